@@ -1,0 +1,55 @@
+// Bundles the CLI, the language server and the VS Code client into dist/ with esbuild,
+// and copies the tree-sitter WebAssembly files the PHP parser loads at run time.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+mkdirSync('dist', { recursive: true });
+
+// ESM bundles still contain CommonJS dependencies that call require() on Node built-ins.
+const esmBanner = {
+  js: "import { createRequire as __isCreateRequire } from 'node:module'; const require = __isCreateRequire(import.meta.url);",
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const targets = [
+  { entry: 'server/src/cli.ts', outfile: 'dist/cli.js', format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js } },
+  { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner },
+  { entry: 'client/src/extension.ts', outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
+];
+
+const builds = targets
+  .filter((t) => existsSync(t.entry))
+  .map((t) =>
+    build({
+      ...common,
+      entryPoints: [t.entry],
+      outfile: t.outfile,
+      format: t.format,
+      banner: t.banner,
+      external: t.external ?? [],
+    }),
+  );
+await Promise.all(builds);
+
+for (const [pkg, file] of [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ['tree-sitter-php', 'tree-sitter-php.wasm'],
+]) {
+  const dir = dirname(require.resolve(pkg + '/package.json'));
+  copyFileSync(join(dir, file), join('dist', file));
+}
+if (watch) console.log('watch mode is not supported; run npm run build again');

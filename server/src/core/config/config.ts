@@ -1,0 +1,222 @@
+import { isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { LineIndex } from '../text.js';
+import { SEVERITY_SETTINGS, type Range, type SeveritySetting } from '../types.js';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
+
+/** Settings for the cache key rules. */
+export interface KeysConfig {
+  /** Key groups (globs allowed) that must be built with a global builder. */
+  global: string[];
+  /** Key groups (globs allowed) that must be built with a local builder. */
+  local: string[];
+  localBuilders: string[];
+  globalBuilders: string[];
+  /** Folder names the workspace scan skips, besides `.git` and `node_modules`. */
+  exclude: string[];
+}
+
+/** Configuration after defaults and validation: what the checks read. */
+export interface ResolvedConfig {
+  profile: Profile;
+  /** Severity overrides by rule id; rules not listed keep their default. */
+  rules: Record<string, SeveritySetting>;
+  /** Tags every actionable must carry (`actionables/missing-tag`). */
+  requiredTags: string[];
+  /** Globs (relative to the workspace root) of files that are reports. */
+  reportGlobs: string[];
+  keys: KeysConfig;
+  /** File the configuration came from, if any. */
+  source?: string;
+}
+
+/** A problem in a configuration file, with the key it is about. */
+export interface ConfigError {
+  file: string;
+  /** Dotted path of the offending key, empty for the whole file. */
+  key: string;
+  message: string;
+  range: Range;
+}
+
+export const CONFIG_FILE_NAMES = ['.incident-scribe.json', '.incident-scribe.yaml', '.incident-scribe.yml'] as const;
+
+export const DEFAULT_REPORT_GLOBS = ['**/incidents/**/*.md', '**/postmortems/**/*.md', '**/*incident*.md', '**/*postmortem*.md', '**/*post-mortem*.md'];
+
+export const DEFAULT_KEYS: KeysConfig = {
+  global: [],
+  local: [],
+  localBuilders: ['makeKey'],
+  globalBuilders: ['makeGlobalKey'],
+  exclude: ['vendor'],
+};
+
+/** The configuration used when there is no file. */
+export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
+  return {
+    profile: BUILTIN_PROFILES[profile] ?? BUILTIN_PROFILES[DEFAULT_PROFILE],
+    rules: {},
+    requiredTags: [],
+    reportGlobs: [...DEFAULT_REPORT_GLOBS],
+    keys: structuredClone(DEFAULT_KEYS),
+  };
+}
+
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
+const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude'];
+const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
+
+/**
+ * Parses and validates the text of `.incident-scribe.json` / `.yaml`. Every error names the key
+ * and the file; the configuration returned keeps the valid parts and defaults for the rest, so
+ * one typo never silences every check.
+ */
+export function parseConfig(text: string, file: string, knownRuleIds: readonly string[]): { config: ResolvedConfig; errors: ConfigError[] } {
+  const lines = new LineIndex(text);
+  const errors: ConfigError[] = [];
+  const config = defaultConfig();
+  config.source = file;
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors.slice(0, 5)) {
+      const [start, end] = e.pos;
+      errors.push({ file, key: '', message: `${file}: not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${e.message.split('\n')[0]}`, range: lines.rangeOf(start, end) });
+    }
+    return { config, errors };
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return { config, errors };
+  const fail = (path: (string | number)[], message: string) =>
+    errors.push({ file, key: path.join('.'), message: `${file}: "${path.join('.')}" ${message}`, range: rangeOfPath(doc, lines, path) });
+  if (!isPlainObject(data)) {
+    fail([], 'must be an object of settings');
+    return { config, errors };
+  }
+  for (const key of Object.keys(data)) {
+    if (!TOP_KEYS.includes(key)) fail([key], `is not a known setting (known: ${TOP_KEYS.join(', ')})`);
+  }
+
+  const customProfiles: Record<string, Profile> = {};
+  if (data.profiles !== undefined) {
+    if (!isPlainObject(data.profiles)) fail(['profiles'], 'must be an object of profile name to { extends?, sections }');
+    else {
+      for (const [name, value] of Object.entries(data.profiles)) {
+        const profile = readProfile(name, value, ['profiles', name], fail);
+        if (profile) customProfiles[name] = profile;
+      }
+    }
+  }
+  if (data.profile !== undefined) {
+    const all = { ...BUILTIN_PROFILES, ...customProfiles };
+    if (typeof data.profile !== 'string' || !all[data.profile]) fail(['profile'], `must be one of ${Object.keys(all).join(', ')}`);
+    else config.profile = all[data.profile];
+  }
+  if (data.rules !== undefined) {
+    if (!isPlainObject(data.rules)) fail(['rules'], 'must be an object of rule id to severity');
+    else {
+      for (const [id, value] of Object.entries(data.rules)) {
+        if (!knownRuleIds.includes(id)) fail(['rules', id], 'is not a known rule id');
+        else if (typeof value !== 'string' || !SEVERITY_SETTINGS.includes(value as SeveritySetting))
+          fail(['rules', id], `must be one of ${SEVERITY_SETTINGS.join(', ')}`);
+        else config.rules[id] = value as SeveritySetting;
+      }
+    }
+  }
+  const strings = (path: string[], value: unknown): string[] | undefined => {
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length > 0)) {
+      fail(path, 'must be a list of non-empty strings');
+      return undefined;
+    }
+    return value as string[];
+  };
+  config.requiredTags = strings(['requiredTags'], data.requiredTags) ?? config.requiredTags;
+  config.reportGlobs = strings(['reportGlobs'], data.reportGlobs) ?? config.reportGlobs;
+  if (data.keys !== undefined) {
+    if (!isPlainObject(data.keys)) fail(['keys'], 'must be an object');
+    else {
+      for (const key of Object.keys(data.keys)) {
+        if (!KEYS_KEYS.includes(key)) fail(['keys', key], `is not a known setting (known: ${KEYS_KEYS.join(', ')})`);
+        else config.keys[key as keyof KeysConfig] = strings(['keys', key], data.keys[key]) ?? config.keys[key as keyof KeysConfig];
+      }
+    }
+  }
+  return { config, errors };
+}
+
+type Fail = (path: (string | number)[], message: string) => void;
+
+function readProfile(name: string, value: unknown, path: (string | number)[], fail: Fail): Profile | undefined {
+  if (!isPlainObject(value)) {
+    fail(path, 'must be an object with "sections" (and optionally "extends")');
+    return undefined;
+  }
+  for (const key of Object.keys(value)) if (key !== 'extends' && key !== 'sections') fail([...path, key], 'is not a known profile setting (known: extends, sections)');
+  let base: SectionSpec[] = [];
+  if (value.extends !== undefined) {
+    if (typeof value.extends !== 'string' || !BUILTIN_PROFILES[value.extends]) {
+      fail([...path, 'extends'], `must name a built-in profile: ${Object.keys(BUILTIN_PROFILES).join(', ')}`);
+    } else base = BUILTIN_PROFILES[value.extends].sections;
+  }
+  if (!Array.isArray(value.sections)) {
+    fail([...path, 'sections'], 'must be a list of sections');
+    return undefined;
+  }
+  const own = readSections(value.sections, [...path, 'sections'], fail);
+  return { name, sections: [...base, ...own] };
+}
+
+function readSections(list: unknown[], path: (string | number)[], fail: Fail): SectionSpec[] {
+  const out: SectionSpec[] = [];
+  list.forEach((item, i) => {
+    const at = [...path, i];
+    if (typeof item === 'string') {
+      out.push({ title: item, required: true });
+      return;
+    }
+    if (!isPlainObject(item) || typeof item.title !== 'string' || item.title.trim() === '') {
+      fail(at, 'must be a heading text or an object with a non-empty "title"');
+      return;
+    }
+    for (const key of Object.keys(item)) if (!SECTION_KEYS.includes(key)) fail([...at, key], `is not a known section setting (known: ${SECTION_KEYS.join(', ')})`);
+    const spec: SectionSpec = { title: item.title, required: item.required !== false };
+    if (item.required !== undefined && typeof item.required !== 'boolean') fail([...at, 'required'], 'must be true or false');
+    if (item.synonyms !== undefined) {
+      if (!Array.isArray(item.synonyms) || !item.synonyms.every((s) => typeof s === 'string')) fail([...at, 'synonyms'], 'must be a list of strings');
+      else spec.synonyms = item.synonyms as string[];
+    }
+    if (item.kind !== undefined) {
+      if (!['impact', 'timeline', 'actionables', 'detection'].includes(item.kind as string)) fail([...at, 'kind'], 'must be one of impact, timeline, actionables, detection');
+      else spec.kind = item.kind as SectionSpec['kind'];
+    }
+    if (item.children !== undefined) {
+      if (!Array.isArray(item.children)) fail([...at, 'children'], 'must be a list of sections');
+      else spec.children = readSections(item.children, [...at, 'children'], fail);
+    }
+    out.push(spec);
+  });
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Range of the key (or, failing that, of the nearest parent) a path points at. */
+function rangeOfPath(doc: Document, lines: LineIndex, path: (string | number)[]): Range {
+  let node: unknown = doc.contents;
+  let best: [number, number] | undefined = (doc.contents as { range?: [number, number, number] } | null)?.range?.slice(0, 2) as [number, number] | undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === part);
+      if (!pair) break;
+      const keyRange = (pair.key as { range?: [number, number, number] }).range;
+      if (keyRange) best = [keyRange[0], keyRange[1]];
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      node = node.items[part];
+      const r = (node as { range?: [number, number, number] } | undefined)?.range;
+      if (r) best = [r[0], r[1]];
+    } else break;
+  }
+  return best ? lines.rangeOf(best[0], best[1]) : lines.rangeOf(0, 0);
+}

@@ -1,0 +1,39 @@
+import { toString } from 'mdast-util-to-string';
+import type { ResolvedConfig } from '../config/config.js';
+import type { MarkdownParser } from '../markdown/parse.js';
+import { LineIndex } from '../text.js';
+import { throwIfCancelled, type CancellationToken } from '../types.js';
+import { readActionables } from './actionables.js';
+import { readFrontMatter } from './frontmatter.js';
+import { findImpact } from './impact.js';
+import { buildSections } from './sections.js';
+import { computeMetrics, readTimeline } from './timeline/index.js';
+import type { Report } from './types.js';
+
+/** Parses a report and extracts everything the rules, hovers, exports and metrics need. */
+export function buildReport(file: string, text: string, parser: MarkdownParser, config: ResolvedConfig, token?: CancellationToken): Report {
+  const lines = new LineIndex(text);
+  const root = parser.parse(text, token);
+  throwIfCancelled(token);
+  const frontMatter = readFrontMatter(root, lines);
+  const { sections, outline } = buildSections(root, lines);
+  const h1 = sections.find((s) => s.depth === 1);
+  const fmTitle = frontMatter?.data?.title;
+  const title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1 ? toString(h1.heading).trim() : undefined;
+  const timeline = readTimeline(sections, frontMatter, lines, config);
+  throwIfCancelled(token);
+  return {
+    file,
+    text,
+    lines,
+    root,
+    frontMatter,
+    sections,
+    outline,
+    title,
+    impact: findImpact(root, sections, frontMatter, lines, config),
+    timeline,
+    actionables: readActionables(sections, lines, config),
+    metrics: computeMetrics(timeline, frontMatter),
+  };
+}

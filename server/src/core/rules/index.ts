@@ -1,0 +1,19 @@
+/**
+ * The rule registry: every rule is listed here once. Documentation index, settings schema and
+ * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
+ */
+import type { RuleMeta } from '../types.js';
+import { emptySection } from './report/empty-section.js';
+import { missingSection } from './report/missing-section.js';
+import type { ReportRule } from './rule.js';
+
+/** Rules that check incident reports, in documentation order. */
+export const REPORT_RULES: readonly ReportRule[] = [missingSection, emptySection];
+
+/** Metadata of every rule, reports and PHP alike. */
+export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta)];
+
+/** Every rule id, for config validation. */
+export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);
+
+export { docsUrl } from './rule.js';
