@@ -18,7 +18,7 @@ function assertDefects(diagnostics: Diagnostic[], text = DEFECTS): void {
   assert.equal(empty.codeDescription?.href, docsUrl('report/empty-section'));
   const missing = diagnostics.find((d) => d.code === 'report/missing-section');
   assert.ok(missing, 'the missing Detection section is reported');
-  assert.match(missing.message, /"Detection"/);
+  assert.match(String(missing.message), /"Detection"/);
 }
 
 test('a pull client pulls the diagnostics of a report', async () => {
