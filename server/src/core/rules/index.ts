@@ -3,12 +3,31 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
+import { impactMissing } from './impact/missing.js';
+import { impactNoDuration } from './impact/no-duration.js';
+import { impactNotQuantified } from './impact/not-quantified.js';
+import { metadataInvalid } from './metadata/invalid.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
+import { placeholder } from './report/placeholder.js';
+import { blame } from './style/blame.js';
+import { relativeDate } from './style/relative-date.js';
 import type { ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
-export const REPORT_RULES: readonly ReportRule[] = [missingSection, emptySection];
+export const REPORT_RULES: readonly ReportRule[] = [
+  missingSection,
+  emptySection,
+  placeholder,
+  metadataInvalid,
+  impactMissing,
+  impactNotQuantified,
+  impactNoDuration,
+  impactDataLossUnstated,
+  blame,
+  relativeDate,
+];
 
 /** Metadata of every rule, reports and PHP alike. */
 export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta)];
