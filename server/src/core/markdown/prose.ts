@@ -9,10 +9,10 @@ import { throwIfCancelled, type CancellationToken } from '../types.js';
 /** A text node with its place in the document. */
 export interface ProseText {
   node: Text;
-  /** Offsets of the node's source in the document. */
+  /** Offsets of the node's source in the document (cut to the `from`/`to` options). */
   start: number;
   end: number;
-  /** The node's source (`text.slice(start, end)`): escapes and entities as written. */
+  /** The source (`text.slice(start, end)`): escapes and entities as written. */
   source: string;
   /** The nearest paragraph, heading or table cell around the node. */
   block?: Parent;
@@ -33,9 +33,9 @@ const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** Options of {@link forEachProse}. */
 export interface ProseOptions {
-  /** Only text nodes that start at or after this offset. */
+  /** Only text from this offset on: a text node that starts earlier is cut here. */
   from?: number;
-  /** Only text nodes that end at or before this offset. */
+  /** Only text before this offset: a text node that ends later is cut here. */
   to?: number;
   token?: CancellationToken;
 }
@@ -53,9 +53,10 @@ export function forEachProse(root: Root, text: string, visit: (t: ProseText) => 
     if (start === undefined || end === undefined) return;
     if (end <= from || start >= to) return;
     if (node.type === 'text') {
-      if (start < from || end > to) return;
       if ((++visited & 1023) === 0) throwIfCancelled(options.token);
-      visit({ node, start, end, source: text.slice(start, end), block });
+      const s = Math.max(start, from);
+      const e = Math.min(end, to);
+      visit({ node, start: s, end: e, source: text.slice(s, e), block });
       return;
     }
     // An autolink's text is its address, not prose.
