@@ -75,6 +75,13 @@ test('in an Impact section made of a list, the first item gets it', () => {
   );
 });
 
+test('a subsection title is skipped: the duration goes into the first paragraph', () => {
+  assert.equal(
+    fixed('# T\n\n## Impact\n\n### Readers\n\n2% of page views failed. No data was lost.\n', 30),
+    '# T\n\n## Impact\n\n### Readers\n\n2% of page views failed for about 30 minutes. No data was lost.\n',
+  );
+});
+
 test('in a table row, inside the cell', () => {
   assert.equal(fixed('# T\n\n| Field | Value |\n|---|---|\n| Impact | 3% of requests failed |\n', 40), '# T\n\n| Field | Value |\n|---|---|\n| Impact | 3% of requests failed for about 40 minutes |\n');
 });

@@ -59,7 +59,8 @@ function insertionOffset(report: Report, impact: ImpactStatement): number | unde
     report.root,
     report.text,
     (t) => {
-      if (found !== undefined) return;
+      // A subsection title is no place for the duration.
+      if (found !== undefined || t.block?.type === 'heading') return;
       if (block === undefined) {
         block = t.block ?? t.node;
         blockEnd = Math.min(end, (block as { position?: { end: { offset?: number } } }).position?.end.offset ?? t.end);

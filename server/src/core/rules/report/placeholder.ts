@@ -44,10 +44,7 @@ export const placeholder: ReportRule = {
     const { root, text, lines } = report;
     const found: { start: number; end: number; text: string }[] = [];
     for (const pattern of [MARKER_WORDS, TEMPLATE_TEXT]) {
-      for (const m of scanProse(root, text, pattern, { token })) {
-        if (pattern === TEMPLATE_TEXT && m.text.startsWith('<') && m.text.includes('://')) continue;
-        found.push(m);
-      }
+      for (const m of scanProse(root, text, pattern, { token })) if (!isAddress(m.text)) found.push(m);
     }
     for (const node of rawNodes(root)) {
       const start = node.position?.start.offset;
@@ -57,7 +54,9 @@ export const placeholder: ReportRule = {
       if (node.type === 'yaml') {
         for (const pattern of [MARKER_WORDS, TEMPLATE_TEXT]) {
           pattern.lastIndex = 0;
-          for (let m = pattern.exec(source); m; m = pattern.exec(source)) found.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+          for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+            if (!isAddress(m[0])) found.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+          }
         }
       } else {
         // Comments are invisible in the rendered report: hints there are harmless.
@@ -81,6 +80,11 @@ export const placeholder: ReportRule = {
     return findings;
   },
 };
+
+/** `<https://…>` and `<ops@example.org>` that Markdown did not turn into links are still addresses. */
+function isAddress(match: string): boolean {
+  return match.startsWith('<') && (match.includes('://') || /^<[^\s@<>]+@[^\s@<>]+>$/.test(match));
+}
 
 function quote(s: string): string {
   return '"' + (s.length > 60 ? s.slice(0, 57) + '…' : s) + '"';
