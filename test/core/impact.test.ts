@@ -73,6 +73,18 @@ test('an Impact: line may be a list item before the timeline, with no heading at
   assert.equal(written, '3 wikis were read-only.');
 });
 
+test('a bare Impact: label takes the block under it as the statement', () => {
+  const list = impactOf('# T\n\n## Summary\n\n**Impact:**\n- 10% of uploads failed.\n- No data was lost.\n\n## Timeline\n\n- 10:00 start\n');
+  assert.equal(list.impact?.source, 'paragraph');
+  assert.equal(list.impact?.text, '10% of uploads failed.\nNo data was lost.');
+  assert.equal(list.written, '- 10% of uploads failed.\n- No data was lost.');
+
+  const nested = impactOf('- Impact:\n  - 3 wikis were read-only.\n');
+  assert.equal(nested.written, '- 3 wikis were read-only.');
+
+  assert.equal(impactOf('# T\n\nImpact:\n\n## Timeline\n\n- 10:00 all wikis down.\n').impact, undefined);
+});
+
 test('an Impact: line in or after the timeline is not the statement', () => {
   assert.equal(impactOf('# T\n\n## Timeline\n\n- 10:00 Impact: 3 wikis down.\n\nImpact: all wikis.\n').impact, undefined);
   assert.equal(impactOf('# T\n\n## Summary\n\nImpactful: not a label.\n').impact, undefined);

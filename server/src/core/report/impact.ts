@@ -71,7 +71,7 @@ function fromTable(root: Root, names: string[], lines: LineIndex): ImpactStateme
 function fromParagraph(root: Root, sections: Section[], names: string[], lines: LineIndex, config: ResolvedConfig): ImpactStatement | undefined {
   const limit = lateSectionStart(sections, config);
   const label = labelPattern(names);
-  for (const paragraph of leadingParagraphs(root, limit)) {
+  for (const { paragraph, next } of leadingParagraphs(root, limit)) {
     const start = paragraph.position?.start.offset;
     const end = paragraph.position?.end.offset;
     if (start === undefined || end === undefined) continue;
@@ -80,11 +80,20 @@ function fromParagraph(root: Root, sections: Section[], names: string[], lines: 
     const text = plainText([paragraph])
       .replace(/^\s*[^:]*:\s*/, '')
       .trim();
-    if (!text) continue;
-    return { text, range: lines.rangeOf(start + m[0].length, end), source: 'paragraph' };
+    if (text) return { text, range: lines.rangeOf(start + m[0].length, end), source: 'paragraph' };
+    // `**Impact:**` alone on its line, the statement in the list or paragraph under it.
+    const nextStart = next?.position?.start.offset;
+    const nextEnd = next?.position?.end.offset;
+    if (next && nextStart !== undefined && nextEnd !== undefined && nextStart < limit && FOLLOWERS.has(next.type)) {
+      const following = plainText([next]);
+      if (following) return { text: following, range: lines.rangeOf(nextStart, nextEnd), source: 'paragraph' };
+    }
   }
   return undefined;
 }
+
+/** Blocks that can hold the statement under a bare `Impact:` label. */
+const FOLLOWERS = new Set(['paragraph', 'list', 'blockquote', 'table']);
 
 /** `Impact:`, `**Impact**:`, `**Impact:**`, `_User impact_:` at the start of a paragraph's source. */
 function labelPattern(names: string[]): RegExp {
@@ -101,13 +110,15 @@ function lateSectionStart(sections: Section[], config: ResolvedConfig): number {
   return first?.heading.position?.start.offset ?? Number.POSITIVE_INFINITY;
 }
 
-/** Top-level paragraphs and the first paragraph of top-level list items, before `limit`. */
-function* leadingParagraphs(root: Root, limit: number): Generator<Paragraph> {
-  for (const node of root.children) {
+/** Top-level paragraphs and the first paragraph of top-level list items, before `limit`, with the block after each. */
+function* leadingParagraphs(root: Root, limit: number): Generator<{ paragraph: Paragraph; next?: RootContent }> {
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
     if ((node.position?.start.offset ?? 0) >= limit) return;
-    if (node.type === 'paragraph') yield node;
+    if (node.type === 'paragraph') yield { paragraph: node, next: children[i + 1] };
     else if (node.type === 'list') {
-      for (const item of node.children) if (item.children[0]?.type === 'paragraph') yield item.children[0];
+      for (const item of node.children) if (item.children[0]?.type === 'paragraph') yield { paragraph: item.children[0], next: item.children[1] as RootContent | undefined };
     }
   }
 }
