@@ -73,3 +73,11 @@ test('the placeholder lands at the end of the first line, or in the owner cell',
 test('the placeholder is the kind report/placeholder flags: angle brackets around a word', () => {
   assert.match(OWNER_PLACEHOLDER, /^<[a-z]+>$/);
 });
+
+test('with CRLF line breaks the placeholder goes before the line break', () => {
+  const crlf = report.replace(/\n/g, '\r\n');
+  const [first] = noOwner(crlf);
+  const fixed = apply(crlf, first.fixes![0].edits);
+  assert.equal(fixed.split('\r\n')[4], `- Make the thumbnail key global T253778 Owner: ${OWNER_PLACEHOLDER}   `);
+  assert.equal(noOwner(fixed).length, noOwner(crlf).length - 1);
+});

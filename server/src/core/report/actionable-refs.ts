@@ -66,26 +66,34 @@ export function isOwnerValue(value: string): boolean {
 export function readReferences(markdown: string, options: { taskColumn?: boolean } = {}): References {
   const tasks: string[] = [];
   const tags: string[] = [];
-  let s = markdown.replace(COMMENT, (c) => ' '.repeat(c.length));
-  s = blank(s, URL, (m) => pushUnique(tasks, m[0].replace(/[.,;:!?*_]+$/, '')));
-  s = blank(s, LINK_DESTINATION);
-  s = blank(s, WIKI_TASK, (m) => pushUnique(tasks, m[1].toUpperCase()));
-  s = blank(s, PHAB_TASK, (m) => pushUnique(tasks, m[1].toUpperCase()));
+  // The `includes` guards skip patterns that cannot match: most items are short and plain.
+  let s = markdown.includes('<!--') ? markdown.replace(COMMENT, (c) => ' '.repeat(c.length)) : markdown;
+  const lower = s.toLowerCase();
+  if (lower.includes('http') || lower.includes('www.')) s = blank(s, URL, (m) => pushUnique(tasks, m[0].replace(/[.,;:!?*_]+$/, '')));
+  if (s.includes('](')) s = blank(s, LINK_DESTINATION);
+  if (lower.includes('phab:')) {
+    s = blank(s, WIKI_TASK, (m) => pushUnique(tasks, m[1].toUpperCase()));
+    s = blank(s, PHAB_TASK, (m) => pushUnique(tasks, m[1].toUpperCase()));
+  }
   s = blank(s, options.taskColumn ? COLUMN_TASK : BARE_TASK, (m) => pushUnique(tasks, m[1]));
-  s = blank(s, JIRA, (m) => {
-    if (NOT_JIRA.has(m[1])) return;
-    pushUnique(tasks, `${m[1]}-${m[2]}`);
-  });
-  s = blank(s, ISSUE_NUMBER, (m) => pushUnique(tasks, `#${m[1]}`));
+  if (s.includes('-')) {
+    s = blank(s, JIRA, (m) => {
+      if (!NOT_JIRA.has(m[1])) pushUnique(tasks, `${m[1]}-${m[2]}`);
+    });
+  }
+  const hash = s.includes('#');
+  if (hash) s = blank(s, ISSUE_NUMBER, (m) => pushUnique(tasks, `#${m[1]}`));
   let owner: string | undefined;
   s = blank(s, OWNER_LABEL, (m) => {
     const value = m[1].replace(/^[*_]+|[*_]+$/g, '').trim();
     if (owner === undefined && isOwnerValue(value)) owner = value;
   });
-  s = blank(s, HANDLE, (m) => {
-    if (owner === undefined) owner = `@${m[1]}`;
-  });
-  blank(s, TAG, (m) => pushUnique(tags, m[1]));
+  if (s.includes('@')) {
+    s = blank(s, HANDLE, (m) => {
+      if (owner === undefined) owner = `@${m[1]}`;
+    });
+  }
+  if (hash) blank(s, TAG, (m) => pushUnique(tags, m[1]));
   return { tasks, owner, tags };
 }
 
