@@ -137,6 +137,8 @@ test('table columns: the first unclaimed column holds the text when no header sa
   assert.deepEqual(tableColumns(['Action item', 'Owner', 'Phabricator task']), { text: 0, owner: 1, task: 2 });
   assert.deepEqual(tableColumns(['Ticket', 'Change', 'Who']), { task: 0, owner: 2, text: 1 });
   assert.deepEqual(tableColumns(['Task', 'Owner']), { task: 0, owner: 1, text: 0 });
+  assert.deepEqual(tableColumns(['Priority', 'Task', 'Team']), { task: 1, owner: 2, text: 1 }, 'a priority is never the words');
+  assert.deepEqual(tableColumns(['**Owner(s)**', 'Due', 'Change']), { owner: 0, text: 2 });
 });
 
 test('subsections, synonyms and custom profiles are followed; paragraphs and "None" are not items', () => {
