@@ -147,7 +147,7 @@ test('subsections, synonyms and custom profiles are followed; paragraphs and "No
     nested.items.map((i) => i.text),
     ['Raise the cache TTL T253500 @kim'],
   );
-  const none = read('## Actionables\n\nNothing came out of this one.\n\n- N/A\n');
+  const none = read('## Actionables\n\nNothing came out of this one.\n\n- N/A\n- [ ]\n');
   assert.ok(none.report.actionables.section);
   assert.equal(none.items.length, 0);
   const missing = read('## Summary\n\n- Not an actionable T123456\n');

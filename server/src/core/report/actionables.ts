@@ -18,8 +18,8 @@ import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js'
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
-/** Items that say there is nothing to do: they do not count as items. */
-const NOTHING = /^(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))\.?$/i;
+/** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
+const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
 
 interface Inherited {
   owner?: string;
@@ -80,7 +80,7 @@ class ItemReader {
     const tags = [...refs.tags, ...inherited.tags.filter((t) => !refs.tags.some((r) => r.toLowerCase() === t.toLowerCase()))];
     const text = plain(own);
     const checked = typeof item.checked === 'boolean';
-    if ((split.length === 0 || checked) && (text !== '' || checked) && !NOTHING.test(text)) {
+    if ((split.length === 0 || checked) && !NOTHING.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
       const actionable: Actionable = {
