@@ -3,6 +3,12 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { missingTag } from './actionables/missing-tag.js';
+import { noOwner } from './actionables/no-owner.js';
+import { noTask } from './actionables/no-task.js';
+import { none } from './actionables/none.js';
+import { vague } from './actionables/vague.js';
+import { noAlertingActionable } from './detection/no-alerting-actionable.js';
 import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
 import { impactMissing } from './impact/missing.js';
 import { impactNoDuration } from './impact/no-duration.js';
@@ -25,6 +31,12 @@ export const REPORT_RULES: readonly ReportRule[] = [
   impactNotQuantified,
   impactNoDuration,
   impactDataLossUnstated,
+  noAlertingActionable,
+  none,
+  noTask,
+  noOwner,
+  vague,
+  missingTag,
   blame,
   relativeDate,
 ];
