@@ -7,6 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { docsUrl } from '../../server/src/core/rules/rule.js';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics.js';
 import { pullCapabilities, pushCapabilities, ROOT, TestClient } from '../helpers/lsp-client.js';
+import { TIMELINE_SKIP } from '../helpers/timeline-ready.js';
 
 const DEFECTS = readFileSync(join(ROOT, 'test/fixtures/lsp/defects.md'), 'utf8');
 function assertDefects(diagnostics: Diagnostic[], text = DEFECTS): void {
@@ -93,4 +94,23 @@ test('related locations become URIs; relative file names resolve against the wor
     ['file:///w/incidents/a.md', 'file:///w/src/Cache.php'],
   );
   assert.equal(diagnostic.relatedInformation?.[1].message, 'other site');
+});
+
+test('an out-of-order timeline entry points at the entry before it', { skip: TIMELINE_SKIP }, async () => {
+  const client = await TestClient.spawn();
+  try {
+    const uri = client.uri('incidents/fixes.md');
+    const text = readFileSync(join(ROOT, 'test/fixtures/lsp/fixes.md'), 'utf8');
+    await client.open(uri, text);
+    const outOfOrder = (await client.pull(uri)).find((d) => d.code === 'timeline/out-of-order');
+    assert.ok(outOfOrder);
+    const lines = text.split('\n');
+    assert.equal(outOfOrder.range.start.line, lines.findIndex((l) => l.includes('[start]')));
+    assert.deepEqual(
+      outOfOrder.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[uri, lines.findIndex((l) => l.includes('[mitigated]'))]],
+    );
+  } finally {
+    await client.stop();
+  }
 });
