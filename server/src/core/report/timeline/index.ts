@@ -22,7 +22,9 @@ const DEFAULT_NAMES = ['timeline', 'timeline of events', 'chronology'];
 export function findTimelineSection(sections: readonly Section[], config: ResolvedConfig): Section | undefined {
   const specs = flattenSpecs(config.profile.sections).filter(({ spec }) => spec.kind === 'timeline');
   const names = new Set(specs.length > 0 ? specs.flatMap(({ spec }) => sectionNames(spec)) : DEFAULT_NAMES.map(normalizeTitle));
-  return sections.find((s) => names.has(s.normalized));
+  // "Timeline (all times UTC)" and "Timeline: Sept 14" are still the timeline.
+  const base = (title: string): string => title.replace(/\s*\(.*\)$/, '').replace(/\s*(?::|\s[-\u2013\u2014])\s.*$/, '');
+  return sections.find((s) => names.has(s.normalized)) ?? sections.find((s) => names.has(base(s.normalized)));
 }
 
 /** Reads the timeline section's entries: times, dates, zones and milestones. */

@@ -40,7 +40,7 @@ const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
 const SPACED_ZONE = new RegExp(`[*_\`]*[ \\t]*\\(?[ \\t]*(${ZONE_SOURCE})[ \\t]*\\)?(?![A-Za-z0-9])`, 'iy');
-const CLOSING = /(?:[*_`)\]]+|\]\([^)\s]*\))+/y;
+const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
 const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
 
 function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
