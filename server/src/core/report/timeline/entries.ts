@@ -57,6 +57,8 @@ export interface Extraction {
   prose: [number, number][];
 }
 
+const MAX_DEPTH = 64;
+
 const start = (n: { position?: { start: { offset?: number } } }): number => n.position?.start.offset ?? 0;
 const end = (n: { position?: { end: { offset?: number } } }): number => n.position?.end.offset ?? 0;
 
@@ -99,16 +101,18 @@ class Walker {
     else if (node.type === 'paragraph') this.paragraph(node);
   }
 
-  list(list: List, nested: boolean): void {
-    for (const item of list.children) this.item(item, list, nested);
+  list(list: List, nested: boolean, depth = 0): void {
+    // Nesting this deep is not a timeline; stop before the stack does.
+    if (depth > MAX_DEPTH) return;
+    for (const item of list.children) this.item(item, list, nested, depth);
   }
 
-  item(item: ListItem, list: List, nested: boolean): void {
+  item(item: ListItem, list: List, nested: boolean, depth: number): void {
     const own = item.children.filter((c) => c.type !== 'list');
     const sublists = item.children.filter((c): c is List => c.type === 'list');
     const first = own[0];
     const token = first && first.type === 'paragraph' ? this.tokenAt(start(first), end(first)) : undefined;
-    if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this)))) {
+    if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
       const text = own.map((c) => toString(c)).join(' ').trim();
       this.out.items.push({
         kind: 'entry',
@@ -123,7 +127,7 @@ class Walker {
         node: item,
       });
     }
-    for (const sub of sublists) this.list(sub, true);
+    for (const sub of sublists) this.list(sub, true, depth + 1);
   }
 
   table(table: Table): void {
@@ -206,11 +210,12 @@ class Walker {
   }
 }
 
-function hasTimedItem(list: List, walker: Walker): boolean {
+function hasTimedItem(list: List, walker: Walker, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
   return list.children.some((item) => {
     const first = item.children[0];
     const token = first && first.type === 'paragraph' ? walker.tokenAt(start(first), end(first)) : undefined;
-    return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, walker));
+    return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, walker, depth + 1));
   });
 }
 
@@ -231,12 +236,13 @@ function emphasisOf(nodes: readonly Nodes[]): string[] {
 }
 
 function emphasisInSource(line: string): string[] {
-  return [...line.matchAll(/(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1/g)].map((m) => m[2]);
+  // Bounded spans: milestone phrases are short, and an unbounded lazy match is quadratic.
+  return [...line.matchAll(/(\*\*|__|\*|_)(?=\S)(.{1,80}?)(?<=\S)\1/g)].map((m) => m[2]);
 }
 
 function plainLine(line: string): string {
   return line
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\]]{0,500})\]\([^)\s]{0,2000}\)/g, '$1')
     .replace(/[*`]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])/g, '')
     .trim();
 }

@@ -27,10 +27,13 @@ const PHRASES: readonly [Milestone, RegExp][] = [
 ];
 
 // Sentences end at . ! ? ; clauses at a dash between spaces or a table cell boundary.
-const CLAUSE_BREAK = /(?<=[.!?;])\s+|\s+[-\u2013\u2014]+\s+|\s*\|\s*/;
+// Applied after whitespace is collapsed to single spaces, which keeps the split linear.
+const CLAUSE_BREAK = /(?<=[.!?;]) | [-\u2013\u2014]+ | ?\| ?/;
 const TRIM = /^[\s*_`"'([]+|[\s*_`"')\].!?;:,]+$/g;
 
 function phraseMilestone(text: string): Milestone | undefined {
+  // Phrases are short; checking the length first also keeps TRIM's `+$` off long inputs.
+  if (text.length > 80) return undefined;
   const clean = text.replace(TRIM, '').replace(/\s+/g, ' ');
   if (clean.length === 0 || clean.length > 40) return undefined;
   for (const [milestone, re] of PHRASES) if (re.test(clean)) return milestone;
@@ -47,12 +50,12 @@ export function findMilestones(text: string, rest: string, emphasis: readonly st
   const found = new Set<Milestone>();
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) found.add(m[1].toLowerCase() as Milestone);
-  const clauses = rest.split(CLAUSE_BREAK);
+  const clauses = rest.replace(/\s+/g, ' ').split(CLAUSE_BREAK);
   clauses.forEach((clause, i) => {
     const whole = phraseMilestone(clause);
     if (whole) found.add(whole);
     else if (i === 0) {
-      const label = /^([^:]{1,40}):\s/.exec(clause.replace(TRIM, ''));
+      const label = /^([^:]{1,40}):\s/.exec(clause.slice(0, 60).trimStart().replace(/^[*_`"'([]+/, ''));
       const labelled = label && phraseMilestone(label[1]);
       if (labelled) found.add(labelled);
     }
