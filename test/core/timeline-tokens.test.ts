@@ -64,6 +64,12 @@ test('zones written on the entry', () => {
   assert.equal(read('14:05 est. two users')?.zone, undefined);
 });
 
+test('a time span reads its start; the span end belongs to the token', () => {
+  const t = read('14:05\u201314:20 UTC Outage begins.');
+  assert.deepEqual([t?.hour, t?.minute, t?.zone, t?.rest], [14, 5, 'UTC', 'Outage begins.']);
+  assert.equal(read('14:05 to 14:20 x')?.rest, 'x');
+});
+
 test('a time in the middle of a sentence is not the entry time', () => {
   assert.equal(read('The patch lands at 22:02.'), undefined);
   assert.equal(read('3 servers fail at 14:05'), undefined);

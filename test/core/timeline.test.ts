@@ -210,3 +210,13 @@ test('10,000 entries parse', () => {
   // 10,000 minutes of events wrap past midnight six times.
   assert.equal(entries[9_999].date, '2022-01-07');
 });
+
+test('odd input reads without a crash: long lines, deep nesting, plain-text bullets', () => {
+  const long = entriesOf(`- 14:05 a.${' '.repeat(50_000)}Resolved.`);
+  assert.deepEqual(long.map((e) => e.milestones), [['resolved']]);
+  const deep = entriesOf(`${'- '.repeat(200)}14:05 a`);
+  assert.ok(deep.length <= 1);
+  const bullets = entriesOf('\u2022 14:05 Errors rise.\n\u2022 14:10 Detected.');
+  assert.deepEqual(bullets.map((e) => e.milestones), [[], ['detected']]);
+  assert.deepEqual(entriesOf('- \n- 14:05').map((e) => e.hasTime), [false, true]);
+});

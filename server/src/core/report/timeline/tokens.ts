@@ -38,6 +38,8 @@ const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}(?:,?[ \\
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
+// The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
+const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])/y;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
 const SPACED_ZONE = new RegExp(`[*_\`]*[ \\t]*\\(?[ \\t]*(${ZONE_SOURCE})[ \\t]*\\)?(?![A-Za-z0-9])`, 'iy');
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
@@ -146,7 +148,10 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     token.hour = time.hour;
     token.minute = time.minute;
     token.second = time.second;
-    const zone = readZone(text, time.end);
+    const span = match(SPAN_END, text, time.end);
+    const after = span ? time.end + span[0].length : time.end;
+    token.end = after;
+    const zone = readZone(text, after);
     if (zone) {
       token.zone = zone.zone;
       token.end = zone.end;
