@@ -155,7 +155,8 @@ class Walker {
         kind: 'entry',
         start: start(row),
         end: end(row),
-        token: token ?? (dateToken && hasTime(dateToken) ? dateToken : undefined),
+        // Without a readable Time cell, the Date cell stands for the entry (a date-only row).
+        token: token ?? dateToken,
         dateToken: token && dateToken && hasDate(dateToken) ? dateToken : undefined,
         text: texts.join(' | '),
         rest: token ? [restOf(texts[timeCol] ?? ''), rest].filter(Boolean).join(' | ') : rest,
@@ -164,14 +165,7 @@ class Walker {
         container: table,
         node: row,
       });
-      if (!token && dateToken && !hasTime(dateToken)) this.patchDateOnly(dateToken);
     }
-  }
-
-  /** A row with only a date column filled reads as a date-only entry. */
-  patchDateOnly(dateToken: TimeToken): void {
-    const entry = this.out.items[this.out.items.length - 1] as RawEntry;
-    entry.token = dateToken;
   }
 
   cellToken(cell: TableCell): TimeToken | undefined {
