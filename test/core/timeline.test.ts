@@ -166,6 +166,8 @@ test('no date at all: times are still ordered on a synthetic day, date stays unk
 test('an entry more than 12 hours earlier than the one before rolls to the next day', () => {
   const entries = entriesOf('- 2022-09-14 23:50 a\n- 00:10 b\n- 23:55 c');
   assert.deepEqual(entries.map((e) => e.date), ['2022-09-14', '2022-09-15', '2022-09-15']);
+  const zoned = entriesOf('- 2022-09-14 23:00 PDT a\n- 06:10 UTC b');
+  assert.equal(iso(zoned[1]), '2022-09-15T06:10Z');
 });
 
 test('nested items: timed ones are entries, untimed ones are details, untimed parents of timed ones are labels', () => {

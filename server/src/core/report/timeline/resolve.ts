@@ -64,12 +64,12 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
   let day: Day | undefined = fm ? { y: Number(fm[1]), m: Number(fm[2]), d: Number(fm[3]), known: true } : undefined;
   let year = day?.y;
   let carried: Zone | undefined;
-  let lastLocal: number | undefined;
+  let lastUtc: number | undefined;
   for (const item of items) {
     if (item.kind === 'date') {
       day = dayOf(item.token, year);
       if (day.known) year = day.y;
-      lastLocal = undefined;
+      lastUtc = undefined;
       continue;
     }
     const entry: TimelineEntry = {
@@ -91,22 +91,23 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       entry.dateOnly = true;
       entry.date = format(own!);
       day = own;
-      lastLocal = undefined;
+      lastUtc = undefined;
       continue;
     }
-    let d = own ?? day ?? SYNTHETIC_DAY;
-    let local = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0);
-    if (!own && lastLocal !== undefined && local < lastLocal - ROLLOVER) {
-      d = nextDay(d);
-      local += 24 * HOUR;
-    }
-    lastLocal = local;
-    day = d;
     const zone = token.zone ?? ctx.declared ?? carried;
     if (token.zone) carried = token.zone;
+    let d = own ?? day ?? SYNTHETIC_DAY;
+    // Compared as instants, so that "23:00 PDT" then "06:10 UTC" rolls over as it should.
+    let utc = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0) - (zone?.offset ?? 0) * 60_000;
+    if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
+      d = nextDay(d);
+      utc += 24 * HOUR;
+    }
+    lastUtc = utc;
+    day = d;
     entry.hasTime = true;
     entry.date = format(d);
-    entry.utc = local - (zone?.offset ?? 0) * 60_000;
+    entry.utc = utc;
     entry.zone = zone?.name;
     entry.zoneOnEntry = token.zone !== undefined;
   }
