@@ -31,6 +31,9 @@ test('month names, abbreviated or full, before or after the day', () => {
   assert.deepEqual(read('September 3, 2021 at 08:15 deploy')?.year, 2021);
   assert.deepEqual([read('3 Sept 2021 deploy')?.month, read('3 Sept 2021 deploy')?.hour], [9, undefined]);
   assert.equal(read('May be related to the deploy'), undefined);
+  assert.equal(read('5 may have failed over'), undefined);
+  assert.equal(read('may 21 14:05 x'), undefined);
+  assert.equal(read('MAY 21 14:05 x')?.day, 21);
 });
 
 test('a weekday before a date makes a date-only token', () => {

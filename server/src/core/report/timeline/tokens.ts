@@ -61,9 +61,10 @@ function readDate(text: string, at: number): DatePart | undefined {
   let m = match(ISO_DATE, text, at);
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
   m = match(MONTH_DAY, text, at);
-  if (m) return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
+  // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
+  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
   m = match(DAY_MONTH, text, at);
-  if (m) return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined });
+  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined });
   return undefined;
 }
 
