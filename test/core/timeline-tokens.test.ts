@@ -101,9 +101,12 @@ test('zone declarations in their usual wordings', () => {
     ['Times are in CEST.', 'CEST'],
     ['All timestamps are UTC+2.', 'UTC+2'],
     ['Time zone: JST', 'JST'],
+    ['All UTC times.', 'UTC'],
+    ['The PDT timestamps below', 'PDT'],
   ];
   for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text)?.zone.name, zone, text);
   assert.equal(findZoneDeclaration('Response times in most regions rose.'), undefined);
+  assert.equal(findZoneDeclaration('Most times we ran it, it passed.'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)', true)?.zone.name, 'UTC');
 });

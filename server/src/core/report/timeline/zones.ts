@@ -99,6 +99,8 @@ const TIMES_IN = new RegExp(
   `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`,
   'gi',
 );
+// "All UTC times", "PDT timestamps below".
+const ZONE_TIMES = new RegExp(`\\b(?:all\\s+)?(${ZONE_SOURCE})\\s+(?:times|timestamps)\\b`, 'gi');
 // "Time zone: UTC", "Timezone is PST", "TZ=UTC".
 const TIMEZONE_IS = new RegExp(`\\b(?:time\\s*zone|tz)\\s*(?:is\\s+|:\\s*|=\\s*)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`, 'gi');
 // A heading or column header such as "Timeline (UTC)" or "Time (PDT)".
@@ -110,7 +112,7 @@ const PARENTHESIZED = new RegExp(`\\(\\s*(?:(?:all\\s+)?times?\\s+(?:are\\s+)?(?
  * Abbreviations must be written in capitals, so English words are never read as zones.
  */
 export function findZoneDeclaration(text: string, parenthesized = false): ZoneDeclaration | undefined {
-  const patterns = parenthesized ? [TIMES_IN, TIMEZONE_IS, PARENTHESIZED] : [TIMES_IN, TIMEZONE_IS];
+  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
   let best: ZoneDeclaration | undefined;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
