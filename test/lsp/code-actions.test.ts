@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, ROOT, TestClient } from '../helpers/lsp-client.js';
-import { TIMELINE_SKIP } from '../helpers/timeline-ready.js';
 
 const FIXES = readFileSync(join(ROOT, 'test/fixtures/lsp/fixes.md'), 'utf8');
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 10000, character: 0 } };
@@ -36,8 +35,8 @@ test('every quick fix applied removes a finding of its rule and adds none but pl
     const actions = await actionsFor(client, uri, before);
     const titles = actions.map((a) => a.title);
     const expectations = ['Insert section "Detection"', 'Add an "Owner:" placeholder', 'Disable report/empty-section on this line', 'Disable report/missing-section on this line'];
-    // With timelines read, the out-of-order entry and the impact without a duration have fixes too.
-    if (!TIMELINE_SKIP) expectations.push('Sort the timeline', 'Say that the impact lasted about 38 minutes');
+    // The out-of-order entry and the impact without a duration have fixes of their rules.
+    expectations.push('Sort the timeline', 'Say that the impact lasted about 38 minutes');
     for (const expected of expectations) {
       assert.ok(titles.includes(expected), `offered: ${expected} (got ${titles.join(' | ')})`);
     }

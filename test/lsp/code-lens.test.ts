@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { ROOT, TestClient } from '../helpers/lsp-client.js';
-import { TIMELINE_SKIP } from '../helpers/timeline-ready.js';
 
 const DEFECTS = readFileSync(join(ROOT, 'test/fixtures/lsp/defects.md'), 'utf8');
 
-test('the Timeline heading shows the three metrics', { skip: TIMELINE_SKIP }, async () => {
+test('the Timeline heading shows the three metrics', async () => {
   const client = await TestClient.spawn();
   try {
     const uri = client.uri('incidents/thumbnails.md');
@@ -26,7 +25,7 @@ test('the Timeline heading shows the three metrics', { skip: TIMELINE_SKIP }, as
   }
 });
 
-test('a metric the timeline cannot give says why; no Timeline, no lens', { skip: TIMELINE_SKIP }, async () => {
+test('a metric the timeline cannot give says why; no Timeline, no lens', async () => {
   const client = await TestClient.spawn();
   try {
     const uri = client.uri('incidents/partial.md');

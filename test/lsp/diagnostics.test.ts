@@ -7,7 +7,6 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { docsUrl } from '../../server/src/core/rules/rule.js';
 import { toDiagnostic } from '../../server/src/lsp/diagnostics.js';
 import { pullCapabilities, pushCapabilities, ROOT, TestClient } from '../helpers/lsp-client.js';
-import { TIMELINE_SKIP } from '../helpers/timeline-ready.js';
 
 const DEFECTS = readFileSync(join(ROOT, 'test/fixtures/lsp/defects.md'), 'utf8');
 function assertDefects(diagnostics: Diagnostic[], text = DEFECTS): void {
@@ -96,7 +95,7 @@ test('related locations become URIs; relative file names resolve against the wor
   assert.equal(diagnostic.relatedInformation?.[1].message, 'other site');
 });
 
-test('an out-of-order timeline entry points at the entry before it', { skip: TIMELINE_SKIP }, async () => {
+test('an out-of-order timeline entry points at the entry before it', async () => {
   const client = await TestClient.spawn();
   try {
     const uri = client.uri('incidents/fixes.md');

@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { ROOT, TestClient } from '../helpers/lsp-client.js';
-import { TIMELINE_SKIP } from '../helpers/timeline-ready.js';
 
 const DEFECTS = readFileSync(join(ROOT, 'test/fixtures/lsp/defects.md'), 'utf8');
 const LINES = DEFECTS.split('\n');
 const lineOf = (needle: string) => LINES.findIndex((l) => l.includes(needle));
 
-test('hover on timeline entries', { skip: TIMELINE_SKIP }, async () => {
+test('hover on timeline entries', async () => {
   const client = await TestClient.spawn();
   try {
     const uri = client.uri('incidents/thumbnails.md');

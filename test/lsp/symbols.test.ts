@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
 import { ROOT, TestClient } from '../helpers/lsp-client.js';
-import { TIMELINE_SKIP } from '../helpers/timeline-ready.js';
 
 const DEFECTS = readFileSync(join(ROOT, 'test/fixtures/lsp/defects.md'), 'utf8');
 
@@ -47,7 +46,7 @@ test('sections form a tree under the title', async () => {
   }
 });
 
-test('timeline milestones are listed under Timeline', { skip: TIMELINE_SKIP }, async () => {
+test('timeline milestones are listed under Timeline', async () => {
   const client = await TestClient.spawn();
   try {
     const result = await symbols(client);
