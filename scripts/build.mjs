@@ -49,7 +49,9 @@ for (const [pkg, file] of [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],
   ['tree-sitter-php', 'tree-sitter-php.wasm'],
 ]) {
-  const dir = dirname(require.resolve(pkg + '/package.json'));
+  // web-tree-sitter does not export its package.json: find the package folder from its main file.
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   copyFileSync(join(dir, file), join('dist', file));
 }
 if (watch) console.log('watch mode is not supported; run npm run build again');
