@@ -58,6 +58,9 @@ export function formatMinutes(minutes: number | undefined): string {
   return sign + out;
 }
 
+/** Counts keyed by severity, as the server sends them, and how they read. */
+const SEVERITY_WORDS: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'hint' };
+
 /** Splits `timelineEntries` into `timeline entries` for display. */
 function words(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
@@ -76,8 +79,14 @@ export function formatMetrics(result: MetricsResult): { message: string; detail:
     `Time to mitigate: ${formatMinutes(m.timeToMitigateMinutes)}`,
     `Time to resolve: ${formatMinutes(m.timeToResolveMinutes)}`,
   ];
-  for (const [key, value] of Object.entries(result.counts ?? {})) {
-    if (typeof value === 'number' || typeof value === 'string') lines.push(`${words(key).replace(/^./, (c) => c.toUpperCase())}: ${value}`);
+  const counts = Object.entries(result.counts ?? {}).filter((entry): entry is [string, number | string] => typeof entry[1] === 'number' || typeof entry[1] === 'string');
+  const severities = counts.filter(([key]) => SEVERITY_WORDS[key]);
+  if (severities.length > 0) {
+    const found = severities.filter(([, n]) => Number(n) > 0).map(([key, n]) => `${n} ${SEVERITY_WORDS[key]}${Number(n) === 1 ? '' : 's'}`);
+    lines.push(`Findings: ${found.length ? found.join(', ') : 'none'}`);
+  }
+  for (const [key, value] of counts) {
+    if (!SEVERITY_WORDS[key]) lines.push(`${words(key).replace(/^./, (c) => c.toUpperCase())}: ${value}`);
   }
   return { message, detail: lines.join('\n') };
 }

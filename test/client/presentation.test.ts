@@ -46,6 +46,12 @@ test('metrics message names each metric, unknown ones too, and every count', () 
   assert.deepEqual(detail.split('\n'), ['Time to detect: 16 h 8 min', 'Time to mitigate: unknown', 'Time to resolve: 21 h', 'Timeline entries: 14', 'Actionables: 3']);
 });
 
+test('severity counts read as one findings line', () => {
+  const { detail } = formatMetrics({ metrics: {}, counts: { error: 1, warning: 2, info: 0, hint: 1 } });
+  assert.equal(detail.split('\n')[3], 'Findings: 1 error, 2 warnings, 1 hint');
+  assert.equal(formatMetrics({ counts: { error: 0, warning: 0 } }).detail.split('\n')[3], 'Findings: none');
+});
+
 test('an empty answer still gives a readable message', () => {
   assert.equal(formatMetrics({}).message, 'Untitled report (no status): detect unknown, mitigate unknown, resolve unknown');
 });
