@@ -50,7 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client: () => client,
     restart: async () => {
       if (!client) return;
-      await client.restart();
+      // A server that failed to start cannot be stopped; start it again instead.
+      if (client.needsStop()) await client.stop();
+      await client.start();
     },
   });
   try {
@@ -66,5 +68,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 export async function deactivate(): Promise<void> {
   const stopping = client;
   client = undefined;
-  if (stopping) await stopping.stop();
+  if (stopping?.needsStop()) await stopping.stop();
 }
