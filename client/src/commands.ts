@@ -169,5 +169,6 @@ async function showMetrics(host: CommandHost, uri?: vscode.Uri): Promise<void> {
     return;
   }
   const { message, detail } = formatMetrics(result);
-  void vscode.window.showInformationMessage(message, { detail, modal: false });
+  // VS Code shows the detail lines only in a modal message; the user asked for them explicitly.
+  void vscode.window.showInformationMessage(message, { detail, modal: true });
 }
