@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { Metrics } from '../../core/report/types.js';
 import type { Severity } from '../../core/types.js';
 import { colors, type Colors } from '../io.js';
-import type { CheckRun, Formatter } from './types.js';
+import type { Formatter } from './types.js';
 
 /**
  * Human output: one line per finding (`file:line:col  severity  ruleId  message`, 1-based), a
