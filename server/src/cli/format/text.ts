@@ -16,7 +16,7 @@ export const formatText: Formatter = (run, options) => {
   for (const f of run.findings) {
     counts[f.severity]++;
     const where = location(run.cwd, f.file, f.range.start);
-    out.push(`${where.padEnd(width)}  ${paint(c, f.severity, f.severity.padEnd(7))}  ${c.gray(f.ruleId)}  ${f.message}`);
+    out.push(`${where.padEnd(width)}  ${paint(c, f.severity, f.severity.padEnd(7))}  ${c.gray(f.ruleId)}  ${oneLine(f.message)}`);
   }
   if (out.length > 0) out.push('');
   const files = new Set(run.findings.map((f) => f.file)).size;
@@ -32,6 +32,11 @@ export const formatText: Formatter = (run, options) => {
   }
   return out.join('\n') + '\n';
 };
+
+/** A message quoting text across a line break still prints as one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
 
 function location(cwd: string, file: string, start: { line: number; character: number }): string {
   return `${relative(cwd, file) || file}:${start.line + 1}:${start.character + 1}`;
