@@ -16,6 +16,7 @@ import type { CheckedReport, CheckRun, Formatter } from './format/types.js';
 import { EXIT, UsageError, useColors, type CliIO } from './io.js';
 import type { CliCommand } from './main.js';
 import { parseCommandArgs } from './args.js';
+import { checkPhpFiles } from './php.js';
 import { VERSION } from './version.js';
 
 const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
@@ -94,8 +95,9 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
     }
   }
-  // PHP plug point: the cache key scan adds its findings for `files.php` here, e.g.
-  //   findings.push(...(await scanPhpFiles(files.php, { root, config, onProblem: warn })).findings); filesChecked += files.php.length;
+  const php = await checkPhpFiles(files.php, { root, config, problem: warn }); // PHP plug point: see php.ts
+  findings.push(...php.findings);
+  filesChecked += php.checked;
 
   const order = new Map([...files.reports, ...files.php].map((f, i) => [f, i]));
   findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
