@@ -27,7 +27,7 @@ if (oneIndex !== -1) {
   let failed = 0;
   for (const file of files) {
     console.log(`\n=== ${file} ===\n`);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', join(dir, 'run.ts'), '--one', join(dir, file)], { stdio: 'inherit' });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'run.ts'), '--one', join(dir, file)], { stdio: 'inherit' });
     if (result.status !== 0) {
       failed++;
       console.error(`bench: ${file} exited with ${result.status ?? result.signal}`);
