@@ -121,9 +121,10 @@ async function measure(file: string, runs: number, markdownlint: Markdownlint) {
 }
 
 const fmt = (ms: number | undefined) => (ms === undefined ? '—' : ms < 1000 ? `${ms.toFixed(ms < 10 ? 1 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`);
-const cell = (t: Timing, key: 'ms' | 'cpuMs') => (t.stopped ? `> ${TIMEOUT_MS / 1000} s (stopped)` : fmt(t[key]));
+// The cap is on wall time: a stopped lint's CPU time is unknown.
+const cell = (t: Timing, key: 'ms' | 'cpuMs') => (t.stopped ? (key === 'ms' ? `> ${TIMEOUT_MS / 1000} s (stopped)` : '(stopped)') : fmt(t[key]));
 const ratio = (a: number | undefined, b: Timing, key: 'ms' | 'cpuMs') =>
-  a === undefined ? '—' : b.stopped ? `< ${(a / TIMEOUT_MS).toFixed(2)}×` : b[key] ? `${(a / b[key]!).toFixed(2)}×` : '—';
+  a === undefined ? '—' : b.stopped ? (key === 'ms' ? `< ${(a / TIMEOUT_MS).toFixed(2)}×` : '—') : b[key] ? `${(a / b[key]!).toFixed(2)}×` : '—';
 /** Growth exponent between two sizes: time ∝ size^k. */
 const exponent = (s1: number, t1: number | undefined, s2: number, t2: number | undefined) =>
   t1 === undefined || t2 === undefined ? '—' : (Math.log(t2 / t1) / Math.log(s2 / s1)).toFixed(2);
