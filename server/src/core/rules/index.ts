@@ -3,12 +3,53 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { missingTag } from './actionables/missing-tag.js';
+import { noOwner } from './actionables/no-owner.js';
+import { noTask } from './actionables/no-task.js';
+import { none } from './actionables/none.js';
+import { vague } from './actionables/vague.js';
+import { noAlertingActionable } from './detection/no-alerting-actionable.js';
+import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
+import { impactMissing } from './impact/missing.js';
+import { impactNoDuration } from './impact/no-duration.js';
+import { impactNotQuantified } from './impact/not-quantified.js';
+import { metadataInvalid } from './metadata/invalid.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
+import { placeholder } from './report/placeholder.js';
+import { blame } from './style/blame.js';
+import { relativeDate } from './style/relative-date.js';
+import { metadataMismatch } from './timeline/metadata-mismatch.js';
+import { missingMilestone } from './timeline/missing-milestone.js';
+import { noTimezone } from './timeline/no-timezone.js';
+import { outOfOrder } from './timeline/out-of-order.js';
+import { unparseableTime } from './timeline/unparseable-time.js';
 import type { ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
-export const REPORT_RULES: readonly ReportRule[] = [missingSection, emptySection];
+export const REPORT_RULES: readonly ReportRule[] = [
+  missingSection,
+  emptySection,
+  placeholder,
+  metadataInvalid,
+  impactMissing,
+  impactNotQuantified,
+  impactNoDuration,
+  impactDataLossUnstated,
+  noTimezone,
+  unparseableTime,
+  outOfOrder,
+  missingMilestone,
+  metadataMismatch,
+  noAlertingActionable,
+  none,
+  noTask,
+  noOwner,
+  vague,
+  missingTag,
+  blame,
+  relativeDate,
+];
 
 /** Metadata of every rule, reports and PHP alike. */
 export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta)];
