@@ -21,8 +21,23 @@ test('the good example gives no finding at all', () => {
   );
 });
 
-test('the defects example gives findings', () => {
+test('the example in the table style gives no finding either, and its metrics', () => {
+  const { findings, report } = check('2023-11-28-mobile-api-certificate.md');
+  assert.deepEqual(
+    findings.map((f) => `${f.range.start.line + 1}: ${f.ruleId} ${f.message}`),
+    [],
+  );
+  assert.deepEqual(
+    [report.metrics.timeToDetectMinutes, report.metrics.timeToMitigateMinutes, report.metrics.timeToResolveMinutes],
+    [12, 51, 85],
+  );
+});
+
+test('the defects example shows the typical defects', () => {
   const { findings } = check('2024-06-03-login-failures.md');
-  assert.ok(findings.some((f) => f.ruleId === 'report/missing-section'));
-  assert.ok(findings.some((f) => f.ruleId === 'report/empty-section'));
+  const fired = new Set(findings.map((f) => f.ruleId));
+  for (const id of ['report/missing-section', 'report/empty-section', 'report/placeholder', 'metadata/invalid', 'impact/not-quantified', 'timeline/no-timezone', 'timeline/out-of-order', 'actionables/vague', 'style/blame', 'style/relative-date']) {
+    assert.ok(fired.has(id), `${id} fires`);
+  }
+  assert.ok(findings.some((f) => f.severity === 'error'), 'npm start shows exit code 1 with it');
 });
