@@ -25,7 +25,7 @@ export const formatText: Formatter = (run, options) => {
   const summary = `${parts.join(', ')} in ${plural(files, 'file')} (${plural(run.filesChecked, 'file')} checked, profile ${run.config.profile.name})`;
   out.push(counts.error > 0 ? c.red(c.bold(summary)) : counts.warning > 0 ? c.yellow(summary) : summary);
   if (run.reports.length > 0) {
-    out.push('', c.bold('Metrics (minutes from impact start):'));
+    out.push('', c.bold('Metrics (from the start of the impact):'));
     const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, metricsText(r.metrics)]);
     const w = Math.max(...rows.map((r) => r[0].length));
     for (const [file, metrics] of rows) out.push(`  ${file.padEnd(w)}  ${metrics}`);
