@@ -129,7 +129,7 @@ const ratio = (a: number | undefined, b: Timing, key: 'ms' | 'cpuMs') =>
 const exponent = (s1: number, t1: number | undefined, s2: number, t2: number | undefined) =>
   t1 === undefined || t2 === undefined ? '—' : (Math.log(t2 / t1) / Math.log(s2 / s1)).toFixed(2);
 
-export default async function run(): Promise<void> {
+async function run(): Promise<void> {
   const wanted = process.env.BENCH_SIZES?.toLowerCase().split(',').map((s) => s.trim().replace(/\s|b$/g, ''));
   const sizes = SIZES.filter((s) => !wanted || wanted.includes(s.key));
   mkdirSync(OUT, { recursive: true });
@@ -168,3 +168,6 @@ export default async function run(): Promise<void> {
   console.log(lines.join('\n'));
   console.log(`\nnode ${process.version}, markdownlint cap ${TIMEOUT_MS / 1000} s per lint, medians of the runs; CPU time is the process's (GC threads included); files in .bench-tmp/`);
 }
+
+// Runs when imported (or started directly): bench/run.ts starts each bench file in its own process.
+await run();
