@@ -36,7 +36,7 @@ export function needsNowiki(text: string, context: WikiTextContext = {}): boolea
   if (INLINE_MARKUP.some((re) => re.test(text))) return true;
   // At the edge of a leaf, a quote or bracket can join the markup next to it: `''` + `'s`
   // changes how quotes pair, `[` + `[https://…]` opens an internal link.
-  if (/^['\]}]|['[{]$/.test(text)) return true;
+  if (/^['\]{}]|['[{}]$/.test(text)) return true;
   if (context.table && /[|!]/.test(text)) return true;
   if (context.heading && text.includes('=')) return true;
   return false;
