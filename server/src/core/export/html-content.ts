@@ -49,8 +49,8 @@ export function reportBodyHast(report: Report): HastRoot {
   const root = structuredClone(report.root);
   const titleHeading = root.children.find((n) => n.type === 'heading');
   root.children = root.children.filter((n) => n.type !== 'yaml' && !(n === titleHeading && n.type === 'heading' && n.depth === 1));
-  replaceTimelines(root, report);
   linkTaskIds(root);
+  replaceTimelines(root, report);
   const processor = unified()
     .use(remarkRehype, { handlers: { incidentTimeline: timelineHandler } as never })
     .use(rehypeSanitize, SCHEMA);
