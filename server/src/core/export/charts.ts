@@ -19,11 +19,20 @@ const TTR_COLOR = '#e15759';
 const COUNT_COLOR = '#59a14f';
 const FONT = 'system-ui, "Liberation Sans", Arial, sans-serif';
 
-function render(option: Record<string, unknown>, width: number, height: number): string {
+/**
+ * Renders one chart. ZRender numbers its instances and their style classes process-wide
+ * (`zr3-cls-17`); those class names are renumbered under `name` so a page is the same however
+ * many charts were drawn before it, and two charts on one page never share a class.
+ */
+function render(name: string, option: Record<string, unknown>, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, backgroundColor: 'transparent', textStyle: { fontFamily: FONT, color: AXIS }, ...option });
-    return chart.renderToSVGString({ useViewBox: true });
+    const names = new Map<string, string>();
+    return chart.renderToSVGString({ useViewBox: true }).replace(/\bzr\d+-cls-\d+\b/g, (cls) => {
+      if (!names.has(cls)) names.set(cls, `${name}-${names.size}`);
+      return names.get(cls)!;
+    });
   } finally {
     chart.dispose();
   }
@@ -48,6 +57,7 @@ export function durationsChart(overview: Overview, width = 880, height = 360): s
   if (rows.length === 0) return undefined;
   const labels = rows.map((r) => `${r.date ?? 'undated'} ${shorten(r.title, 22)}`);
   return render(
+    'ttd-ttr',
     {
       aria: { enabled: true, decal: { show: false } },
       legend: { top: 0, textStyle: { color: AXIS } },
@@ -68,6 +78,7 @@ export function durationsChart(overview: Overview, width = 880, height = 360): s
 export function perMonthChart(overview: Overview, width = 880, height = 280): string | undefined {
   if (overview.perMonth.length === 0) return undefined;
   return render(
+    'per-month',
     {
       aria: { enabled: true, decal: { show: false } },
       grid: { left: 64, right: 24, top: 24, bottom: 56 },
