@@ -3,12 +3,27 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { missingTag } from './actionables/missing-tag.js';
+import { noOwner } from './actionables/no-owner.js';
+import { noTask } from './actionables/no-task.js';
+import { none } from './actionables/none.js';
+import { vague } from './actionables/vague.js';
+import { noAlertingActionable } from './detection/no-alerting-actionable.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
 import type { ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
-export const REPORT_RULES: readonly ReportRule[] = [missingSection, emptySection];
+export const REPORT_RULES: readonly ReportRule[] = [
+  missingSection,
+  emptySection,
+  noAlertingActionable,
+  none,
+  noTask,
+  noOwner,
+  vague,
+  missingTag,
+];
 
 /** Metadata of every rule, reports and PHP alike. */
 export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta)];
