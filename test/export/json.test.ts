@@ -84,7 +84,7 @@ test('the structured report: metadata, sections, timeline in UTC, metrics, actio
     timeToResolveMinutes: 265,
   });
   assert.deepEqual(json.actionables[2].tasks, ['T401122']);
-  assert.equal(json.actionables[2].owner, 'bilal');
+  assert.equal(json.actionables[2].owner, '@bilal');
   assert.equal(json.actionables[2].done, true);
   assert.equal(json.actionables[3].owner, undefined, 'unknown values are left out');
   assert.deepEqual(Object.keys(json.findings[0] ?? { ruleId: 0, severity: 0, message: 0, line: 0, column: 0, endLine: 0, endColumn: 0 }), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);

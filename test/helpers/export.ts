@@ -137,7 +137,7 @@ function metricsOf(entries: TimelineEntry[]): Report['metrics'] {
   };
 }
 
-/** The model of test/fixtures/export/cache-split.md as the timeline and actionables parsers read it. */
+/** The timeline of test/fixtures/export/cache-split.md as the timeline parser reads it (actionables come from the real parser). */
 export function cacheSplitModel(report: Report): Report {
   return withModel(report, {
     declaredZone: 'UTC',
@@ -148,12 +148,6 @@ export function cacheSplitModel(report: Report): Report {
       { match: '10:05 The key family', utc: '2026-03-04T10:05:00Z' },
       { match: '10:50 A patch', utc: '2026-03-04T10:50:00Z', milestones: ['mitigated'] },
       { match: '11:40 No new', utc: '2026-03-04T11:40:00Z', milestones: ['resolved'] },
-    ],
-    actionables: [
-      { match: 'Audit every cache key family', tasks: ['T401130'], owner: 'ana' },
-      { match: 'Alert on the thumbnail 404 rate', tasks: ['T401131'], owner: 'chen' },
-      { match: 'Convert `filerepo-file-meta`', tasks: ['T401122'], owner: 'bilal', done: true },
-      { match: 'Document local vs. global keys', tasks: ['T401133'] },
     ],
   });
 }

@@ -1,5 +1,5 @@
 /**
- * A small set of incident reports for the overview tests, with their timelines and actionables
+ * A small set of incident reports for the overview tests, with their timelines
  * given explicitly (see withModel).
  */
 import type { OverviewInput } from '../../server/src/core/export/overview.js';
@@ -29,7 +29,7 @@ export function overviewInputs(): OverviewInput[] {
       'queue',
       'title: Job queue backlog\nstatus: review\nstart: 2026-01-28T22:10Z',
       ['22:10 Backlog grows. [start]', '23:55 Noticed by a user. [detected]', '03:05 Backlog drained. [resolved]'],
-      ['Alert on backlog age. T400210', 'Document the drain procedure. @sam'],
+      ['Alert on backlog age. T400210', '[x] Document the drain procedure. @sam'],
     ),
   ).report;
   const stale = checkText(
@@ -41,17 +41,11 @@ export function overviewInputs(): OverviewInput[] {
       { match: '09:00 TTL', utc: '2026-01-15T09:00:00Z', milestones: ['start'] },
       { match: '09:20 Alert', utc: '2026-01-15T09:20:00Z', milestones: ['detected'] },
       { match: '10:30 TTL', utc: '2026-01-15T10:30:00Z', milestones: ['resolved'] },
-    ], actionables: [
-      { match: 'Add a TTL lint', tasks: ['T400201'], owner: 'erik' },
-      { match: 'Review resolver capacity' },
     ] }) },
     { file: 'incidents/2026-01-28-queue.md', report: withModel(queue, { entries: [
       { match: '22:10 Backlog', utc: '2026-01-28T22:10:00Z', milestones: ['start'] },
       { match: '23:55 Noticed', utc: '2026-01-28T23:55:00Z', milestones: ['detected'] },
       { match: '03:05 Backlog', utc: '2026-01-29T03:05:00Z', milestones: ['resolved'] },
-    ], actionables: [
-      { match: 'Alert on backlog age', tasks: ['T400210'] },
-      { match: 'Document the drain procedure', owner: 'sam', done: true },
     ] }) },
     { file: 'incidents/2026-03-04-cache-split.md', report: cacheSplitModel(loadFixture('cache-split.md').report) },
     { file: 'incidents/2026-03-30-stale.md', report: withModel(stale, { entries: [{ match: '08:00 Cache', utc: '2026-03-30T08:00:00Z', milestones: ['start'] }] }) },
