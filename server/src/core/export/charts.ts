@@ -55,18 +55,26 @@ const valueAxis = (name: string) => ({
 export function durationsChart(overview: Overview, width = 880, height = 360): string | undefined {
   const rows = overview.incidents.filter((i) => i.timeToDetectMinutes !== undefined || i.timeToResolveMinutes !== undefined);
   if (rows.length === 0) return undefined;
-  const labels = rows.map((r) => `${r.date ?? 'undated'} ${shorten(r.title, 22)}`);
+  // A few incidents get two-line labels (date, title); many get rotated dates only.
+  const many = rows.length > 6;
+  const slot = Math.floor((width - 88) / rows.length) - 8;
+  const labels = rows.map((r) => (many ? (r.date ?? 'undated') : `${r.date ?? 'undated'}\n${shorten(r.title, 40)}`));
   return render(
     'ttd-ttr',
     {
       aria: { enabled: true, decal: { show: false } },
-      legend: { top: 0, textStyle: { color: AXIS } },
-      grid: { left: 64, right: 24, top: 40, bottom: 110 },
-      xAxis: { type: 'category', data: labels, axisLabel: { color: AXIS, rotate: 30, interval: 0 }, axisLine: { lineStyle: { color: AXIS } } },
+      legend: { top: 0, itemGap: 28, textStyle: { color: AXIS } },
+      grid: { left: 64, right: 24, top: 40, bottom: many ? 80 : 56 },
+      xAxis: {
+        type: 'category',
+        data: labels,
+        axisLabel: { color: AXIS, interval: 0, rotate: many ? 45 : 0, width: many ? undefined : slot, overflow: many ? 'none' : 'truncate', lineHeight: 16 },
+        axisLine: { lineStyle: { color: AXIS } },
+      },
       yAxis: valueAxis('minutes'),
       series: [
-        { name: 'Time to detect', type: 'bar', data: rows.map((r) => r.timeToDetectMinutes ?? null), itemStyle: { color: TTD_COLOR } },
-        { name: 'Time to resolve', type: 'bar', data: rows.map((r) => r.timeToResolveMinutes ?? null), itemStyle: { color: TTR_COLOR } },
+        { name: 'Time to detect', type: 'bar', barMaxWidth: 40, data: rows.map((r) => r.timeToDetectMinutes ?? null), itemStyle: { color: TTD_COLOR } },
+        { name: 'Time to resolve', type: 'bar', barMaxWidth: 40, data: rows.map((r) => r.timeToResolveMinutes ?? null), itemStyle: { color: TTR_COLOR } },
       ],
     },
     width,
@@ -89,7 +97,7 @@ export function perMonthChart(overview: Overview, width = 880, height = 280): st
         axisLine: { lineStyle: { color: AXIS } },
       },
       yAxis: { ...valueAxis('incidents'), minInterval: 1 },
-      series: [{ name: 'Incidents', type: 'bar', data: overview.perMonth.map((m) => m.count), itemStyle: { color: COUNT_COLOR } }],
+      series: [{ name: 'Incidents', type: 'bar', barMaxWidth: 48, data: overview.perMonth.map((m) => m.count), itemStyle: { color: COUNT_COLOR } }],
     },
     width,
     height,

@@ -51,6 +51,7 @@ table.timeline tr.milestone td { background: var(--row-hl); }
 table.timeline td > p:first-child { margin-top: 0; } table.timeline td > p:last-child { margin-bottom: 0; }
 .badge { display: inline-block; margin: 0 0.25em 0.1em 0; padding: 0 0.5em; border-radius: 1em; font-size: 0.8rem;
   border: 1px solid var(--accent); color: var(--accent); white-space: nowrap; }
+li.task-list-item { list-style: none; } li.task-list-item input { margin: 0 0.4em 0 -1.3em; vertical-align: middle; }
 .findings { margin-top: 3em; color: var(--muted); }
 .findings li { margin: 0.2em 0; }
 .sev-error { color: var(--bad); } .sev-warning { color: var(--warn); }

@@ -26,7 +26,7 @@ function statBox(label: string, s: DurationStats): Element {
     'div',
     {},
     h('dt', {}, label),
-    h('dd', {}, s.count === 0 ? 'not known' : `median ${minutes(s.median)} · p90 ${minutes(s.p90)}`),
+    s.count === 0 ? h('dd', {}, 'not known') : [h('dd', {}, `median ${minutes(s.median)}`), h('dd', {}, `90th percentile ${minutes(s.p90)}`)],
     h('dd', { className: ['unknown'] }, `${s.count} incident${s.count === 1 ? '' : 's'}`),
   );
 }
