@@ -9,20 +9,36 @@ import { noTask } from './actionables/no-task.js';
 import { none } from './actionables/none.js';
 import { vague } from './actionables/vague.js';
 import { noAlertingActionable } from './detection/no-alerting-actionable.js';
+import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
+import { impactMissing } from './impact/missing.js';
+import { impactNoDuration } from './impact/no-duration.js';
+import { impactNotQuantified } from './impact/not-quantified.js';
+import { metadataInvalid } from './metadata/invalid.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
+import { placeholder } from './report/placeholder.js';
+import { blame } from './style/blame.js';
+import { relativeDate } from './style/relative-date.js';
 import type { ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
 export const REPORT_RULES: readonly ReportRule[] = [
   missingSection,
   emptySection,
+  placeholder,
+  metadataInvalid,
+  impactMissing,
+  impactNotQuantified,
+  impactNoDuration,
+  impactDataLossUnstated,
   noAlertingActionable,
   none,
   noTask,
   noOwner,
   vague,
   missingTag,
+  blame,
+  relativeDate,
 ];
 
 /** Metadata of every rule, reports and PHP alike. */
