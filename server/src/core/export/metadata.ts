@@ -83,8 +83,7 @@ function fromMetric(ms: number | undefined): MetaInstant | undefined {
 
 /**
  * Reads the metadata of `report`. Start, detection and end fall back to the timeline's
- * milestones, and the impact to the statement found in the body, so that a report written in
- * the older style (no front matter) still gets a useful metadata table.
+ * milestones, so that a report written in the older style (no front matter) still gets them.
  */
 export function readMetadata(report: Report): ReportMetadata {
   const data = report.frontMatter?.data ?? {};
@@ -95,7 +94,6 @@ export function readMetadata(report: Report): ReportMetadata {
   else if (typeof countValue === 'string' && /^\d+$/.test(countValue.trim())) responderCount = Number(countValue);
   else if (typeof responders === 'number' && Number.isFinite(responders)) responderCount = responders;
   else if (Array.isArray(responders)) responderCount = textList(responders).length;
-  const impactText = scalarText(pick(data, ALIASES.impact)) ?? report.impact?.text.trim();
   return {
     id: scalarText(pick(data, ALIASES.id)),
     title: report.title,
@@ -110,6 +108,7 @@ export function readMetadata(report: Report): ReportMetadata {
     responders: Array.isArray(responders) ? textList(responders) : [],
     coordinators: textList(pick(data, ALIASES.coordinators)),
     affectedMetrics: textList(pick(data, ALIASES.affected)),
-    impact: impactText || undefined,
+    // Only front matter: an impact statement in the body is already on the page.
+    impact: scalarText(pick(data, ALIASES.impact)),
   };
 }
