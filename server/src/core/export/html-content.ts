@@ -63,11 +63,19 @@ function replaceTimelines(root: Root, report: Report): void {
   if (!section || entries.length === 0) return;
   const start = section.heading.position?.end.offset ?? 0;
   const end = section.bodyEnd;
-  const byOffset = entries.map((entry) => ({ entry, offset: report.lines.offsetAt(entry.range.start) }));
+  // Sorted by offset and searched by halving: a timeline may hold thousands of entries.
+  const byOffset = entries.map((entry) => ({ entry, offset: report.lines.offsetAt(entry.range.start) })).sort((a, b) => a.offset - b.offset);
   const entryIn = (node: Nodes) => {
     const from = node.position?.start.offset ?? -1;
     const to = node.position?.end.offset ?? -1;
-    return byOffset.find((e) => e.offset >= from && e.offset < to)?.entry;
+    let lo = 0;
+    let hi = byOffset.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byOffset[mid].offset < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < byOffset.length && byOffset[lo].offset < to ? byOffset[lo].entry : undefined;
   };
   const timeText = (entry: TimelineEntry) => (entry.timeRange ? sliceRange(report, entry.timeRange) : undefined);
   root.children = root.children.map((node) => {
