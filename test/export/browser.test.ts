@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml } from '../../server/src/core/export/html.js';
 import { buildOverview } from '../../server/src/core/export/overview.js';
 import { renderOverviewHtml } from '../../server/src/core/export/overview-html.js';
-import { cacheSplitModel, loadFixture, ROOT } from '../helpers/export.js';
+import { loadFixture, ROOT } from '../helpers/export.js';
 import { NOW, overviewInputs } from '../helpers/overview.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -90,7 +90,7 @@ describe('exports in headless chromium', { skip }, () => {
 
   test('report page: title, metadata, metrics box, timeline rows', async () => {
     const { report, findings } = loadFixture('cache-split.md');
-    const file = write('report.html', renderHtml(cacheSplitModel(report), findings));
+    const file = write('report.html', renderHtml(report, findings));
     const { page, activity } = await open(browser, file);
     assert.equal(await page.title(), 'Thumbnail metadata cache split between wikis');
     assert.equal(await page.locator('h1').innerText(), 'Thumbnail metadata cache split between wikis');

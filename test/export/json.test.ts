@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { renderJson } from '../../server/src/core/export/json.js';
-import { assertGolden, cacheSplitModel, checkText, EXAMPLES, exampleFiles, GOLDEN, loadFixture, ROOT } from '../helpers/export.js';
+import { assertGolden, checkText, EXAMPLES, exampleFiles, GOLDEN, loadFixture, ROOT } from '../helpers/export.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'report.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -26,13 +26,6 @@ for (const name of ['cache-split.md', 'login-table.md', 'hostile.md']) {
   });
 }
 
-test('json golden and schema: cache-split.md with its timeline, actionables and metrics', () => {
-  const { report, findings } = loadFixture('cache-split.md');
-  const out = renderJson(cacheSplitModel(report), findings);
-  assertValid(JSON.parse(out), 'cache-split with model');
-  assertGolden(out, join(GOLDEN, 'cache-split.model.json'));
-});
-
 for (const name of exampleFiles()) {
   test(`json golden and schema: examples/${name}`, () => {
     const { report, findings } = checkText(name, readFileSync(join(EXAMPLES, name), 'utf8'));
@@ -44,7 +37,7 @@ for (const name of exampleFiles()) {
 
 test('the structured report: metadata, sections, timeline in UTC, metrics, actionables, findings', () => {
   const { report, findings } = loadFixture('cache-split.md');
-  const json = JSON.parse(renderJson(cacheSplitModel(report), findings));
+  const json = JSON.parse(renderJson(report, findings));
   assert.equal(json.version, 1);
   assert.equal(json.title, 'Thumbnail metadata cache split between wikis');
   assert.deepEqual(json.metadata.start, { text: '2026-03-04T07:15Z', utc: '2026-03-04T07:15:00Z', hasTime: true });
@@ -111,7 +104,7 @@ test('odd front matter still gives valid JSON: aliases, dates, numbers, nesting'
 });
 
 test('the schema rejects what it must: a wrong version, a local time, an unknown milestone', () => {
-  const good = JSON.parse(renderJson(cacheSplitModel(loadFixture('cache-split.md').report)));
+  const good = JSON.parse(renderJson(loadFixture('cache-split.md').report));
   assertValid(good, 'baseline');
   assert.equal(validate({ ...good, version: 2 }), false);
   assert.equal(validate({ ...good, metrics: { ...good.metrics, start: '2026-03-04T07:15:00+02:00' } }), false);

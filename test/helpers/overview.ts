@@ -1,15 +1,14 @@
 /**
- * A small set of incident reports for the overview tests, with their timelines
- * given explicitly (see withModel).
+ * A small set of incident reports for the overview tests.
  */
 import type { OverviewInput } from '../../server/src/core/export/overview.js';
-import { cacheSplitModel, checkText, loadFixture, withModel } from './export.js';
+import { checkText, loadFixture } from './export.js';
 
 /** "Now" for the overview tests: 2026-05-10 12:00 UTC. */
 export const NOW = Date.UTC(2026, 4, 10, 12, 0);
 
 function report(file: string, frontMatter: string, timeline: string[], actionables: string[]): string {
-  return ['---', frontMatter, '---', '', `## Timeline`, '', ...timeline.map((t) => `- ${t}`), '', '## Actionables', '', ...actionables.map((a) => `- ${a}`), ''].join('\n');
+  return ['---', frontMatter, '---', '', `## Timeline`, '', 'All times in UTC.', '', ...timeline.map((t) => `- ${t}`), '', '## Actionables', '', ...actionables.map((a) => `- ${a}`), ''].join('\n');
 }
 
 /** Four incidents over four months (one month without any), with open problems of each kind. */
@@ -28,7 +27,7 @@ export function overviewInputs(): OverviewInput[] {
     report(
       'queue',
       'title: Job queue backlog\nstatus: review\nstart: 2026-01-28T22:10Z',
-      ['22:10 Backlog grows. [start]', '23:55 Noticed by a user. [detected]', '03:05 Backlog drained. [resolved]'],
+      ['2026-01-28 22:10 Backlog grows. [start]', '2026-01-28 23:55 Noticed by a user. [detected]', '2026-01-29 03:05 Backlog drained. [resolved]'],
       ['Alert on backlog age. T400210', '[x] Document the drain procedure. @sam'],
     ),
   ).report;
@@ -37,17 +36,9 @@ export function overviewInputs(): OverviewInput[] {
     report('stale', 'title: Stale draft about a cache flush\nstatus: draft\nstart: 2026-03-30T08:00Z', ['08:00 Cache flushed. [start]'], []),
   ).report;
   return [
-    { file: 'incidents/2026-01-15-dns.md', report: withModel(dns, { entries: [
-      { match: '09:00 TTL', utc: '2026-01-15T09:00:00Z', milestones: ['start'] },
-      { match: '09:20 Alert', utc: '2026-01-15T09:20:00Z', milestones: ['detected'] },
-      { match: '10:30 TTL', utc: '2026-01-15T10:30:00Z', milestones: ['resolved'] },
-    ] }) },
-    { file: 'incidents/2026-01-28-queue.md', report: withModel(queue, { entries: [
-      { match: '22:10 Backlog', utc: '2026-01-28T22:10:00Z', milestones: ['start'] },
-      { match: '23:55 Noticed', utc: '2026-01-28T23:55:00Z', milestones: ['detected'] },
-      { match: '03:05 Backlog', utc: '2026-01-29T03:05:00Z', milestones: ['resolved'] },
-    ] }) },
-    { file: 'incidents/2026-03-04-cache-split.md', report: cacheSplitModel(loadFixture('cache-split.md').report) },
-    { file: 'incidents/2026-03-30-stale.md', report: withModel(stale, { entries: [{ match: '08:00 Cache', utc: '2026-03-30T08:00:00Z', milestones: ['start'] }] }) },
+    { file: 'incidents/2026-01-15-dns.md', report: dns },
+    { file: 'incidents/2026-01-28-queue.md', report: queue },
+    { file: 'incidents/2026-03-04-cache-split.md', report: loadFixture('cache-split.md').report },
+    { file: 'incidents/2026-03-30-stale.md', report: stale },
   ];
 }
