@@ -77,3 +77,10 @@ test('a Phabricator URL becomes an interwiki task link', () => {
   const out = renderWikitext(checkText('p.md', 'Filed as <https://phabricator.wikimedia.org/T253405>.\n').report);
   assert.equal(out, 'Filed as [[phab:T253405|T253405]].\n');
 });
+
+test('CRLF line endings and a byte order mark change nothing but the line ends', () => {
+  const lf = '---\nstatus: draft\n---\n\n## Notes\n\n- a\n  b\n\n```\nx\ny\n```\n';
+  const crlf = '\ufeff' + lf.replace(/\n/g, '\r\n');
+  assert.equal(renderWikitext(checkText('crlf.md', crlf).report), renderWikitext(checkText('lf.md', lf).report));
+  assert.equal(renderWikitext(checkText('lf.md', lf).report), '{{irdoc|status=draft}}\n\n== Notes ==\n\n* a b\n\n<pre>\nx\ny\n</pre>\n');
+});

@@ -246,7 +246,8 @@ function wrapQuotes(quotes: string, inner: string): string {
 }
 
 /** A code block: `<syntaxhighlight>` when its language is a plain name, else `<pre>`. */
-function codeBlock(value: string, lang: string | null | undefined): string {
+function codeBlock(raw: string, lang: string | null | undefined): string {
+  const value = raw.replace(/\r\n?/g, '\n');
   // Both are extension tags: their content is not parsed, but `<pre>` decodes entities and
   // `<syntaxhighlight>` does not, so only `<pre>` can show a literal closing tag safely.
   if (lang && /^[A-Za-z0-9_+#.-]{1,32}$/.test(lang) && !/<\/syntaxhighlight/i.test(value)) {
