@@ -23,7 +23,7 @@ body {
   font: 16px/1.55 system-ui, -apple-system, "Segoe UI", "Liberation Sans", Arial, sans-serif;
   overflow-wrap: break-word;
 }
-a { color: var(--link); }
+a[href] { color: var(--link); }
 h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 0.6em; }
 h1 { font-size: 1.9rem; margin-top: 0.3em; }
 h2 { font-size: 1.4rem; border-bottom: 1px solid var(--border); padding-bottom: 0.25em; }
