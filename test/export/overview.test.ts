@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { buildOverview, percentile, perMonth } from '../../server/src/core/export/overview.js';
 import { renderOverviewHtml } from '../../server/src/core/export/overview-html.js';
 import { renderOverviewJson, renderOverviewText } from '../../server/src/core/export/overview-render.js';
-import { assertGolden, checkText, GOLDEN } from '../helpers/export.js';
+import { assertGolden, checkText, GOLDEN, ROOT } from '../helpers/export.js';
 import { NOW, overviewInputs } from '../helpers/overview.js';
 
 test('percentiles interpolate between closest ranks', () => {
@@ -107,4 +110,17 @@ test('hostile titles are escaped in the table, the charts and the text output', 
   assert.ok(html.includes('&lt;/text&gt;&lt;script&gt;'), 'escaped by ECharts inside the SVG');
   const text = renderOverviewText(o);
   assert.ok(!text.includes('\u001b'), 'no terminal escape sequences');
+});
+
+test('the overview JSON matches docs/overview.schema.json', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats.default(ajv);
+  const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'docs', 'overview.schema.json'), 'utf8')));
+  for (const inputs of [overviewInputs(), []]) {
+    const json = JSON.parse(renderOverviewJson(buildOverview(inputs, NOW)));
+    assert.ok(validate(json), ajv.errorsText(validate.errors));
+  }
+  const json = JSON.parse(renderOverviewJson(buildOverview(overviewInputs(), NOW)));
+  json.incidents[0].problems[0].kind = 'something-else';
+  assert.equal(validate(json), false);
 });
