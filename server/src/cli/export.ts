@@ -33,6 +33,20 @@ export function processIO(): CommandIO {
 
 export const EXPORT_USAGE = 'usage: incident-scribe export FILE --to wikitext|html|json [-o OUT] [--force]';
 
+const EXPORT_HELP = `${EXPORT_USAGE}
+
+Exports one report for a wiki (wikitext), a browser (html, one self-contained page) or an
+incident database (json, described by docs/report.schema.json).
+
+Options:
+  --to FORMAT      wikitext, html or json
+  -o, --output OUT write to OUT instead of standard output; OUT is written atomically
+  -f, --force      replace OUT if it exists (without it an existing file is never replaced)
+  -h, --help       show this help
+
+Exit codes: 0 exported, 2 usage or I/O problem.
+`;
+
 /** Reads a text file; refuses binary content with a clear message instead of exporting noise. */
 export async function readTextFile(path: string): Promise<string> {
   const bytes = await readFile(path);
@@ -89,7 +103,7 @@ export async function run(args: string[], io: CommandIO = processIO()): Promise<
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(EXPORT_USAGE + '\n');
+    io.stdout(EXPORT_HELP);
     return 0;
   }
   if (positionals.length !== 1) {
@@ -116,3 +130,11 @@ export async function run(args: string[], io: CommandIO = processIO()): Promise<
   const { report, findings } = checkReport(file, text, new MarkdownParser(), io.config ?? defaultConfig());
   return emit(exportReport(report, findings, values.to), values.output, values.force ?? false, io, 'export');
 }
+
+/** The entry of the command table. */
+export const exportCommand = {
+  name: 'export',
+  summary: 'export a report as Wikitext, HTML or JSON',
+  usage: EXPORT_HELP,
+  run: (args: string[], io: CommandIO) => run(args, io),
+};

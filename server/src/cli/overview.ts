@@ -14,6 +14,21 @@ import { findReportFiles } from './overview-files.js';
 
 export const OVERVIEW_USAGE = 'usage: incident-scribe overview [DIR] [--format text|json|html] [-o OUT] [--force]';
 
+const OVERVIEW_HELP = `${OVERVIEW_USAGE}
+
+Shows every incident report under DIR (default: the current folder): date, title, status, time
+to detect and resolve, actionables and open problems, with medians, 90th percentiles and
+incidents per month. The html format is a self-contained page with charts.
+
+Options:
+  --format FORMAT  text (default), json or html
+  -o, --output OUT write to OUT instead of standard output; OUT is written atomically
+  -f, --force      replace OUT if it exists (without it an existing file is never replaced)
+  -h, --help       show this help
+
+Exit codes: 0 written, 2 usage or I/O problem.
+`;
+
 /** Runs the overview command with `args` (after the command name); resolves to the exit code. */
 export async function run(args: string[], io: CommandIO = processIO()): Promise<number> {
   let parsed;
@@ -34,7 +49,7 @@ export async function run(args: string[], io: CommandIO = processIO()): Promise<
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(OVERVIEW_USAGE + '\n');
+    io.stdout(OVERVIEW_HELP);
     return 0;
   }
   if (positionals.length > 1) {
@@ -76,3 +91,11 @@ export async function run(args: string[], io: CommandIO = processIO()): Promise<
   const now = io.now ? io.now() : Date.now();
   return emit(exportOverview(inputs, format, now), values.output, values.force ?? false, io, 'overview');
 }
+
+/** The entry of the command table. */
+export const overviewCommand = {
+  name: 'overview',
+  summary: 'all incident reports of a folder in one table, with charts in html',
+  usage: OVERVIEW_HELP,
+  run: (args: string[], io: CommandIO) => run(args, io),
+};
