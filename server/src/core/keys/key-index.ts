@@ -130,12 +130,25 @@ export class KeyIndex {
     return [...files].flatMap((f) => this.sitesIn(f).filter((s) => s.groupName === group));
   }
 
-  /** Class names that sites refer to (`Foo::GROUP`) but no indexed file defines. */
+  /**
+   * Lower-case names of classes that would resolve a constant group if a file declaring them were
+   * indexed: the scan parses such files even when the text prefilter skipped them.
+   */
   unresolvedClasses(): Set<string> {
     const out = new Set<string>();
     for (const key of this.filesByConstant.keys()) {
       const [className, name] = key.split('::');
-      if (this.constantValue(className, name) === undefined && !this.parents.has(className)) out.add(className);
+      if (this.constantValue(className, name) !== undefined) continue;
+      // Follow declared classes up to the first one no file declares.
+      let cls: string | undefined = className;
+      for (let depth = 0; cls && depth < 16; depth++) {
+        const parents: Set<string | undefined> = new Set(this.parents.get(cls.toLowerCase())?.values());
+        if (parents.size === 0) {
+          out.add(cls.toLowerCase());
+          break;
+        }
+        cls = parents.size === 1 ? [...parents][0] : undefined;
+      }
     }
     return out;
   }
