@@ -133,3 +133,7 @@ test('the text prefilter keeps files that can hold keys and drops the rest', () 
   assert.equal(mayContainKeys('<?php $c->buildIt( "a" );', { localBuilders: ['buildIt'], globalBuilders: [] }), true);
   assert.equal(mayContainKeys('<?php class Title { function getText() { return $this->text; } }', builders), false);
 });
+
+test('the prefilter keeps a file whose only key is joined by hand for a cache call', () => {
+  assert.equal(mayContainKeys("<?php\nclass A { function f( $id ) { return $this->srvCache->get( 'page:' . $id ); } }", defaultConfig().keys), true);
+});

@@ -5,6 +5,7 @@
  * Nothing here throws for one bad file: unreadable files, symlink loops and odd encodings are
  * recorded and the scan goes on.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -55,11 +56,11 @@ export interface ScanOptions {
  * character so that no text is lost and offsets stay stable.
  */
 export function decodeSource(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  }
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) return buffer.toString('latin1');
+  // A byte order mark is not part of the text editors show.
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Reads one source file as text (see {@link decodeSource}). */

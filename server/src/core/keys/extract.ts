@@ -2,7 +2,7 @@
  * Finds every key construction of one parsed PHP file with tree-sitter queries, and the class
  * constants the workspace needs to resolve key groups.
  */
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
 import type { KeysConfig } from '../config/config.js';
 import { parseSuppressions } from '../suppress.js';
 import { LineIndex } from '../text.js';
@@ -10,7 +10,7 @@ import { throwIfCancelled, type CancellationToken, type Range, type TextEdit } f
 import { looksLikeCacheName } from './cache-kind.js';
 import { Facts } from './facts.js';
 import type { PhpParser } from './parser.js';
-import { CACHE_METHODS, callsQuery, DECLARATIONS_QUERY, FACTS_QUERY } from './queries.js';
+import { CACHE_METHODS, keyQuery, MATCH_KINDS } from './queries.js';
 import { analyzeStringKey, type StringKey } from './string-keys.js';
 import {
   argumentsOf,
@@ -47,42 +47,55 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
 
   const classes: ClassDef[] = [];
   const constants: ConstantDef[] = [];
-  for (const m of parser.query(DECLARATIONS_QUERY).matches(root)) {
-    const node = m.captures[0].node;
-    if (node.type === 'const_element') {
-      const cls = enclosingClass(node);
-      const name = node.namedChildren.find((c) => c?.type === 'name');
-      const value = stringValue(node.namedChildren.find((c) => c && c.type !== 'name' && c.type !== 'comment'));
-      if (cls && name && value !== undefined) constants.push({ className: declaredName(cls) ?? '', name: name.text, value });
-    } else {
-      const name = declaredName(node);
-      if (name) classes.push({ name, parent: parentClassName(node) });
-    }
-  }
-  throwIfCancelled(token);
-
   const facts = new Facts();
   const returns: { value: Node; fn: Node }[] = [];
   const assigns: { target: Node; value: Node }[] = [];
-  for (const m of parser.query(FACTS_QUERY).matches(root)) {
+  const calls: QueryMatch[] = [];
+  for (const m of parser.query(keyQuery([...local, ...global])).matches(root)) {
     const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
-    const kind = m.captures.find((c) => ['return', 'assign', 'param', 'prop', 'promoted'].includes(c.name))?.name;
+    const kind = m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name));
+    if (!kind) continue;
+    const node = kind.node;
     const value = get('value');
     const name = get('name');
-    if (kind === 'return' && value) {
-      const fn = enclosingFunction(value);
-      if (fn) returns.push({ value, fn });
-    } else if (kind === 'assign' && value) {
-      const target = get('target')!;
-      facts.assignment(target, value);
-      assigns.push({ target, value });
-    } else if (kind === 'param' && name) facts.param(name, '$' + name.text, get('type'));
-    else if ((kind === 'prop' || kind === 'promoted') && name) facts.property(m.captures.find((c) => c.name === kind)!.node, name.text, get('type'));
+    switch (kind.name) {
+      case 'class':
+        if (name) classes.push({ name: name.text, parent: parentClassName(node) });
+        break;
+      case 'const': {
+        const cls = enclosingClass(node);
+        const constName = node.namedChildren.find((c) => c?.type === 'name');
+        const constValue = stringValue(node.namedChildren.find((c) => c && c.type !== 'name' && c.type !== 'comment'));
+        if (cls && constName && constValue !== undefined) constants.push({ className: declaredName(cls) ?? '', name: constName.text, value: constValue });
+        break;
+      }
+      case 'return': {
+        const fn = value && enclosingFunction(value);
+        if (value && fn) returns.push({ value, fn });
+        break;
+      }
+      case 'assign': {
+        const target = get('target');
+        if (target && value) {
+          facts.assignment(target, value);
+          assigns.push({ target, value });
+        }
+        break;
+      }
+      case 'param':
+        if (name) facts.param(name, '$' + name.text, get('type'));
+        break;
+      case 'prop':
+      case 'promoted':
+        if (name) facts.property(node, name.text, get('type'));
+        break;
+      case 'call':
+        calls.push(m);
+        if (get('fn')?.text === 'array_unshift') facts.unshift(node);
+        break;
+    }
   }
   throwIfCancelled(token);
-
-  const calls = parser.query(callsQuery([...local, ...global])).matches(root);
-  for (const m of calls) if (m.captures.find((c) => c.name === 'fn')?.node.text === 'array_unshift') facts.unshift(m.captures.find((c) => c.name === 'call')!.node);
 
   const sites: KeySite[] = [];
   const seen = new Set<number>();

@@ -31,33 +31,35 @@ export const JOINERS = ['implode', 'join', 'sprintf'] as const;
 
 const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(' ');
 
-/** Method and function calls that build or use keys. Captures: call, recv, method|fn, args. */
-export function callsQuery(builders: readonly string[]): string {
+/**
+ * The one query run per file. Everything extraction needs comes from a single pass over the
+ * tree: a query's cost is mostly the walk, so one query with many patterns is several times
+ * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
+ * each alternative is its own pattern. The capture that names the whole match says which
+ * pattern matched: class, const, return, assign, param, prop, promoted, call.
+ */
+export function keyQuery(builders: readonly string[]): string {
   const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
   const functions = list([...REMOVED_HELPERS, ...JOINERS, 'array_unshift']);
-  return `
-(member_call_expression object: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call
-(nullsafe_member_call_expression object: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call
-(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call
-(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call
-(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call
-`;
+  const classes = ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'].map((t) => `(${t} name: (name) @name) @class`);
+  const calls = ['member_call_expression', 'nullsafe_member_call_expression'].map(
+    (t) => `(${t} object: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
+  );
+  return [
+    ...classes,
+    '(const_element) @const',
+    '(return_statement (_) @value) @return',
+    '(assignment_expression left: (variable_name) @target right: (_) @value) @assign',
+    '(assignment_expression left: (member_access_expression) @target right: (_) @value) @assign',
+    '(simple_parameter type: (_) @type name: (variable_name (name) @name)) @param',
+    '(property_declaration type: (_)? @type (property_element name: (variable_name (name) @name))) @prop',
+    '(property_promotion_parameter type: (_)? @type name: (variable_name (name) @name)) @promoted',
+    ...calls,
+    `(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
+    `(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+    `(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+  ].join('\n');
 }
 
-/**
- * Places a string key can come from: return values, assignments, parameter and property types.
- * Captures: return+value, assign+target+value, param+type+name, prop+type+name, promoted+type+name.
- */
-export const FACTS_QUERY = `
-(return_statement (_) @value) @return
-(assignment_expression left: [(variable_name) (member_access_expression)] @target right: (_) @value) @assign
-(simple_parameter type: (_) @type name: (variable_name (name) @name)) @param
-(property_declaration type: (_)? @type (property_element name: (variable_name (name) @name))) @prop
-(property_promotion_parameter type: (_)? @type name: (variable_name (name) @name)) @promoted
-`;
-
-/** Class-like declarations and their string constants. Captures: class+name, const. */
-export const DECLARATIONS_QUERY = `
-[(class_declaration name: (name) @name) (interface_declaration name: (name) @name) (trait_declaration name: (name) @name) (enum_declaration name: (name) @name)] @class
-(const_element) @const
-`;
+/** The capture names that say which pattern of {@link keyQuery} matched. */
+export const MATCH_KINDS = ['class', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call'] as const;
