@@ -76,3 +76,11 @@ test('replacing a file drops its old sites from the group tables', async () => {
   assert.equal(index.sitesOfGroup('g2').length, 1);
   assert.deepEqual(checkPhpFile(index, 'missing.php', config), []);
 });
+
+test('siteAt finds the key construction under a position', async () => {
+  const index = new KeyIndex();
+  await put(index, 'a.php', `<?php\n$x = $c->makeKey( 'a', $id );\n`);
+  assert.equal(index.siteAt('a.php', { line: 1, character: 12 })?.groupName, 'a');
+  assert.equal(index.siteAt('a.php', { line: 1, character: 2 }), undefined);
+  assert.equal(index.siteAt('b.php', { line: 0, character: 0 }), undefined);
+});

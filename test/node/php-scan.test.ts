@@ -94,3 +94,25 @@ test('text that is not UTF-8 decodes as Latin-1, byte for character', () => {
   assert.equal(decodeSource(Buffer.from([0x63, 0x61, 0x66, 0xe9])), 'café');
   assert.equal(decodeSource(Buffer.from('café', 'utf8')), 'café');
 });
+
+test('checkPhpPaths checks folders and single files as one workspace', async () => {
+  const { checkPhpPaths } = await import('../../server/src/node/php-scan.js');
+  const other = mkdtempSync(join(tmpdir(), 'is-php-paths-'));
+  try {
+    writeFileSync(join(other, 'Global.php'), "<?php\nclass G {\n\tpublic function k( $n ) {\n\t\treturn $this->wanCache->makeGlobalKey( 'g', $n );\n\t}\n}\n");
+    const result = await checkPhpPaths([join(root, 'other'), join(other, 'Global.php'), join(other, 'missing.php')], defaultConfig());
+    assert.deepEqual(result.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).sort(), ['Global.php', 'Local.php']);
+    assert.deepEqual(result.problems.map((p) => p.file.slice(p.file.lastIndexOf('/') + 1)), ['missing.php']);
+    // Local.php builds group 'g' local, Global.php global: mixed across the two inputs.
+    const mixed = result.findings.filter((f) => f.ruleId === 'keys/mixed-scope');
+    assert.equal(mixed.length, 2);
+    assert.ok(mixed.every((f) => f.related?.length === 1));
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
+});
+
+test('scanning a subfolder of a repository honours the .gitignore files above it', async () => {
+  const { files } = await listPhpFiles(join(root, 'src'), defaultConfig().keys.exclude);
+  assert.ok(!files.some((f) => f.endsWith('X.generated.php')));
+});

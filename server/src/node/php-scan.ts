@@ -6,9 +6,9 @@
  * recorded and the scan goes on.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/config/config.js';
@@ -49,6 +49,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Files read at once. */
   concurrency?: number;
+  /** Index to add to (several roots, one workspace); a new one by default. */
+  index?: KeyIndex;
 }
 
 /**
@@ -144,8 +146,33 @@ export async function listPhpFiles(root: string, exclude: readonly string[], tok
       }
     }
   };
-  await walk(root, []);
+  await walk(root, ancestorIgnores(root));
   return { files, problems };
+}
+
+/**
+ * `.gitignore` files of the folders above `root` up to the repository root (the nearest folder
+ * with `.git`), so that scanning a subfolder skips what scanning the repository would skip.
+ */
+function ancestorIgnores(root: string): IgnoreScope[] {
+  const chain: string[] = [];
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      chain.push(dir);
+      break;
+    }
+    chain.push(dir);
+    if (dirname(dir) === dir) return [];
+  }
+  const scopes: IgnoreScope[] = [];
+  for (const dir of chain.slice(1).reverse()) {
+    try {
+      if (existsSync(join(dir, '.gitignore'))) scopes.push({ base: dir, rules: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) });
+    } catch {
+      // An unreadable ignore file above the root only means less is skipped.
+    }
+  }
+  return scopes;
 }
 
 const CLASS_DECLARATION = /^[ \t]*(?:(?:abstract|final|readonly)\s+)*(?:class|interface|trait|enum)\s+([A-Za-z_]\w*)/gm;
@@ -154,7 +181,7 @@ const CLASS_DECLARATION = /^[ \t]*(?:(?:abstract|final|readonly)\s+)*(?:class|in
 export async function scanPhpWorkspace(root: string, config: ResolvedConfig, options: ScanOptions = {}): Promise<PhpScan> {
   const { token, onProgress } = options;
   const parser = options.parser ?? (await loadPhpParser());
-  const index = new KeyIndex();
+  const index = options.index ?? new KeyIndex();
   const { files, problems } = await listPhpFiles(root, config.keys.exclude, token);
   // Classes declared by files the prefilter skipped, in case their constants name key groups.
   const declaredBy = new Map<string, string[]>();
@@ -226,4 +253,46 @@ export function checkPhpWorkspace(scan: PhpScan, config: ResolvedConfig, token?:
     if (scan.index.get(file)?.sites.length) out.push(...checkPhpFile(scan.index, file, config, token));
   }
   return out;
+}
+
+/**
+ * Checks PHP files and folders as one workspace (what `incident-scribe check` does with PHP):
+ * folders are scanned, files named directly are always parsed. Findings carry absolute paths.
+ */
+export async function checkPhpPaths(
+  paths: readonly string[],
+  config: ResolvedConfig,
+  options: Omit<ScanOptions, 'index'> = {},
+): Promise<{ findings: Finding[]; files: string[]; problems: ScanProblem[] }> {
+  const parser = options.parser ?? (await loadPhpParser());
+  const index = new KeyIndex();
+  const files: string[] = [];
+  const problems: ScanProblem[] = [];
+  for (const path of paths) {
+    const absolute = resolve(path);
+    let isDir: boolean;
+    try {
+      isDir = (await stat(absolute)).isDirectory();
+    } catch (error) {
+      problems.push({ file: absolute, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+      continue;
+    }
+    if (isDir) {
+      const scan = await scanPhpWorkspace(absolute, config, { ...options, parser, index });
+      files.push(...scan.files);
+      problems.push(...scan.problems);
+    } else {
+      files.push(absolute);
+      const text = await readText(absolute, problems);
+      if (text === undefined) continue;
+      try {
+        index.setFile(analyzePhp(parser, absolute, text, config.keys, options.token));
+      } catch (error) {
+        if ((error as Error).name === 'CancelledError') throw error;
+        problems.push({ file: absolute, message: `cannot parse: ${(error as Error).message}` });
+      }
+    }
+  }
+  const findings = checkPhpWorkspace({ index, files, parsed: index.size, problems }, config, options.token);
+  return { findings, files: [...new Set(files)], problems };
 }

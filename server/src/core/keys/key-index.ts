@@ -3,6 +3,7 @@
  * Groups written as class constants are resolved when asked, so editing the file that defines a
  * constant changes the groups of other files without re-reading them.
  */
+import { compareRanges, type Position, type Range } from '../types.js';
 import { DYNAMIC_GROUP, type FileKeys, type GroupRef, type KeySite } from './types.js';
 
 /** A key site with its group resolved against the workspace. */
@@ -117,6 +118,16 @@ export class KeyIndex {
   /** Sites of `file`, groups resolved. */
   sitesIn(file: string): ResolvedSite[] {
     return (this.entries.get(file)?.sites ?? []).map((s) => ({ ...s, groupName: this.resolveGroup(s.group) }));
+  }
+
+  /** The innermost key site of `file` that contains `position` (for hovers). */
+  siteAt(file: string, position: Position): ResolvedSite | undefined {
+    const inside = (r: Range) =>
+      (r.start.line < position.line || (r.start.line === position.line && r.start.character <= position.character)) &&
+      (r.end.line > position.line || (r.end.line === position.line && r.end.character >= position.character));
+    const hits = this.sitesIn(file).filter((s) => inside(s.range));
+    // Nested sites (a joined key inside a builder call): the one that starts last is innermost.
+    return hits.sort((a, b) => compareRanges(b.range, a.range))[0];
   }
 
   /** Every site of a (resolved) group in the workspace. */
