@@ -45,11 +45,14 @@ const builds = targets
   );
 await Promise.all(builds);
 
+// Resolve each package's entry point (its package.json may not be exported) and copy the wasm
+// file that sits beside it.
 for (const [pkg, file] of [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],
   ['tree-sitter-php', 'tree-sitter-php.wasm'],
 ]) {
-  const dir = dirname(require.resolve(pkg + '/package.json'));
+  let dir = dirname(require.resolve(pkg));
+  while (!existsSync(join(dir, file)) && dirname(dir) !== dir) dir = dirname(dir);
   copyFileSync(join(dir, file), join('dist', file));
 }
 if (watch) console.log('watch mode is not supported; run npm run build again');

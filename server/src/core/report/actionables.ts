@@ -1,8 +1,204 @@
+/**
+ * Reads the actionables section: its list items and table rows, each with its task references,
+ * owner, tags and done state.
+ *
+ * Nested lists: a nested list of plain items belongs to its parent item (details such as
+ * "Owner: …" or a task link on a line of their own are common). A nested *task list*
+ * (`- [ ]` items) is a list of items in their own right; its parent is then a heading for them and
+ * is an item itself only when it is a task-list item too. Nested items take the owner and the tags
+ * of their parent when they name none themselves (an owner for a group of work is an owner for
+ * each piece); they do not take its task references, because each piece needs its own tracking.
+ */
+import type { List, ListItem, Node, RootContent, Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
-import type { Actionables, Section } from './types.js';
+import type { Range } from '../types.js';
+import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
+import { sectionNodes, sectionOfKind } from './section-kind.js';
+import type { Actionable, Actionables, Section } from './types.js';
+
+/** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
+const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
+
+interface Inherited {
+  owner?: string;
+  tags: string[];
+}
 
 /** Reads the items of the actionables section (list items or table rows). */
-export function readActionables(_sections: Section[], _lines: LineIndex, _config: ResolvedConfig): Actionables {
-  return { items: [] };
+export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig): Actionables {
+  const section = sectionOfKind(sections, config, 'actionables');
+  if (!section) return { items: [] };
+  const items: Actionable[] = [];
+  const reader = new ItemReader(lines, items);
+  for (const node of sectionNodes(section)) reader.block(node);
+  return { section, items };
+}
+
+function start(node: Node): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function end(node: Node): number {
+  return node.position?.end.offset ?? start(node);
+}
+
+function plain(nodes: Node[]): string {
+  return nodes
+    .map((n) => toString(n))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function isTaskList(list: List): boolean {
+  return list.children.some((item) => typeof item.checked === 'boolean');
+}
+
+class ItemReader {
+  constructor(
+    private readonly lines: LineIndex,
+    private readonly items: Actionable[],
+  ) {}
+
+  block(node: RootContent): void {
+    if (node.type === 'list') this.list(node, { tags: [] });
+    else if (node.type === 'table') this.table(node);
+  }
+
+  private list(list: List, inherited: Inherited): void {
+    for (const item of list.children) this.listItem(item, inherited);
+  }
+
+  private listItem(item: ListItem, inherited: Inherited): void {
+    const split = item.children.filter((c): c is List => c.type === 'list' && isTaskList(c));
+    const own = item.children.filter((c) => !split.includes(c as List));
+    const source = own.map((c) => this.lines.text.slice(start(c), end(c))).join('\n');
+    const refs = readReferences(source);
+    const owner = refs.owner ?? inherited.owner;
+    const tags = [...refs.tags, ...inherited.tags.filter((t) => !refs.tags.some((r) => r.toLowerCase() === t.toLowerCase()))];
+    const text = plain(own);
+    const checked = typeof item.checked === 'boolean';
+    if ((split.length === 0 || checked) && !NOTHING.test(text)) {
+      const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
+      const first = own[0];
+      const actionable: Actionable = {
+        text,
+        range: this.lines.rangeOf(start(item), itemEnd),
+        tasks: refs.tasks,
+        owner,
+        tags,
+        source: 'list',
+        textRange: first ? this.wordsOf(first) : undefined,
+      };
+      if (checked) actionable.done = item.checked === true;
+      this.items.push(actionable);
+    }
+    for (const list of split) this.list(list, { owner, tags });
+  }
+
+  private table(table: Table): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const columns = tableColumns(header.children.map((c) => toString(c)));
+    for (const row of rows) this.row(row, columns);
+  }
+
+  private row(row: TableRow, columns: Columns): void {
+    const cells = row.children.map((cell) => ({ node: cell, text: plain([cell]) }));
+    if (cells.every((c) => c.text === '')) return;
+    const textCell = columns.text !== undefined ? cells[columns.text] : undefined;
+    const text = textCell && textCell.text !== '' ? textCell.text : cells.map((c) => c.text).filter(Boolean).join(' | ');
+    if (NOTHING.test(text)) return;
+    const refs = readReferences(this.lines.text.slice(start(row), end(row)));
+    const taskCell = columns.task !== undefined ? cells[columns.task] : undefined;
+    if (taskCell) {
+      const inColumn = readReferences(this.lines.text.slice(start(taskCell.node), end(taskCell.node)), { taskColumn: true }).tasks;
+      for (const task of inColumn) if (!refs.tasks.includes(task)) refs.tasks.push(task);
+    }
+    const ownerCell = columns.owner !== undefined ? cells[columns.owner] : undefined;
+    const owner = ownerCell && isOwnerValue(ownerCell.text) ? ownerCell.text : refs.owner;
+    const tagCell = columns.tags !== undefined ? cells[columns.tags] : undefined;
+    const tags = [...refs.tags];
+    for (const tag of tagCell ? readTagCell(tagCell.text) : []) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);
+    const textNode = textCell && textCell.text !== '' ? textCell.node : cells.find((c) => c.text !== '')?.node;
+    const actionable: Actionable = {
+      text,
+      range: this.lines.rangeOf(start(row), end(row)),
+      tasks: refs.tasks,
+      owner,
+      tags,
+      source: 'table',
+      textRange: textNode ? this.cellInterior(start(textNode), end(textNode)) : undefined,
+      ownerCellRange: ownerCell ? this.lines.rangeOf(start(ownerCell.node), end(ownerCell.node)) : undefined,
+    };
+    const statusCell = columns.status !== undefined ? cells[columns.status] : undefined;
+    if (statusCell && statusCell.text !== '') actionable.done = DONE.test(statusCell.text);
+    this.items.push(actionable);
+  }
+
+  /** A block's range without a leading checkbox (the parser places it inside or before the paragraph). */
+  private wordsOf(node: Node): Range {
+    const from = start(node);
+    const box = /^\[[ xX]\][ \t]*/.exec(this.lines.text.slice(from, from + 8));
+    return this.lines.rangeOf(from + (box ? box[0].length : 0), end(node));
+  }
+
+  /** A cell's text without its pipes and padding. */
+  private cellInterior(from: number, to: number): Range {
+    const text = this.lines.text;
+    let s = from;
+    let e = to;
+    if (text[s] === '|') s++;
+    if (e > s && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    return this.lines.rangeOf(s, e);
+  }
+}
+
+const DONE = /^(?:done|resolved|closed|fixed|complete[d]?|finished|merged|deployed|yes|\[x\]|x|✅|✔️?|☑️?)$/i;
+
+/** Which column of an actionables table holds what; `undefined` when no header says so. */
+interface Columns {
+  text?: number;
+  task?: number;
+  owner?: number;
+  tags?: number;
+  status?: number;
+}
+
+const HEADER_ROLES: [keyof Columns, RegExp][] = [
+  ['owner', /\b(?:owners?|assignees?|assigned(?: to)?|responsible|dri|who|teams?)\b/],
+  ['status', /\b(?:status|state|done|progress)\b/],
+  ['tags', /\b(?:tags?|projects?|labels?)\b/],
+  ['text', /\b(?:actions?|actionables?|action items?|items?|descriptions?|what|summary|title|follow-?ups?|remediation|details?|work|steps?)\b/],
+  ['task', /\b(?:tasks?|tickets?|issues?|bugs?|phab|phabricator|jira|tracking|tracker|links?|refs?|references?)\b/],
+];
+
+/** Columns that never hold the words of an item. */
+const OTHER_HEADER = /^(?:#|no\.?|n°|id|priority|prio|severity|sev|due|due date|date|deadline|eta|when|estimate|effort|size|type|category|area|notes?|comments?)$/;
+
+/**
+ * Finds the columns by their header names. The text of a row is its description column, or else
+ * the first column that has no other role, or else the task column (which then holds the words).
+ */
+export function tableColumns(headers: string[]): Columns {
+  const columns: Columns = {};
+  const taken = new Set<number>();
+  headers.forEach((raw, i) => {
+    const header = raw.toLowerCase().replace(/[*_`:]/g, ' ').trim();
+    if (OTHER_HEADER.test(header)) taken.add(i);
+    const role = HEADER_ROLES.find(([, pattern]) => pattern.test(header))?.[0];
+    if (role && columns[role] === undefined) {
+      columns[role] = i;
+      taken.add(i);
+    }
+  });
+  if (columns.text === undefined) {
+    const free = headers.findIndex((_, i) => !taken.has(i));
+    columns.text = free >= 0 ? free : columns.task;
+  }
+  return columns;
 }

@@ -1,9 +1,165 @@
-import type { Root } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { ResolvedConfig } from '../config/config.js';
+import { flattenSpecs, normalizeTitle, sectionNames } from '../config/profiles.js';
+import { plainText } from '../markdown/prose.js';
 import type { LineIndex } from '../text.js';
 import type { FrontMatter, ImpactStatement, Section } from './types.js';
 
-/** Finds the impact statement: an Impact section, a metadata table row, an `Impact:` paragraph or front matter. */
-export function findImpact(_root: Root, _sections: Section[], _frontMatter: FrontMatter | undefined, _lines: LineIndex, _config: ResolvedConfig): ImpactStatement | undefined {
+/** Names an impact section goes by when the profile does not say. */
+const DEFAULT_IMPACT_NAMES = ['impact', 'impact statement', 'user impact'];
+
+/** Section kinds that come after the part of a report where an `Impact:` line belongs. */
+const LATE_KINDS = new Set(['timeline', 'detection', 'actionables']);
+
+/**
+ * Finds the impact statement. In order of precedence: an Impact section (by the profile's impact
+ * names), a metadata table row whose first cell is `Impact`, a paragraph starting `Impact:` (or
+ * `**Impact**:`) before the timeline, front matter `impact:`. The text is plain text; the range
+ * covers the statement itself, without its heading or label.
+ */
+export function findImpact(root: Root, sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): ImpactStatement | undefined {
+  const names = impactNames(config);
+  return fromSection(root, sections, names, lines) ?? fromTable(root, names, lines) ?? fromParagraph(root, sections, names, lines, config) ?? fromFrontMatter(frontMatter, lines);
+}
+
+/** Normalized names of the profile's impact section, or the usual ones. */
+export function impactNames(config: ResolvedConfig): string[] {
+  const specs = flattenSpecs(config.profile.sections).filter(({ spec }) => spec.kind === 'impact');
+  const names = specs.flatMap(({ spec }) => sectionNames(spec));
+  return names.length > 0 ? names : DEFAULT_IMPACT_NAMES;
+}
+
+function fromSection(root: Root, sections: Section[], names: string[], lines: LineIndex): ImpactStatement | undefined {
+  for (const section of sections) {
+    if (!names.includes(section.normalized)) continue;
+    const nodes = root.children.filter((n) => {
+      const start = n.position?.start.offset ?? -1;
+      return start >= section.bodyStart && start < section.bodyEnd && !(n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value));
+    });
+    const text = plainText(nodes as Nodes[]);
+    // An empty Impact heading (a template not filled in) states nothing; look elsewhere.
+    if (!text) continue;
+    const start = nodes[0].position?.start.offset ?? section.bodyStart;
+    const end = nodes[nodes.length - 1].position?.end.offset ?? section.bodyEnd;
+    return { text, range: lines.rangeOf(start, end), source: 'section', section };
+  }
   return undefined;
+}
+
+function fromTable(root: Root, names: string[], lines: LineIndex): ImpactStatement | undefined {
+  for (const table of allOf<Table>(root, 'table')) {
+    for (const row of table.children) {
+      const [label, ...cells] = row.children;
+      if (!label || !names.includes(normalizeTitle(toString(label)))) continue;
+      const inner = cells.flatMap((c) => c.children);
+      const text = cells
+        .map((c) => plainText([c]))
+        .filter(Boolean)
+        .join(' ');
+      if (!text || inner.length === 0) continue;
+      const start = inner[0].position?.start.offset;
+      const end = inner[inner.length - 1].position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      return { text, range: lines.rangeOf(start, end), source: 'table' };
+    }
+  }
+  return undefined;
+}
+
+function fromParagraph(root: Root, sections: Section[], names: string[], lines: LineIndex, config: ResolvedConfig): ImpactStatement | undefined {
+  const limit = lateSectionStart(sections, config);
+  const label = labelPattern(names);
+  for (const { paragraph, next } of leadingParagraphs(root, limit)) {
+    const start = paragraph.position?.start.offset;
+    const end = paragraph.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const m = label.exec(lines.text.slice(start, end));
+    if (!m) continue;
+    const text = plainText([paragraph])
+      .replace(/^\s*[^:]*:\s*/, '')
+      .trim();
+    if (text) return { text, range: lines.rangeOf(start + m[0].length, end), source: 'paragraph' };
+    // `**Impact:**` alone on its line, the statement in the list or paragraph under it.
+    const nextStart = next?.position?.start.offset;
+    const nextEnd = next?.position?.end.offset;
+    if (next && nextStart !== undefined && nextEnd !== undefined && nextStart < limit && FOLLOWERS.has(next.type)) {
+      const following = plainText([next]);
+      if (following) return { text: following, range: lines.rangeOf(nextStart, nextEnd), source: 'paragraph' };
+    }
+  }
+  return undefined;
+}
+
+/** Blocks that can hold the statement under a bare `Impact:` label. */
+const FOLLOWERS = new Set(['paragraph', 'list', 'blockquote', 'table']);
+
+/** `Impact:`, `**Impact**:`, `**Impact:**`, `_User impact_:` at the start of a paragraph's source. */
+function labelPattern(names: string[]): RegExp {
+  const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`^[*_]{0,3}(?:${alternatives})[*_]{0,3}\\s*:[*_]{0,3}[ \\t]*`, 'i');
+}
+
+/** Where the timeline (or detection, or actionables) section starts: an `Impact:` line comes before. */
+function lateSectionStart(sections: Section[], config: ResolvedConfig): number {
+  const late = flattenSpecs(config.profile.sections)
+    .filter(({ spec }) => spec.kind && LATE_KINDS.has(spec.kind))
+    .flatMap(({ spec }) => sectionNames(spec));
+  const first = sections.find((s) => late.includes(s.normalized));
+  return first?.heading.position?.start.offset ?? Number.POSITIVE_INFINITY;
+}
+
+/** Top-level paragraphs and the first paragraph of top-level list items, before `limit`, with the block after each. */
+function* leadingParagraphs(root: Root, limit: number): Generator<{ paragraph: Paragraph; next?: RootContent }> {
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i];
+    if ((node.position?.start.offset ?? 0) >= limit) return;
+    if (node.type === 'paragraph') yield { paragraph: node, next: children[i + 1] };
+    else if (node.type === 'list') {
+      for (const item of node.children) if (item.children[0]?.type === 'paragraph') yield { paragraph: item.children[0], next: item.children[1] as RootContent | undefined };
+    }
+  }
+}
+
+function fromFrontMatter(frontMatter: FrontMatter | undefined, lines: LineIndex): ImpactStatement | undefined {
+  const value = frontMatter?.data?.impact;
+  const text = (Array.isArray(value) ? value.map(String).join('\n') : typeof value === 'string' || typeof value === 'number' ? String(value) : '').trim();
+  if (!frontMatter || !text) return undefined;
+  return { text, range: frontMatterValueRange(frontMatter, 'impact', lines) ?? frontMatter.fields.impact ?? frontMatter.range, source: 'frontmatter' };
+}
+
+/** The range of a top-level front matter value as written (quotes and block scalars included). */
+function frontMatterValueRange(frontMatter: FrontMatter, key: string, lines: LineIndex): ReturnType<LineIndex['rangeOf']> | undefined {
+  const doc = parseDocument(frontMatter.raw, { prettyErrors: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const node = pair?.value as { range?: [number, number, number] } | null | undefined;
+  if (!node?.range) return undefined;
+  const bodyOffset = lines.lineStart(frontMatter.range.start.line + 1);
+  let start = bodyOffset + node.range[0];
+  let end = bodyOffset + node.range[1];
+  // A block scalar's range starts at its `|` or `>` indicator: the statement starts on the next line.
+  const written = lines.text.slice(start, end);
+  const indicator = /^[|>][+-]?\d*[ \t]*(?:#[^\n]*)?\r?\n/.exec(written);
+  if (indicator) start += indicator[0].length;
+  while (end > start && /\s/.test(lines.text[end - 1])) end--;
+  while (start < end && /\s/.test(lines.text[start])) start++;
+  const quote = lines.text[start];
+  if ((quote === '"' || quote === "'") && end - start >= 2 && lines.text[end - 1] === quote) {
+    start++;
+    end--;
+  }
+  return lines.rangeOf(start, end);
+}
+
+function allOf<T extends Nodes>(root: Root, type: T['type']): T[] {
+  const found: T[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === type) found.push(node as T);
+    else if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') for (const c of node.children as RootContent[]) walk(c);
+  };
+  walk(root);
+  return found;
 }

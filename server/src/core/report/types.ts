@@ -101,6 +101,15 @@ export interface Actionable {
   tags: string[];
   /** Checked task-list item. */
   done?: boolean;
+  /** A list item or a table row. */
+  source?: 'list' | 'table';
+  /**
+   * Where the item's own words are: a list item's first paragraph (after its checkbox) or a table
+   * row's description cell (without the cell's pipes and padding).
+   */
+  textRange?: Range;
+  /** A table row's cell in the owner column (pipes included), when the table has one. */
+  ownerCellRange?: Range;
 }
 
 /** The actionables section and its items. */

@@ -3,8 +3,22 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { missingTag } from './actionables/missing-tag.js';
+import { noOwner } from './actionables/no-owner.js';
+import { noTask } from './actionables/no-task.js';
+import { none } from './actionables/none.js';
+import { vague } from './actionables/vague.js';
+import { noAlertingActionable } from './detection/no-alerting-actionable.js';
+import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
+import { impactMissing } from './impact/missing.js';
+import { impactNoDuration } from './impact/no-duration.js';
+import { impactNotQuantified } from './impact/not-quantified.js';
+import { metadataInvalid } from './metadata/invalid.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
+import { placeholder } from './report/placeholder.js';
+import { blame } from './style/blame.js';
+import { relativeDate } from './style/relative-date.js';
 import { declaredScope } from './keys/declared-scope.js';
 import { forgedKey } from './keys/forged-key.js';
 import { handBuiltKey } from './keys/hand-built-key.js';
@@ -14,7 +28,24 @@ import { sharedKeyBuiltLocal } from './keys/shared-key-built-local.js';
 import type { KeyRule, ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
-export const REPORT_RULES: readonly ReportRule[] = [missingSection, emptySection];
+export const REPORT_RULES: readonly ReportRule[] = [
+  missingSection,
+  emptySection,
+  placeholder,
+  metadataInvalid,
+  impactMissing,
+  impactNotQuantified,
+  impactNoDuration,
+  impactDataLossUnstated,
+  noAlertingActionable,
+  none,
+  noTask,
+  noOwner,
+  vague,
+  missingTag,
+  blame,
+  relativeDate,
+];
 
 /** Rules that check cache key construction in PHP, in documentation order. */
 export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, handBuiltKey, removedHelper];

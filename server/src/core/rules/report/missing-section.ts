@@ -17,7 +17,8 @@ export const missingSection: ReportRule = {
     const anchor = report.sections.find((s) => s.depth === 1)?.headingRange ?? report.lines.lineRange(0);
     for (const { spec, parent } of flattenSpecs(config.profile.sections)) {
       if (!spec.required) continue;
-      if (spec.kind === 'impact' && report.impact) continue;
+      // The impact statement need not be a section; impact/missing reports it, once.
+      if (spec.kind === 'impact') continue;
       if (findSections(report.sections, spec).length > 0) continue;
       // A missing parent is reported once, not once more for each of its children.
       if (parent && findSections(report.sections, parent).length === 0) continue;

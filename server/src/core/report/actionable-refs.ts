@@ -1,0 +1,113 @@
+/**
+ * What an actionable's Markdown says about tracking: task references, an owner and project tags.
+ * The raw Markdown is read rather than its plain text, because a link's URL (often the only task
+ * reference) is gone from the plain text.
+ */
+
+/** Tracker references, owner and tags found in one item. */
+export interface References {
+  tasks: string[];
+  owner?: string;
+  tags: string[];
+}
+
+/** Owner values that say there is no owner. Placeholders (TBD, `<name>`) are left to `report/placeholder`. */
+const NO_OWNER = /^(?:none|nobody|no one|noone|unassigned|unowned|n\/?a|-+|—|–|\?+)$/i;
+
+/**
+ * Prefixes that look like Jira keys but are standards, versions or units: `UTF-8`, `SHA-256`,
+ * `HTTP-500`, `ISO-8601`.
+ */
+const NOT_JIRA = new Set(['UTF', 'ISO', 'SHA', 'MD', 'HTTP', 'HTTPS', 'TLS', 'SSL', 'IPV', 'PHP', 'ES', 'RFC', 'COVID', 'GPT', 'CPU', 'UTC', 'GMT', 'IE', 'AES', 'RSA', 'UTF8', 'X']);
+
+const COMMENT = /<!--[\s\S]*?-->/g;
+const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>()[\]|"'`]+/gi;
+const LINK_DESTINATION = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g;
+const WIKI_TASK = /\[\[\s*phab:\s*(T\d+)(?:#\d+)?\s*(?:\|[^\]]*)?\]\]/gi;
+const PHAB_TASK = /\bphab:\s*(T\d+)(?:#\d+)?/gi;
+/** In running text a short `T12` is too often something else; three digits make it a task. */
+const BARE_TASK = /(?<![\w/-])(T\d{3,})(?:#\d+)?(?![\w-])/g;
+/** In a column headed Task, any `T<number>` is one. */
+const COLUMN_TASK = /(?<![\w/-])(T\d+)(?:#\d+)?(?![\w-])/g;
+const JIRA = /(?<![\w-])([A-Z][A-Z0-9]{1,9})-(\d+)(?![\w-]|\.\d)/g;
+const ISSUE_NUMBER = /(?<![\w&#/])#(\d+)(?![\w-])/g;
+const TAG = /(?<![\w&#/])#([A-Za-z][\w.-]*[\w]|[A-Za-z])/g;
+const HANDLE = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
+const OWNER_LABEL =
+  /(?<![\w])(?:owners?|assignees?|responsible|dri|assigned\s+to)\s*[*_]*\s*(?::|=|(?<=to)\s)\s*[*_]*\s*([^\n,;()|[\]]+?)\s*[*_]*\s*(?=$|[\n,;()|[\]]|\.(?:\s|$))/gim;
+
+/** Replaces every match by spaces (offsets stay put), so later patterns cannot match inside it again. */
+function blank(text: string, pattern: RegExp, found?: (m: RegExpExecArray) => void): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(pattern)) {
+    found?.(m as RegExpExecArray);
+    out += text.slice(last, m.index) + ' '.repeat(m[0].length);
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
+}
+
+function pushUnique(list: string[], value: string): void {
+  if (!list.some((v) => v.toLowerCase() === value.toLowerCase())) list.push(value);
+}
+
+/** True when an owner value names somebody (or holds a placeholder for somebody). */
+export function isOwnerValue(value: string): boolean {
+  const v = value.replace(/[*_`]/g, '').trim();
+  return v.length > 0 && !NO_OWNER.test(v);
+}
+
+/**
+ * Reads task references, the owner and tags from an item's Markdown source. An `Owner:` label
+ * wins over an `@handle`, which may just mention somebody. `taskColumn` reads the text of a
+ * table's task column, where a short `T12` is a task too.
+ */
+export function readReferences(markdown: string, options: { taskColumn?: boolean } = {}): References {
+  const tasks: string[] = [];
+  const tags: string[] = [];
+  // The `includes` guards skip patterns that cannot match: most items are short and plain.
+  let s = markdown.includes('<!--') ? markdown.replace(COMMENT, (c) => ' '.repeat(c.length)) : markdown;
+  const lower = s.toLowerCase();
+  if (lower.includes('http') || lower.includes('www.')) s = blank(s, URL, (m) => pushUnique(tasks, m[0].replace(/[.,;:!?*_]+$/, '')));
+  if (s.includes('](')) s = blank(s, LINK_DESTINATION);
+  if (lower.includes('phab:')) {
+    s = blank(s, WIKI_TASK, (m) => pushUnique(tasks, m[1].toUpperCase()));
+    s = blank(s, PHAB_TASK, (m) => pushUnique(tasks, m[1].toUpperCase()));
+  }
+  s = blank(s, options.taskColumn ? COLUMN_TASK : BARE_TASK, (m) => pushUnique(tasks, m[1]));
+  if (s.includes('-')) {
+    s = blank(s, JIRA, (m) => {
+      if (!NOT_JIRA.has(m[1])) pushUnique(tasks, `${m[1]}-${m[2]}`);
+    });
+  }
+  const hash = s.includes('#');
+  if (hash) s = blank(s, ISSUE_NUMBER, (m) => pushUnique(tasks, `#${m[1]}`));
+  let owner: string | undefined;
+  s = blank(s, OWNER_LABEL, (m) => {
+    const value = m[1].replace(/^[*_]+|[*_]+$/g, '').trim();
+    if (owner === undefined && isOwnerValue(value)) owner = value;
+  });
+  if (s.includes('@')) {
+    s = blank(s, HANDLE, (m) => {
+      if (owner === undefined) owner = `@${m[1]}`;
+    });
+  }
+  if (hash) blank(s, TAG, (m) => pushUnique(tags, m[1]));
+  return { tasks, owner, tags };
+}
+
+/** Tags written in a table's tags column: `#A, #B` or `A B`. */
+export function readTagCell(text: string): string[] {
+  const tags: string[] = [];
+  for (const part of text.split(/[\s,;]+/)) {
+    const tag = part.replace(/^#/, '').trim();
+    if (/^[A-Za-z][\w.-]*$/.test(tag)) pushUnique(tags, tag);
+  }
+  return tags;
+}
+
+/** `#Tag` and `Tag` compare equal, case aside. */
+export function normalizeTag(tag: string): string {
+  return tag.trim().replace(/^#/, '').toLowerCase();
+}

@@ -1,0 +1,75 @@
+/**
+ * What an impact statement says, read from its plain text: how many were affected, for how long,
+ * and whether data was lost. The vocabularies are documented in docs/rules/impact/*.md; keep the
+ * two in step.
+ */
+
+const NUMBER_WORDS =
+  'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens';
+
+/** A count of time units: `40`, `1.5`, `an`, `two`, `a few`, `half an`. */
+const AMOUNT = `(?:\\d+(?:[.,]\\d+)?|an?|${NUMBER_WORDS}|a few|a couple of|several|many|half an?|an? half)`;
+const UNIT = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)';
+const TIME = '(?:\\d{1,2}:\\d{2}(?::\\d{2})?)';
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const MONTH_DAY = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?!\\d)';
+/** A point in time a span can start or end at. */
+const INSTANT = `(?:\\d{4}-\\d{2}-\\d{2}(?:[ T]${TIME})?|${TIME}|\\d{1,2}\\s?(?:am|pm)\\b|${WEEKDAY}|${MONTH_DAY}|noon|midnight)`;
+
+const DURATION_PATTERNS: RegExp[] = [
+  // `40 minutes`, `an hour`, `90-minute`, `several hours`, `half an hour`
+  new RegExp(`\\b${AMOUNT}[\\s-]*${UNIT}\\b`, 'i'),
+  // `2h`, `1.5 h`, `40m`, `2h30m`, `4 h 10 min`, `30 sec`
+  /\b\d+(?:\.\d+)?\s?(?:h|hrs?|min|mins|sec|secs)\b|\b\d+m\b|\b\d+h\d+m?\b/i,
+  // `between 14:00 and 15:10`, `from Monday to Wednesday`, `from 09:12 until 10:40`
+  new RegExp(`\\b(?:between|from)\\b[^.;\\n]{0,50}?${INSTANT}[^.;\\n]{0,50}?(?:\\band\\b|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|[-–—])[^.;\\n]{0,50}?${INSTANT}`, 'i'),
+  // `14:00–15:10`
+  new RegExp(`${TIME}\\s*(?:[-–—]|to)\\s*${TIME}`, 'i'),
+  // `from the deploy until the rollback`
+  /\bfrom\b[^.;\n]{1,80}?\buntil\b/i,
+  /\b(?:all day|all night|overnight|all weekend|all morning|all afternoon|the whole (?:day|night|weekend|morning|afternoon))\b/i,
+];
+
+/** True when the text says for how long: a duration, a span between two times, "overnight". */
+export function hasDuration(text: string): boolean {
+  return DURATION_PATTERNS.some((p) => p.test(text));
+}
+
+// Numbers that are not amounts: dates, times, task ids, versions, links, and durations (which
+// `impact/no-duration` looks at; "for 40 minutes" says nothing about how many were affected).
+const NOT_AMOUNTS: RegExp[] = [
+  /\b[a-z][a-z0-9+.-]*:\/\/\S+/gi,
+  /\b\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?/g,
+  /\b\d{1,2}:\d{2}(?::\d{2})?/g,
+  /\b(?:phab:)?T\d{3,}\b/g,
+  /\b[A-Z][A-Z0-9]+-\d+\b/g,
+  /#\d+\b/g,
+  /\b\d+(?:\.\d+){2,}(?:-[\w.]+)?/g,
+  /\b[a-z]+[.-]\d+\b/gi,
+  new RegExp(`\\b${AMOUNT}[\\s-]*${UNIT}\\b`, 'gi'),
+  /\b\d+(?:\.\d+)?\s?(?:h|hrs?|min|mins|sec|secs)\b|\b\d+m\b|\b\d+h\d+m?\b/gi,
+];
+
+const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|third|thirds|quarter|all|every|everyone|everybody|entire|whole|single|most|majority)\\b`, 'i');
+
+/**
+ * True when the text says how much or how many: a number (not a date, time, task id, version or
+ * duration), a percentage, a number word, a fraction, or a word for the whole ("all", "every",
+ * "entire") or most of it ("most", "majority").
+ */
+export function hasQuantity(text: string): boolean {
+  let rest = text;
+  for (const p of NOT_AMOUNTS) rest = rest.replace(p, ' ');
+  return QUANTITY.test(rest);
+}
+
+const DATA_LOSS = [
+  /\b(?:loss|lose|loses|losing|corrupt|corrupted|corruption|intact|unrecoverable|irrecoverable|destroyed)\b/i,
+  /\blost\b(?!\s+(?:access|connection|connectivity|the ability|their sessions?|sessions?|track)\b)/i,
+  /\bdata\b[^.;\n]{0,40}\b(?:safe|preserved|restored|recovered|deleted|kept|retained)\b/i,
+];
+
+/** True when the text says whether data was lost ("No data was lost.", "data loss", "corrupted"). */
+export function statesDataLoss(text: string): boolean {
+  return DATA_LOSS.some((p) => p.test(text));
+}

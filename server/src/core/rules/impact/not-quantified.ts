@@ -1,0 +1,23 @@
+import { hasQuantity } from '../../report/impact-phrases.js';
+import type { ReportRule } from '../rule.js';
+
+/** The impact statement says nothing about how much or how many. */
+export const impactNotQuantified: ReportRule = {
+  meta: {
+    id: 'impact/not-quantified',
+    defaultSeverity: 'warning',
+    description: 'The impact statement has no number, percentage or count of what was affected.',
+    tags: ['impact'],
+    target: 'report',
+  },
+  check({ report }) {
+    const impact = report.impact;
+    if (!impact || hasQuantity(impact.text)) return [];
+    return [
+      {
+        message: 'The impact statement does not say how many were affected: give a number, a percentage or a count (e.g. "about 10% of uploads", "all logged-in users").',
+        range: impact.range,
+      },
+    ];
+  },
+};

@@ -1,0 +1,102 @@
+import type { Nodes } from 'mdast';
+import { scanProse } from '../../markdown/prose.js';
+import type { RuleFinding } from '../../types.js';
+import type { ReportRule } from '../rule.js';
+
+/** Markers of unfinished text, upper case as people write them ("a todo list" is fine). */
+const MARKER_WORDS = /\b(?:TODO|TBD|FIXME|XXX)\b/g;
+
+/**
+ * Template text, in prose or front matter:
+ * - `<what users saw, how many>`: angle brackets around words (that Markdown left as text);
+ * - `[FILL IN]`, `[PLACEHOLDER]`, `[Insert …]`, `[Describe …]`, `[Add …]`, `[Enter …]`,
+ *   `[Replace …]`, `[Write …]`, `[List …]`, `[Link …]`, `[Your …]`;
+ * - `{{ moustache }}` template variables;
+ * - Lorem ipsum.
+ */
+const TEMPLATE_TEXT =
+  /(?<!\\)<[A-Za-z][^<>\n]{0,120}>|\[\s*(?:fill(?:\s+me)?\s+in|placeholder|(?:insert|describe|add|enter|replace|write|list|link|your)\b[^\]\n]{0,120})\s*\](?![[(])|\{\{[^{}\n]{0,120}\}\}|\blorem ipsum\b/gi;
+
+/** HTML elements: a tag with one of these names is markup, not a placeholder. */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b base bdi bdo big blockquote body br button canvas caption center cite code col colgroup data ' +
+    'datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup hr ' +
+    'html i iframe img input ins kbd label legend li link main map mark math menu meta meter nav nobr noscript object ol optgroup option ' +
+    'output p param path picture pre progress q rp rt ruby s samp script search section select slot small source span strike strong style ' +
+    'sub summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
+);
+
+/** A tag in raw HTML: `<describe impact>` is read by Markdown as an HTML tag named `describe`. */
+const TAG = /<([A-Za-z][\w-]*)([^<>]*)>/g;
+
+/** TODO, TBD, FIXME, XXX or template placeholder text left in the report. */
+export const placeholder: ReportRule = {
+  meta: {
+    id: 'report/placeholder',
+    defaultSeverity: 'warning',
+    description: 'TODO, TBD, FIXME, XXX or template placeholder text (<…>, [FILL IN], {{…}}) is left in the report.',
+    tags: ['completeness'],
+    target: 'report',
+  },
+  check({ report, token }) {
+    const { root, text, lines } = report;
+    const found: { start: number; end: number; text: string }[] = [];
+    for (const pattern of [MARKER_WORDS, TEMPLATE_TEXT]) {
+      for (const m of scanProse(root, text, pattern, { token })) if (!isAddress(m.text)) found.push(m);
+    }
+    for (const node of rawNodes(root)) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) continue;
+      const source = text.slice(start, end);
+      if (node.type === 'yaml') {
+        for (const pattern of [MARKER_WORDS, TEMPLATE_TEXT]) {
+          pattern.lastIndex = 0;
+          for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+            if (!isAddress(m[0])) found.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+          }
+        }
+      } else {
+        // Comments are invisible in the rendered report: hints there are harmless.
+        const visible = source.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => ' '.repeat(c.length));
+        TAG.lastIndex = 0;
+        for (let m = TAG.exec(visible); m; m = TAG.exec(visible)) {
+          if (HTML_ELEMENTS.has(m[1].toLowerCase()) || m[2].includes('=') || m[2].trim().endsWith('/')) continue;
+          found.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] });
+        }
+      }
+    }
+    found.sort((a, b) => a.start - b.start);
+    const findings: RuleFinding[] = [];
+    let last = -1;
+    for (const f of found) {
+      if (f.start < last) continue;
+      last = f.end;
+      const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text) ? `"${f.text}" marks unfinished text` : `Template placeholder ${quote(f.text)} is still in the report`;
+      findings.push({ message: `${what}: replace it with what happened, or remove it.`, range: lines.rangeOf(f.start, f.end) });
+    }
+    return findings;
+  },
+};
+
+/** `<https://…>` and `<ops@example.org>` that Markdown did not turn into links are still addresses. */
+function isAddress(match: string): boolean {
+  return match.startsWith('<') && (match.includes('://') || /^<[^\s@<>]+@[^\s@<>]+>$/.test(match));
+}
+
+function quote(s: string): string {
+  return '"' + (s.length > 60 ? s.slice(0, 57) + '…' : s) + '"';
+}
+
+/** Front matter and raw HTML nodes, which the prose scan leaves out. */
+function rawNodes(root: Nodes): Nodes[] {
+  const out: Nodes[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'yaml' || node.type === 'html') out.push(node);
+    else if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(root);
+  return out;
+}

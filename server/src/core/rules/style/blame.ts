@@ -1,0 +1,35 @@
+import { scanProse } from '../../markdown/prose.js';
+import type { ReportRule } from '../rule.js';
+
+/**
+ * Blameful phrases. "fault" alone is left alone ("fault tolerance", "a fault in the switch");
+ * only someone's fault is blame. "Blameless" and "git blame" are not blame.
+ */
+const BLAME =
+  /\b(?:(?:[A-Za-z-]+['’]s|his|her|their|my|your|our) fault|at fault|(?<!\bgit )blam(?:e|ed|es|ing)|careless(?:ly|ness)?|negligen(?:t|tly|ce)|should(?:\s+have|['’]ve)\s+known(?:\s+better)?|human errors?|operator errors?|incompeten(?:t|ce|tly))\b/gi;
+
+/** Wording that puts the incident on a person. */
+export const blame: ReportRule = {
+  meta: {
+    id: 'style/blame',
+    defaultSeverity: 'warning',
+    description: 'Blameful wording (fault, blame, careless, negligent, should have known, human error, incompetent).',
+    tags: ['style', 'blameless'],
+    target: 'report',
+  },
+  check({ report, token }) {
+    return scanProse(report.root, report.text, BLAME, { token })
+      .filter((m) => !denied(report.text, m.start, m.text))
+      .map((m) => ({
+        message: `Blameful wording "${m.text}": describe what the system allowed to happen (the missing check, alert or safeguard) rather than who is at fault.`,
+        range: report.lines.rangeOf(m.start, m.end),
+      }));
+  },
+};
+
+/** "nobody's fault", "no one's fault", "not their fault" say the opposite of blame. */
+function denied(text: string, start: number, match: string): boolean {
+  if (!/fault$/i.test(match)) return false;
+  if (/^(?:nobody|no-one|noone)['’]s/i.test(match)) return true;
+  return /\b(?:no|not)\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkReport } from '../../server/src/core/check.js';
+import { defaultConfig } from '../../server/src/core/config/config.js';
+import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { OWNER_PLACEHOLDER } from '../../server/src/core/rules/actionables/no-owner.js';
+import { LineIndex } from '../../server/src/core/text.js';
+import type { Finding, TextEdit } from '../../server/src/core/types.js';
+
+const parser = new MarkdownParser();
+
+function noOwner(text: string): Finding[] {
+  return checkReport('r.md', text, parser, defaultConfig()).findings.filter((f) => f.ruleId === 'actionables/no-owner');
+}
+
+function apply(text: string, edits: TextEdit[]): string {
+  const lines = new LineIndex(text);
+  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
+  return out;
+}
+
+const report = [
+  '# Thumbnail errors',
+  '',
+  '## Actionables',
+  '',
+  '- Make the thumbnail key global T253778   ',
+  '- [ ] Review the rollout checklist T253780,',
+  '  which was written for a single wiki',
+  '- Alerting for uploads',
+  '  - [ ] Alert on 404s for fresh files T253786',
+  '',
+  '| Task | Action | Owner |',
+  '|------|--------|-------|',
+  '| T43 | Train the next on-call |  |',
+  '| T44 | Write the runbook |',
+  '',
+  '| Task | Action |',
+  '|------|--------|',
+  '| T45 | Add a dashboard |',
+  '',
+].join('\n');
+
+test('the owner quick fix makes each finding go away and leaves a placeholder to fill in', () => {
+  const before = noOwner(report);
+  assert.deepEqual(
+    before.map((f) => f.range.start.line + 1),
+    [5, 6, 9, 13, 14, 18],
+  );
+  for (const finding of before) {
+    assert.equal(finding.fixes?.length, 1);
+    const fixed = apply(report, finding.fixes![0].edits);
+    assert.ok(fixed.includes(OWNER_PLACEHOLDER));
+    const after = noOwner(fixed);
+    assert.equal(after.length, before.length - 1, `fixing line ${finding.range.start.line + 1}:\n${fixed}`);
+    assert.ok(!after.some((f) => f.range.start.line === finding.range.start.line), 'the finding for that item is gone');
+  }
+});
+
+test('the placeholder lands at the end of the first line, or in the owner cell', () => {
+  const [plain, multiLine, , cell, shortRow, noColumn] = noOwner(report);
+  assert.equal(apply(report, plain.fixes![0].edits).split('\n')[4], `- Make the thumbnail key global T253778 Owner: ${OWNER_PLACEHOLDER}   `);
+  const lines = apply(report, multiLine.fixes![0].edits).split('\n');
+  assert.equal(lines[5], `- [ ] Review the rollout checklist T253780, Owner: ${OWNER_PLACEHOLDER}`);
+  assert.equal(lines[6], '  which was written for a single wiki');
+  assert.equal(apply(report, cell.fixes![0].edits).split('\n')[12], `| T43 | Train the next on-call | ${OWNER_PLACEHOLDER} |`);
+  assert.equal(apply(report, shortRow.fixes![0].edits).split('\n')[13], `| T44 | Write the runbook Owner: ${OWNER_PLACEHOLDER} |`);
+  assert.equal(apply(report, noColumn.fixes![0].edits).split('\n')[17], `| T45 | Add a dashboard Owner: ${OWNER_PLACEHOLDER} |`);
+});
+
+test('the placeholder is the kind report/placeholder flags: angle brackets around a word', () => {
+  assert.match(OWNER_PLACEHOLDER, /^<[a-z]+>$/);
+});
+
+test('with CRLF line breaks the placeholder goes before the line break', () => {
+  const crlf = report.replace(/\n/g, '\r\n');
+  const [first] = noOwner(crlf);
+  const fixed = apply(crlf, first.fixes![0].edits);
+  assert.equal(fixed.split('\r\n')[4], `- Make the thumbnail key global T253778 Owner: ${OWNER_PLACEHOLDER}   `);
+  assert.equal(noOwner(fixed).length, noOwner(crlf).length - 1);
+});

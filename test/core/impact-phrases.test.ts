@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hasDuration, hasQuantity, statesDataLoss } from '../../server/src/core/report/impact-phrases.js';
+
+test('durations in words, digits and abbreviations', () => {
+  for (const text of [
+    'Uploads failed for 40 minutes.',
+    'Edits failed for about an hour.',
+    'Search was stale for half an hour.',
+    'The API was down for two hours.',
+    'Saves failed for a few minutes.',
+    'Outage of 2h.',
+    'Outage of 1.5 h.',
+    'Outage of 40m.',
+    'Outage of 2h30m.',
+    'Outage of 4 h 10 min.',
+    'A 90-minute outage.',
+    'Logins failed between 14:00 and 15:10 UTC.',
+    'Logins failed from 14:00 until 15:10.',
+    'Logins failed 14:00–15:10.',
+    'Logins failed 14:00 to 15:10.',
+    'Saves failed from Monday to Wednesday.',
+    'Saves failed between May 21 and May 23.',
+    'Saves failed from 2020-05-19 to 2020-05-20.',
+    'Saves failed from the deploy until the rollback.',
+    'The job queue was stalled for a day.',
+    'The queue was stalled overnight.',
+    'Mail was delayed for several days.',
+  ]) {
+    assert.equal(hasDuration(text), true, text);
+  }
+});
+
+test('statements without a duration', () => {
+  for (const text of [
+    'About 10% of uploads could not be embedded.',
+    '3% of API requests failed with HTTP 500s.',
+    'Thousands of users got an error at 14:00.',
+    'Uploads moved from Commons to Wikipedia.',
+    'Saves failed on Monday.',
+    'Version 1.35.0-wmf.31 was affected.',
+    'Five million page views were served stale.',
+  ]) {
+    assert.equal(hasDuration(text), false, text);
+  }
+});
+
+test('amounts: numbers, percentages, number words, fractions, wholes', () => {
+  for (const text of [
+    'About 10% of uploads failed.',
+    'Three wikis were read-only.',
+    '2,000 users could not log in.',
+    'Ten percent of edits failed.',
+    'Thousands of users got an error.',
+    'Half of the API clients retried.',
+    'All logged-in users saw errors.',
+    'Every wiki was affected.',
+    'The entire site was down.',
+    'Most edits were slow.',
+    '3 of 40 servers stopped.',
+  ]) {
+    assert.equal(hasQuantity(text), true, text);
+  }
+});
+
+test('dates, times, task ids, versions, links and durations are not amounts', () => {
+  for (const text of [
+    'Some users could not log in.',
+    'Users could not log in on 2016-07-07 from 14:00 to 15:10 (T139015).',
+    'Edits were slow in version 1.35.0-wmf.31.',
+    'See https://example.org/T42 and phab:T253405 and OPS-1234 and #77.',
+    'Logins failed for 70 minutes.',
+    'Logins failed for an hour and 2h more.',
+  ]) {
+    assert.equal(hasQuantity(text), false, text);
+  }
+});
+
+test('saying whether data was lost, either way', () => {
+  for (const text of ['No data was lost.', 'There was no data loss.', '12 thumbnails were corrupted.', 'Stored sessions stayed intact.', 'All data was restored from backup.', 'We lost 40 edits.']) {
+    assert.equal(statesDataLoss(text), true, text);
+  }
+  for (const text of ['About 2,000 users could not log in.', '300 editors lost access to the API.', 'Clients lost connection for 5 minutes.']) {
+    assert.equal(statesDataLoss(text), false, text);
+  }
+});
