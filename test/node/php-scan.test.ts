@@ -116,3 +116,8 @@ test('scanning a subfolder of a repository honours the .gitignore files above it
   const { files } = await listPhpFiles(join(root, 'src'), defaultConfig().keys.exclude);
   assert.ok(!files.some((f) => f.endsWith('X.generated.php')));
 });
+
+test('a folder named explicitly is scanned even when a .gitignore above it ignores it', async () => {
+  const { files } = await listPhpFiles(join(root, 'build'), defaultConfig().keys.exclude);
+  assert.deepEqual(files.map((f) => relative(root, f)), ['build/B.php']);
+});

@@ -172,7 +172,12 @@ function ancestorIgnores(root: string): IgnoreScope[] {
       // An unreadable ignore file above the root only means less is skipped.
     }
   }
-  return scopes;
+  // A folder named explicitly is scanned even when the repository ignores it (a build or temp folder).
+  const rootIgnored = scopes.some((s) => {
+    const rel = relative(s.base, resolve(root)).split(sep).join('/');
+    return rel !== '' && s.rules.ignores(rel + '/');
+  });
+  return rootIgnored ? [] : scopes;
 }
 
 const CLASS_DECLARATION = /^[ \t]*(?:(?:abstract|final|readonly)\s+)*(?:class|interface|trait|enum)\s+([A-Za-z_]\w*)/gm;
@@ -198,12 +203,16 @@ export async function scanPhpWorkspace(root: string, config: ResolvedConfig, opt
     }
   };
 
-  for (let at = 0; at < files.length; at += concurrency) {
+  const readBatch = (at: number) => Promise.all(files.slice(at, at + concurrency).map((file) => readText(file, problems)));
+  // The next batch is read while this one is parsed: reading waits on the file system, parsing on the CPU.
+  let pending = files.length > 0 ? readBatch(0) : undefined;
+  for (let at = 0; pending; at += concurrency) {
+    const texts = await pending;
+    pending = at + concurrency < files.length ? readBatch(at + concurrency) : undefined;
+    if (token?.isCancellationRequested) await pending; // Let in-flight reads settle before giving up.
     throwIfCancelled(token);
-    const batch = files.slice(at, at + concurrency);
-    const texts = await Promise.all(batch.map((file) => readText(file, problems)));
-    batch.forEach((file, i) => {
-      const text = texts[i];
+    texts.forEach((text, i) => {
+      const file = files[at + i];
       if (text === undefined) return;
       if (mayContainKeys(text, config.keys)) return parseInto(file, text);
       if (!text.includes('const ')) return;
