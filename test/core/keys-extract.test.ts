@@ -1,10 +1,12 @@
 /** Key extraction: scope, group, parts, enclosing declarations, cache kind heuristics. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { analyzePhp, checkPhpFile, mayContainKeys } from '../../server/src/core/keys/check.js';
 import { KeyIndex } from '../../server/src/core/keys/key-index.js';
-import { parser } from '../helpers/key-rules.js';
+import { KEY_FIXTURES, parser } from '../helpers/key-rules.js';
 
 async function sites(text: string) {
   return analyzePhp(await parser(), 'a.php', text, defaultConfig().keys).sites;
@@ -136,4 +138,17 @@ test('the text prefilter keeps files that can hold keys and drops the rest', () 
 
 test('the prefilter keeps a file whose only key is joined by hand for a cache call', () => {
   assert.equal(mayContainKeys("<?php\nclass A { function f( $id ) { return $this->srvCache->get( 'page:' . $id ); } }", defaultConfig().keys), true);
+});
+
+test('truncated and garbled PHP never makes extraction throw', async () => {
+  const p = await parser();
+  const source = readFileSync(join(KEY_FIXTURES, 'forged-key.php'), 'utf8');
+  const keys = defaultConfig().keys;
+  for (let end = 0; end <= source.length; end += 41) {
+    analyzePhp(p, 'a.php', source.slice(0, end), keys);
+    analyzePhp(p, 'a.php', source.slice(end), keys);
+  }
+  for (const text of ['', '<?php', '<?= $x ?>', '<html><?php $c->makeKey( ?></html>', '<?php $c->makeKey( ...', "<?php implode( ':' ); sprintf(); array_unshift(); wfForeignMemcKey();", '\u0000\uFFFD<?php 😀']) {
+    assert.ok(Array.isArray(analyzePhp(p, 'a.php', text, keys).sites), text);
+  }
 });

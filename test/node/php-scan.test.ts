@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
-import { checkPhpWorkspace, decodeSource, listPhpFiles, scanPhpWorkspace } from '../../server/src/node/php-scan.js';
+import { checkPhpPaths, checkPhpWorkspace, decodeSource, listPhpFiles, scanPhpWorkspace } from '../../server/src/node/php-scan.js';
 
 let root: string;
 const KEY = (cls: string, group = 'g') => `<?php\nclass ${cls} {\n\tpublic function getSharedCacheKey( $n ) {\n\t\treturn $this->wanCache->makeKey( '${group}', $n );\n\t}\n}\n`;
@@ -96,7 +96,6 @@ test('text that is not UTF-8 decodes as Latin-1, byte for character', () => {
 });
 
 test('checkPhpPaths checks folders and single files as one workspace', async () => {
-  const { checkPhpPaths } = await import('../../server/src/node/php-scan.js');
   const other = mkdtempSync(join(tmpdir(), 'is-php-paths-'));
   try {
     writeFileSync(join(other, 'Global.php'), "<?php\nclass G {\n\tpublic function k( $n ) {\n\t\treturn $this->wanCache->makeGlobalKey( 'g', $n );\n\t}\n}\n");
