@@ -108,3 +108,29 @@ test('declared-scope fixes rename to the declared builder, both ways', async () 
   assert.match(b.text, /->makeKey\( 'user'/);
   assert.deepEqual(b.findings, []);
 });
+
+test('the 2020 remote side gets a fix through the cache its parent class uses', async () => {
+  const p = await parser();
+  const config = defaultConfig();
+  const repo = `<?php\nclass LocalRepo {\n\tpublic function getLocalCacheKey( ...$args ) {\n\t\treturn $this->wanCache->makeKey( ...$args );\n\t}\n}\n`;
+  const foreign = `<?php
+class ForeignDBRepo extends LocalRepo {
+	public function getSharedCacheKey( ...$args ) {
+		$args = func_get_args();
+		array_unshift( $args, $this->wiki );
+		return implode( ':', $args );
+	}
+}
+`;
+  const index = new KeyIndex();
+  index.setFile(analyzePhp(p, 'foreign.php', foreign, config.keys));
+  // Without the parent class in the index there is no cache to call: no fix.
+  assert.equal(checkPhpFile(index, 'foreign.php', config)[0].fixes, undefined);
+  index.setFile(analyzePhp(p, 'repo.php', repo, config.keys));
+  const [finding] = checkPhpFile(index, 'foreign.php', config);
+  const fixed = applyEdits(foreign, finding.fixes![0].edits);
+  assert.match(fixed, /return \$this->wanCache->makeGlobalKey\( \$this->wiki, \.\.\.\$args \);/);
+  assert.doesNotMatch(fixed, /array_unshift/);
+  index.setFile(analyzePhp(p, 'foreign.php', fixed, config.keys));
+  assert.deepEqual(checkPhpFile(index, 'foreign.php', config), []);
+});

@@ -51,6 +51,7 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
   const returns: { value: Node; fn: Node }[] = [];
   const assigns: { target: Node; value: Node }[] = [];
   const calls: QueryMatch[] = [];
+  const classNodes: { node: Node; def: ClassDef }[] = [];
   for (const m of parser.query(keyQuery([...local, ...global])).matches(root)) {
     const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
     const kind = m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name));
@@ -60,7 +61,7 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
     const name = get('name');
     switch (kind.name) {
       case 'class':
-        if (name) classes.push({ name: name.text, parent: parentClassName(node) });
+        if (name) classNodes.push({ node, def: { name: name.text, parent: parentClassName(node) } });
         break;
       case 'const': {
         const cls = enclosingClass(node);
@@ -118,11 +119,11 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
       return;
     }
     const receiver = facts.cacheReceiver(node);
-    const globalRewrite =
-      key.globalArguments && receiver
-        ? [{ range: range(node), newText: `${receiver}->${globalBuilder}( ${key.globalArguments.join(', ')} )` }, ...(key.unshift ? [deleteStatement(key.unshift, text)] : [])]
-        : undefined;
-    add(node, { ...base, scope: 'forged', wikiExpression: key.wiki?.text, globalRewrite });
+    const call = key.globalArguments && `${globalBuilder}( ${key.globalArguments.join(', ')} )`;
+    const extraEdits = key.unshift ? [deleteStatement(key.unshift, text)] : [];
+    const globalRewrite = call && receiver ? [{ range: range(node), newText: `${receiver}->${call}` }, ...extraEdits] : undefined;
+    const rewriteWithoutReceiver = call && !receiver && enclosingClass(node) ? { range: range(node), call, extraEdits } : undefined;
+    add(node, { ...base, scope: 'forged', wikiExpression: key.wiki?.text, globalRewrite, rewriteWithoutReceiver });
   };
 
   /** A value in a place where a key is expected; `strong` places make hand-built keys findings. */
@@ -172,6 +173,10 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
   }
   for (const { target, value } of assigns) if (/key/i.test(trailingName(target) ?? '')) consider(value, false, 'unknown', 1);
 
+  for (const { node, def } of classNodes) {
+    const property = facts.classCacheProperty(node);
+    classes.push(property ? { ...def, cacheProperty: property } : def);
+  }
   sites.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { file, sites, constants, classes, suppressions: parseSuppressions(text, 'php') };
 

@@ -107,7 +107,10 @@ export class Facts {
     if (r.type === 'member_access_expression' || r.type === 'nullsafe_member_access_expression') {
       const name = trailingName(r) ?? '';
       const cls = enclosingClass(r);
-      if (r.childForFieldName('object')?.text === '$this' && cls) return this.propertyKind(cls.id, name);
+      if (r.childForFieldName('object')?.text === '$this' && cls) {
+        this.knowProperty(cls.id, name);
+        return this.propertyKind(cls.id, name);
+      }
       return kindOfName(name);
     }
     return kindOfExpression(r.text);
@@ -141,7 +144,16 @@ export class Facts {
       if (!FUNCTION_TYPES.has(f.type)) break;
     }
     const cls = enclosingClass(at);
-    const prop = cls && best(this.propNames.get(cls.id) ?? [], (n) => this.propertyKind(cls.id, n));
+    const prop = cls && this.classCacheProperty(cls);
     return prop ? `$this->${prop}` : undefined;
+  }
+
+  /** The class's best cache property (WANObjectCache before BagOStuff), declared or called. */
+  classCacheProperty(cls: Node): string | undefined {
+    const rank = (k: CacheKind) => (k === 'WANObjectCache' ? 0 : k === 'BagOStuff' ? 1 : 9);
+    return [...(this.propNames.get(cls.id) ?? [])]
+      .map((n) => ({ n, r: rank(this.propertyKind(cls.id, n)) }))
+      .filter((x) => x.r < 9)
+      .sort((a, b) => a.r - b.r)[0]?.n;
   }
 }

@@ -34,6 +34,8 @@ export class KeyIndex {
   private readonly constants = new Map<string, Map<string, string>>();
   /** lower-case class name → file → parent class. */
   private readonly parents = new Map<string, Map<string, string | undefined>>();
+  /** lower-case class name → file → cache property. */
+  private readonly cacheProperties = new Map<string, Map<string, string>>();
   private readonly filesByLiteral = new Map<string, Set<string>>();
   private readonly filesByConstant = new Map<string, Set<string>>();
   private resolved = new Map<string, string>();
@@ -72,6 +74,11 @@ export class KeyIndex {
       let files = this.parents.get(cls.name.toLowerCase());
       if (!files) this.parents.set(cls.name.toLowerCase(), (files = new Map()));
       files.set(entry.file, cls.parent);
+      if (cls.cacheProperty) {
+        let props = this.cacheProperties.get(cls.name.toLowerCase());
+        if (!props) this.cacheProperties.set(cls.name.toLowerCase(), (props = new Map()));
+        props.set(entry.file, cls.cacheProperty);
+      }
     }
     for (const s of entry.sites) this.indexSite(entry.file, s.group);
     if (entry.constants.length > 0 || entry.classes.length > 0) this.resolved = new Map();
@@ -109,6 +116,19 @@ export class KeyIndex {
       const values = new Set(this.constants.get(refKey(cls, name))?.values());
       if (values.size === 1) return [...values][0];
       if (values.size > 1) return undefined;
+      const parents: Set<string | undefined> = new Set(this.parents.get(cls.toLowerCase())?.values());
+      cls = parents.size === 1 ? [...parents][0] : undefined;
+    }
+    return undefined;
+  }
+
+  /** A cache property that `className` or a class it extends declares or calls, if one is known. */
+  cachePropertyOf(className: string): string | undefined {
+    let cls: string | undefined = className;
+    for (let depth = 0; cls && depth < 16; depth++) {
+      const props = new Set(this.cacheProperties.get(cls.toLowerCase())?.values());
+      if (props.size === 1) return [...props][0];
+      if (props.size > 1) return undefined;
       const parents: Set<string | undefined> = new Set(this.parents.get(cls.toLowerCase())?.values());
       cls = parents.size === 1 ? [...parents][0] : undefined;
     }
@@ -186,6 +206,8 @@ export class KeyIndex {
       const key = cls.name.toLowerCase();
       this.parents.get(key)?.delete(file);
       if (this.parents.get(key)?.size === 0) this.parents.delete(key);
+      this.cacheProperties.get(key)?.delete(file);
+      if (this.cacheProperties.get(key)?.size === 0) this.cacheProperties.delete(key);
     }
     if (old.constants.length > 0 || old.classes.length > 0) this.resolved = new Map();
   }

@@ -43,6 +43,12 @@ export interface KeySite {
   wikiExpression?: string;
   /** For forged keys: a mechanical rewrite to `makeGlobalKey( $wikiId, … )`, when there is one. */
   globalRewrite?: TextEdit[];
+  /**
+   * For forged keys whose file has no cache to call: the rewrite without its receiver
+   * (`makeGlobalKey( $this->wiki, ...$args )`), completed at check time with a cache property that
+   * a parent class declares or uses.
+   */
+  rewriteWithoutReceiver?: { range: Range; call: string; extraEdits: TextEdit[] };
 }
 
 /** A class constant with a string value, as the workspace defines it. */
@@ -56,6 +62,8 @@ export interface ConstantDef {
 export interface ClassDef {
   name: string;
   parent?: string;
+  /** A property holding a WANObjectCache or BagOStuff that the class declares or calls. */
+  cacheProperty?: string;
 }
 
 /** Everything the index keeps about one PHP file. */
