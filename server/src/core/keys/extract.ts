@@ -9,16 +9,13 @@ import { LineIndex } from '../text.js';
 import { throwIfCancelled, type CancellationToken, type Range, type TextEdit } from '../types.js';
 import { looksLikeCacheName } from './cache-kind.js';
 import { Facts } from './facts.js';
+import { Scopes, type Scope } from './scopes.js';
 import type { PhpParser } from './parser.js';
 import { CACHE_METHODS, keyQuery, MATCH_KINDS } from './queries.js';
 import { analyzeStringKey, type StringKey } from './string-keys.js';
 import {
   argumentsOf,
   argumentValue,
-  declaredName,
-  enclosingClass,
-  enclosingFunction,
-  enclosingNamedFunction,
   isSpread,
   parentClassName,
   shortName,
@@ -47,31 +44,40 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
 
   const classes: ClassDef[] = [];
   const constants: ConstantDef[] = [];
-  const facts = new Facts();
-  const returns: { value: Node; fn: Node }[] = [];
+  const returns: { value: Node; fn: Scope }[] = [];
   const assigns: { target: Node; value: Node }[] = [];
   const calls: QueryMatch[] = [];
-  const classNodes: { node: Node; def: ClassDef }[] = [];
-  for (const m of parser.query(keyQuery([...local, ...global])).matches(root)) {
+  const classNodes: { node: Node; name: string }[] = [];
+  // Scopes first: every other fact is filed under the function or class around it.
+  const matches = parser.query(keyQuery([...local, ...global])).matches(root);
+  const kinds = matches.map((m) => m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name)));
+  const functionNodes = kinds.filter((k) => k?.name === 'function').map((k) => k!.node);
+  matches.forEach((m, i) => {
+    const name = kinds[i]?.name === 'class' ? m.captures.find((c) => c.name === 'name')?.node.text : undefined;
+    if (name) classNodes.push({ node: kinds[i]!.node, name });
+  });
+  const scopes = new Scopes(
+    functionNodes,
+    classNodes.map((c) => c.node),
+  );
+  const facts = new Facts(scopes);
+  matches.forEach((m, i) => {
+    const kind = kinds[i];
+    if (!kind) return;
     const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
-    const kind = m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name));
-    if (!kind) continue;
     const node = kind.node;
     const value = get('value');
     const name = get('name');
     switch (kind.name) {
-      case 'class':
-        if (name) classNodes.push({ node, def: { name: name.text, parent: parentClassName(node) } });
-        break;
       case 'const': {
-        const cls = enclosingClass(node);
+        const cls = scopes.cls(node);
         const constName = node.namedChildren.find((c) => c?.type === 'name');
         const constValue = stringValue(node.namedChildren.find((c) => c && c.type !== 'name' && c.type !== 'comment'));
-        if (cls && constName && constValue !== undefined) constants.push({ className: declaredName(cls) ?? '', name: constName.text, value: constValue });
+        if (cls?.name && constName && constValue !== undefined) constants.push({ className: cls.name, name: constName.text, value: constValue });
         break;
       }
       case 'return': {
-        const fn = value && enclosingFunction(value);
+        const fn = value && scopes.fn(value);
         if (value && fn) returns.push({ value, fn });
         break;
       }
@@ -95,16 +101,12 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
         if (get('fn')?.text === 'array_unshift') facts.unshift(node);
         break;
     }
-  }
+  });
   throwIfCancelled(token);
 
   const sites: KeySite[] = [];
   const seen = new Set<number>();
-  const context = (node: Node) => {
-    const cls = enclosingClass(node);
-    const fn = enclosingNamedFunction(node);
-    return { className: declaredName(cls), methodName: declaredName(fn) };
-  };
+  const context = (node: Node) => ({ className: scopes.cls(node)?.name, methodName: scopes.namedFn(node)?.name });
   const groupOf = (node: Node | undefined): GroupRef => resolveGroupSyntax(node);
   const add = (node: Node, site: Omit<KeySite, 'file' | 'range' | 'className' | 'methodName'>) => {
     if (seen.has(node.id)) return;
@@ -122,7 +124,7 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
     const call = key.globalArguments && `${globalBuilder}( ${key.globalArguments.join(', ')} )`;
     const extraEdits = key.unshift ? [deleteStatement(key.unshift, text)] : [];
     const globalRewrite = call && receiver ? [{ range: range(node), newText: `${receiver}->${call}` }, ...extraEdits] : undefined;
-    const rewriteWithoutReceiver = call && !receiver && enclosingClass(node) ? { range: range(node), call, extraEdits } : undefined;
+    const rewriteWithoutReceiver = call && !receiver && scopes.cls(node) ? { range: range(node), call, extraEdits } : undefined;
     add(node, { ...base, scope: 'forged', wikiExpression: key.wiki?.text, globalRewrite, rewriteWithoutReceiver });
   };
 
@@ -168,13 +170,14 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
   }
 
   for (const { value, fn } of returns) {
-    const name = declaredName(fn) ?? '';
+    const name = fn.name ?? '';
     if (/key$/i.test(name)) consider(value, /cachekey$/i.test(name), 'unknown');
   }
   for (const { target, value } of assigns) if (/key/i.test(trailingName(target) ?? '')) consider(value, false, 'unknown', 1);
 
-  for (const { node, def } of classNodes) {
-    const property = facts.classCacheProperty(node);
+  for (const { node, name } of classNodes) {
+    const def: ClassDef = { name, parent: parentClassName(node) };
+    const property = facts.classCacheProperty(node.startIndex);
     classes.push(property ? { ...def, cacheProperty: property } : def);
   }
   sites.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
@@ -188,10 +191,10 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
     if (n.type === 'class_constant_access_expression') {
       const [scope, name] = n.namedChildren;
       if (!scope || !name || name.type !== 'name') return { kind: 'dynamic' };
-      const cls = enclosingClass(n);
+      const cls = scopes.cls(n);
       let className: string | undefined;
-      if (scope.text === 'self' || scope.text === 'static') className = declaredName(cls);
-      else if (scope.text === 'parent') className = cls ? parentClassName(cls) : undefined;
+      if (scope.text === 'self' || scope.text === 'static') className = cls?.name;
+      else if (scope.text === 'parent') className = cls ? parentClassName(cls.node) : undefined;
       else if (scope.type === 'name' || scope.type === 'qualified_name') className = shortName(scope.text);
       if (className) return { kind: 'constant', className, name: name.text };
     }

@@ -5,7 +5,8 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { firstKnown, kindOfExpression, kindOfName, kindOfType } from './cache-kind.js';
-import { enclosingClass, enclosingFunction, FUNCTION_TYPES, trailingName, unwrap } from './syntax.js';
+import type { Scope, Scopes } from './scopes.js';
+import { trailingName, unwrap } from './syntax.js';
 import type { CacheKind } from './types.js';
 import { unshiftParts } from './string-keys.js';
 
@@ -34,15 +35,17 @@ export class Facts {
   private readonly varAssigns: Table<Node[]> = new Map();
   private readonly unshifts: Table<{ call: Node; value: Node }[]> = new Map();
 
+  constructor(private readonly scopes: Scopes) {}
+
   /** A typed parameter. */
   param(node: Node, name: string, type: Node | undefined): void {
-    const fn = enclosingFunction(node);
+    const fn = this.scopes.fn(node);
     if (fn && type) put(this.varTypes, fn.id, name, kindOfType(type.text));
   }
 
   /** A declared or constructor-promoted property, with its type or `@var` doc comment. */
   property(node: Node, name: string, type: Node | undefined): void {
-    const cls = enclosingClass(node);
+    const cls = this.scopes.cls(node);
     if (!cls) return;
     this.knowProperty(cls.id, name);
     let kind = type ? kindOfType(type.text) : 'unknown';
@@ -54,13 +57,13 @@ export class Facts {
   /** `$x = …` or `$this->x = …`. */
   assignment(target: Node, value: Node): void {
     if (target.type === 'variable_name') {
-      const fn = enclosingFunction(target);
+      const fn = this.scopes.fn(target);
       if (fn) append(this.varAssigns, fn.id, target.text, value);
       return;
     }
     const object = target.childForFieldName('object');
     const name = trailingName(target);
-    const cls = enclosingClass(target);
+    const cls = this.scopes.cls(target);
     if (object?.text === '$this' && name && cls) {
       this.knowProperty(cls.id, name);
       const kind = kindOfExpression(value.text);
@@ -71,7 +74,7 @@ export class Facts {
   /** `array_unshift( $var, … )`. */
   unshift(call: Node): void {
     const parts = unshiftParts(call);
-    const fn = enclosingFunction(call);
+    const fn = this.scopes.fn(call);
     if (parts && fn) append(this.unshifts, fn.id, parts.variable, { call, value: parts.value });
   }
 
@@ -85,9 +88,9 @@ export class Facts {
     return firstKnown(this.propTypes.get(cls)?.get(name), this.propAssigned.get(cls)?.get(name), kindOfName(name));
   }
 
-  private variableKind(fn: Node, name: string): CacheKind {
+  private variableKind(fn: Scope, name: string): CacheKind {
     // Closures see the variables they `use`, so outer functions are asked too.
-    for (let f: Node | null = fn; f; f = enclosingFunction(f)) {
+    for (let f: Scope | undefined = fn; f; f = this.scopes.outer(f)) {
       const typed = this.varTypes.get(f.id)?.get(name);
       const assigned = this.varAssigns.get(f.id)?.get(name)?.map((v) => kindOfExpression(v.text));
       const kind = firstKnown(typed, ...(assigned ?? []));
@@ -101,12 +104,12 @@ export class Facts {
     const r = unwrap(receiver);
     if (r.type === 'variable_name') {
       if (r.text === '$this') return 'unknown';
-      const fn = enclosingFunction(r);
+      const fn = this.scopes.fn(r);
       return fn ? this.variableKind(fn, r.text) : kindOfName(r.text.slice(1));
     }
     if (r.type === 'member_access_expression' || r.type === 'nullsafe_member_access_expression') {
       const name = trailingName(r) ?? '';
-      const cls = enclosingClass(r);
+      const cls = this.scopes.cls(r);
       if (r.childForFieldName('object')?.text === '$this' && cls) {
         this.knowProperty(cls.id, name);
         return this.propertyKind(cls.id, name);
@@ -118,13 +121,13 @@ export class Facts {
 
   /** Values assigned to `$variable` in the function around `at`. */
   assignedValues(variable: string, at: Node): Node[] {
-    const fn = enclosingFunction(at);
+    const fn = this.scopes.fn(at);
     return (fn && this.varAssigns.get(fn.id)?.get(variable)) || [];
   }
 
   /** The last `array_unshift( $variable, … )` before `at` in the same function. */
   unshiftBefore(variable: string, at: Node): { call: Node; value: Node } | undefined {
-    const fn = enclosingFunction(at);
+    const fn = this.scopes.fn(at);
     const calls = (fn && this.unshifts.get(fn.id)?.get(variable)) || [];
     return calls.filter((c) => c.call.endIndex <= at.startIndex).at(-1);
   }
@@ -137,19 +140,20 @@ export class Facts {
     const rank = (k: CacheKind) => (k === 'WANObjectCache' ? 0 : k === 'BagOStuff' ? 1 : 9);
     const best = (names: Iterable<string>, kindOf: (n: string) => CacheKind) =>
       [...names].map((n) => ({ n, r: rank(kindOf(n)) })).filter((x) => x.r < 9).sort((a, b) => a.r - b.r)[0]?.n;
-    for (let f = enclosingFunction(at); f; f = enclosingFunction(f)) {
+    for (let f = this.scopes.fn(at); f; f = this.scopes.outer(f)) {
       const names = new Set([...(this.varTypes.get(f.id)?.keys() ?? []), ...(this.varAssigns.get(f.id)?.keys() ?? [])]);
-      const found = best(names, (n) => this.variableKind(f!, n));
+      const scope = f;
+      const found = best(names, (n) => this.variableKind(scope, n));
       if (found) return found;
-      if (!FUNCTION_TYPES.has(f.type)) break;
     }
-    const cls = enclosingClass(at);
-    const prop = cls && this.classCacheProperty(cls);
+    const cls = this.scopes.cls(at);
+    const prop = cls && this.classCacheProperty(cls.id);
     return prop ? `$this->${prop}` : undefined;
   }
 
-  /** The class's best cache property (WANObjectCache before BagOStuff), declared or called. */
-  classCacheProperty(cls: Node): string | undefined {
+  /** The best cache property (WANObjectCache before BagOStuff), declared or called, of the class starting at `classId`. */
+  classCacheProperty(classId: number): string | undefined {
+    const cls = { id: classId };
     const rank = (k: CacheKind) => (k === 'WANObjectCache' ? 0 : k === 'BagOStuff' ? 1 : 9);
     return [...(this.propNames.get(cls.id) ?? [])]
       .map((n) => ({ n, r: rank(this.propertyKind(cls.id, n)) }))

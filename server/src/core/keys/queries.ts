@@ -36,7 +36,7 @@ const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).j
  * tree: a query's cost is mostly the walk, so one query with many patterns is several times
  * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
  * each alternative is its own pattern. The capture that names the whole match says which
- * pattern matched: class, const, return, assign, param, prop, promoted, call.
+ * pattern matched: class, function, const, return, assign, param, prop, promoted, call.
  */
 export function keyQuery(builders: readonly string[]): string {
   const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
@@ -45,8 +45,10 @@ export function keyQuery(builders: readonly string[]): string {
   const calls = ['member_call_expression', 'nullsafe_member_call_expression'].map(
     (t) => `(${t} object: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
   );
+  const scopes = ['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function'].map((t) => `(${t}) @function`);
   return [
     ...classes,
+    ...scopes,
     '(const_element) @const',
     '(return_statement (_) @value) @return',
     '(assignment_expression left: (variable_name) @target right: (_) @value) @assign',
@@ -62,4 +64,4 @@ export function keyQuery(builders: readonly string[]): string {
 }
 
 /** The capture names that say which pattern of {@link keyQuery} matched. */
-export const MATCH_KINDS = ['class', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call'] as const;
+export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call'] as const;

@@ -1,32 +1,5 @@
-/** Small helpers over tree-sitter PHP nodes: names, literals, enclosing declarations. */
+/** Small helpers over tree-sitter PHP nodes: names, literals, arguments. */
 import type { Node } from 'web-tree-sitter';
-
-export const FUNCTION_TYPES = new Set(['method_declaration', 'function_definition', 'anonymous_function', 'anonymous_function_creation_expression', 'arrow_function']);
-const NAMED_FUNCTION_TYPES = new Set(['method_declaration', 'function_definition']);
-export const CLASS_TYPES = new Set(['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration']);
-
-/** The innermost function, method, closure or arrow function around `node`. */
-export function enclosingFunction(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (FUNCTION_TYPES.has(n.type)) return n;
-  return null;
-}
-
-/** The innermost named method or function around `node` (closures are looked through). */
-export function enclosingNamedFunction(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (NAMED_FUNCTION_TYPES.has(n.type)) return n;
-  return null;
-}
-
-/** The innermost class-like declaration around `node`. */
-export function enclosingClass(node: Node): Node | null {
-  for (let n = node.parent; n; n = n.parent) if (CLASS_TYPES.has(n.type)) return n;
-  return null;
-}
-
-/** The `name` field's text of a declaration. */
-export function declaredName(node: Node | null): string | undefined {
-  return node?.childForFieldName('name')?.text;
-}
 
 /** The class a class declaration extends, by its short name. */
 export function parentClassName(classNode: Node): string | undefined {
