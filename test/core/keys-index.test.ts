@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
-import { analyzePhp, checkPhpFile } from '../../server/src/core/keys/check.js';
+import { analyzeDocument, analyzePhp, checkPhpFile } from '../../server/src/core/keys/check.js';
+import { PhpDocument } from '../../server/src/core/keys/parser.js';
+import { LineIndex } from '../../server/src/core/text.js';
 import { KeyIndex } from '../../server/src/core/keys/key-index.js';
 import { parser } from '../helpers/key-rules.js';
 
@@ -83,4 +85,22 @@ test('siteAt finds the key construction under a position', async () => {
   assert.equal(index.siteAt('a.php', { line: 1, character: 12 })?.groupName, 'a');
   assert.equal(index.siteAt('a.php', { line: 1, character: 2 }), undefined);
   assert.equal(index.siteAt('b.php', { line: 0, character: 0 }), undefined);
+});
+
+test('typing the second site of a mixed group into an open document flags both files', async () => {
+  const p = await parser();
+  const index = new KeyIndex();
+  await put(index, 'repo.php', `<?php\nclass Repo {\n\tprivate WANObjectCache $wanCache;\n\tfunction k( $n ) { return $this->wanCache->makeKey( 'thumb', $n ); }\n}\n`);
+  const text = `<?php\nclass Reader {\n\tprivate WANObjectCache $wanCache;\n\tfunction k( $n ) { return null; }\n}\n`;
+  const doc = new PhpDocument(p, text);
+  index.setFile(analyzeDocument(p, 'reader.php', doc, config.keys));
+  assert.deepEqual(checkPhpFile(index, 'repo.php', config), []);
+  const at = text.indexOf('null');
+  const lines = new LineIndex(text);
+  doc.update([{ range: lines.rangeOf(at, at + 4), text: "$this->wanCache->makeGlobalKey( 'thumb', $n )" }]);
+  const affected = index.setFile(analyzeDocument(p, 'reader.php', doc, config.keys));
+  assert.deepEqual(affected, ['repo.php']);
+  assert.deepEqual(checkPhpFile(index, 'repo.php', config).map((f) => f.ruleId), ['keys/mixed-scope']);
+  assert.deepEqual(checkPhpFile(index, 'reader.php', config).map((f) => f.ruleId), ['keys/mixed-scope']);
+  doc.dispose();
 });
