@@ -136,7 +136,7 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
       return;
     }
     if (seen.has(n.id)) return;
-    const key = analyzeStringKey(n, (variable, at) => facts.unshiftBefore(variable, at));
+    const key = analyzeStringKey(n, facts);
     if (key && (key.forged || strong)) addStringKey(n, key, cacheKind);
   };
 

@@ -38,14 +38,19 @@ export function namesWiki(node: Node): boolean {
   return name !== undefined && WIKI_NAMES.has(name.toLowerCase().replace(/_/g, ''));
 }
 
-/** Finds the `array_unshift( $var, … )` before `at` that put a first element into `$var`. */
-export type UnshiftLookup = (variable: string, at: Node) => { call: Node; value: Node } | undefined;
+/** What the function around a joined key says about an array variable before `at`. */
+export interface ArrayLookups {
+  /** The last `array_unshift( $var, … )` before `at`. */
+  unshiftBefore(variable: string, at: Node): { call: Node; value: Node } | undefined;
+  /** Values assigned to `$var` in the function, in order. */
+  assignedValues(variable: string, at: Node): Node[];
+}
 
 /**
  * Reads `node` as a hand-joined key. Plain literals and plain variables are not hand-joined;
  * `undefined` means the expression is not a joined string at all.
  */
-export function analyzeStringKey(node: Node, unshiftBefore: UnshiftLookup): StringKey | undefined {
+export function analyzeStringKey(node: Node, lookups: ArrayLookups): StringKey | undefined {
   const n = unwrap(node);
   let via: StringKey['via'];
   let pieces: Piece[] | undefined;
@@ -64,7 +69,7 @@ export function analyzeStringKey(node: Node, unshiftBefore: UnshiftLookup): Stri
       pieces = sprintfPieces(args);
     } else if (fn === 'implode' || fn === 'join') {
       via = 'implode';
-      const joined = implodePieces(args, unshiftBefore, n);
+      const joined = implodePieces(args, lookups, n);
       pieces = joined?.pieces;
       unshift = joined?.unshift;
     } else return undefined;
@@ -153,7 +158,7 @@ function sprintfPieces(args: Node[]): Piece[] | undefined {
   return out;
 }
 
-function implodePieces(args: Node[], unshiftBefore: UnshiftLookup, call: Node): { pieces: Piece[]; unshift?: Node } | undefined {
+function implodePieces(args: Node[], lookups: ArrayLookups, call: Node): { pieces: Piece[]; unshift?: Node } | undefined {
   if (args.length !== 2) return undefined;
   const separator = stringValue(argumentValue(args[0]));
   const list = argumentValue(args[1]);
@@ -163,21 +168,27 @@ function implodePieces(args: Node[], unshiftBefore: UnshiftLookup, call: Node): 
     if (pieces.length > 0) pieces.push({ lit: separator });
     pieces.push(p);
   };
-  if (list.type === 'array_creation_expression') {
-    for (const el of list.namedChildren) {
+  const fromArray = (array: Node): boolean => {
+    for (const el of array.namedChildren) {
       if (!el || el.type !== 'array_element_initializer') continue;
       const parts = el.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-      if (parts.length !== 1) return undefined; // `'k' => $v`: not a list
+      if (parts.length !== 1) return false; // `'k' => $v`: not a list
       if (parts[0].type === 'variadic_unpacking' && parts[0].namedChildren[0]) push({ expr: parts[0].namedChildren[0], spread: true });
       else {
         const literal = stringValue(parts[0]);
         push(literal !== undefined ? { lit: literal } : { expr: parts[0] });
       }
     }
-    return { pieces };
+    return true;
+  };
+  if (list.type === 'array_creation_expression') return fromArray(list) ? { pieces } : undefined;
+  if (list.type === 'variable_name' && !lookups.unshiftBefore(list.text, call)) {
+    // `$parts = [ $this->wiki, 'thumb', $name ]; … implode( ':', $parts )`
+    const last = lookups.assignedValues(list.text, call).filter((v) => v.endIndex <= call.startIndex).at(-1);
+    if (last?.type === 'array_creation_expression') return fromArray(last) ? { pieces } : undefined;
   }
   if (list.type === 'variable_name') {
-    const found = unshiftBefore(list.text, call);
+    const found = lookups.unshiftBefore(list.text, call);
     if (found) push({ expr: found.value });
     push({ expr: list, spread: true });
     return { pieces, unshift: found?.call };
