@@ -5,6 +5,7 @@ import { defaultConfig } from '../../server/src/core/config/config.js';
 import { analyzeDocument, analyzePhp, checkPhpFile } from '../../server/src/core/keys/check.js';
 import { PhpDocument } from '../../server/src/core/keys/parser.js';
 import { LineIndex } from '../../server/src/core/text.js';
+import { keyHover } from '../../server/src/core/keys/hover.js';
 import { KeyIndex } from '../../server/src/core/keys/key-index.js';
 import { parser } from '../helpers/key-rules.js';
 
@@ -103,4 +104,17 @@ test('typing the second site of a mixed group into an open document flags both f
   assert.deepEqual(checkPhpFile(index, 'repo.php', config).map((f) => f.ruleId), ['keys/mixed-scope']);
   assert.deepEqual(checkPhpFile(index, 'reader.php', config).map((f) => f.ruleId), ['keys/mixed-scope']);
   doc.dispose();
+});
+
+test('keyHover describes the site and lists the other sites of its group', async () => {
+  const index = new KeyIndex();
+  await put(index, 'a.php', `<?php\nclass A {\n\tfunction f( $n ) { return $this->wanCache->makeKey( 'thumb', $n ); }\n}\n`);
+  await put(index, 'b.php', `<?php\nclass B {\n\tfunction g( $n ) { return $this->wanCache->makeGlobalKey( 'thumb', $n ); }\n}\n`);
+  const hover = keyHover(index, 'a.php', { line: 2, character: 50 });
+  assert.ok(hover);
+  assert.match(hover, /scope: local/);
+  assert.match(hover, /group: `thumb`/);
+  assert.match(hover, /shape: 2 parts; cache: WANObjectCache/);
+  assert.match(hover, /- global `makeGlobalKey` at b\.php:3 in B::g\(\)/);
+  assert.equal(keyHover(index, 'a.php', { line: 0, character: 1 }), undefined);
 });
