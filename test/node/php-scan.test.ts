@@ -120,3 +120,13 @@ test('a folder named explicitly is scanned even when a .gitignore above it ignor
   const { files } = await listPhpFiles(join(root, 'build'), defaultConfig().keys.exclude);
   assert.deepEqual(files.map((f) => relative(root, f)), ['build/B.php']);
 });
+
+test('a cancelled scan stops with CancelledError', async () => {
+  let polls = 0;
+  const token = {
+    get isCancellationRequested() {
+      return ++polls > 3;
+    },
+  };
+  await assert.rejects(scanPhpWorkspace(root, defaultConfig(), { token }), { name: 'CancelledError' });
+});
