@@ -182,12 +182,23 @@ function ancestorIgnores(root: string): IgnoreScope[] {
 
 const CLASS_DECLARATION = /^[ \t]*(?:(?:abstract|final|readonly)\s+)*(?:class|interface|trait|enum)\s+([A-Za-z_]\w*)/gm;
 
-/** Scans a workspace folder into a new key index. */
+/** Scans a workspace folder into a key index (see {@link indexPhpFiles}). */
 export async function scanPhpWorkspace(root: string, config: ResolvedConfig, options: ScanOptions = {}): Promise<PhpScan> {
+  const listed = await listPhpFiles(root, config.keys.exclude, options.token);
+  const scan = await indexPhpFiles(listed.files, config, options);
+  return { ...scan, problems: [...listed.problems, ...scan.problems] };
+}
+
+/**
+ * Reads `files` into a key index (a new one, or `options.index`): the ones that pass the text
+ * prefilter are parsed, then the ones that declare classes whose constants other files use as
+ * key groups.
+ */
+export async function indexPhpFiles(files: string[], config: ResolvedConfig, options: ScanOptions = {}): Promise<PhpScan> {
   const { token, onProgress } = options;
   const parser = options.parser ?? (await loadPhpParser());
   const index = options.index ?? new KeyIndex();
-  const { files, problems } = await listPhpFiles(root, config.keys.exclude, token);
+  const problems: ScanProblem[] = [];
   // Classes declared by files the prefilter skipped, in case their constants name key groups.
   const declaredBy = new Map<string, string[]>();
   let parsed = 0;

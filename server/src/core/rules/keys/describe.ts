@@ -2,9 +2,9 @@
 import type { ResolvedSite } from '../../keys/key-index.js';
 import { DYNAMIC_GROUP } from '../../keys/types.js';
 
-/** `group "thumb"`, or `with a dynamic group`. */
+/** `of group "thumb"`, or `with a dynamic group`. */
 export function describeGroup(site: ResolvedSite): string {
-  return site.groupName === DYNAMIC_GROUP ? '(dynamic group)' : `group "${site.groupName}"`;
+  return site.groupName === DYNAMIC_GROUP ? 'with a dynamic group' : `of group "${site.groupName}"`;
 }
 
 /** `Foo::getKey()`, `getKey()` or `top-level code`. */

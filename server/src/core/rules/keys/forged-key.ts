@@ -25,7 +25,7 @@ export const forgedKey: KeyRule = {
             : undefined);
         return {
           message:
-            `Key ${describeGroup(s)} is forged in the local keyspace of ${wiki} (${s.via}). ` +
+            `The key ${describeGroup(s)} is forged in the local keyspace of ${wiki} (${s.via}). ` +
             `The wiki that owns the keyspace may route or prefix its local keys differently; build the key with ${builder}( ${wiki}, … ) here and where it is read.`,
           range: s.range,
           fixes: edits ? [{ title: `Build the key with ${builder}( ${wiki}, … )`, edits }] : undefined,

@@ -16,7 +16,7 @@ export const sharedKeyBuiltLocal: KeyRule = {
       .filter((s) => s.scope === 'local' && s.methodName && /shared|global/i.test(s.methodName))
       .map((s) => ({
         message:
-          `${s.methodName}() says its key is shared, but ${s.via} puts key ${describeGroup(s)} in the current wiki's keyspace. ` +
+          `${s.methodName}() says its key is shared, but ${s.via} puts the key ${describeGroup(s)} in the current wiki's keyspace. ` +
           `Other wikis reading it will not meet this one; use ${builder}.`,
         range: s.range,
         fixes: s.nameRange ? [{ title: `Use ${builder}`, edits: [{ range: s.nameRange, newText: builder }] }] : undefined,
