@@ -1,6 +1,6 @@
 /**
- * `incident-scribe check [paths…]`: checks incident reports (and, once wired, PHP cache keys)
- * and prints the findings as text, JSON or SARIF.
+ * `incident-scribe check [paths…]`: checks incident reports and PHP cache key construction, and
+ * prints the findings as text, JSON or SARIF.
  */
 import { relative, resolve } from 'node:path';
 import { checkReport } from '../core/check.js';
@@ -23,9 +23,11 @@ const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJs
 
 const USAGE = `Usage: incident-scribe check [paths…] [options]
 
-Checks incident reports (Markdown). A Markdown file named on the command line is always checked;
-in a directory, files matching the report globs of the configuration or with front matter
-"type: incident" are. Without paths, the current directory is checked.
+Checks incident reports (Markdown) and cache key scope in PHP. A Markdown file named on the
+command line is always checked; in a directory, files matching the report globs of the
+configuration or with front matter "type: incident" are. PHP files named or found are checked
+together as one workspace (keys/* rules), except under the keys.exclude folders (default: vendor).
+Without paths, the current directory is checked.
 
 Options:
   --format text|json|sarif  output format (default: text)
@@ -95,7 +97,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
     }
   }
-  const php = await checkPhpFiles(files.php, { root, config, problem: warn }); // PHP plug point: see php.ts
+  const php = await checkPhpFiles(files.php, { root, config, problem: warn });
   findings.push(...php.findings);
   filesChecked += php.checked;
 

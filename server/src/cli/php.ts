@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../core/config/config.js';
 import type { Finding } from '../core/types.js';
+import { checkPhpWorkspace, indexPhpFiles } from '../node/php-scan.js';
 
 /** What `check` hands to the PHP cache key checks. */
 export interface PhpCheckContext {
@@ -11,13 +12,22 @@ export interface PhpCheckContext {
 }
 
 /**
- * The PHP plug point of `incident-scribe check`. `files` are the PHP files of the walk: named on
- * the command line, or found under the given folders outside `.git`, `node_modules`, ignored
- * paths and the `keys.exclude` folders. Returns the findings and how many files were checked.
- *
- * Not wired yet: the cache key scan (server/src/node/php-scan.ts) plugs in here, e.g. by indexing
- * `files` and returning `checkPhpWorkspace(scan, config)`.
+ * The PHP part of `incident-scribe check`. `files` are the PHP files of the walk: named on the
+ * command line, or found under the given folders outside `.git`, `node_modules`, ignored paths
+ * and the `keys.exclude` folders. They are indexed together, so `keys/mixed-scope` sees every
+ * site among them. Returns the findings and how many files were read.
  */
-export async function checkPhpFiles(_files: string[], _context: PhpCheckContext): Promise<{ findings: Finding[]; checked: number }> {
-  return { findings: [], checked: 0 };
+export async function checkPhpFiles(files: string[], context: PhpCheckContext): Promise<{ findings: Finding[]; checked: number }> {
+  if (files.length === 0) return { findings: [], checked: 0 };
+  let scan;
+  try {
+    scan = await indexPhpFiles(files, context.config);
+  } catch (error) {
+    // The parser itself could not start (a missing wasm file): every PHP file is unchecked.
+    context.problem(files[0], `PHP files not checked: ${(error as Error).message}`);
+    return { findings: [], checked: 0 };
+  }
+  for (const p of scan.problems) context.problem(p.file, p.message);
+  const unusable = new Set(scan.problems.map((p) => p.file));
+  return { findings: checkPhpWorkspace(scan, context.config), checked: files.filter((f) => !unusable.has(f)).length };
 }

@@ -24,7 +24,13 @@ import { missingMilestone } from './timeline/missing-milestone.js';
 import { noTimezone } from './timeline/no-timezone.js';
 import { outOfOrder } from './timeline/out-of-order.js';
 import { unparseableTime } from './timeline/unparseable-time.js';
-import type { ReportRule } from './rule.js';
+import { declaredScope } from './keys/declared-scope.js';
+import { forgedKey } from './keys/forged-key.js';
+import { handBuiltKey } from './keys/hand-built-key.js';
+import { mixedScope } from './keys/mixed-scope.js';
+import { removedHelper } from './keys/removed-helper.js';
+import { sharedKeyBuiltLocal } from './keys/shared-key-built-local.js';
+import type { KeyRule, ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
 export const REPORT_RULES: readonly ReportRule[] = [
@@ -51,8 +57,11 @@ export const REPORT_RULES: readonly ReportRule[] = [
   relativeDate,
 ];
 
+/** Rules that check cache key construction in PHP, in documentation order. */
+export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, handBuiltKey, removedHelper];
+
 /** Metadata of every rule, reports and PHP alike. */
-export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta)];
+export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta), ...KEY_RULES.map((r) => r.meta)];
 
 /** Every rule id, for config validation. */
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);

@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
+import type { KeyIndex, ResolvedSite } from '../keys/key-index.js';
 import type { Report } from '../report/types.js';
 import type { CancellationToken, RuleFinding, RuleMeta } from '../types.js';
 
@@ -21,4 +22,20 @@ export const DOCS_BASE_URL = 'https://github.com/incident-scribe/incident-scribe
 /** The documentation page of a rule. */
 export function docsUrl(ruleId: string): string {
   return DOCS_BASE_URL + ruleId + '.md';
+}
+
+/** What a cache key rule sees: one PHP file's key sites and the workspace index around them. */
+export interface KeyRuleContext {
+  file: string;
+  /** The file's key sites, groups resolved. */
+  sites: ResolvedSite[];
+  index: KeyIndex;
+  config: ResolvedConfig;
+  token?: CancellationToken;
+}
+
+/** A check of PHP cache key construction: one per file under `rules/keys/`, listed in `rules/index.ts`. */
+export interface KeyRule {
+  meta: RuleMeta & { target: 'php' };
+  check(context: KeyRuleContext): RuleFinding[];
 }

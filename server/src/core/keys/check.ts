@@ -1,0 +1,72 @@
+/**
+ * Checking PHP files for cache key misuse: parse and extract one file into the index, then run
+ * the key rules on a file against the whole index.
+ */
+import type { ResolvedConfig } from '../config/config.js';
+import { effectiveSeverity } from '../check.js';
+import { KEY_RULES } from '../rules/index.js';
+import { compareRanges, throwIfCancelled, type CancellationToken, type Finding, type RuleFinding } from '../types.js';
+import { extractKeys, type BuilderNames } from './extract.js';
+import type { KeyIndex } from './key-index.js';
+import type { PhpDocument, PhpParser } from './parser.js';
+import type { FileKeys } from './types.js';
+
+/** Parses `text` and extracts its key sites; the syntax tree is freed before returning. */
+export function analyzePhp(parser: PhpParser, file: string, text: string, builders: BuilderNames, token?: CancellationToken): FileKeys {
+  const tree = parser.parse(text);
+  try {
+    return extractKeys(parser, tree, text, file, builders, token);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Extracts the key sites of an open document from its current (incrementally parsed) tree. */
+export function analyzeDocument(parser: PhpParser, file: string, document: PhpDocument, builders: BuilderNames, token?: CancellationToken): FileKeys {
+  return extractKeys(parser, document.tree, document.text, file, builders, token);
+}
+
+const QUICK = /makeKey|makeGlobalKey|MemcKey|CacheKey|makeKeyInternal|[Kk]ey\s*\(|(?:[Cc]ache|[Ss]tash|[Mm]emc)\s*(?:\?->|->)/;
+
+/**
+ * A cheap test of whether `text` can hold a key construction, so that a workspace scan parses
+ * only those files: a builder or helper name, a function named like `…Key(`, a call on something
+ * named like a cache (`$this->srvCache->get(`), or both "cache" and "key" somewhere.
+ */
+export function mayContainKeys(text: string, builders: BuilderNames): boolean {
+  if (QUICK.test(text)) return true;
+  for (const b of [...builders.localBuilders, ...builders.globalBuilders]) if (text.includes(b)) return true;
+  return /[Cc]ache|CACHE/.test(text) && /[Kk]ey/.test(text);
+}
+
+/**
+ * Runs the enabled key rules on one indexed file. Findings keep the core `Finding` shape; a rule
+ * that throws becomes a finding of its own, and suppression comments in the file are honoured.
+ */
+export function checkPhpFile(index: KeyIndex, file: string, config: ResolvedConfig, token?: CancellationToken): Finding[] {
+  const entry = index.get(file);
+  if (!entry) return [];
+  const sites = index.sitesIn(file);
+  const findings: Finding[] = [];
+  for (const rule of KEY_RULES) {
+    throwIfCancelled(token);
+    const severity = effectiveSeverity(rule.meta, config);
+    if (severity === 'off') continue;
+    let found: RuleFinding[];
+    try {
+      found = rule.check({ file, sites, index, config, token });
+    } catch (error) {
+      if ((error as Error).name === 'CancelledError') throw error;
+      found = [{ message: `Internal error in rule ${rule.meta.id}: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    }
+    for (const f of found) {
+      if (entry.suppressions.has(rule.meta.id, f.range.start.line)) continue;
+      const finding: Finding = { ...f, ruleId: rule.meta.id, severity, file };
+      if (!finding.fixes) delete finding.fixes;
+      if (!finding.related?.length) delete finding.related;
+      findings.push(finding);
+    }
+  }
+  findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  return findings;
+}

@@ -1,0 +1,143 @@
+/**
+ * The PHP parser: web-tree-sitter with the tree-sitter-php grammar. The core reads no files, so
+ * the caller hands over the bytes of both WebAssembly modules (see node/php-wasm.ts). Parsing
+ * tolerates half-typed code: a syntax error yields ERROR nodes, never an exception.
+ */
+import { Edit, Language, Parser, Query, type Point, type Tree } from 'web-tree-sitter';
+import { LineIndex } from '../text.js';
+import type { Range } from '../types.js';
+
+/** The two WebAssembly modules the parser needs. */
+export interface PhpWasm {
+  /** `web-tree-sitter.wasm`, the parser runtime. */
+  treeSitter: Uint8Array;
+  /** `tree-sitter-php.wasm`, the grammar. */
+  php: Uint8Array;
+}
+
+// The runtime is a process-wide singleton: initialising it twice at once would instantiate twice.
+let runtime: Promise<void> | undefined;
+
+/** A loaded PHP grammar with its parser; create once per process with {@link PhpParser.load}. */
+export class PhpParser {
+  private readonly queries = new Map<string, Query>();
+
+  private constructor(
+    readonly language: Language,
+    private readonly parser: Parser,
+  ) {}
+
+  /** Initialises the runtime (once) and loads the grammar. */
+  static async load(wasm: PhpWasm): Promise<PhpParser> {
+    runtime ??= Parser.init({ wasmBinary: wasm.treeSitter } as object).catch((error: unknown) => {
+      runtime = undefined;
+      throw new Error(`cannot start the tree-sitter runtime: ${(error as Error).message ?? String(error)}`);
+    });
+    await runtime;
+    const language = await Language.load(wasm.php);
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return new PhpParser(language, parser);
+  }
+
+  /**
+   * Parses `text`; with `oldTree` (already edited to match `text`) only the changed parts are
+   * re-parsed. The caller owns the tree and must `delete()` it: trees live in WebAssembly memory.
+   */
+  parse(text: string, oldTree?: Tree): Tree {
+    const tree = this.parser.parse(text, oldTree ?? null);
+    if (!tree) throw new Error('the PHP parser returned no tree');
+    return tree;
+  }
+
+  /** A compiled query, cached by its source. */
+  query(source: string): Query {
+    let q = this.queries.get(source);
+    if (!q) {
+      q = new Query(this.language, source);
+      this.queries.set(source, q);
+    }
+    return q;
+  }
+}
+
+/** An LSP-style content change: a range replaced by text, or (no range) the whole new text. */
+export interface ContentChange {
+  range?: Range;
+  text: string;
+}
+
+/**
+ * An open PHP file: its text and syntax tree, kept in step with edits. Each change edits the old
+ * tree so that the next parse reuses everything outside the changed ranges.
+ */
+export class PhpDocument {
+  private current: Tree;
+
+  constructor(
+    private readonly parser: PhpParser,
+    private content: string,
+  ) {
+    this.current = parser.parse(content);
+  }
+
+  get text(): string {
+    return this.content;
+  }
+
+  get tree(): Tree {
+    return this.current;
+  }
+
+  /** Applies changes in order (as LSP sends them) and re-parses once. */
+  update(changes: readonly ContentChange[]): void {
+    let text = this.content;
+    let incremental = true;
+    for (const change of changes) {
+      if (!change.range) {
+        text = change.text;
+        incremental = false;
+        continue;
+      }
+      const lines = new LineIndex(text);
+      const start = lines.offsetAt(change.range.start);
+      const oldEnd = Math.max(start, lines.offsetAt(change.range.end));
+      const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+      if (incremental) {
+        const startPosition = lines.positionAt(start);
+        this.current.edit(
+          new Edit({
+            startIndex: start,
+            oldEndIndex: oldEnd,
+            newEndIndex: start + change.text.length,
+            startPosition: point(startPosition),
+            oldEndPosition: point(lines.positionAt(oldEnd)),
+            newEndPosition: advance(point(startPosition), change.text),
+          }),
+        );
+      }
+      text = next;
+    }
+    const old = this.current;
+    this.current = this.parser.parse(text, incremental ? old : undefined);
+    old.delete();
+    this.content = text;
+  }
+
+  /** Frees the tree. */
+  dispose(): void {
+    this.current.delete();
+  }
+}
+
+function point(p: { line: number; character: number }): Point {
+  return { row: p.line, column: p.character };
+}
+
+/** Where `start` ends up after `inserted` is typed at it. */
+function advance(start: Point, inserted: string): Point {
+  const breaks = inserted.match(/\r\n|\r|\n/g);
+  if (!breaks) return { row: start.row, column: start.column + inserted.length };
+  const last = Math.max(inserted.lastIndexOf('\n'), inserted.lastIndexOf('\r'));
+  return { row: start.row + breaks.length, column: inserted.length - last - 1 };
+}

@@ -1,0 +1,67 @@
+/**
+ * Tree-sitter queries that find key constructions and the facts around them. Name filters are
+ * query predicates, so the JavaScript side only sees candidate nodes.
+ */
+
+/** Removed global helpers that build keys. */
+export const REMOVED_HELPERS = ['wfMemcKey', 'wfForeignMemcKey', 'wfGlobalCacheKey'] as const;
+
+/** Cache methods whose first argument is a key: a hand-built key passed here is reported. */
+export const CACHE_METHODS = [
+  'get',
+  'set',
+  'delete',
+  'add',
+  'getWithSetCallback',
+  'getMulti',
+  'touchCheckKey',
+  'resetCheckKey',
+  'getCheckKeyTime',
+  'incr',
+  'decr',
+  'incrWithInit',
+  'changeTTL',
+  'lock',
+  'unlock',
+  'merge',
+] as const;
+
+/** Functions that join strings into a key by hand. */
+export const JOINERS = ['implode', 'join', 'sprintf'] as const;
+
+const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(' ');
+
+/**
+ * The one query run per file. Everything extraction needs comes from a single pass over the
+ * tree: a query's cost is mostly the walk, so one query with many patterns is several times
+ * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
+ * each alternative is its own pattern. The capture that names the whole match says which
+ * pattern matched: class, function, const, return, assign, param, prop, promoted, call.
+ */
+export function keyQuery(builders: readonly string[]): string {
+  const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
+  const functions = list([...REMOVED_HELPERS, ...JOINERS, 'array_unshift']);
+  const classes = ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'].map((t) => `(${t} name: (name) @name) @class`);
+  const calls = ['member_call_expression', 'nullsafe_member_call_expression'].map(
+    (t) => `(${t} object: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
+  );
+  const scopes = ['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function'].map((t) => `(${t}) @function`);
+  return [
+    ...classes,
+    ...scopes,
+    '(const_element) @const',
+    '(return_statement (_) @value) @return',
+    '(assignment_expression left: (variable_name) @target right: (_) @value) @assign',
+    '(assignment_expression left: (member_access_expression) @target right: (_) @value) @assign',
+    '(simple_parameter type: (_) @type name: (variable_name (name) @name)) @param',
+    '(property_declaration type: (_)? @type (property_element name: (variable_name (name) @name))) @prop',
+    '(property_promotion_parameter type: (_)? @type name: (variable_name (name) @name)) @promoted',
+    ...calls,
+    `(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
+    `(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+    `(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+  ].join('\n');
+}
+
+/** The capture names that say which pattern of {@link keyQuery} matched. */
+export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call'] as const;
