@@ -22,6 +22,7 @@ import { ConfigStore } from './lsp/config.js';
 import { readClientFeatures, type ClientFeatures, type ServerContext, type ServerStats } from './lsp/context.js';
 import { Diagnostics, type DiagnosticsOptions } from './lsp/diagnostics.js';
 import { registerHover } from './lsp/hover.js';
+import { isPhpPath, KeyWorkspace } from './lsp/keys.js';
 import { registerSymbols } from './lsp/symbols.js';
 
 /** Options of {@link startServer}; the defaults suit editors. */
@@ -35,7 +36,7 @@ export interface ServerHandle {
 }
 
 /** Glob of the files whose changes on disk the server needs to hear about. */
-const WATCHED = ['**/.incident-scribe.{json,yaml,yml}'];
+const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}'];
 
 /** Starts a server on `connection` (not yet listening: the caller calls `connection.listen()`). */
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
@@ -44,10 +45,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const features: ClientFeatures = readClientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
   const parser = new MarkdownParser();
   let diagnostics: Diagnostics | undefined;
-  const configs = new ConfigStore(connection, features, () => diagnostics?.refreshAll());
+  let keys: KeyWorkspace | undefined;
+  const configs = new ConfigStore(connection, features, () => {
+    diagnostics?.refreshAll();
+    // Builders and excluded folders may have changed: the key index is rebuilt in the background.
+    void keys?.scan();
+  });
   const analyzer = new Analyzer(parser, configs, stats);
-  const ctx: ServerContext = { connection, documents, features, parser, configs, analyzer, stats };
+  const ctx = { connection, documents, features, parser, configs, analyzer, stats } as ServerContext;
   diagnostics = new Diagnostics(ctx, options.diagnostics);
+  keys = ctx.keys = new KeyWorkspace(ctx, (files) => diagnostics.filesAffected(files));
   let folders: WorkspaceFolder[] = [];
   let clientSupportsFolderEvents = false;
 
@@ -95,7 +102,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    if ((params?.changes ?? []).some((c) => configs.isConfigFile(c.uri))) void configs.reload();
+    const changes = Array.isArray(params?.changes) ? params.changes.filter((c) => typeof c?.uri === 'string') : [];
+    if (changes.some((c) => configs.isConfigFile(c.uri))) void configs.reload();
+    const php = changes.filter((c) => isPhpPath(c.uri)).map((c) => c.uri);
+    if (php.length) void keys.filesChanged(php);
   });
 
   documents.onDidChangeContent(({ document }) => diagnostics.changed(document));
@@ -105,6 +115,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose(({ document }) => {
     analyzer.forget(document.uri);
     diagnostics.closed(document.uri);
+    void keys.closed(document.uri);
   });
 
   registerCodeActions(ctx);
@@ -114,7 +125,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerCompletion(ctx);
   registerCommands(ctx);
 
-  connection.onShutdown(() => diagnostics.dispose());
+  connection.onShutdown(() => {
+    diagnostics.dispose();
+    keys.dispose();
+  });
   documents.listen(connection);
   return { stats };
 }

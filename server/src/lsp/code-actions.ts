@@ -1,6 +1,6 @@
 /**
- * Quick fixes: the fixes the rules attach to their findings, "insert missing section" from the
- * profile's template, and "disable this rule on this line".
+ * Quick fixes: the fixes the rules attach to their findings (reports and PHP keys), "insert
+ * missing section" from the profile's template, and "disable this rule on this line".
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +13,7 @@ import { toDiagnostic } from './diagnostics.js';
 import { documentRange } from './params.js';
 import { rangesOverlap } from './positions.js';
 import { Templates } from './templates.js';
-import { uriOfFile } from './uris.js';
+import { fileOfUri, uriOfFile } from './uris.js';
 
 function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };
@@ -47,21 +47,29 @@ function missingSectionAction(ctx: ServerContext, templates: Templates, analysis
   return action(`Insert section "${missing.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, true);
 }
 
-/** The quick fixes for the findings of `analysis` that touch `range`. */
-export function quickFixes(ctx: ServerContext, templates: Templates, doc: TextDocument, analysis: ReportAnalysis, range: Diagnostic['range']): CodeAction[] {
+/**
+ * The quick fixes for the `findings` of `doc` that touch `range`: each finding's own fixes, the
+ * `extra` action for it (if any), and the disable comment.
+ */
+export function quickFixes(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  folder: string | undefined,
+  range: Diagnostic['range'],
+  style: 'markdown' | 'php',
+  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction | undefined,
+): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const finding of analysis.check.findings) {
+  for (const finding of findings) {
     if (!rangesOverlap(finding.range, range)) continue;
-    const diagnostic = toDiagnostic(finding, analysis.folder);
+    const diagnostic = toDiagnostic(finding, folder);
     (finding.fixes ?? []).forEach((fix, i) => {
-      const target = fix.file ? uriOfFile(fix.file, analysis.folder) : analysis.uri;
+      const target = fix.file ? uriOfFile(fix.file, folder) : doc.uri;
       actions.push(action(fix.title, diagnostic, { [target]: fix.edits }, i === 0));
     });
-    if (finding.ruleId === 'report/missing-section') {
-      const insert = missingSectionAction(ctx, templates, analysis, finding, diagnostic);
-      if (insert) actions.push(insert);
-    }
-    actions.push(action(`Disable ${finding.ruleId} on this line`, diagnostic, { [analysis.uri]: [disableEdit(doc, finding.range.start.line, finding.ruleId, 'markdown')] }));
+    const more = extra?.(finding, diagnostic);
+    if (more) actions.push(more);
+    actions.push(action(`Disable ${finding.ruleId} on this line`, diagnostic, { [doc.uri]: [disableEdit(doc, finding.range.start.line, finding.ruleId, style)] }));
   }
   return actions;
 }
@@ -76,9 +84,16 @@ export function registerCodeActions(ctx: ServerContext): void {
     await ctx.configs.settled();
     const doc = ctx.documents.get(uri);
     if (!doc) return [];
+    if (ctx.analyzer.kind(doc) === 'php') {
+      await ctx.keys.update(doc);
+      return cancellable(token, (t) => quickFixes(doc, ctx.keys.findings(fileOfUri(uri), t), ctx.configs.place(uri).folder, range, 'php'));
+    }
     return cancellable(token, (t) => {
       const analysis = ctx.analyzer.report(doc, t);
-      return analysis ? quickFixes(ctx, templates, doc, analysis, range) : [];
+      if (!analysis) return [];
+      const insert = (finding: Finding, diagnostic: Diagnostic) =>
+        finding.ruleId === 'report/missing-section' ? missingSectionAction(ctx, templates, analysis, finding, diagnostic) : undefined;
+      return quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert);
     });
   });
 }

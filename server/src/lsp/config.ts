@@ -59,6 +59,11 @@ export class ConfigStore {
     this.folders = uris.map(fileOfUri).filter((p) => !/^[a-z][a-z0-9+.-]+:/i.test(p) || /^[a-zA-Z]:/.test(p));
   }
 
+  /** The workspace folder paths. */
+  folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
   /** Remembers settings the client pushed instead of answering `workspace/configuration`. */
   setPushedSettings(settings: unknown): void {
     const section = (settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];

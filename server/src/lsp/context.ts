@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkdownParser } from '../core/markdown/parse.js';
 import type { Analyzer } from './analysis.js';
 import type { ConfigStore } from './config.js';
+import type { KeyWorkspace } from './keys.js';
 
 /** What the client said it can do, reduced to the questions the server asks. */
 export interface ClientFeatures {
@@ -55,5 +56,7 @@ export interface ServerContext {
   parser: MarkdownParser;
   configs: ConfigStore;
   analyzer: Analyzer;
+  /** The PHP key index. */
+  keys: KeyWorkspace;
   stats: ServerStats;
 }

@@ -12,12 +12,12 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../core/rules/rule.js';
-import type { Finding, Severity } from '../core/types.js';
+import { throwIfCancelled, type CancellationToken, type Finding, type Severity } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable, nextTurn } from './cancellation.js';
 import type { ServerContext } from './context.js';
 import { documentUri } from './params.js';
-import { uriOfFile } from './uris.js';
+import { fileOfUri, uriOfFile } from './uris.js';
 
 /** Name shown next to every diagnostic. */
 export const SOURCE = 'incident-scribe';
@@ -65,11 +65,36 @@ export interface DiagnosticsOptions {
 /** Keeps the client's diagnostics current, by pull or by push. */
 export class Diagnostics {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Closed files that were pushed findings, so that they can be cleared. */
+  private readonly publishedClosed = new Set<string>();
 
   constructor(
     private readonly ctx: ServerContext,
     private readonly options: DiagnosticsOptions = { pushDelayMs: 200, pullDelayMs: 60 },
   ) {}
+
+  /** The diagnostics of an open document, with the id of the state they describe. */
+  private async resultFor(doc: TextDocument, token?: CancellationToken): Promise<{ resultId: string; items: Diagnostic[] } | undefined> {
+    const kind = this.ctx.analyzer.kind(doc);
+    if (kind === 'report') {
+      const analysis = this.ctx.analyzer.report(doc, token);
+      return analysis && { resultId: resultId(analysis), items: diagnosticsOf(analysis) };
+    }
+    if (kind !== 'php') return undefined;
+    await this.ctx.keys.update(doc);
+    throwIfCancelled(token);
+    const folder = this.ctx.configs.place(doc.uri).folder;
+    const findings = this.ctx.keys.findings(fileOfUri(doc.uri), token);
+    return { resultId: `k${this.ctx.keys.generation}.${this.ctx.configs.generation}.${doc.version}`, items: findings.map((f) => toDiagnostic(f, folder)) };
+  }
+
+  /** Diagnostics of a PHP file that is not open (its key findings against the whole index). */
+  private closedFileResult(file: string, token?: CancellationToken): { uri: string; resultId: string; items: Diagnostic[] } {
+    const uri = uriOfFile(file);
+    const folder = this.ctx.configs.place(uri).folder;
+    const items = this.ctx.keys.findings(file, token).map((f) => toDiagnostic(f, folder));
+    return { uri, resultId: `k${this.ctx.keys.generation}.${this.ctx.configs.generation}`, items };
+  }
 
   /** Installs the pull handlers when the client pulls. */
   register(): void {
@@ -80,39 +105,74 @@ export class Diagnostics {
       await this.ctx.configs.settled();
       const first = this.ctx.documents.get(uri);
       if (!first) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      if (!this.ctx.analyzer.cached(first)) await nextTurn(this.options.pullDelayMs);
-      return cancellable(token, (t) => {
-        const doc = this.ctx.documents.get(uri) ?? first;
-        const analysis = this.ctx.analyzer.report(doc, t);
-        if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-        const id = resultId(analysis);
-        if (params.previousResultId === id) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: id };
-        return { kind: DocumentDiagnosticReportKind.Full, resultId: id, items: diagnosticsOf(analysis) };
+      if (this.ctx.analyzer.kind(first) === 'report' && !this.ctx.analyzer.cached(first)) await nextTurn(this.options.pullDelayMs);
+      return cancellable(token, async (t): Promise<DocumentDiagnosticReport> => {
+        const result = await this.resultFor(this.ctx.documents.get(uri) ?? first, t);
+        if (!result) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        if (params.previousResultId === result.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId };
+        return { kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: result.items };
       });
     });
     connection.languages.diagnostics.onWorkspace(async (params, token) => {
       await this.ctx.configs.settled();
       const previous = new Map((params?.previousResultIds ?? []).map((p) => [p.uri, p.value]));
-      return cancellable(token, (t) => {
+      return cancellable(token, async (t) => {
         const items: WorkspaceDocumentDiagnosticReport[] = [];
-        for (const doc of this.ctx.documents.all()) {
-          const analysis = this.ctx.analyzer.report(doc, t);
-          if (!analysis) continue;
-          const id = resultId(analysis);
+        const add = (uri: string, version: number | null, result: { resultId: string; items: Diagnostic[] }) =>
           items.push(
-            previous.get(doc.uri) === id
-              ? { uri: doc.uri, version: doc.version, kind: DocumentDiagnosticReportKind.Unchanged, resultId: id }
-              : { uri: doc.uri, version: doc.version, kind: DocumentDiagnosticReportKind.Full, resultId: id, items: diagnosticsOf(analysis) },
+            previous.get(uri) === result.resultId
+              ? { uri, version, kind: DocumentDiagnosticReportKind.Unchanged, resultId: result.resultId }
+              : { uri, version, kind: DocumentDiagnosticReportKind.Full, resultId: result.resultId, items: result.items },
           );
+        for (const doc of this.ctx.documents.all()) {
+          const result = await this.resultFor(doc, t);
+          if (result) add(doc.uri, doc.version, result);
+        }
+        // Closed PHP files: a key site typed in an open file can give them findings.
+        for (const file of this.ctx.keys.filesWithKeys()) {
+          const result = this.closedFileResult(file, t);
+          if (!this.ctx.documents.get(result.uri)) add(result.uri, null, result);
         }
         return { items };
       });
     });
   }
 
+  /**
+   * The key index changed: the findings of these files (or of all) may differ. Pull clients are
+   * asked to pull again; push clients get the new diagnostics, closed files included.
+   */
+  filesAffected(files: string[] | 'all'): void {
+    if (this.ctx.features.pullDiagnostics) {
+      if (this.ctx.features.diagnosticRefresh) void this.ctx.connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    const uris =
+      files === 'all'
+        ? [...this.ctx.documents.all().map((d) => d.uri), ...this.ctx.keys.filesWithKeys().map((f) => uriOfFile(f)), ...this.publishedClosed]
+        : files.map((f) => uriOfFile(f));
+    for (const uri of new Set(uris)) {
+      if (this.ctx.documents.get(uri)) this.schedule(uri, 0);
+      else this.pushClosed(uri);
+    }
+  }
+
+  private pushClosed(uri: string): void {
+    const result = this.closedFileResult(fileOfUri(uri));
+    if (result.items.length === 0 && !this.publishedClosed.has(uri)) return;
+    if (result.items.length) this.publishedClosed.add(uri);
+    else this.publishedClosed.delete(uri);
+    void this.ctx.connection.sendDiagnostics({ uri, diagnostics: result.items });
+  }
+
   /** A document was opened or edited. */
   changed(doc: TextDocument): void {
-    if (this.ctx.features.pullDiagnostics) return;
+    if (this.ctx.features.pullDiagnostics) {
+      // Other files' findings depend on an open PHP file: index it even if only it is pulled.
+      if (this.ctx.analyzer.kind(doc) === 'php') this.ctx.keys.changed(doc);
+      return;
+    }
+    this.publishedClosed.delete(doc.uri);
     this.schedule(doc.uri, this.options.pushDelayMs);
   }
 
@@ -156,8 +216,8 @@ export class Diagnostics {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
     try {
-      const analysis = this.ctx.analyzer.report(doc);
-      await this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: analysis ? diagnosticsOf(analysis) : [] });
+      const result = await this.resultFor(doc);
+      await this.ctx.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: result?.items ?? [] });
     } catch (error) {
       this.ctx.connection.console.error(`Incident Scribe: checking ${uri} failed: ${(error as Error).stack ?? String(error)}`);
     }

@@ -41,6 +41,11 @@ export function registerHover(ctx: ServerContext): void {
     await ctx.configs.settled();
     const doc = ctx.documents.get(uri);
     if (!doc) return null;
+    if (ctx.analyzer.kind(doc) === 'php') {
+      await ctx.keys.update(doc);
+      const text = ctx.keys.hover(uri, position);
+      return text ? { contents: { kind: ctx.features.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value: text } } : null;
+    }
     return cancellable(token, (t) => {
       const analysis = ctx.analyzer.report(doc, t);
       if (!analysis) return null;
