@@ -1,0 +1,84 @@
+/**
+ * Quick fixes: the fixes the rules attach to their findings, "insert missing section" from the
+ * profile's template, and "disable this rule on this line".
+ */
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
+import type { Finding } from '../core/types.js';
+import type { ReportAnalysis } from './analysis.js';
+import { cancellable } from './cancellation.js';
+import type { ServerContext } from './context.js';
+import { toDiagnostic } from './diagnostics.js';
+import { documentRange } from './params.js';
+import { rangesOverlap } from './positions.js';
+import { Templates } from './templates.js';
+import { uriOfFile } from './uris.js';
+
+function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };
+}
+
+/**
+ * The edit that silences `ruleId` on `line`. Markdown list items and table rows get a
+ * `disable-line` comment at their end, because a comment line above them would split the list
+ * or the table; everything else gets `disable-next-line` on a line of its own above.
+ */
+export function disableEdit(doc: TextDocument, line: number, ruleId: string, style: 'markdown' | 'php'): TextEdit {
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const indent = /^\s*/.exec(text)?.[0] ?? '';
+  if (style === 'php') {
+    return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// incident-scribe-disable-next-line ${ruleId}\n` };
+  }
+  if (/^\s*(?:[-*+]|\d+[.)])\s|^\s*\|/.test(text)) {
+    const end = { line, character: text.length };
+    return { range: { start: end, end }, newText: ` <!-- incident-scribe-disable-line ${ruleId} -->` };
+  }
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
+}
+
+function missingSectionAction(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+  const { report } = analysis.check;
+  const specs = analysis.config.profile.sections;
+  const missing = missingSections(report, specs).find((m) => finding.message.includes(`"${m.spec.title}"`));
+  if (!missing) return undefined;
+  const edit = insertSectionEdit(report, specs, missing, templates.get(analysis.config.profile.name), ctx.parser);
+  return action(`Insert section "${missing.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, true);
+}
+
+/** The quick fixes for the findings of `analysis` that touch `range`. */
+export function quickFixes(ctx: ServerContext, templates: Templates, doc: TextDocument, analysis: ReportAnalysis, range: Diagnostic['range']): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const finding of analysis.check.findings) {
+    if (!rangesOverlap(finding.range, range)) continue;
+    const diagnostic = toDiagnostic(finding, analysis.folder);
+    (finding.fixes ?? []).forEach((fix, i) => {
+      const target = fix.file ? uriOfFile(fix.file, analysis.folder) : analysis.uri;
+      actions.push(action(fix.title, diagnostic, { [target]: fix.edits }, i === 0));
+    });
+    if (finding.ruleId === 'report/missing-section') {
+      const insert = missingSectionAction(ctx, templates, analysis, finding, diagnostic);
+      if (insert) actions.push(insert);
+    }
+    actions.push(action(`Disable ${finding.ruleId} on this line`, diagnostic, { [analysis.uri]: [disableEdit(doc, finding.range.start.line, finding.ruleId, 'markdown')] }));
+  }
+  return actions;
+}
+
+/** Installs `textDocument/codeAction`. */
+export function registerCodeActions(ctx: ServerContext): void {
+  const templates = new Templates();
+  ctx.connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
+    const { uri, range } = documentRange(params);
+    const only = params.context?.only;
+    if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind + '.') || kind === '')) return [];
+    await ctx.configs.settled();
+    const doc = ctx.documents.get(uri);
+    if (!doc) return [];
+    return cancellable(token, (t) => {
+      const analysis = ctx.analyzer.report(doc, t);
+      return analysis ? quickFixes(ctx, templates, doc, analysis, range) : [];
+    });
+  });
+}

@@ -1,0 +1,39 @@
+/** Code lens on the Timeline heading: time to detect, to mitigate and to resolve. */
+import type { CodeLens } from 'vscode-languageserver';
+import type { Metrics } from '../core/report/types.js';
+import { cancellable } from './cancellation.js';
+import type { ServerContext } from './context.js';
+import { formatDuration } from './format.js';
+import { documentUri } from './params.js';
+
+const LENSES: { label: string; key: keyof Metrics; milestone: string }[] = [
+  { label: 'Time to detect', key: 'timeToDetectMinutes', milestone: '[detected]' },
+  { label: 'Time to mitigate', key: 'timeToMitigateMinutes', milestone: '[mitigated]' },
+  { label: 'Time to resolve', key: 'timeToResolveMinutes', milestone: '[resolved]' },
+];
+
+/** The lens titles for a report's metrics. */
+export function metricTitles(metrics: Metrics): string[] {
+  return LENSES.map(({ label, key, milestone }) => {
+    const minutes = metrics[key];
+    if (minutes !== undefined) return `${label}: ${formatDuration(minutes)}`;
+    return metrics.start === undefined ? `${label}: unknown (no impact start)` : `${label}: unknown (no ${milestone})`;
+  });
+}
+
+/** Installs `textDocument/codeLens`. */
+export function registerCodeLens(ctx: ServerContext): void {
+  ctx.connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
+    const uri = documentUri(params);
+    await ctx.configs.settled();
+    const doc = ctx.documents.get(uri);
+    if (!doc) return [];
+    return cancellable(token, (t) => {
+      const report = ctx.analyzer.report(doc, t)?.check.report;
+      const section = report?.timeline.section;
+      if (!report || !section) return [];
+      // An empty command id makes a lens a label: there is nothing to run, only figures to read.
+      return metricTitles(report.metrics).map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
+    });
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * `workspace/executeCommand`. `incidentScribe.server.metrics` answers the client's "Show Incident
+ * Metrics" command and its status bar: title, status, metrics and finding counts of one report.
+ */
+import { readFile } from 'node:fs/promises';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Metrics } from '../core/report/types.js';
+import type { Severity } from '../core/types.js';
+import { cancellable } from './cancellation.js';
+import type { ServerContext } from './context.js';
+import { fileOfUri } from './uris.js';
+
+/** The command ids the server executes. */
+export const METRICS_COMMAND = 'incidentScribe.server.metrics';
+export const COMMANDS = [METRICS_COMMAND];
+
+/** What {@link METRICS_COMMAND} returns for a report. */
+export interface ReportSummary {
+  uri: string;
+  title?: string;
+  /** Front matter `status` (draft, review, final), when given. */
+  status?: string;
+  metrics: Metrics;
+  counts: Record<Severity, number>;
+}
+
+async function documentFor(ctx: ServerContext, uri: string): Promise<TextDocument | undefined> {
+  const open = ctx.documents.get(uri);
+  if (open) return open;
+  const path = fileOfUri(uri);
+  if (path === uri) return undefined;
+  try {
+    return TextDocument.create(uri, 'markdown', 0, await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Installs `workspace/executeCommand`. */
+export function registerCommands(ctx: ServerContext): void {
+  ctx.connection.onExecuteCommand(async (params, token): Promise<ReportSummary | null> => {
+    if (params?.command !== METRICS_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${String(params?.command)}`);
+    const uri = params.arguments?.[0];
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${METRICS_COMMAND} takes one argument: the URI of a report`);
+    await ctx.configs.settled();
+    const doc = await documentFor(ctx, uri);
+    if (!doc) return null;
+    return cancellable(token, (t) => {
+      const analysis = ctx.analyzer.report(doc, t);
+      // A document read from disk for this one answer must not stay in the cache.
+      if (!ctx.documents.get(uri)) ctx.analyzer.forget(uri);
+      if (!analysis) return null;
+      const { report, findings } = analysis.check;
+      const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+      for (const f of findings) counts[f.severity]++;
+      const status = report.frontMatter?.data?.status;
+      return { uri, title: report.title, status: typeof status === 'string' ? status : undefined, metrics: report.metrics, counts };
+    });
+  });
+}

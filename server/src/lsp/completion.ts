@@ -1,0 +1,146 @@
+/**
+ * Completion in reports: the profile's section headings at a line starting with `#`; in the
+ * Timeline, an entry stamped with the current UTC time and milestone markers; anywhere, the task
+ * ids already used in the open reports.
+ */
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { flattenSpecs, sectionNames, type SectionSpec } from '../core/config/profiles.js';
+import { findSections } from '../core/report/sections.js';
+import type { Report, Section } from '../core/report/types.js';
+import type { ReportAnalysis } from './analysis.js';
+import { cancellable } from './cancellation.js';
+import type { ServerContext } from './context.js';
+import { nowStamp } from './format.js';
+import { documentPosition } from './params.js';
+
+/** Characters after which the client should ask for completion without a word typed. */
+export const COMPLETION_TRIGGERS = ['#', '['];
+
+/** Milestone markers the timeline understands. */
+export const MILESTONE_MARKERS = ['[start]', '[detected]', '[mitigated]', '[resolved]'];
+
+const TASK_ID = /(?<![\w/])(?:phab:)?T\d{3,}\b/g;
+
+function lineRange(position: Position, fromCharacter: number, toCharacter = position.character): Range {
+  return { start: { line: position.line, character: fromCharacter }, end: { line: position.line, character: toCharacter } };
+}
+
+/** Headings of the profile that the report does not have yet. */
+function headingItems(analysis: ReportAnalysis, position: Position, typed: string): CompletionItem[] {
+  const report = analysis.check.report;
+  const hasTitle = report.sections.some((s) => s.depth === 1);
+  const hashes = typed.match(/^#+/)?.[0] ?? '#';
+  const items: CompletionItem[] = [];
+  flattenSpecs(analysis.config.profile.sections).forEach(({ spec, parent }, index) => {
+    if (findSections(report.sections, spec).length > 0) return;
+    const depth = (hasTitle ? 2 : 1) + (parent ? 1 : 0);
+    const heading = '#'.repeat(depth) + ' ' + spec.title;
+    items.push({
+      label: spec.title,
+      kind: CompletionItemKind.Module,
+      detail: `${spec.required ? 'Required' : 'Optional'} section of the ${analysis.config.profile.name} profile${parent ? ` (under ${parent.title})` : ''}`,
+      filterText: `${hashes} ${spec.title}`,
+      sortText: `${spec.required ? 0 : 1}${String(index).padStart(3, '0')}`,
+      textEdit: { range: lineRange(position, 0), newText: heading },
+    });
+  });
+  return items;
+}
+
+/** The innermost section around `line`: the last heading at or above it, blank lines included. */
+function sectionAt(report: Report, line: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of report.sections) {
+    if (s.headingRange.start.line > line) break;
+    found = s;
+  }
+  return found;
+}
+
+/** True when `line` is in the timeline section (or one of its subsections, such as date headings). */
+function inTimeline(report: Report, specs: SectionSpec[], line: number): boolean {
+  const timelineNames = flattenSpecs(specs)
+    .filter(({ spec }) => spec.kind === 'timeline')
+    .flatMap(({ spec }) => sectionNames(spec));
+  for (let s = sectionAt(report, line); s; s = s.parent) {
+    if (s === report.timeline.section || timelineNames.includes(s.normalized)) return s.headingRange.start.line !== line;
+  }
+  return false;
+}
+
+function timelineItems(ctx: ServerContext, doc: TextDocument, position: Position, before: string): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const marker = /\[([a-z]*)$/.exec(before);
+  if (marker) {
+    const after = doc.getText(lineRange(position, position.character, position.character + 1));
+    const range = lineRange(position, position.character - marker[0].length, position.character + (after === ']' ? 1 : 0));
+    MILESTONE_MARKERS.forEach((m, i) =>
+      items.push({ label: m, kind: CompletionItemKind.EnumMember, detail: 'Timeline milestone', sortText: String(i), filterText: m, textEdit: { range, newText: m } }),
+    );
+    return items;
+  }
+  const entryStart = /^(\s*)(?:[-*+]\s*)?[\d:T -]*$/.exec(before);
+  if (entryStart) {
+    const { date, time } = nowStamp();
+    const stamp = `- ${date} ${time} UTC `;
+    const snippet = ctx.features.snippets;
+    items.push({
+      label: `${date} ${time} UTC`,
+      kind: CompletionItemKind.Snippet,
+      detail: 'Timeline entry stamped now (UTC)',
+      filterText: before.trim() || stamp,
+      sortText: '0',
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range: lineRange(position, entryStart[1].length), newText: snippet ? stamp + '$0' : stamp },
+    });
+  }
+  return items;
+}
+
+/** Task ids written in the open reports, with where each was seen first. */
+function knownTasks(ctx: ServerContext): Map<string, string> {
+  const tasks = new Map<string, string>();
+  for (const doc of ctx.documents.all()) {
+    if (ctx.analyzer.kind(doc) !== 'report') continue;
+    const name = doc.uri.slice(doc.uri.lastIndexOf('/') + 1);
+    for (const m of doc.getText().matchAll(TASK_ID)) {
+      const id = m[0].replace(/^phab:/, '');
+      if (!tasks.has(id)) tasks.set(id, name);
+    }
+  }
+  return tasks;
+}
+
+function taskItems(ctx: ServerContext, position: Position, before: string): CompletionItem[] {
+  const typed = /(?<![\w/])(?:phab:)?T\d*$/.exec(before);
+  if (!typed) return [];
+  const prefix = typed[0].startsWith('phab:') ? 'phab:' : '';
+  const range = lineRange(position, position.character - typed[0].length);
+  return [...knownTasks(ctx)].map(([id, where]) => ({
+    label: prefix + id,
+    kind: CompletionItemKind.Reference,
+    detail: `Task used in ${decodeURIComponent(where)}`,
+    textEdit: { range, newText: prefix + id },
+  }));
+}
+
+/** Installs `textDocument/completion`. */
+export function registerCompletion(ctx: ServerContext): void {
+  ctx.connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
+    const { uri, position } = documentPosition(params);
+    await ctx.configs.settled();
+    const doc = ctx.documents.get(uri);
+    if (!doc) return [];
+    return cancellable(token, (t) => {
+      const analysis = ctx.analyzer.report(doc, t);
+      if (!analysis) return [];
+      const before = doc.getText(lineRange(position, 0));
+      if (/^#{1,6}(?:\s[^#]*)?$/.test(before)) return headingItems(analysis, position, before);
+      const items: CompletionItem[] = [];
+      if (inTimeline(analysis.check.report, analysis.config.profile.sections, position.line)) items.push(...timelineItems(ctx, doc, position, before));
+      items.push(...taskItems(ctx, position, before));
+      return items;
+    });
+  });
+}

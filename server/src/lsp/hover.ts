@@ -1,0 +1,57 @@
+/** Hover on a timeline entry: its instant in UTC and how long after the impact start it was. */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Report, TimelineEntry } from '../core/report/types.js';
+import { cancellable } from './cancellation.js';
+import type { ServerContext } from './context.js';
+import { formatDuration, formatUtc } from './format.js';
+import { documentPosition } from './params.js';
+import { rangeContains } from './positions.js';
+
+/** The hover text of a timeline entry, in Markdown. */
+export function timelineEntryHover(report: Report, entry: TimelineEntry): string {
+  const lines: string[] = [];
+  if (entry.utc !== undefined) {
+    lines.push(`**${formatUtc(entry.utc)}**`);
+    const start = report.metrics.start;
+    if (start !== undefined) {
+      const minutes = Math.round((entry.utc - start) / 60000);
+      if (minutes === 0) lines.push('At the impact start.');
+      else if (minutes > 0) lines.push(`${formatDuration(minutes)} after the impact start (${formatUtc(start)}).`);
+      else lines.push(`${formatDuration(-minutes)} before the impact start (${formatUtc(start)}).`);
+    } else {
+      lines.push('The impact start is not known: mark it with `[start]` or set `start` in the front matter.');
+    }
+  } else if (entry.dateOnly) {
+    lines.push(`Sets the date${entry.date ? ` ${entry.date}` : ''} for the entries after it.`);
+  } else if (!entry.hasTime) {
+    lines.push('No time could be read from this entry.');
+  } else if (!entry.zone) {
+    lines.push('The time zone of this entry is not known: declare one for the timeline ("All times in UTC.") or write it on the entry.');
+  } else {
+    lines.push('The date of this entry is not known: add a date heading, a date-only entry or `start` in the front matter.');
+  }
+  if (entry.milestones.length) lines.push(`Milestone: ${entry.milestones.join(', ')}`);
+  return lines.join('\n\n');
+}
+
+/** Installs `textDocument/hover`. */
+export function registerHover(ctx: ServerContext): void {
+  ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
+    const { uri, position } = documentPosition(params);
+    await ctx.configs.settled();
+    const doc = ctx.documents.get(uri);
+    if (!doc) return null;
+    return cancellable(token, (t) => {
+      const analysis = ctx.analyzer.report(doc, t);
+      if (!analysis) return null;
+      const report = analysis.check.report;
+      const entry = report.timeline.entries.find((e) => rangeContains(e.range, position));
+      if (!entry) return null;
+      const text = timelineEntryHover(report, entry);
+      return {
+        range: entry.timeRange ?? entry.range,
+        contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },
+      };
+    });
+  });
+}

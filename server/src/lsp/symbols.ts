@@ -1,0 +1,55 @@
+/** Document symbols (the Outline view): sections as a tree, timeline milestones under Timeline. */
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Report, Section, TimelineEntry } from '../core/report/types.js';
+import { cancellable } from './cancellation.js';
+import type { ServerContext } from './context.js';
+import { formatUtc } from './format.js';
+import { documentUri } from './params.js';
+import { comparePositions } from './positions.js';
+
+const MILESTONE_NAMES: Record<string, string> = { start: 'Impact start', detected: 'Detected', mitigated: 'Mitigated', resolved: 'Resolved' };
+
+function milestoneSymbol(entry: TimelineEntry): DocumentSymbol {
+  const name = entry.milestones.map((m) => MILESTONE_NAMES[m] ?? m).join(', ');
+  return {
+    name,
+    detail: entry.utc !== undefined ? formatUtc(entry.utc) : entry.text.slice(0, 80),
+    kind: SymbolKind.Event,
+    range: entry.range,
+    selectionRange: entry.timeRange ?? entry.range,
+  };
+}
+
+function sectionSymbol(section: Section, report: Report): DocumentSymbol {
+  const children = section.children.map((c) => sectionSymbol(c, report));
+  if (section === report.timeline.section) {
+    children.push(...report.timeline.entries.filter((e) => e.milestones.length > 0).map(milestoneSymbol));
+    children.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  }
+  return {
+    name: section.title || '(untitled)',
+    kind: section.depth === 1 ? SymbolKind.File : SymbolKind.String,
+    range: section.range,
+    selectionRange: section.headingRange,
+    children,
+  };
+}
+
+/** The symbol tree of a report. */
+export function reportSymbols(report: Report): DocumentSymbol[] {
+  return report.outline.map((s) => sectionSymbol(s, report));
+}
+
+/** Installs `textDocument/documentSymbol`. */
+export function registerSymbols(ctx: ServerContext): void {
+  ctx.connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[]> => {
+    const uri = documentUri(params);
+    await ctx.configs.settled();
+    const doc = ctx.documents.get(uri);
+    if (!doc) return [];
+    return cancellable(token, (t) => {
+      const report = ctx.analyzer.report(doc, t)?.check.report;
+      return report ? reportSymbols(report) : [];
+    });
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The language server: wires the protocol to the features in `lsp/`. `startServer` keeps all of
+ * its state in the instance it creates, so a process (or a test) can run several servers.
+ */
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkdownParser } from './core/markdown/parse.js';
+import { Analyzer } from './lsp/analysis.js';
+import { registerCodeActions } from './lsp/code-actions.js';
+import { registerCodeLens } from './lsp/code-lens.js';
+import { COMMANDS, registerCommands } from './lsp/commands.js';
+import { COMPLETION_TRIGGERS, registerCompletion } from './lsp/completion.js';
+import { ConfigStore } from './lsp/config.js';
+import { readClientFeatures, type ClientFeatures, type ServerContext, type ServerStats } from './lsp/context.js';
+import { Diagnostics, type DiagnosticsOptions } from './lsp/diagnostics.js';
+import { registerHover } from './lsp/hover.js';
+import { registerSymbols } from './lsp/symbols.js';
+
+/** Options of {@link startServer}; the defaults suit editors. */
+export interface ServerOptions {
+  diagnostics?: DiagnosticsOptions;
+}
+
+/** What the caller of {@link startServer} can observe. */
+export interface ServerHandle {
+  stats: ServerStats;
+}
+
+/** Glob of the files whose changes on disk the server needs to hear about. */
+const WATCHED = ['**/.incident-scribe.{json,yaml,yml}'];
+
+/** Starts a server on `connection` (not yet listening: the caller calls `connection.listen()`). */
+export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
+  const documents = new TextDocuments(TextDocument);
+  const stats: ServerStats = { analyses: 0 };
+  const features: ClientFeatures = readClientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
+  const parser = new MarkdownParser();
+  let diagnostics: Diagnostics | undefined;
+  const configs = new ConfigStore(connection, features, () => diagnostics?.refreshAll());
+  const analyzer = new Analyzer(parser, configs, stats);
+  const ctx: ServerContext = { connection, documents, features, parser, configs, analyzer, stats };
+  diagnostics = new Diagnostics(ctx, options.diagnostics);
+  let folders: WorkspaceFolder[] = [];
+  let clientSupportsFolderEvents = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    Object.assign(features, readClientFeatures(params));
+    folders = params.workspaceFolders ?? [];
+    configs.setFolders(folders, params.rootUri);
+    configs.setPushedSettings(params.initializationOptions);
+    clientSupportsFolderEvents = params.capabilities?.workspace?.workspaceFolders === true;
+    diagnostics.register();
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'incident-scribe', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: { label: 'Incident Scribe' },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        executeCommandProvider: { commands: COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'incident-scribe' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (features.watchedFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+    }
+    if (clientSupportsFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
+        configs.setFolders(folders);
+        void configs.reload();
+      });
+    }
+    void configs.reload();
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!features.configuration) configs.setPushedSettings(params.settings);
+    void configs.reload();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if ((params?.changes ?? []).some((c) => configs.isConfigFile(c.uri))) void configs.reload();
+  });
+
+  documents.onDidChangeContent(({ document }) => diagnostics.changed(document));
+  documents.onDidSave(({ document }) => {
+    if (configs.isConfigFile(document.uri)) void configs.reload();
+  });
+  documents.onDidClose(({ document }) => {
+    analyzer.forget(document.uri);
+    diagnostics.closed(document.uri);
+  });
+
+  registerCodeActions(ctx);
+  registerHover(ctx);
+  registerCodeLens(ctx);
+  registerSymbols(ctx);
+  registerCompletion(ctx);
+  registerCommands(ctx);
+
+  connection.onShutdown(() => diagnostics.dispose());
+  documents.listen(connection);
+  return { stats };
+}
