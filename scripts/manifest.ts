@@ -1,0 +1,97 @@
+/**
+ * The settings part of the extension manifest (`contributes.configuration` in package.json),
+ * derived from the core: one severity setting per registered rule, the built-in profiles, and the
+ * core's defaults. `npm run generate:manifest` writes it; test/client/manifest.test.ts fails when
+ * package.json has drifted from it.
+ */
+import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS } from '../server/src/core/config/config.js';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, flattenSpecs } from '../server/src/core/config/profiles.js';
+import { ALL_RULES, docsUrl } from '../server/src/core/rules/index.js';
+import { SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type Schema = { [key: string]: Json };
+
+const SEVERITY_DESCRIPTIONS: Record<string, string> = {
+  off: 'The rule does not run.',
+  hint: 'Shown as a hint (dotted underline, not in the Problems panel).',
+  info: 'Shown as information.',
+  warning: 'Shown as a warning.',
+  error: 'Shown as an error; the CLI exits with 1.',
+};
+
+/** The setting of one rule's severity. */
+export function ruleSetting(meta: RuleMeta): Schema {
+  return {
+    type: 'string',
+    enum: [...SEVERITY_SETTINGS],
+    enumDescriptions: SEVERITY_SETTINGS.map((s) => SEVERITY_DESCRIPTIONS[s] ?? s),
+    default: meta.defaultSeverity,
+    markdownDescription: `${meta.description} Default: \`${meta.defaultSeverity}\`. [Documentation](${docsUrl(meta.id)})`,
+  };
+}
+
+/** `incidentScribe.rules`: an object with one property per rule of the registry. */
+export function rulesSetting(rules: readonly RuleMeta[] = ALL_RULES): Schema {
+  const properties: Schema = {};
+  for (const meta of [...rules].sort((a, b) => a.id.localeCompare(b.id))) properties[meta.id] = ruleSetting(meta);
+  return {
+    type: 'object',
+    default: {},
+    markdownDescription:
+      'Severity of each rule: `off`, `hint`, `info`, `warning` or `error`. Rules not listed keep their default. `rules` in the workspace\'s `.incident-scribe.json` wins over this setting.',
+    properties,
+    additionalProperties: false,
+    scope: 'resource',
+  };
+}
+
+/** A one-line description of a built-in profile: the sections it requires. */
+export function profileDescription(name: string): string {
+  const required = flattenSpecs(BUILTIN_PROFILES[name].sections)
+    .filter(({ spec }) => spec.required !== false)
+    .map(({ spec }) => spec.title);
+  return `Requires: ${required.join(', ')}.`;
+}
+
+function strings(description: string, defaults: readonly string[], scope = 'resource'): Schema {
+  return { type: 'array', items: { type: 'string', minLength: 1 }, default: [...defaults], markdownDescription: description, scope };
+}
+
+/** The whole `contributes.configuration` of package.json. */
+export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
+  const profiles = Object.keys(BUILTIN_PROFILES);
+  return {
+    title: 'Incident Scribe',
+    properties: {
+      'incidentScribe.profile': {
+        type: 'string',
+        default: DEFAULT_PROFILE,
+        anyOf: [{ enum: profiles, enumDescriptions: profiles.map(profileDescription) }, { type: 'string', minLength: 1 }],
+        markdownDescription:
+          'Which sections a report must have: a built-in profile (' +
+          profiles.map((p) => `\`${p}\``).join(', ') +
+          ') or the name of a profile defined under `profiles` in `.incident-scribe.json`. The workspace\'s `.incident-scribe.json` (or `.yaml`) wins over this setting.',
+        scope: 'resource',
+      },
+      'incidentScribe.reportGlobs': strings(
+        'Globs (relative to the workspace folder) of the Markdown files that are incident reports. A file with front matter `type: incident` is a report wherever it is.',
+        DEFAULT_REPORT_GLOBS,
+      ),
+      'incidentScribe.requiredTags': strings('Tags every actionable must carry, such as `#Sustainability`; turns on `actionables/missing-tag`.', []),
+      'incidentScribe.rules': rulesSetting(rules),
+      'incidentScribe.keys.localBuilders': strings('PHP methods that build a cache key local to one wiki (`$cache->makeKey(…)`).', DEFAULT_KEYS.localBuilders),
+      'incidentScribe.keys.globalBuilders': strings('PHP methods that build a cache key shared by every wiki (`$cache->makeGlobalKey(…)`).', DEFAULT_KEYS.globalBuilders),
+      'incidentScribe.keys.global': strings('Key groups (globs allowed) that must be built with a global builder, because more than one wiki reads or writes them.', DEFAULT_KEYS.global),
+      'incidentScribe.keys.local': strings('Key groups (globs allowed) that must be built with a local builder.', DEFAULT_KEYS.local),
+      'incidentScribe.keys.exclude': strings('Folder names the workspace scan for cache keys skips, besides `.git` and `node_modules`.', DEFAULT_KEYS.exclude),
+      'incidentScribe.trace.server': {
+        type: 'string',
+        enum: ['off', 'messages', 'verbose'],
+        default: 'off',
+        markdownDescription: 'Traces the messages between VS Code and the Incident Scribe language server in the output panel.',
+        scope: 'window',
+      },
+    },
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * A stand-in for the `vscode` module, so that the bundled extension (dist/extension.cjs) can be
+ * loaded and activated under plain Node: every export of @types/vscode exists, anything not
+ * modelled here is an inert stub, and what the extension registers is recorded. It proves the
+ * wiring (commands, status bar, server module path), not behaviour inside VS Code: that is
+ * what the e2e tests are for.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** An object that is callable, constructible and has every property; not a promise. */
+function inert(): unknown {
+  const target = function () {};
+  const proxy: unknown = new Proxy(target, {
+    get: (t, prop) => {
+      if (prop === 'then' || typeof prop === 'symbol') return undefined;
+      if (prop === 'prototype') return t.prototype;
+      return inert();
+    },
+    apply: () => inert(),
+    construct: () => inert() as object,
+  });
+  return proxy;
+}
+
+/** What the fake records, and the handles a test moves it with. */
+export interface FakeVscode {
+  module: Record<string, unknown>;
+  commands: Map<string, (...args: unknown[]) => unknown>;
+  statusBarItems: { text: string; visible: boolean; command?: string }[];
+  messages: string[];
+  /** Files by path, for `workspace.fs` and file-creating workspace edits. */
+  files: Map<string, string>;
+  /** Answers `showInputBox` gives, first in first out; undefined is a cancelled box. */
+  inputs: (string | undefined)[];
+  /** Documents passed to `showTextDocument`. */
+  shown: string[];
+  /** `insertSnippet` calls of the fake editor: the snippet text and where it went. */
+  snippets: { value: string; at: unknown }[];
+  /** Edits `applyEdit` refuses, by path, to play a file created by someone else meanwhile. */
+  raceOn: Set<string>;
+  /** Diagnostics `languages.getDiagnostics` returns, by URI string. */
+  diagnostics: Map<string, { source?: string; severity: number }[]>;
+  /** Settings by full name (`incidentScribe.reportGlobs`). */
+  settings: Map<string, unknown>;
+  /** Calls the listeners of an event such as `window.onDidChangeActiveTextEditor`. */
+  fire(event: string, value: unknown): void;
+  /** Sets `window.activeTextEditor` to a Markdown editor on `text` with the cursor on `line`. */
+  openEditor(path: string, text: string, line?: number): void;
+  setFolders(paths: string[]): void;
+}
+
+/** The names @types/vscode exports, so that `import * as vscode` sees them all. */
+function exportedNames(): string[] {
+  const dts = readFileSync(join(require.resolve('@types/vscode/package.json'), '..', 'index.d.ts'), 'utf8');
+  return [...new Set([...dts.matchAll(/^\texport (?:class|enum|namespace|function|const|let) ([A-Za-z_]+)/gm)].map((m) => m[1]))];
+}
+
+function namespace(overrides: Record<string, unknown>): Record<string, unknown> {
+  return new Proxy(overrides, { get: (t, prop) => (prop in t ? t[prop as string] : typeof prop === 'symbol' || prop === 'then' ? undefined : inert()) });
+}
+
+export function createFakeVscode(): FakeVscode {
+  const listeners = new Map<string, ((value: unknown) => void)[]>();
+  const fake: FakeVscode = {
+    module: {},
+    commands: new Map(),
+    statusBarItems: [],
+    messages: [],
+    files: new Map(),
+    inputs: [],
+    shown: [],
+    snippets: [],
+    raceOn: new Set(),
+    diagnostics: new Map(),
+    settings: new Map(),
+    fire: (name, value) => {
+      for (const listener of listeners.get(name) ?? []) listener(value);
+    },
+    openEditor: () => undefined,
+    setFolders: () => undefined,
+  };
+  const disposable = () => ({ dispose() {} });
+  const on = (name: string) => (listener: (value: unknown) => void) => {
+    listeners.set(name, [...(listeners.get(name) ?? []), listener]);
+    return disposable();
+  };
+  for (const name of exportedNames()) fake.module[name] = inert();
+  class Uri {
+    constructor(
+      readonly scheme: string,
+      readonly fsPath: string,
+    ) {}
+    static file(path: string) {
+      return new Uri('file', path);
+    }
+    static joinPath(base: Uri, ...parts: string[]) {
+      return new Uri(base.scheme, join(base.fsPath, ...parts));
+    }
+    toString() {
+      return `${this.scheme}://${this.fsPath}`;
+    }
+  }
+  class Position {
+    constructor(
+      readonly line: number,
+      readonly character: number,
+    ) {}
+  }
+  class Range {
+    readonly start: Position;
+    readonly end: Position;
+    constructor(a: number, b: number, c: number, d: number) {
+      this.start = new Position(a, b);
+      this.end = new Position(c, d);
+    }
+  }
+  class WorkspaceEdit {
+    readonly creates: { path: string; overwrite: boolean; text: string }[] = [];
+    createFile(uri: Uri, options: { overwrite?: boolean; contents?: Uint8Array }) {
+      this.creates.push({ path: uri.fsPath, overwrite: !!options.overwrite, text: new TextDecoder().decode(options.contents ?? new Uint8Array()) });
+    }
+  }
+  const notFound = (uri: Uri) => Object.assign(new Error(`${uri.fsPath} not found`), { code: 'FileNotFound' });
+  fake.openEditor = (path, text, line = 0) => {
+    const lines = text.split('\n');
+    const document = {
+      uri: Uri.file(path),
+      languageId: 'markdown',
+      getText: (range?: Range) => (range ? lines.slice(range.start.line, range.end.line).join('\n') : text),
+      lineAt: (n: number) => ({ lineNumber: n, text: lines[n], range: new Range(n, 0, n, lines[n].length) }),
+    };
+    const editor = {
+      document,
+      selection: { active: new Position(line, 0) },
+      insertSnippet: async (snippet: { value: string }, at: unknown) => {
+        fake.snippets.push({ value: snippet.value, at });
+        return true;
+      },
+    };
+    (fake.module.window as { activeTextEditor: unknown }).activeTextEditor = editor;
+    fake.fire('window.onDidChangeActiveTextEditor', editor);
+  };
+  fake.setFolders = (paths) => {
+    (fake.module.workspace as { workspaceFolders: unknown }).workspaceFolders = paths.map((path, index) => ({ uri: Uri.file(path), name: path, index }));
+  };
+  const event = () => disposable();
+  Object.assign(fake.module, {
+    Position,
+    Range,
+    WorkspaceEdit,
+    SnippetString: class {
+      constructor(readonly value: string) {}
+    },
+    version: '1.91.0',
+    Uri,
+    Disposable: class {
+      static from() {
+        return disposable();
+      }
+      constructor(readonly dispose: () => void) {}
+    },
+    EventEmitter: class {
+      event = event;
+      fire() {}
+      dispose() {}
+    },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    commands: namespace({
+      registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
+        fake.commands.set(id, run);
+        return disposable();
+      },
+      executeCommand: async () => undefined,
+    }),
+    window: namespace({
+      activeTextEditor: undefined,
+      createStatusBarItem: () => {
+        const item = { text: '', visible: false, command: undefined as string | undefined, name: '', tooltip: '', show: () => (item.visible = true), hide: () => (item.visible = false), dispose() {} };
+        fake.statusBarItems.push(item);
+        return item;
+      },
+      showErrorMessage: async (message: string) => void fake.messages.push(message),
+      showInputBox: async () => fake.inputs.shift(),
+      showSaveDialog: async () => undefined,
+      showTextDocument: async (uri: Uri) => void fake.shown.push(uri.fsPath),
+      setStatusBarMessage: (message: string) => (fake.messages.push(message), disposable()),
+      showWarningMessage: async (message: string) => void fake.messages.push(message),
+      showInformationMessage: async (message: string) => void fake.messages.push(message),
+      onDidChangeActiveTextEditor: on('window.onDidChangeActiveTextEditor'),
+    }),
+    workspace: namespace({
+      workspaceFolders: undefined,
+      getConfiguration: (section?: string) => ({
+        get: (key: string, fallback?: unknown) => fake.settings.get(section ? `${section}.${key}` : key) ?? fallback,
+        has: () => false,
+        inspect: () => undefined,
+        update: async () => undefined,
+      }),
+      onDidChangeTextDocument: on('workspace.onDidChangeTextDocument'),
+      onDidChangeConfiguration: on('workspace.onDidChangeConfiguration'),
+      asRelativePath: (uri: Uri) => uri.fsPath,
+      fs: {
+        stat: async (uri: Uri) => {
+          if (!fake.files.has(uri.fsPath)) throw notFound(uri);
+          return { type: 1 };
+        },
+        readFile: async (uri: Uri) => {
+          const text = fake.files.get(uri.fsPath);
+          if (text === undefined) throw notFound(uri);
+          return new TextEncoder().encode(text);
+        },
+      },
+      applyEdit: async (edit: WorkspaceEdit) => {
+        for (const create of edit.creates) {
+          if (fake.raceOn.delete(create.path)) fake.files.set(create.path, 'written by someone else');
+          if (fake.files.has(create.path) && !create.overwrite) return false;
+        }
+        for (const create of edit.creates) fake.files.set(create.path, create.text);
+        return true;
+      },
+      createFileSystemWatcher: () => ({ onDidCreate: event, onDidChange: event, onDidDelete: event, dispose() {} }),
+    }),
+    languages: namespace({
+      onDidChangeDiagnostics: on('languages.onDidChangeDiagnostics'),
+      getDiagnostics: (uri: Uri) => fake.diagnostics.get(uri.toString()) ?? [],
+      // Enough of glob matching for the report globs: `**/incidents/**/*.md` and the like.
+      match: (selector: { pattern?: string }, document: { uri: Uri }) => (selector.pattern && globToRegExp(selector.pattern).test(document.uri.fsPath) ? 10 : 0),
+    }),
+  });
+  return fake;
+}
+
+function globToRegExp(glob: string): RegExp {
+  const source = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*');
+  return new RegExp(`(?:^|/)${source}$`);
+}
+
+/** Loads a CommonJS bundle with `require('vscode')` answered by the fake. */
+export function loadWithFake(bundle: string, fake: FakeVscode): Record<string, unknown> {
+  const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = Module._load;
+  Module._load = function (request: string, ...rest: unknown[]) {
+    if (request === 'vscode') return fake.module;
+    return original.call(this, request, ...rest);
+  };
+  try {
+    delete require.cache[require.resolve(bundle)];
+    return require(bundle);
+  } finally {
+    Module._load = original;
+  }
+}
