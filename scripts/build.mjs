@@ -27,7 +27,7 @@ const common = {
 
 const targets = [
   { entry: 'server/src/cli.ts', outfile: 'dist/cli.js', format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js } },
-  { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js } },
+  { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner },
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
 ];
 
@@ -45,11 +45,12 @@ const builds = targets
   );
 await Promise.all(builds);
 
+// Resolve each package's entry point (its package.json may not be exported) and copy the wasm
+// file that sits beside it.
 for (const [pkg, file] of [
   ['web-tree-sitter', 'web-tree-sitter.wasm'],
   ['tree-sitter-php', 'tree-sitter-php.wasm'],
 ]) {
-  // Neither package exports its package.json: walk up from its entry point to the file.
   let dir = dirname(require.resolve(pkg));
   while (!existsSync(join(dir, file)) && dirname(dir) !== dir) dir = dirname(dir);
   copyFileSync(join(dir, file), join('dist', file));

@@ -54,6 +54,11 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Workspace folder; a fresh temporary folder when absent. */
   folder?: string;
+  /**
+   * The client's process id. An in-process server must not get one: the server watches that
+   * process with a timer, which would keep the test process alive.
+   */
+  processId?: number | null;
 }
 
 /** A text edit applied to a string, as an editor would. */
@@ -114,7 +119,7 @@ export class TestClient {
     const toClient = new PassThrough();
     start(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    return TestClient.init(connection, options);
+    return TestClient.init(connection, { processId: null, ...options });
   }
 
   private static async init(connection: ProtocolConnection, options: StartOptions, child?: ChildProcess, stderr?: string[]): Promise<TestClient> {
@@ -141,7 +146,7 @@ export class TestClient {
     connection.listen();
     const uri = pathToFileURL(folder).href;
     client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'workspace' }],
       capabilities: options.capabilities ?? pullCapabilities(),

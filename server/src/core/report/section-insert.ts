@@ -17,15 +17,15 @@ export interface MissingSection {
 }
 
 /**
- * Required sections of `specs` that `report` lacks. A missing parent is listed once, not once
- * more for each of its children; an impact section is not missing when the report states its
- * impact elsewhere.
+ * Required sections of `specs` that `report` lacks, as `report/missing-section` finds them: a
+ * missing parent is listed once, not once more for each of its children, and the impact
+ * statement is left to `impact/missing` (it need not be a section).
  */
 export function missingSections(report: Report, specs: SectionSpec[]): MissingSection[] {
   const missing: MissingSection[] = [];
   for (const { spec, parent } of flattenSpecs(specs)) {
     if (!spec.required) continue;
-    if (spec.kind === 'impact' && report.impact) continue;
+    if (spec.kind === 'impact') continue;
     if (findSections(report.sections, spec).length > 0) continue;
     if (parent && findSections(report.sections, parent).length === 0) continue;
     missing.push({ spec, parent });

@@ -1,4 +1,6 @@
-import { missingSections } from '../../report/section-insert.js';
+import { flattenSpecs } from '../../config/profiles.js';
+import { findSections } from '../../report/sections.js';
+import type { RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
 /** A required section of the profile is absent. */
@@ -11,11 +13,21 @@ export const missingSection: ReportRule = {
     target: 'report',
   },
   check({ report, config }) {
+    const findings: RuleFinding[] = [];
     const anchor = report.sections.find((s) => s.depth === 1)?.headingRange ?? report.lines.lineRange(0);
-    // The quick fix that inserts a section (language server) relies on the same list.
-    return missingSections(report, config.profile.sections).map(({ spec, parent }) => ({
-      message: `Missing section "${spec.title}"${parent ? ` under "${parent.title}"` : ''}, required by the ${config.profile.name} profile.`,
-      range: anchor,
-    }));
+    for (const { spec, parent } of flattenSpecs(config.profile.sections)) {
+      if (!spec.required) continue;
+      // The impact statement need not be a section; impact/missing reports it, once.
+      if (spec.kind === 'impact') continue;
+      if (findSections(report.sections, spec).length > 0) continue;
+      // A missing parent is reported once, not once more for each of its children.
+      if (parent && findSections(report.sections, parent).length === 0) continue;
+      const where = parent ? ` under "${parent.title}"` : '';
+      findings.push({
+        message: `Missing section "${spec.title}"${where}, required by the ${config.profile.name} profile.`,
+        range: anchor,
+      });
+    }
+    return findings;
   },
 };
