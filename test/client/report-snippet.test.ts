@@ -65,3 +65,10 @@ test('the filled report snippet passes every report check', () => {
     text,
   );
 });
+
+test('the report snippet as inserted, before it is filled in, is not a finished report', () => {
+  // Guards the test above: it means something only if the checks do find what a writer left out.
+  const text = expandSnippet(reportSnippetBody(), { variables: { CURRENT_YEAR: '2020', CURRENT_MONTH: '05', CURRENT_DATE: '21' } });
+  const { findings } = checkReport('incidents/2020-05-21-new.md', text, new MarkdownParser(), defaultConfig('wikimedia'));
+  assert.ok(findings.length > 0, text);
+});
