@@ -70,3 +70,11 @@ test('an edit re-parses only the chunk it touched', () => {
   assert.notEqual(second.children[1], first.children[1]);
   assert.equal((second.children[4] as { children: { value: string }[] }).children[0].value, 'gamma');
 });
+
+test('thousands of nested list markers do not crash the parser', () => {
+  const deep = '# T\n\n' + '- '.repeat(6000) + '14:05 deep\n\n## Next\n\ntext\n';
+  const root = new MarkdownParser().parse(deep);
+  const last = root.children[root.children.length - 1];
+  assert.equal(last.type, 'paragraph');
+  assert.equal(deep.slice(last.position?.start.offset, last.position?.end.offset), 'text');
+});

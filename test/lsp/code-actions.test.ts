@@ -34,7 +34,10 @@ test('every quick fix applied removes a finding of its rule and adds none but pl
     const before = await client.pull(uri);
     const actions = await actionsFor(client, uri, before);
     const titles = actions.map((a) => a.title);
-    for (const expected of ['Insert section "Detection"', 'Add an "Owner:" placeholder', 'Disable report/empty-section on this line', 'Disable report/missing-section on this line']) {
+    const expectations = ['Insert section "Detection"', 'Add an "Owner:" placeholder', 'Disable report/empty-section on this line', 'Disable report/missing-section on this line'];
+    // The out-of-order entry and the impact without a duration have fixes of their rules.
+    expectations.push('Sort the timeline', 'Say that the impact lasted about 38 minutes');
+    for (const expected of expectations) {
       assert.ok(titles.includes(expected), `offered: ${expected} (got ${titles.join(' | ')})`);
     }
     let text = FIXES;

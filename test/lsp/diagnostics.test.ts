@@ -94,3 +94,22 @@ test('related locations become URIs; relative file names resolve against the wor
   );
   assert.equal(diagnostic.relatedInformation?.[1].message, 'other site');
 });
+
+test('an out-of-order timeline entry points at the entry before it', async () => {
+  const client = await TestClient.spawn();
+  try {
+    const uri = client.uri('incidents/fixes.md');
+    const text = readFileSync(join(ROOT, 'test/fixtures/lsp/fixes.md'), 'utf8');
+    await client.open(uri, text);
+    const outOfOrder = (await client.pull(uri)).find((d) => d.code === 'timeline/out-of-order');
+    assert.ok(outOfOrder);
+    const lines = text.split('\n');
+    assert.equal(outOfOrder.range.start.line, lines.findIndex((l) => l.includes('[start]')));
+    assert.deepEqual(
+      outOfOrder.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[uri, lines.findIndex((l) => l.includes('[mitigated]'))]],
+    );
+  } finally {
+    await client.stop();
+  }
+});

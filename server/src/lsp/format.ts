@@ -1,15 +1,9 @@
 /** Human-readable times and durations for hovers, code lenses and command results. */
+import { formatDuration as coreFormatDuration } from '../core/report/duration.js';
 
-/** `45 min`, `2 h 5 min`, `3 d 4 h`; negative durations read `-…`. */
+/** `45 min`, `2 h 5 min`, `3 d 4 h` (the core's short style); negative durations read `-…`. */
 export function formatDuration(minutes: number): string {
-  if (minutes < 0) return '-' + formatDuration(-minutes);
-  const m = Math.round(minutes);
-  if (m < 60) return `${m} min`;
-  const days = Math.floor(m / 1440);
-  const hours = Math.floor((m % 1440) / 60);
-  const mins = m % 60;
-  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
-  return mins ? `${hours} h ${mins} min` : `${hours} h`;
+  return minutes < 0 ? '-' + coreFormatDuration(-minutes, 'short') : coreFormatDuration(minutes, 'short');
 }
 
 /** `2020-05-19 14:05 UTC` (seconds shown only when not zero). */

@@ -88,6 +88,8 @@ export function normalizeTitle(title: string): string {
     .toLowerCase()
     .replace(/[*_`]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
+    // "Timeline (all times UTC)": a note in parentheses after the name is not part of it.
+    .replace(/\s+\([^()]*\)\s*$/, '')
     .replace(/[\s?:.!]+$/g, '')
     .replace(/^[\s\d.)]+(?=[a-z])/, '')
     .trim();

@@ -72,6 +72,15 @@ export class MarkdownParser {
     return this.processor.runSync(this.processor.parse(text)) as Root;
   }
 
+  private parseSafely(text: string): Root {
+    try {
+      return this.processor.runSync(this.processor.parse(text)) as Root;
+    } catch (error) {
+      if (error instanceof RangeError) return fallbackTree(text);
+      throw error;
+    }
+  }
+
   private parseChunk(text: string, suffix: string): Root {
     const key = suffix ? text + '\u0000' + suffix : text;
     const hit = this.cache.get(key);
@@ -80,7 +89,7 @@ export class MarkdownParser {
       this.cache.set(key, hit);
       return hit;
     }
-    const tree = this.processor.runSync(this.processor.parse(text + suffix)) as Root;
+    const tree = this.parseSafely(text + suffix);
     this.cache.set(key, tree);
     if (this.cache.size > this.cacheEntries) {
       const oldest = this.cache.keys().next().value;
@@ -88,6 +97,16 @@ export class MarkdownParser {
     }
     return tree;
   }
+}
+
+/**
+ * micromark recurses per nesting level: thousands of nested list or quote markers exhaust the
+ * stack. Such a chunk becomes one plain paragraph, so the rest of the document is still checked.
+ */
+function fallbackTree(text: string): Root {
+  const end = endPoint(text);
+  const position = { start: { line: 1, column: 1, offset: 0 }, end };
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position }], position }], position };
 }
 
 /** Copies a cached chunk tree with positions moved to where the chunk sits in the document. */

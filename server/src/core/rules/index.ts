@@ -19,6 +19,11 @@ import { missingSection } from './report/missing-section.js';
 import { placeholder } from './report/placeholder.js';
 import { blame } from './style/blame.js';
 import { relativeDate } from './style/relative-date.js';
+import { metadataMismatch } from './timeline/metadata-mismatch.js';
+import { missingMilestone } from './timeline/missing-milestone.js';
+import { noTimezone } from './timeline/no-timezone.js';
+import { outOfOrder } from './timeline/out-of-order.js';
+import { unparseableTime } from './timeline/unparseable-time.js';
 import type { ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
@@ -31,6 +36,11 @@ export const REPORT_RULES: readonly ReportRule[] = [
   impactNotQuantified,
   impactNoDuration,
   impactDataLossUnstated,
+  noTimezone,
+  unparseableTime,
+  outOfOrder,
+  missingMilestone,
+  metadataMismatch,
   noAlertingActionable,
   none,
   noTask,

@@ -1,13 +1,101 @@
+/**
+ * The timeline of a report: which section it is, its entries with their dates, zones, instants
+ * and milestones, and the metrics derived from them. Reading rules in detail:
+ * `tokens.ts` (what a time looks like), `entries.ts` (what an entry is), `resolve.ts` (dates,
+ * zones, instants), `milestones.ts`, `metrics.ts`.
+ */
+import { flattenSpecs, normalizeTitle, sectionNames } from '../../config/profiles.js';
 import type { ResolvedConfig } from '../../config/config.js';
 import type { LineIndex } from '../../text.js';
-import type { FrontMatter, Metrics, Section, Timeline } from '../types.js';
+import { parseIsoInstant } from '../iso-date.js';
+import type { FrontMatter, Section, Timeline } from '../types.js';
+import { extractTimeline, type Extraction, type RawItem } from './entries.js';
+import { resolveEntries } from './resolve.js';
+import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
 
-/** Reads the timeline section's entries: times, dates, zones and milestones. */
-export function readTimeline(_sections: Section[], _frontMatter: FrontMatter | undefined, _lines: LineIndex, _config: ResolvedConfig): Timeline {
-  return { entries: [] };
+export { computeMetrics, milestoneEntry, milestoneInstant } from './metrics.js';
+export { MILESTONE_HINTS } from './milestones.js';
+
+const DEFAULT_NAMES = ['timeline', 'timeline of events', 'chronology'];
+
+/** The timeline section: the first section named as the profile's timeline (or "Timeline"). */
+export function findTimelineSection(sections: readonly Section[], config: ResolvedConfig): Section | undefined {
+  const specs = flattenSpecs(config.profile.sections).filter(({ spec }) => spec.kind === 'timeline');
+  const names = new Set(specs.length > 0 ? specs.flatMap(({ spec }) => sectionNames(spec)) : DEFAULT_NAMES.map(normalizeTitle));
+  // "Timeline (all times UTC)" and "Timeline: Sept 14" are still the timeline.
+  const base = (title: string): string => title.replace(/\s*\(.*\)$/, '').replace(/\s*(?::|\s[-\u2013\u2014])\s.*$/, '');
+  return sections.find((s) => names.has(s.normalized)) ?? sections.find((s) => names.has(base(s.normalized)));
 }
 
-/** Time to detect / mitigate / resolve from the timeline, completed by front matter. */
-export function computeMetrics(_timeline: Timeline, _frontMatter: FrontMatter | undefined): Metrics {
-  return {};
+/** Reads the timeline section's entries: times, dates, zones and milestones. */
+export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): Timeline {
+  const section = findTimelineSection(sections, config);
+  if (!section) return { entries: [] };
+  const extraction = extractTimeline(section, lines);
+  const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
+  const start = parseIsoInstant(frontMatter?.data?.start);
+  const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate: start?.date });
+  const timeline: Timeline = { section, entries };
+  if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };
+  return timeline;
+}
+
+/**
+ * A zone declared once: in the timeline's heading, a column header, a subheading or a
+ * paragraph of the timeline (the first in document order); in an untimed timeline item that only says so ("- All times UTC");
+ * elsewhere in the report; or front matter `timezone`. The first place in that order wins.
+ * An item that declares the zone is removed from the entries.
+ */
+function findDeclaredZone(
+  extraction: Extraction,
+  section: Section,
+  sections: readonly Section[],
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+): ZoneDeclaration | undefined {
+  const text = lines.text;
+  const inSpan = (from: number, to: number): ZoneDeclaration | undefined => {
+    const found = findZoneDeclaration(text.slice(from, to));
+    return found && { zone: found.zone, start: from + found.start, end: from + found.end };
+  };
+  // Within the timeline, the first declaration in document order (its heading comes first).
+  const local = [...extraction.headerZones, ...extraction.prose.map(([from, to]) => inSpan(from, to))]
+    .filter((d): d is ZoneDeclaration => d !== undefined)
+    .sort((a, b) => a.start - b.start);
+  if (local.length > 0) return local[0];
+  const items = extraction.items;
+  for (let i = 0; i < items.length; i++) {
+    const item: RawItem = items[i];
+    if (item.kind !== 'entry' || item.token || item.nested) continue;
+    const found = inSpan(item.start, item.end);
+    // Only an item that is nothing but the declaration, not one that mentions a zone in passing.
+    if (found && item.text.replace(/[\s().:!*_`]/g, '').length <= found.end - found.start) {
+      items.splice(i, 1);
+      return found;
+    }
+  }
+  const inside = new Set<Section>();
+  const mark = (s: Section): void => {
+    inside.add(s);
+    s.children.forEach(mark);
+  };
+  mark(section);
+  for (const other of sections) {
+    if (inside.has(other)) continue;
+    const heading = other.heading.position;
+    const found = heading && inSpan(heading.start.offset ?? 0, heading.end.offset ?? 0);
+    if (found) return found;
+    for (const node of other.content) {
+      if (node.type !== 'paragraph' && node.type !== 'blockquote') continue;
+      const hit = inSpan(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+      if (hit) return hit;
+    }
+  }
+  for (const key of ['timezone', 'time_zone', 'timeZone', 'tz']) {
+    const value = frontMatter?.data?.[key];
+    const zone = typeof value === 'string' ? parseZone(value) : undefined;
+    const range = frontMatter?.fields[key];
+    if (zone && range) return { zone, start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+  }
+  return undefined;
 }

@@ -1,0 +1,251 @@
+/**
+ * Finds the entries of a timeline section in document order, before any date or zone is
+ * resolved. What counts as an entry:
+ *
+ * - a list item. A top-level item without a time is still an entry (one that cannot be read),
+ *   unless items nested under it carry times: then it is a group label ("Before the outage:").
+ *   A nested item with a time is an entry of its own; a nested item without one is a detail of
+ *   its parent and never an entry.
+ * - a table row, when the table has a Time/Date/When column or its first cell starts with a
+ *   time or date. A table with separate Date and Time columns combines them.
+ * - a line of a paragraph that starts with a time (timelines pasted as plain lines); lines
+ *   without one continue the entry above them. Other paragraphs are prose, not entries.
+ *
+ * Headings inside the section, and paragraphs that are only a date (`**2022-09-14**`), set the
+ * day of the entries after them.
+ */
+import type { List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { LineIndex } from '../../text.js';
+import type { Section } from '../types.js';
+import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
+import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
+
+/** An entry before dates and zones are resolved. Offsets are absolute. */
+export interface RawEntry {
+  kind: 'entry';
+  start: number;
+  end: number;
+  /** The token read at the entry's start (absolute offsets), if any. */
+  token?: TimeToken;
+  /** A date read from a separate Date column. */
+  dateToken?: TimeToken;
+  text: string;
+  /** Plain text after the time token: where milestone phrases are looked for. */
+  rest: string;
+  emphasis: string[];
+  nested: boolean;
+  /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
+  container?: List | Table;
+  node?: ListItem | TableRow;
+}
+
+/** A heading or a lone date that sets the day of the entries after it. */
+export interface RawDate {
+  kind: 'date';
+  token: TimeToken;
+}
+
+export type RawItem = RawEntry | RawDate;
+
+/** What the walk finds: entries and dates in order, and text that may declare a zone. */
+export interface Extraction {
+  items: RawItem[];
+  /** Zones declared in the section's headings or column headers. */
+  headerZones: ZoneDeclaration[];
+  /** Prose paragraphs of the section, as [start, end) offsets. */
+  prose: [number, number][];
+}
+
+const MAX_DEPTH = 64;
+
+const start = (n: { position?: { start: { offset?: number } } }): number => n.position?.start.offset ?? 0;
+const end = (n: { position?: { end: { offset?: number } } }): number => n.position?.end.offset ?? 0;
+
+class Walker {
+  readonly out: Extraction = { items: [], headerZones: [], prose: [] };
+  constructor(private readonly text: string) {}
+
+  /** Token at `offset`, read on that line only, with absolute offsets. */
+  tokenAt(offset: number, limit = this.text.length): TimeToken | undefined {
+    let lineEnd = this.text.indexOf('\n', offset);
+    if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
+    const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
+    const t = readLeadingToken(line);
+    return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
+  }
+
+  section(section: Section, root: boolean): void {
+    if (!root) this.heading(section);
+    for (const node of section.content) this.block(node);
+    for (const child of section.children) this.section(child, false);
+  }
+
+  heading(section: Section): void {
+    const first = section.heading.children[0];
+    if (first) {
+      const token = this.tokenAt(start(first), end(section.heading));
+      if (token && hasDate(token)) this.out.items.push({ kind: 'date', token });
+    }
+    this.headerZone(start(section.heading), end(section.heading));
+  }
+
+  headerZone(from: number, to: number): void {
+    const found = findZoneDeclaration(this.text.slice(from, to), true);
+    if (found) this.out.headerZones.push({ zone: found.zone, start: from + found.start, end: from + found.end });
+  }
+
+  block(node: RootContent): void {
+    if (node.type === 'list') this.list(node, false);
+    else if (node.type === 'table') this.table(node);
+    else if (node.type === 'paragraph') this.paragraph(node);
+  }
+
+  list(list: List, nested: boolean, depth = 0): void {
+    // Nesting this deep is not a timeline; stop before the stack does.
+    if (depth > MAX_DEPTH) return;
+    for (const item of list.children) this.item(item, list, nested, depth);
+  }
+
+  item(item: ListItem, list: List, nested: boolean, depth: number): void {
+    const own = item.children.filter((c) => c.type !== 'list');
+    const sublists = item.children.filter((c): c is List => c.type === 'list');
+    const first = own[0];
+    const token = first && first.type === 'paragraph' ? this.tokenAt(start(first), end(first)) : undefined;
+    if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
+      const text = own.map((c) => toString(c)).join(' ').trim();
+      this.out.items.push({
+        kind: 'entry',
+        start: start(item),
+        end: end(item),
+        token,
+        text,
+        rest: restOf(text),
+        emphasis: emphasisOf(own),
+        nested,
+        container: list,
+        node: item,
+      });
+    }
+    for (const sub of sublists) this.list(sub, true, depth + 1);
+  }
+
+  table(table: Table): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const titles = header.children.map((c) => toString(c).trim());
+    let timeCol = titles.findIndex((t) => /^(?:times?|timestamps?|when|hour|date\s*(?:\/|&|and|,)\s*time)\b/i.test(t));
+    let dateCol = titles.findIndex((t, i) => i !== timeCol && /^(?:dates?|days?)\b/i.test(t));
+    if (timeCol < 0 && dateCol >= 0) [timeCol, dateCol] = [dateCol, -1];
+    if (timeCol < 0) {
+      const firstCell = rows[0]?.children[0];
+      if (!firstCell || !this.cellToken(firstCell)) return;
+      timeCol = 0;
+    }
+    for (const cell of header.children) this.headerZone(start(cell), end(cell));
+    for (const row of rows) {
+      const cells = row.children;
+      const timeCell = cells[timeCol] as TableCell | undefined;
+      const dateCell = dateCol >= 0 ? (cells[dateCol] as TableCell | undefined) : undefined;
+      const token = timeCell && this.cellToken(timeCell);
+      const dateToken = dateCell && this.cellToken(dateCell);
+      const texts = cells.map((c) => toString(c).trim());
+      const rest = texts.filter((_, i) => i !== timeCol && i !== dateCol).join(' | ');
+      this.out.items.push({
+        kind: 'entry',
+        start: start(row),
+        end: end(row),
+        // Without a readable Time cell, the Date cell stands for the entry (a date-only row).
+        token: token ?? dateToken,
+        dateToken: token && dateToken && hasDate(dateToken) ? dateToken : undefined,
+        text: texts.join(' | '),
+        rest: token ? [restOf(texts[timeCol] ?? ''), rest].filter(Boolean).join(' | ') : rest,
+        emphasis: emphasisOf(cells),
+        nested: false,
+        container: table,
+        node: row,
+      });
+    }
+  }
+
+  cellToken(cell: TableCell): TimeToken | undefined {
+    const first = cell.children[0];
+    return first ? this.tokenAt(start(first), end(cell.children[cell.children.length - 1])) : undefined;
+  }
+
+  paragraph(node: Paragraph): void {
+    const from = start(node);
+    const to = end(node);
+    let current: RawEntry | undefined;
+    let any = false;
+    for (let at = from; at < to; ) {
+      let lineEnd = this.text.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+      const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
+      const token = this.tokenAt(at, lineEnd);
+      const plain = plainLine(line);
+      if (token && !hasTime(token) && token.rest - at >= line.trimEnd().length) {
+        this.out.items.push({ kind: 'date', token });
+        current = undefined;
+        any = true;
+      } else if (token) {
+        current = { kind: 'entry', start: at, end: at + line.trimEnd().length, token, text: plain, rest: restOf(plain), emphasis: emphasisInSource(line), nested: false };
+        this.out.items.push(current);
+        any = true;
+      } else if (current) {
+        current.end = at + line.trimEnd().length;
+        current.text += ' ' + plain;
+        current.rest += ' ' + plain;
+        current.emphasis.push(...emphasisInSource(line));
+      }
+      at = lineEnd + 1;
+    }
+    if (!any) this.out.prose.push([from, to]);
+  }
+}
+
+function hasTimedItem(list: List, walker: Walker, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  return list.children.some((item) => {
+    const first = item.children[0];
+    const token = first && first.type === 'paragraph' ? walker.tokenAt(start(first), end(first)) : undefined;
+    return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, walker, depth + 1));
+  });
+}
+
+/** The plain text after the time token that starts `plain`, or all of it. */
+export function restOf(plain: string): string {
+  const t = readLeadingToken(plain);
+  return t ? plain.slice(t.rest) : plain;
+}
+
+function emphasisOf(nodes: readonly Nodes[]): string[] {
+  const found: string[] = [];
+  const visit = (n: Nodes): void => {
+    if (n.type === 'strong' || n.type === 'emphasis') found.push(toString(n));
+    else if ('children' in n && n.type !== 'list') for (const c of n.children) visit(c as Nodes);
+  };
+  for (const n of nodes) visit(n);
+  return found;
+}
+
+function emphasisInSource(line: string): string[] {
+  // Bounded spans: milestone phrases are short, and an unbounded lazy match is quadratic.
+  return [...line.matchAll(/(\*\*|__|\*|_)(?=\S)(.{1,80}?)(?<=\S)\1/g)].map((m) => m[2]);
+}
+
+function plainLine(line: string): string {
+  return line
+    .replace(/!?\[([^\]]{0,500})\]\([^)\s]{0,2000}\)/g, '$1')
+    .replace(/[*`]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])/g, '')
+    .trim();
+}
+
+/** Walks the timeline `section` (and its subsections) and returns what it holds. */
+export function extractTimeline(section: Section, lines: LineIndex): Extraction {
+  const walker = new Walker(lines.text);
+  // The timeline's own heading ("Timeline (all times UTC)") outranks anything below it.
+  walker.headerZone(start(section.heading), end(section.heading));
+  walker.section(section, true);
+  return walker.out;
+}

@@ -1,0 +1,115 @@
+/**
+ * Gives each raw entry its date, zone and instant.
+ *
+ * - Date: the entry's own, else the last date seen (a date heading, a date-only entry, an entry
+ *   with date and time), else the date of front matter `start`. A month and day without a year
+ *   take the last year seen.
+ * - Day rollover: an entry without a date of its own whose time is more than 12 hours earlier
+ *   than the entry before it is read as the next day (`23:50`, then `00:10`). A smaller step
+ *   back stays on the same day and is an out-of-order entry.
+ * - Zone: the entry's own, else the declared one, else the last zone an entry wrote (a timeline
+ *   that writes `14:05 PDT` once and bare times after it means PDT throughout).
+ * - Instant (`utc`): set for every entry with a time, so that entries can always be ordered.
+ *   With no zone the time is read as UTC (and `zone` stays undefined); with no date at all, it
+ *   counts from a synthetic day, 1970-01-01 (and `date` stays undefined). Consumers that need a
+ *   real instant check `date` and `zone`.
+ */
+import type { LineIndex } from '../../text.js';
+import type { TimelineEntry } from '../types.js';
+import type { RawItem } from './entries.js';
+import { findMilestones } from './milestones.js';
+import { hasDate, hasTime, type TimeToken } from './tokens.js';
+import type { Zone } from './zones.js';
+
+/** A calendar day; `known` is false when the year (or the whole day) was made up for ordering. */
+interface Day {
+  y: number;
+  m: number;
+  d: number;
+  known: boolean;
+}
+
+const SYNTHETIC_DAY: Day = { y: 1970, m: 1, d: 1, known: false };
+const HOUR = 3_600_000;
+const ROLLOVER = 12 * HOUR;
+
+/** What resolution starts from. */
+export interface ResolveContext {
+  lines: LineIndex;
+  declared?: Zone;
+  /** `YYYY-MM-DD` of front matter `start`. */
+  startDate?: string;
+}
+
+function dayOf(token: TimeToken, year: number | undefined): Day {
+  if (token.year !== undefined) return { y: token.year, m: token.month!, d: token.day!, known: true };
+  if (year !== undefined) return { y: year, m: token.month!, d: token.day!, known: true };
+  return { y: 2000, m: token.month!, d: token.day!, known: false };
+}
+
+function nextDay(day: Day): Day {
+  const t = new Date(Date.UTC(day.y, day.m - 1, day.d + 1));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), known: day.known };
+}
+
+function format(day: Day): string | undefined {
+  if (!day.known) return undefined;
+  return `${String(day.y).padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+}
+
+/** Resolves raw entries in document order. */
+export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  const fm = ctx.startDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx.startDate) : null;
+  let day: Day | undefined = fm ? { y: Number(fm[1]), m: Number(fm[2]), d: Number(fm[3]), known: true } : undefined;
+  let year = day?.y;
+  let carried: Zone | undefined;
+  let lastUtc: number | undefined;
+  for (const item of items) {
+    if (item.kind === 'date') {
+      day = dayOf(item.token, year);
+      if (day.known) year = day.y;
+      lastUtc = undefined;
+      continue;
+    }
+    const entry: TimelineEntry = {
+      text: item.text,
+      range: ctx.lines.rangeOf(item.start, item.end),
+      hasTime: false,
+      dateOnly: false,
+      zoneOnEntry: false,
+      milestones: findMilestones(item.text, item.rest, item.emphasis),
+    };
+    entries.push(entry);
+    const token = item.token;
+    if (!token) continue;
+    entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
+    const dateToken = item.dateToken ?? (hasDate(token) ? token : undefined);
+    const own = dateToken ? dayOf(dateToken, year) : undefined;
+    if (own?.known) year = own.y;
+    if (!hasTime(token)) {
+      entry.dateOnly = true;
+      entry.date = format(own!);
+      day = own;
+      lastUtc = undefined;
+      continue;
+    }
+    const zone = token.zone ?? ctx.declared ?? carried;
+    if (token.zone) carried = token.zone;
+    let d = own ?? day ?? SYNTHETIC_DAY;
+    // Compared as instants, so that "23:00 PDT" then "06:10 UTC" rolls over as it should.
+    let utc = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0) - (zone?.offset ?? 0) * 60_000;
+    if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
+      d = nextDay(d);
+      utc += 24 * HOUR;
+    }
+    lastUtc = utc;
+    day = d;
+    entry.hasTime = true;
+    entry.date = format(d);
+    entry.utc = utc;
+    entry.zone = zone?.name;
+    entry.zoneOnEntry = token.zone !== undefined;
+  }
+  return entries;
+}

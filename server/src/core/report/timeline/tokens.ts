@@ -1,0 +1,178 @@
+/**
+ * The time (or date) an entry starts with. Only the start of an entry counts: a time mentioned
+ * mid-sentence ("rolled back at 14:20") is part of the story, not the entry's time. Before the
+ * token the reader skips emphasis and code marks, a task-list box, a link's `[`, `~` and `(`.
+ *
+ * Accepted, in any combination that reads left to right:
+ * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
+ * `21 May 2020`) · separator (`T`, space, `, `, ` at `) · time (`14:05`, `14:05:09`, `2:05 PM`)
+ * · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`).
+ */
+import { daysInMonth } from '../iso-date.js';
+import { parseZone, ZONE_SOURCE, type Zone } from './zones.js';
+
+/** What the start of an entry says about when it happened. Offsets are into the scanned text. */
+export interface TimeToken {
+  start: number;
+  end: number;
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  zone?: Zone;
+  /** Where the rest of the entry begins: after closing marks and a separator such as ` - `. */
+  rest: number;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_`A-Za-z]))/y;
+const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
+const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
+const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
+const MONTH_DAY = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\d:A-Za-z])`, 'iy');
+const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
+const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
+const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
+const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
+// The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
+const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])/y;
+const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
+const SPACED_ZONE = new RegExp(`[*_\`]*[ \\t]*\\(?[ \\t]*(${ZONE_SOURCE})[ \\t]*\\)?(?![A-Za-z0-9])`, 'iy');
+const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
+const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
+
+function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+interface DatePart {
+  end: number;
+  year?: number;
+  month: number;
+  day: number;
+}
+
+function readDate(text: string, at: number): DatePart | undefined {
+  let m = match(ISO_DATE, text, at);
+  if (m) return checkDate({ end: at + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+  m = match(MONTH_DAY, text, at);
+  // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
+  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
+  m = match(DAY_MONTH, text, at);
+  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined });
+  return undefined;
+}
+
+function checkDate(d: DatePart): DatePart | undefined {
+  if (d.month < 1 || d.month > 12 || d.day < 1) return undefined;
+  // Without a year, February 29th must stay possible: 2000 was a leap year.
+  return d.day <= daysInMonth(d.year ?? 2000, d.month) ? d : undefined;
+}
+
+interface TimePart {
+  end: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function readTime(text: string, at: number): TimePart | undefined {
+  const m = match(TIME, text, at);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const second = m[3] ? Number(m[3]) : 0;
+  let end = at + m[0].length;
+  if (minute > 59 || second > 59) return undefined;
+  const ampm = match(AM_PM, text, end);
+  if (ampm) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
+    end += ampm[0].length;
+  } else if (hour > 23) {
+    return undefined;
+  }
+  return { end, hour, minute, second };
+}
+
+function readZone(text: string, at: number): { zone: Zone; end: number } | undefined {
+  let m = match(ATTACHED_ZONE, text, at);
+  if (!m) {
+    m = match(SPACED_ZONE, text, at);
+    // Abbreviations in capitals only: "14:05 est." is not Eastern time.
+    if (m && !/^(?:utc|gmt)/i.test(m[1]) && m[1] !== m[1].toUpperCase()) m = null;
+  }
+  if (!m) return undefined;
+  const zone = parseZone(m[1]);
+  return zone ? { zone, end: at + m[0].length } : undefined;
+}
+
+/**
+ * Reads the time token at the start of `text` (from `from`, on one line). Undefined when the
+ * entry does not start with a date or a time.
+ */
+export function readLeadingToken(text: string, from = 0): TimeToken | undefined {
+  let at = from;
+  for (let guard = 0; guard < 12; guard++) {
+    const marker = match(MARKER_PREFIX, text, at);
+    const prefix = marker ?? match(PREFIX, text, at);
+    if (!prefix || prefix[0].length === 0) break;
+    at += prefix[0].length;
+  }
+  const start = at;
+  const weekday = match(WEEKDAY, text, at);
+  if (weekday) at += weekday[0].length;
+  const date = readDate(text, at);
+  let time: TimePart | undefined;
+  if (date) {
+    for (const separator of DATE_TIME_SEPARATORS) {
+      const sep = match(separator, text, date.end);
+      time = sep ? readTime(text, date.end + sep[0].length) : undefined;
+      if (time) break;
+    }
+  } else {
+    time = readTime(text, at);
+  }
+  if (!date && !time) return undefined;
+  const token: TimeToken = { start, end: time ? time.end : date!.end, rest: 0 };
+  if (date) {
+    token.year = date.year;
+    token.month = date.month;
+    token.day = date.day;
+  }
+  if (time) {
+    token.hour = time.hour;
+    token.minute = time.minute;
+    token.second = time.second;
+    const span = match(SPAN_END, text, time.end);
+    const after = span ? time.end + span[0].length : time.end;
+    token.end = after;
+    const zone = readZone(text, after);
+    if (zone) {
+      token.zone = zone.zone;
+      token.end = zone.end;
+    }
+  }
+  let rest = token.end;
+  const closing = match(CLOSING, text, rest);
+  if (closing) rest += closing[0].length;
+  const separator = match(SEPARATOR, text, rest);
+  if (separator) rest += separator[0].length;
+  token.rest = rest;
+  return token;
+}
+
+/** True when the token names a time of day, not only a date. */
+export function hasTime(token: TimeToken): boolean {
+  return token.hour !== undefined;
+}
+
+/** True when the token names a calendar day (with or without a year). */
+export function hasDate(token: TimeToken): boolean {
+  return token.month !== undefined;
+}

@@ -1,0 +1,129 @@
+/**
+ * Time zones as incident timelines write them: `UTC`, `Z`, abbreviations such as `PDT` or
+ * `CEST`, `UTC+2`, `GMT-07:00` and bare offsets `+02:00`. Abbreviations map to one fixed offset
+ * each; where an abbreviation is ambiguous (CST, IST, BST) the reading most common in English
+ * incident reports wins, and a writer who means another can write the offset instead.
+ */
+import { parseOffset } from '../iso-date.js';
+
+/** A zone as read from the text: the name as written (normalized) and minutes east of UTC. */
+export interface Zone {
+  name: string;
+  offset: number;
+}
+
+/** Fixed offsets, in minutes east of UTC. */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  UTC: 0,
+  GMT: 0,
+  UT: 0,
+  Z: 0,
+  WET: 0,
+  WEST: 60,
+  BST: 60,
+  CET: 60,
+  MET: 60,
+  CEST: 120,
+  MEST: 120,
+  EET: 120,
+  SAST: 120,
+  EEST: 180,
+  MSK: 180,
+  IST: 330,
+  SGT: 480,
+  HKT: 480,
+  AWST: 480,
+  JST: 540,
+  KST: 540,
+  ACST: 570,
+  ACDT: 630,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  BRT: -180,
+  ART: -180,
+  AST: -240,
+  ADT: -180,
+  EST: -300,
+  EDT: -240,
+  CST: -360,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
+  PST: -480,
+  PDT: -420,
+  AKST: -540,
+  AKDT: -480,
+  HST: -600,
+};
+
+const ABBREVIATION_SOURCE = Object.keys(ZONE_ABBREVIATIONS)
+  .filter((name) => name !== 'Z')
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/**
+ * A zone token, for embedding in other patterns. `UTC`/`GMT` with an offset come first so that
+ * `UTC+2` is read whole; abbreviations are matched case-sensitively by the callers that need it.
+ */
+export const ZONE_SOURCE = `(?:(?:UTC|GMT)\\s?[+\\u2212-]\\s?\\d{1,2}(?::?\\d{2})?|[+\\u2212-]\\d{2}:?\\d{2}|${ABBREVIATION_SOURCE})`;
+
+/** Reads a zone token; undefined when it is not one or its offset is out of range. */
+export function parseZone(text: string): Zone | undefined {
+  const t = text.trim().replace(/\u2212/g, '-');
+  const upper = t.toUpperCase();
+  if (Object.hasOwn(ZONE_ABBREVIATIONS, upper)) return { name: upper === 'Z' ? 'UTC' : upper, offset: ZONE_ABBREVIATIONS[upper] };
+  const named = /^(UTC|GMT)\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$/i.exec(t);
+  if (named) {
+    const offset = parseOffset(`${named[2]}${named[3].padStart(2, '0')}:${named[4] ?? '00'}`);
+    return offset === undefined ? undefined : { name: `${named[1].toUpperCase()}${named[2]}${named[3]}${named[4] ? ':' + named[4] : ''}`, offset };
+  }
+  const numeric = /^([+-])(\d{2}):?(\d{2})$/.exec(t);
+  if (numeric) {
+    const offset = parseOffset(`${numeric[1]}${numeric[2]}:${numeric[3]}`);
+    return offset === undefined ? undefined : { name: `${numeric[1]}${numeric[2]}:${numeric[3]}`, offset };
+  }
+  return undefined;
+}
+
+/** A zone declared for the whole timeline, with offsets into the text it was found in. */
+export interface ZoneDeclaration {
+  zone: Zone;
+  start: number;
+  end: number;
+}
+
+// "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2".
+const TIMES_IN = new RegExp(
+  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`,
+  'gi',
+);
+// "All UTC times", "PDT timestamps below".
+const ZONE_TIMES = new RegExp(`\\b(?:all\\s+)?(${ZONE_SOURCE})\\s+(?:times|timestamps)\\b`, 'gi');
+// "Time zone: UTC", "Timezone is PST", "TZ=UTC".
+const TIMEZONE_IS = new RegExp(`\\b(?:time\\s*zone|tz)\\s*(?:is\\s+|:\\s*|=\\s*)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`, 'gi');
+// A heading or column header such as "Timeline (UTC)" or "Time (PDT)".
+const PARENTHESIZED = new RegExp(`\\(\\s*(?:(?:all\\s+)?times?\\s+(?:are\\s+)?(?:in\\s+)?)?(${ZONE_SOURCE})\\s*\\)`, 'gi');
+
+/**
+ * Finds a zone declaration in `text` (a paragraph's or heading's source). With `parenthesized`,
+ * a bare zone in parentheses counts too, which is only safe in headings and column headers.
+ * Abbreviations must be written in capitals, so English words are never read as zones.
+ */
+export function findZoneDeclaration(text: string, parenthesized = false): ZoneDeclaration | undefined {
+  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
+  let best: ZoneDeclaration | undefined;
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const written = m[1];
+      if (!/^(?:utc|gmt)/i.test(written) && written !== written.toUpperCase()) continue;
+      const zone = parseZone(written);
+      if (!zone) continue;
+      if (!best || m.index < best.start) best = { zone, start: m.index, end: m.index + m[0].length };
+      break;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,45 @@
+import { entryLineRange, sortTimelineFix } from '../../report/timeline/sort.js';
+import type { TimelineEntry } from '../../report/types.js';
+import type { Fix, RuleFinding } from '../../types.js';
+import type { ReportRule } from '../rule.js';
+
+/** True when `entry` happened before `previous`; undefined when the two cannot be compared. */
+function earlier(entry: TimelineEntry, previous: TimelineEntry): boolean {
+  if (entry.utc !== undefined && previous.utc !== undefined) return entry.utc < previous.utc;
+  if (entry.date !== undefined && previous.date !== undefined) return entry.date < previous.date;
+  return false;
+}
+
+/** A timeline entry earlier than the entry before it. */
+export const outOfOrder: ReportRule = {
+  meta: {
+    id: 'timeline/out-of-order',
+    defaultSeverity: 'warning',
+    description: 'A timeline entry is earlier than the entry before it.',
+    tags: ['timeline'],
+    target: 'report',
+  },
+  check({ report }) {
+    const findings: RuleFinding[] = [];
+    const written = (e: TimelineEntry): string => {
+      const r = e.timeRange;
+      return r ? report.text.slice(report.lines.offsetAt(r.start), report.lines.offsetAt(r.end)).replace(/[*_`]/g, '').trim() : '';
+    };
+    let previous: TimelineEntry | undefined;
+    let fix: Fix | undefined | null = null;
+    for (const entry of report.timeline.entries) {
+      if (entry.utc === undefined && entry.date === undefined) continue;
+      if (previous && earlier(entry, previous)) {
+        if (fix === null) fix = sortTimelineFix(report);
+        findings.push({
+          message: `This entry ("${written(entry)}") is earlier than the entry before it ("${written(previous)}"): a timeline reads top to bottom in time order.`,
+          range: entryLineRange(report.lines, entry),
+          related: [{ file: report.file, range: entryLineRange(report.lines, previous), message: 'The entry before it.' }],
+          ...(fix ? { fixes: [fix] } : {}),
+        });
+      }
+      previous = entry;
+    }
+    return findings;
+  },
+};

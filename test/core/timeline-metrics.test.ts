@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findMilestones } from '../../server/src/core/report/timeline/milestones.js';
+import { entriesOf, reportWith } from '../helpers/timeline.js';
+
+const milestones = (body: string) => entriesOf(body).map((e) => e.milestones);
+
+test('milestones by marker, anywhere in the entry', () => {
+  assert.deepEqual(milestones('- 14:05 [start] Errors rise.\n- 14:12 Paged [detected]\n- 14:30 Rolled back [Mitigated] and [resolved]'), [
+    ['start'],
+    ['detected'],
+    ['mitigated', 'resolved'],
+  ]);
+});
+
+test('milestones by phrase standing as its own sentence', () => {
+  assert.deepEqual(milestones('- 14:05 Outage begins.\n- 14:06 Impact starts\n- 14:12 Alert fires. Detected.\n- 14:30 Mitigated.\n- 15:00 Resolved.\n- 15:01 Outage ends.\n- 15:02 Impact ends'), [
+    ['start'],
+    ['start'],
+    ['detected'],
+    ['mitigated'],
+    ['resolved'],
+    ['resolved'],
+    ['resolved'],
+  ]);
+});
+
+test('milestones by emphasis, as a label, and in a table cell', () => {
+  assert.deepEqual(milestones('- 14:12 **Detected** by an alert.\n- 14:30 _Mitigated_: traffic moved.\n- 14:31 Mitigated: traffic moved.'), [['detected'], ['mitigated'], ['mitigated']]);
+  assert.deepEqual(
+    entriesOf('| Time | Event | Milestone |\n|---|---|---|\n| 14:05 | Errors rise. | Outage begins |').map((e) => e.milestones),
+    [['start']],
+  );
+});
+
+test('a milestone phrase inside a sentence does not count', () => {
+  assert.deepEqual(milestones('- 14:12 The issue was detected by a user on IRC.\n- 14:30 We think it resolved itself.\n- 14:40 The outage begins to fade.'), [[], [], []]);
+  assert.deepEqual(findMilestones('Errors were detected', 'Errors were detected', []), []);
+});
+
+test('metrics from timeline milestones, in whole minutes', () => {
+  const report = reportWith('All times in UTC.\n\n- 2022-09-14 18:30 Outage begins.\n- 18:42 **Detected**\n- 19:05:40 Mitigated.\n- 19:30 Resolved.');
+  assert.equal(report.metrics.start, Date.UTC(2022, 8, 14, 18, 30));
+  assert.deepEqual(
+    [report.metrics.timeToDetectMinutes, report.metrics.timeToMitigateMinutes, report.metrics.timeToResolveMinutes],
+    [12, 36, 60],
+  );
+});
+
+test('the last resolution counts, the first start and detection', () => {
+  const report = reportWith('- 2022-09-14 18:30 UTC [start]\n- 18:40 [start]\n- 18:45 [detected]\n- 19:00 [resolved]\n- 19:10 [detected]\n- 20:00 [resolved]');
+  assert.deepEqual([report.metrics.timeToDetectMinutes, report.metrics.timeToResolveMinutes], [15, 90]);
+});
+
+test('front matter fills what the timeline lacks; end is the resolution', () => {
+  const report = reportWith('- 18:42 Alert fires. [detected]', 'start: 2022-09-14T18:30Z\nend: 2022-09-14T20:00Z\nmitigated: 2022-09-14T19:00Z');
+  assert.deepEqual(
+    [report.metrics.timeToDetectMinutes, report.metrics.timeToMitigateMinutes, report.metrics.timeToResolveMinutes],
+    [12, 30, 90],
+  );
+  assert.equal(report.metrics.resolved, Date.UTC(2022, 8, 14, 20, 0));
+});
+
+test('the timeline wins over front matter', () => {
+  const report = reportWith('- 18:35 Outage begins.\n- 18:50 Detected.', 'start: 2022-09-14T18:30Z\ndetected: 2022-09-14T18:40Z');
+  assert.equal(report.metrics.timeToDetectMinutes, 15);
+});
+
+test('front matter alone gives metrics; a date without a time does not', () => {
+  const report = reportWith('Nothing yet.', 'start: 2022-09-14T18:30Z\ndetected: 2022-09-14T18:31Z\nend: 2022-09-15');
+  assert.deepEqual(report.metrics, { start: Date.UTC(2022, 8, 14, 18, 30), detected: Date.UTC(2022, 8, 14, 18, 31), timeToDetectMinutes: 1 });
+});
+
+test('a metric that cannot be computed is left undefined', () => {
+  const report = reportWith('- 2022-09-14 18:42 UTC Detected.');
+  assert.deepEqual(report.metrics, { detected: Date.UTC(2022, 8, 14, 18, 42) });
+});
+
+test('a negative duration leaves the metric undefined', () => {
+  const report = reportWith('All times UTC.\n\n- 2022-09-14 18:30 Outage begins.\n- 18:20 Detected.\n- 19:00 Resolved.');
+  assert.equal(report.metrics.timeToDetectMinutes, undefined);
+  assert.equal(report.metrics.timeToResolveMinutes, 30);
+});
+
+test('timeline instants on a synthetic day compare with each other, not with front matter', () => {
+  const report = reportWith('- 14:05 Outage begins.\n- 14:20 Detected.');
+  assert.equal(report.metrics.timeToDetectMinutes, 15);
+  assert.equal(report.metrics.start, undefined);
+  const mixed = reportWith('- 14:20 Detected.', 'end: 2022-09-14T20:00Z');
+  assert.deepEqual(mixed.metrics, { resolved: Date.UTC(2022, 8, 14, 20, 0) });
+});
+
+test('metrics cross midnight with the day rollover', () => {
+  const report = reportWith('- 2022-09-14 23:50 UTC Outage begins.\n- 00:20 Resolved.');
+  assert.equal(report.metrics.timeToResolveMinutes, 30);
+});

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readLeadingToken } from '../../server/src/core/report/timeline/tokens.js';
+import { findZoneDeclaration, parseZone } from '../../server/src/core/report/timeline/zones.js';
+
+function read(text: string) {
+  const t = readLeadingToken(text);
+  if (!t) return undefined;
+  const { year, month, day, hour, minute, second } = t;
+  return { token: text.slice(t.start, t.end), year, month, day, hour, minute, second, zone: t.zone?.name, rest: text.slice(t.rest) };
+}
+
+test('HH:MM and HH:MM:SS', () => {
+  assert.deepEqual(read('14:05 Errors rise'), { token: '14:05', year: undefined, month: undefined, day: undefined, hour: 14, minute: 5, second: 0, zone: undefined, rest: 'Errors rise' });
+  assert.equal(read('9:07:33 - paged')?.second, 33);
+  assert.equal(read('9:07:33 - paged')?.rest, 'paged');
+});
+
+test('YYYY-MM-DD HH:MM and the ISO T form with Z', () => {
+  const a = read('2022-09-14 18:30 Queue backs up');
+  assert.deepEqual([a?.year, a?.month, a?.day, a?.hour, a?.minute, a?.token], [2022, 9, 14, 18, 30, '2022-09-14 18:30']);
+  const b = read('2022-09-14T18:30Z Queue backs up');
+  assert.deepEqual([b?.token, b?.zone, b?.rest], ['2022-09-14T18:30Z', 'UTC', 'Queue backs up']);
+});
+
+test('month names, abbreviated or full, before or after the day', () => {
+  for (const text of ['May 21 14:05 x', 'May 21, 14:05 x', 'May 21st 14:05 x', '21 May 14:05 x', 'Thursday, May 21 14:05 x']) {
+    const t = read(text);
+    assert.deepEqual([t?.month, t?.day, t?.hour, t?.minute], [5, 21, 14, 5], text);
+  }
+  assert.deepEqual(read('September 3, 2021 at 08:15 deploy')?.year, 2021);
+  assert.deepEqual([read('3 Sept 2021 deploy')?.month, read('3 Sept 2021 deploy')?.hour], [9, undefined]);
+  assert.equal(read('May be related to the deploy'), undefined);
+  assert.equal(read('5 may have failed over'), undefined);
+  assert.equal(read('may 21 14:05 x'), undefined);
+  assert.equal(read('MAY 21 14:05 x')?.day, 21);
+});
+
+test('a weekday before a date makes a date-only token', () => {
+  const t = read('Wed 2020-05-13 The train is blocked.');
+  assert.deepEqual([t?.token, t?.year, t?.month, t?.day, t?.hour, t?.rest], ['Wed 2020-05-13', 2020, 5, 13, undefined, 'The train is blocked.']);
+  assert.equal(read('Wednesday: nothing'), undefined);
+});
+
+test('times wrapped in bold, italics, code or a link', () => {
+  assert.deepEqual([read('**14:05** Outage begins.')?.hour, read('**14:05** Outage begins.')?.rest], [14, 'Outage begins.']);
+  assert.equal(read('_14:05_ x')?.rest, 'x');
+  assert.equal(read('`14:05` x')?.rest, 'x');
+  assert.equal(read('[14:05](https://sal.example/log) x')?.rest, 'x');
+  assert.equal(read('**2022-09-14 18:30 UTC**: x')?.zone, 'UTC');
+});
+
+test('12-hour times', () => {
+  assert.equal(read('2:05 PM x')?.hour, 14);
+  assert.equal(read('12:10am x')?.hour, 0);
+  assert.equal(read('12:10 p.m. x')?.hour, 12);
+  assert.equal(read('13:10 PM x'), undefined);
+});
+
+test('zones written on the entry', () => {
+  assert.equal(read('14:05 PDT x')?.zone, 'PDT');
+  assert.equal(read('14:05 (CEST) x')?.zone, 'CEST');
+  assert.equal(read('18:30+02:00 x')?.zone, '+02:00');
+  assert.equal(read('14:05 UTC+2 x')?.zone, 'UTC+2');
+  assert.equal(read('14:05 utc x')?.zone, 'UTC');
+  // Lower-case abbreviations are words, not zones.
+  assert.equal(read('14:05 est. two users')?.zone, undefined);
+});
+
+test('a time span reads its start; the span end belongs to the token', () => {
+  const t = read('14:05\u201314:20 UTC Outage begins.');
+  assert.deepEqual([t?.hour, t?.minute, t?.zone, t?.rest], [14, 5, 'UTC', 'Outage begins.']);
+  assert.equal(read('14:05 to 14:20 x')?.rest, 'x');
+});
+
+test('a time in the middle of a sentence is not the entry time', () => {
+  assert.equal(read('The patch lands at 22:02.'), undefined);
+  assert.equal(read('3 servers fail at 14:05'), undefined);
+});
+
+test('impossible values are not times', () => {
+  assert.equal(read('25:00 x'), undefined);
+  assert.equal(read('14:75 x'), undefined);
+  assert.equal(read('2022-02-30 x'), undefined);
+  assert.equal(read('10:1 ratio'), undefined);
+});
+
+test('zone names and offsets', () => {
+  assert.deepEqual(parseZone('IST'), { name: 'IST', offset: 330 });
+  assert.deepEqual(parseZone('GMT-7'), { name: 'GMT-7', offset: -420 });
+  assert.deepEqual(parseZone('-0700'), { name: '-07:00', offset: -420 });
+  assert.equal(parseZone('+15:00'), undefined);
+  assert.equal(parseZone('XYZ'), undefined);
+});
+
+test('zone declarations in their usual wordings', () => {
+  const cases: [string, string][] = [
+    ['All times in UTC.', 'UTC'],
+    ['(Times UTC)', 'UTC'],
+    ['All times PST', 'PST'],
+    ['Times are in CEST.', 'CEST'],
+    ['All timestamps are UTC+2.', 'UTC+2'],
+    ['Time zone: JST', 'JST'],
+    ['All UTC times.', 'UTC'],
+    ['The PDT timestamps below', 'PDT'],
+  ];
+  for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text)?.zone.name, zone, text);
+  assert.equal(findZoneDeclaration('Response times in most regions rose.'), undefined);
+  assert.equal(findZoneDeclaration('Most times we ran it, it passed.'), undefined);
+  assert.equal(findZoneDeclaration('Timeline (UTC)'), undefined);
+  assert.equal(findZoneDeclaration('Timeline (UTC)', true)?.zone.name, 'UTC');
+});

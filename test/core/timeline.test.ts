@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultConfig } from '../../server/src/core/config/config.js';
+import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { buildReport } from '../../server/src/core/report/model.js';
+import { entriesOf, iso, reportWith, textAt } from '../helpers/timeline.js';
+
+test('list items with HH:MM times take the date of front matter start', () => {
+  const entries = entriesOf('All times in UTC.\n\n- 14:05 Errors rise.\n- 14:30 Rolled back.', 'start: 2022-09-14T14:05Z');
+  assert.deepEqual(entries.map(iso), ['2022-09-14T14:05Z', '2022-09-14T14:30Z']);
+  assert.deepEqual(entries.map((e) => e.date), ['2022-09-14', '2022-09-14']);
+  assert.ok(entries.every((e) => e.hasTime && !e.dateOnly && e.zone === 'UTC' && !e.zoneOnEntry));
+});
+
+test('the time range covers the token only, inside emphasis', () => {
+  const report = reportWith('- **14:05** Errors rise.\n- _14:10_ Paged.\n- `14:20` Rolled back.');
+  assert.deepEqual(report.timeline.entries.map((e) => textAt(report, e.timeRange)), ['14:05', '14:10', '14:20']);
+  assert.deepEqual(report.timeline.entries.map((e) => e.text), ['14:05 Errors rise.', '14:10 Paged.', '14:20 Rolled back.']);
+});
+
+test('a table with a Time column', () => {
+  const report = reportWith('| Time | Event |\n|---|---|\n| 18:30 | Queue backs up. |\n| **18:45** | Alert fires. |', 'start: 2022-09-14');
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2022-09-14T18:30Z', '2022-09-14T18:45Z']);
+  assert.equal(textAt(report, entries[1].timeRange), '18:45');
+  assert.equal(entries[0].range.start.line, report.timeline.entries[0].timeRange!.start.line);
+});
+
+test('a table without a Time header whose first cell holds a time', () => {
+  const entries = entriesOf('| | |\n|---|---|\n| 2022-09-14 18:30 | Queue backs up. |\n| 18:45 | Alert fires. |');
+  assert.deepEqual(entries.map(iso), ['2022-09-14T18:30Z', '2022-09-14T18:45Z']);
+});
+
+test('a table with separate Date and Time columns', () => {
+  const entries = entriesOf('| Date | Time | Event |\n|---|---|---|\n| 2022-09-14 | 23:50 | a |\n| 2022-09-15 | 00:10 | b |\n| | 00:20 | c |');
+  assert.deepEqual(entries.map(iso), ['2022-09-14T23:50Z', '2022-09-15T00:10Z', '2022-09-15T00:20Z']);
+});
+
+test('a table that is not a timeline has no entries', () => {
+  assert.deepEqual(entriesOf('| Team | People |\n|---|---|\n| SRE | 2 |'), []);
+});
+
+test('date headings set the day of the entries below them', () => {
+  const entries = entriesOf('### 2022-09-14\n\n- 18:30 a\n\n### Wed 2022-09-15\n\n- 09:00 b\n\n### May 21\n\n- 10:00 c');
+  assert.deepEqual(
+    entries.map((e) => e.date),
+    ['2022-09-14', '2022-09-15', '2022-05-21'],
+  );
+  assert.equal(iso(entries[1]), '2022-09-15T09:00Z');
+});
+
+test('date-only entries are entries and set the day of the entries after them', () => {
+  const entries = entriesOf('- Wed 2020-05-13 The train is blocked.\n- Mon 2020-05-18\n- 00:28 A change is deployed.\n- 16:39 A user reports it.');
+  assert.deepEqual(
+    entries.map((e) => [e.dateOnly, e.hasTime, e.date]),
+    [
+      [true, false, '2020-05-13'],
+      [true, false, '2020-05-18'],
+      [false, true, '2020-05-18'],
+      [false, true, '2020-05-18'],
+    ],
+  );
+  assert.equal(entries[0].utc, undefined);
+  assert.equal(iso(entries[3]), '2020-05-18T16:39Z');
+});
+
+test('a bold date on its own line sets the day like a heading', () => {
+  const entries = entriesOf('**2022-09-14**\n\n- 18:30 a');
+  assert.equal(entries.length, 1);
+  assert.equal(entries[0].date, '2022-09-14');
+});
+
+test('each time format parses in a timeline', () => {
+  const body = [
+    '- 14:05 a',
+    '- 14:06:30 b',
+    '- 2022-09-14 14:07 c',
+    '- 2022-09-14T14:08Z d',
+    '- Sep 14 14:09 e',
+    '- 14 September 14:10 f',
+    '- Wed 2022-09-14 14:11 g',
+    '- 2:12 PM h',
+  ].join('\n');
+  const entries = entriesOf(body, 'start: 2022-09-14T14:00Z');
+  assert.deepEqual(entries.map(iso), [
+    '2022-09-14T14:05Z',
+    '2022-09-14T14:06Z',
+    '2022-09-14T14:07Z',
+    '2022-09-14T14:08Z',
+    '2022-09-14T14:09Z',
+    '2022-09-14T14:10Z',
+    '2022-09-14T14:11Z',
+    '2022-09-14T14:12Z',
+  ]);
+  assert.ok(entries.every((e) => e.hasTime && e.date === '2022-09-14'));
+});
+
+test('a month and day without a year take the last year seen', () => {
+  const entries = entriesOf('- 2021-12-30 10:00 a\n- Jan 2 11:00 b');
+  assert.equal(entries[1].date, '2021-01-02');
+  assert.equal(entriesOf('- Jan 2 11:00 b')[0].date, undefined);
+});
+
+test('declared zones: in a paragraph, the heading, a column header, elsewhere, front matter', () => {
+  const variants: [string, string, string][] = [
+    ['All times in UTC.\n\n- 14:05 a', '', 'UTC'],
+    ['(Times UTC)\n\n- 14:05 a', '', 'UTC'],
+    ['All times PST\n\n- 14:05 a', '', 'PST'],
+    ['Times are in CEST.\n\n- 14:05 a', '', 'CEST'],
+    ['- All times UTC\n- 14:05 a', '', 'UTC'],
+    ['| Time (PDT) | Event |\n|---|---|\n| 14:05 | a |', '', 'PDT'],
+    ['- 14:05 a', '## Summary\n\nAll times are in EDT.\n\n', 'EDT'],
+  ];
+  for (const [body, before, zone] of variants) {
+    const report = reportWith(body, undefined, before);
+    assert.equal(report.timeline.declaredZone?.name, zone, body);
+    assert.equal(report.timeline.entries.length, 1, body);
+    assert.equal(report.timeline.entries[0].zone, zone, body);
+  }
+  const fm = reportWith('- 14:05 a', 'timezone: JST');
+  assert.equal(fm.timeline.declaredZone?.name, 'JST');
+  assert.equal(fm.timeline.declaredZone?.range.start.line, 1);
+});
+
+test('a declared zone in the Timeline heading', () => {
+  const report = buildReport('r.md', '# X\n\n## Timeline (all times UTC)\n\n- 14:05 a\n', new MarkdownParser(), defaultConfig());
+  assert.equal(report.timeline.declaredZone?.name, 'UTC');
+  assert.equal(textAt(report, report.timeline.declaredZone?.range), '(all times UTC)');
+});
+
+test('the declared zone range covers the declaration', () => {
+  const report = reportWith('Note: all times in UTC.\n\n- 14:05 a');
+  assert.equal(textAt(report, report.timeline.declaredZone?.range), 'all times in UTC');
+});
+
+test('per-entry zones convert to UTC and win over the declared zone', () => {
+  const entries = entriesOf('All times in UTC.\n\n- 2022-09-14 14:05 PDT a\n- 2022-09-14 23:05 +02:00 b\n- 2022-09-14 21:10 c\n- 2022-09-14 22:00 IST d');
+  assert.deepEqual(entries.map(iso), ['2022-09-14T21:05Z', '2022-09-14T21:05Z', '2022-09-14T21:10Z', '2022-09-14T16:30Z']);
+  assert.deepEqual(
+    entries.map((e) => [e.zone, e.zoneOnEntry]),
+    [
+      ['PDT', true],
+      ['+02:00', true],
+      ['UTC', false],
+      ['IST', true],
+    ],
+  );
+});
+
+test('a zone written on an entry carries to the entries after it', () => {
+  const entries = entriesOf('- 10:00 a\n- 14:05 PDT b\n- 14:10 c');
+  assert.deepEqual(
+    entries.map((e) => e.zone),
+    [undefined, 'PDT', 'PDT'],
+  );
+  assert.equal(entries[2].zoneOnEntry, false);
+});
+
+test('no date at all: times are still ordered on a synthetic day, date stays unknown', () => {
+  const entries = entriesOf('- 14:05 a\n- 13:00 b');
+  assert.equal(entries[0].date, undefined);
+  assert.ok(entries[0].utc! > entries[1].utc!);
+  assert.equal(entries[0].zone, undefined);
+});
+
+test('an entry more than 12 hours earlier than the one before rolls to the next day', () => {
+  const entries = entriesOf('- 2022-09-14 23:50 a\n- 00:10 b\n- 23:55 c');
+  assert.deepEqual(entries.map((e) => e.date), ['2022-09-14', '2022-09-15', '2022-09-15']);
+  const zoned = entriesOf('- 2022-09-14 23:00 PDT a\n- 06:10 UTC b');
+  assert.equal(iso(zoned[1]), '2022-09-15T06:10Z');
+});
+
+test('nested items: timed ones are entries, untimed ones are details, untimed parents of timed ones are labels', () => {
+  const entries = entriesOf('- Before the outage:\n  - 10:00 a\n  - 10:05 b\n    - a detail\n- 10:30 c\n  - another detail\n- no time here');
+  assert.deepEqual(
+    entries.map((e) => e.text),
+    ['10:00 a', '10:05 b', '10:30 c', 'no time here'],
+  );
+  assert.deepEqual(entries.map((e) => e.hasTime), [true, true, true, false]);
+});
+
+test('prose paragraphs are not entries; paragraph lines starting with a time are', () => {
+  const entries = entriesOf('This section lists what happened.\n\n14:05 Errors rise.\ncontinued on the next line\n14:30 **Resolved**');
+  assert.deepEqual(entries.map((e) => e.text), ['14:05 Errors rise. continued on the next line', '14:30 Resolved']);
+  assert.deepEqual(entries[1].milestones, ['resolved']);
+});
+
+test('an entry with no readable time is still an entry, without time or date', () => {
+  const [entry] = entriesOf('- The patch lands at 22:02.');
+  assert.deepEqual([entry.hasTime, entry.dateOnly, entry.date, entry.utc, entry.timeRange], [false, false, undefined, undefined, undefined]);
+});
+
+test('no Timeline section: an empty timeline', () => {
+  const report = buildReport('r.md', '# X\n\n## Summary\n\n- 14:05 a\n', new MarkdownParser(), defaultConfig());
+  assert.deepEqual(report.timeline, { entries: [] });
+});
+
+test('a synonym of the Timeline title is found', () => {
+  const report = buildReport('r.md', '# X\n\n## Chronology\n\n- 14:05 a\n', new MarkdownParser(), defaultConfig());
+  assert.equal(report.timeline.entries.length, 1);
+});
+
+test('10,000 entries parse', () => {
+  const lines = ['All times in UTC.', ''];
+  for (let i = 0; i < 10_000; i++) {
+    const minutes = i % 1440;
+    lines.push(`- ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')} Event number ${i} happens.`);
+  }
+  const entries = entriesOf(lines.join('\n'), 'start: 2022-01-01T00:00Z');
+  assert.equal(entries.length, 10_000);
+  assert.ok(entries.every((e) => e.hasTime && e.utc !== undefined));
+  // 10,000 minutes of events wrap past midnight six times.
+  assert.equal(entries[9_999].date, '2022-01-07');
+});
+
+test('odd input reads without a crash: long lines, deep nesting, plain-text bullets', () => {
+  const long = entriesOf(`- 14:05 a.${' '.repeat(50_000)}Resolved.`);
+  assert.deepEqual(long.map((e) => e.milestones), [['resolved']]);
+  const deep = entriesOf(`${'- '.repeat(200)}14:05 a`);
+  assert.ok(deep.length <= 1);
+  const bullets = entriesOf('\u2022 14:05 Errors rise.\n\u2022 14:10 Detected.');
+  assert.deepEqual(bullets.map((e) => e.milestones), [[], ['detected']]);
+  assert.deepEqual(entriesOf('- \n- 14:05').map((e) => e.hasTime), [false, true]);
+});
