@@ -26,7 +26,10 @@ export function countFindings(uri: vscode.Uri): FindingCounts {
 export function isReport(document: vscode.TextDocument): boolean {
   if (document.languageId !== 'markdown') return false;
   const globs = vscode.workspace.getConfiguration('incidentScribe', document.uri).get<string[]>('reportGlobs') ?? [];
-  if (globs.some((pattern) => vscode.languages.match({ language: 'markdown', pattern }, document) > 0)) return true;
+  // Report globs are relative to the workspace folder, like `docs/postmortems/*.md`.
+  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+  const matches = (glob: string) => vscode.languages.match({ language: 'markdown', pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, document) > 0;
+  if (globs.some(matches)) return true;
   if (frontMatterIsIncident(document.getText(new vscode.Range(0, 0, 60, 0)))) return true;
   return vscode.languages.getDiagnostics(document.uri).some((d) => d.source === DIAGNOSTIC_SOURCE);
 }

@@ -3,6 +3,7 @@
  * goes into: a table row when the entries around it are table rows, a list item otherwise, and
  * no per-entry zone when the report already declares that all times are UTC.
  */
+import { findZoneDeclaration } from '../../server/src/core/report/timeline/zones.js';
 
 /** What the command knows about where the cursor is. */
 export interface EntryContext {
@@ -25,11 +26,16 @@ export interface TimelineEntryText {
   newLine: boolean;
 }
 
-const UTC_DECLARATION = /\b(?:all\s+times?\s+(?:are\s+)?(?:in\s+)?utc\b|\(\s*times?\s+(?:in\s+)?utc\s*\)|times?\s+(?:are\s+)?(?:in\s+)?utc\b)/i;
-
-/** True when the document says once that its times are UTC ("All times in UTC."). */
+/**
+ * True when the document declares once that its times are UTC ("All times in UTC.", a heading
+ * "Timeline (UTC)"), read exactly as the timeline checks read it, so that an entry left without
+ * a zone is never one the checks take for another zone.
+ */
 export function declaresUtc(documentText: string): boolean {
-  return UTC_DECLARATION.test(documentText);
+  return documentText.split(/\r?\n/).some((line) => {
+    const declaration = findZoneDeclaration(line, /^\s*(?:#|\|)/.test(line));
+    return declaration !== undefined && declaration.zone.offset === 0;
+  });
 }
 
 /** `HH:MM` of an instant in UTC. */

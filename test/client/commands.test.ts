@@ -127,3 +127,15 @@ test('the status bar shows a report\'s status and its own findings only', () => 
   fake.openEditor('/ws/notes/todo.md', '# Things\n');
   assert.equal(item.visible, false);
 });
+
+test('report globs are relative to the workspace folder', () => {
+  fake.settings.set('incidentScribe.reportGlobs', ['docs/postmortems/*.md']);
+  const item = fake.statusBarItems[0];
+  fake.openEditor('/ws/docs/postmortems/outage.md', '# Outage\n');
+  assert.equal(item.visible, true);
+  assert.equal(item.text, '$(checklist) no status · no findings');
+  fake.openEditor('/ws/other/docs/postmortems/outage.md', '# Outage\n');
+  assert.equal(item.visible, false);
+  fake.openEditor('/elsewhere/notes.md', '---\ntype: incident\n---\n# Outage\n');
+  assert.equal(item.visible, true, 'front matter type: incident marks a report anywhere');
+});

@@ -81,3 +81,10 @@ test('contributed files exist', () => {
   assert.equal(grammar.scopeName, pkg.contributes.grammars[0].scopeName);
   assert.deepEqual(pkg.contributes.grammars[0].injectTo, ['text.html.markdown']);
 });
+
+test('the icon is a 128×128 PNG', () => {
+  const png = readFileSync(join(ROOT, pkg.icon));
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.equal(png.toString('ascii', 12, 16), 'IHDR');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+});

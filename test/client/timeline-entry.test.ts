@@ -13,8 +13,11 @@ test('zone declarations are recognised', () => {
   assert.ok(declaresUtc('All times in UTC.'));
   assert.ok(declaresUtc('all times are UTC'));
   assert.ok(declaresUtc('Timeline (times in UTC)'));
+  assert.ok(declaresUtc('All UTC times below.'));
+  assert.ok(declaresUtc('## Timeline (UTC)'));
   assert.ok(!declaresUtc('All times PST'));
   assert.ok(!declaresUtc('The UTC offset was wrong'));
+  assert.ok(!declaresUtc('Note (UTC) in a paragraph'), 'a bare zone in parentheses counts only in headings and table headers');
 });
 
 test('a blank line gets a list item with the date when the document has none', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { ZONE_ABBREVIATIONS } from '../../server/src/core/report/timeline/zones.js';
 import { INJECTION_PATH, marked, scopesAt, tokenize, tokenizeLine } from '../helpers/textmate.js';
 
 const TIME = 'constant.numeric.timestamp.time.incident-scribe';
@@ -52,6 +53,19 @@ test('zone declarations', async () => {
   assert.deepEqual(await marks('all times are PDT'), [['all times are PDT', DECLARATION]]);
   assert.equal(scopesAt(await tokenizeLine('All times in UTC.'), 'UTC').at(-1), ZONE);
   assert.deepEqual(await marks('All times are approximate.'), []);
+  assert.deepEqual(await marks('All UTC times below.'), [['All UTC times', DECLARATION]]);
+  assert.deepEqual(await marks('Time zone: UTC'), [['Time zone: UTC', DECLARATION]]);
+  assert.deepEqual(await marks('Timestamps are shown in CEST.'), [['Timestamps are shown in CEST', DECLARATION]]);
+  assert.deepEqual(await marks('All times are UTC+2.'), [['All times are UTC+2', DECLARATION]]);
+  assert.deepEqual(await marks('Timeline (times in UTC)'), [['times in UTC', DECLARATION]]);
+  assert.deepEqual(await marks('all times in utc'), [['all times in utc', DECLARATION]]);
+  assert.deepEqual(await marks('All times in cest.'), [], 'other abbreviations only in capitals, as in the core');
+});
+
+test('the grammar knows every zone abbreviation the timeline reader knows', () => {
+  const grammar = readFileSync(INJECTION_PATH, 'utf8');
+  const missing = Object.keys(ZONE_ABBREVIATIONS).filter((zone) => !new RegExp(`[|(:]${zone}[|)]`).test(grammar));
+  assert.deepEqual(missing, []);
 });
 
 test('milestone markers, task ids, owners and UBN!', async () => {

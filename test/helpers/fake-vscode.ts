@@ -152,6 +152,15 @@ export function createFakeVscode(): FakeVscode {
     Position,
     Range,
     WorkspaceEdit,
+    RelativePattern: class {
+      readonly base: string;
+      constructor(
+        base: { uri: Uri },
+        readonly pattern: string,
+      ) {
+        this.base = base.uri.fsPath;
+      }
+    },
     SnippetString: class {
       constructor(readonly value: string) {}
     },
@@ -204,6 +213,8 @@ export function createFakeVscode(): FakeVscode {
       onDidChangeTextDocument: on('workspace.onDidChangeTextDocument'),
       onDidChangeConfiguration: on('workspace.onDidChangeConfiguration'),
       asRelativePath: (uri: Uri) => uri.fsPath,
+      getWorkspaceFolder: (uri: Uri) =>
+        ((fake.module.workspace as { workspaceFolders?: { uri: Uri }[] }).workspaceFolders ?? []).find((f) => uri.fsPath.startsWith(f.uri.fsPath + '/')),
       fs: {
         stat: async (uri: Uri) => {
           if (!fake.files.has(uri.fsPath)) throw notFound(uri);
@@ -229,7 +240,13 @@ export function createFakeVscode(): FakeVscode {
       onDidChangeDiagnostics: on('languages.onDidChangeDiagnostics'),
       getDiagnostics: (uri: Uri) => fake.diagnostics.get(uri.toString()) ?? [],
       // Enough of glob matching for the report globs: `**/incidents/**/*.md` and the like.
-      match: (selector: { pattern?: string }, document: { uri: Uri }) => (selector.pattern && globToRegExp(selector.pattern).test(document.uri.fsPath) ? 10 : 0),
+      match: (selector: { pattern?: string | { base: string; pattern: string } }, document: { uri: Uri }) => {
+        const pattern = selector.pattern;
+        if (!pattern) return 0;
+        const path = document.uri.fsPath;
+        if (typeof pattern === 'string') return globToRegExp(pattern).test(path) ? 10 : 0;
+        return path.startsWith(pattern.base + '/') && new RegExp(`^${globToRegExp(pattern.pattern).source}`).test(path.slice(pattern.base.length + 1)) ? 10 : 0;
+      },
     }),
   });
   return fake;
