@@ -19,7 +19,7 @@ export function isMarkdownPath(path: string): boolean {
  */
 export function globMatcher(globs: readonly string[]): (relativePath: string) => boolean {
   if (globs.length === 0) return () => false;
-  const match = picomatch([...globs], { dot: true, nocase: true });
+  const match = picomatch([...globs], { dot: true });
   return (relativePath) => match(relativePath.replace(/\\/g, '/').replace(/^\.?\//, ''));
 }
 
