@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ with esbuild,
 // and copies the tree-sitter WebAssembly files the PHP parser loads at run time.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -25,8 +25,28 @@ const common = {
   legalComments: 'none',
 };
 
+/** The rule docs pages by rule id (`docs/rules/<area>/<name>.md`), embedded for SARIF help. */
+function ruleDocs() {
+  const docs = {};
+  const base = 'docs/rules';
+  if (!existsSync(base)) return docs;
+  for (const area of readdirSync(base, { withFileTypes: true })) {
+    if (!area.isDirectory()) continue;
+    for (const page of readdirSync(join(base, area.name))) {
+      if (page.endsWith('.md')) docs[`${area.name}/${page.slice(0, -3)}`] = readFileSync(join(base, area.name, page), 'utf8');
+    }
+  }
+  return docs;
+}
+
 const targets = [
-  { entry: 'server/src/cli.ts', outfile: 'dist/cli.js', format: 'esm', banner: { js: '#!/usr/bin/env node\n' + esmBanner.js } },
+  {
+    entry: 'server/src/cli.ts',
+    outfile: 'dist/cli.js',
+    format: 'esm',
+    banner: { js: '#!/usr/bin/env node\n' + esmBanner.js },
+    define: { __INCIDENT_SCRIBE_RULE_DOCS__: JSON.stringify(ruleDocs()) },
+  },
   { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner },
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
 ];
@@ -41,6 +61,7 @@ const builds = targets
       format: t.format,
       banner: t.banner,
       external: t.external ?? [],
+      define: t.define ?? {},
     }),
   );
 await Promise.all(builds);

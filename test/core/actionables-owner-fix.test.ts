@@ -4,8 +4,8 @@ import { checkReport } from '../../server/src/core/check.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { OWNER_PLACEHOLDER } from '../../server/src/core/rules/actionables/no-owner.js';
-import { LineIndex } from '../../server/src/core/text.js';
-import type { Finding, TextEdit } from '../../server/src/core/types.js';
+import { applyEdits } from '../../server/src/core/text.js';
+import type { Finding } from '../../server/src/core/types.js';
 
 const parser = new MarkdownParser();
 
@@ -13,13 +13,7 @@ function noOwner(text: string): Finding[] {
   return checkReport('r.md', text, parser, defaultConfig()).findings.filter((f) => f.ruleId === 'actionables/no-owner');
 }
 
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  return out;
-}
+const apply = applyEdits;
 
 const report = [
   '# Thumbnail errors',

@@ -8,8 +8,8 @@ import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { buildReport } from '../../server/src/core/report/model.js';
 import { impactNoDuration } from '../../server/src/core/rules/impact/no-duration.js';
-import { LineIndex } from '../../server/src/core/text.js';
-import type { RuleFinding, TextEdit } from '../../server/src/core/types.js';
+import { applyEdits } from '../../server/src/core/text.js';
+import type { RuleFinding } from '../../server/src/core/types.js';
 
 const parser = new MarkdownParser();
 const config = defaultConfig();
@@ -20,13 +20,7 @@ function check(text: string, minutes?: number): RuleFinding[] {
   return impactNoDuration.check({ report, config });
 }
 
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  return out;
-}
+const apply = applyEdits;
 
 /** Checks, applies the one fix, checks again: the finding must be gone. */
 function fixed(text: string, minutes: number): string {

@@ -116,3 +116,11 @@ test('precedence: section, then table, then paragraph, then front matter', () =>
   assert.equal(impactOf(fm + '# T\n').impact?.text, 'from the front matter');
   assert.equal(impactOf('# T\n\nNothing about it.\n').impact, undefined);
 });
+
+test('an Impact: label that opens a later line of a paragraph is found', () => {
+  const text = '# T\n\n## Summary\n\nA failover broke logins.\nImpact: for 48 minutes, 35% of logins failed.\n';
+  const { impact, written } = impactOf(text);
+  assert.equal(impact?.source, 'paragraph');
+  assert.equal(impact?.text, 'for 48 minutes, 35% of logins failed.');
+  assert.equal(written, 'for 48 minutes, 35% of logins failed.');
+});

@@ -64,7 +64,9 @@ test('an edit re-parses only the chunk it touched', () => {
   const parser = new MarkdownParser();
   const base = '# T\n\n## A\n\nalpha\n\n## B\n\nbeta\n';
   const first = parser.parse(base);
+  assert.equal(parser.chunksParsed, 3);
   const second = parser.parse(base.replace('beta', 'gamma'));
+  assert.equal(parser.chunksParsed, 4, 'only the edited chunk is parsed again');
   // The unchanged chunk comes from the cache: equal content, fresh objects.
   assert.deepEqual(second.children[1], first.children[1]);
   assert.notEqual(second.children[1], first.children[1]);

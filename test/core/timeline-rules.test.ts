@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { checkReport } from '../../server/src/core/check.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
-import { LineIndex } from '../../server/src/core/text.js';
-import type { Finding, TextEdit } from '../../server/src/core/types.js';
+import { applyEdits } from '../../server/src/core/text.js';
+import type { Finding } from '../../server/src/core/types.js';
 
 const parser = new MarkdownParser();
 
@@ -12,13 +12,7 @@ function check(text: string, ruleId: string): Finding[] {
   return checkReport('report.md', text, parser, defaultConfig()).findings.filter((f) => f.ruleId === ruleId);
 }
 
-function apply(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
-  return out;
-}
+const apply = applyEdits;
 
 const doc = (body: string): string => `# Incident\n\n## Timeline\n\nAll times in UTC.\n\n${body}\n\n## Detection\n\nAn alert.\n`;
 

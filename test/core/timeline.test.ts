@@ -95,10 +95,18 @@ test('each time format parses in a timeline', () => {
   assert.ok(entries.every((e) => e.hasTime && e.date === '2022-09-14'));
 });
 
-test('a month and day without a year take the last year seen', () => {
-  const entries = entriesOf('- 2021-12-30 10:00 a\n- Jan 2 11:00 b');
-  assert.equal(entries[1].date, '2021-01-02');
+test('a month and day without a year take the last year seen, and the next one after December', () => {
+  assert.equal(entriesOf('- 2021-05-30 10:00 a\n- Jun 2 11:00 b')[1].date, '2021-06-02');
+  const newYear = entriesOf('- 2021-12-31 23:50 a\n- Jan 1 00:10 b');
+  assert.equal(newYear[1].date, '2022-01-01');
+  assert.ok(newYear[1].utc! > newYear[0].utc!);
   assert.equal(entriesOf('- Jan 2 11:00 b')[0].date, undefined);
+});
+
+test('a day the year does not have is no time at all', () => {
+  const entries = entriesOf('- 2021-02-27 10:00 a\n- Feb 29 11:00 b\n- 2024-02-28 09:00 c\n- Feb 29 09:30 d');
+  assert.equal(entries[1].hasTime, false);
+  assert.equal(entries[3].date, '2024-02-29');
 });
 
 test('declared zones: in a paragraph, the heading, a column header, elsewhere, front matter', () => {

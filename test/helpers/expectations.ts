@@ -5,6 +5,8 @@
  *   Impact: some users could not log in.
  *   <!-- ^ impact/not-quantified impact/no-duration -->
  *
+ * A rule id may be followed by the exact text the finding must cover, in double quotes:
+ * `<!-- ^ style/blame "human error" -->`.
  * In PHP: `// ^ keys/forged-key`. The marker lines are removed before the check, so they never
  * change what the rules see; every line that has no marker must produce no finding of the rules
  * under test. A fixture may start with `<!-- fixture-config {…} -->` (or `// fixture-config {…}`
@@ -16,6 +18,8 @@ export interface Expected {
   /** 0-based line in the cleaned text. */
   line: number;
   ruleId: string;
+  /** The text the finding's range must cover, when the marker gives it. */
+  text?: string;
 }
 
 export interface Fixture {
@@ -48,7 +52,9 @@ export function parseFixture(source: string, style: 'markdown' | 'php'): Fixture
     const m = marker.expect.exec(line);
     if (m) {
       if (kept.length === 0) throw new Error('an expectation marker must follow the line it is about');
-      for (const ruleId of m[1].split(/\s+/).filter(Boolean)) expected.push({ line: kept.length - 1, ruleId });
+      for (const part of m[1].matchAll(/([a-z-]+\/[a-z-]+)(?:\s+"([^"]*)")?/g)) {
+        expected.push({ line: kept.length - 1, ruleId: part[1], ...(part[2] !== undefined ? { text: part[2] } : {}) });
+      }
       continue;
     }
     kept.push(line);

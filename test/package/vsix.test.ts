@@ -55,7 +55,8 @@ test('the vsix holds the bundle, the grammar, snippets, icon, docs and the legal
   if (existsSync(join(ROOT, 'server', 'src', 'main.ts'))) required.push('extension/dist/server.js');
   if (existsSync(join(ROOT, 'server', 'src', 'cli.ts'))) required.push('extension/dist/cli.js');
   for (const file of readdirSync(join(ROOT, 'templates'))) required.push(inExtension(`templates/${file}`));
-  for (const area of readdirSync(join(ROOT, 'docs', 'rules'))) {
+  // docs/rules/README.md (the generated index) sits beside the area folders.
+  for (const area of readdirSync(join(ROOT, 'docs', 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
     for (const page of readdirSync(join(ROOT, 'docs', 'rules', area))) required.push(inExtension(`docs/rules/${area}/${page}`));
   }
   const missing = required.filter((name) => !names.includes(name));

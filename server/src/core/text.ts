@@ -73,3 +73,12 @@ export class LineIndex {
     return this.rangeOf(this.lineStart(line), this.lineEnd(line));
   }
 }
+
+/** Applies non-overlapping edits to `text` (positions refer to the original text). */
+export function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const lines = new LineIndex(text);
+  const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
+  return out;
+}

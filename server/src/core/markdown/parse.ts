@@ -38,6 +38,7 @@ export class MarkdownParser {
   private readonly processor: Processor = createProcessor();
   private readonly cache = new Map<string, Root>();
   private readonly cacheEntries: number;
+  private parsedChunks = 0;
 
   constructor(options: MarkdownParserOptions = {}) {
     this.cacheEntries = options.cacheEntries ?? 2000;
@@ -67,6 +68,11 @@ export class MarkdownParser {
     };
   }
 
+  /** How many chunks this parser has parsed (cache misses), for tests and benchmarks. */
+  get chunksParsed(): number {
+    return this.parsedChunks;
+  }
+
   /** Parses without chunking; used by tests to prove that chunking changes nothing. */
   parseWhole(text: string): Root {
     return this.processor.runSync(this.processor.parse(text)) as Root;
@@ -90,6 +96,7 @@ export class MarkdownParser {
       return hit;
     }
     const tree = this.parseSafely(text + suffix);
+    this.parsedChunks++;
     this.cache.set(key, tree);
     if (this.cache.size > this.cacheEntries) {
       const oldest = this.cache.keys().next().value;

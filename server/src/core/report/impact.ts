@@ -75,8 +75,17 @@ function fromParagraph(root: Root, sections: Section[], names: string[], lines: 
     const start = paragraph.position?.start.offset;
     const end = paragraph.position?.end.offset;
     if (start === undefined || end === undefined) continue;
-    const m = label.exec(lines.text.slice(start, end));
-    if (!m) continue;
+    const source = lines.text.slice(start, end);
+    const m = label.exec(source);
+    if (!m) {
+      // "A failover broke logins.\nImpact: …": the label may also open a later line.
+      const later = labelAtLineStart(names).exec(source);
+      if (!later) continue;
+      const from = start + later.index + later[0].length;
+      const text = plainText([paragraph]).slice(plainText([paragraph]).search(labelInText(names))).replace(/^[^:]*:\s*/, '').trim();
+      if (text) return { text, range: lines.rangeOf(from, end), source: 'paragraph' };
+      continue;
+    }
     const text = plainText([paragraph])
       .replace(/^\s*[^:]*:\s*/, '')
       .trim();
@@ -99,6 +108,17 @@ const FOLLOWERS = new Set(['paragraph', 'list', 'blockquote', 'table']);
 function labelPattern(names: string[]): RegExp {
   const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
   return new RegExp(`^[*_]{0,3}(?:${alternatives})[*_]{0,3}\\s*:[*_]{0,3}[ \\t]*`, 'i');
+}
+
+/** The label at the start of any line of a paragraph's source after the first. */
+function labelAtLineStart(names: string[]): RegExp {
+  return new RegExp('(?<=\\n[ \\t]*)' + labelPattern(names).source.slice(1), 'i');
+}
+
+/** The label inside the paragraph's plain text (emphasis removed). */
+function labelInText(names: string[]): RegExp {
+  const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
+  return new RegExp(`(?<=\\n|^)\\s*(?:${alternatives})\\s*:`, 'i');
 }
 
 /** Where the timeline (or detection, or actionables) section starts: an `Impact:` line comes before. */

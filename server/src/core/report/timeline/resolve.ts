@@ -14,6 +14,7 @@
  *   counts from a synthetic day, 1970-01-01 (and `date` stays undefined). Consumers that need a
  *   real instant check `date` and `zone`.
  */
+import { daysInMonth } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
@@ -41,10 +42,17 @@ export interface ResolveContext {
   startDate?: string;
 }
 
-function dayOf(token: TimeToken, year: number | undefined): Day {
-  if (token.year !== undefined) return { y: token.year, m: token.month!, d: token.day!, known: true };
-  if (year !== undefined) return { y: year, m: token.month!, d: token.day!, known: true };
-  return { y: 2000, m: token.month!, d: token.day!, known: false };
+/**
+ * The calendar day a date token names. A date without a year takes the year of the day before
+ * it, and the next year when the month falls back by more than half a year (December, then
+ * "Jan 1"). Undefined for a day the year does not have (Feb 29 of 2021).
+ */
+function dayOf(token: TimeToken, year: number | undefined, previous: Day | undefined): Day | undefined {
+  let y = token.year ?? year;
+  if (token.year === undefined && y !== undefined && previous?.known && token.month! < previous.m - 6) y += 1;
+  if (y === undefined) return { y: 2000, m: token.month!, d: token.day!, known: false };
+  if (token.day! > daysInMonth(y, token.month!)) return undefined;
+  return { y, m: token.month!, d: token.day!, known: true };
 }
 
 function nextDay(day: Day): Day {
@@ -67,8 +75,8 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
   let lastUtc: number | undefined;
   for (const item of items) {
     if (item.kind === 'date') {
-      day = dayOf(item.token, year);
-      if (day.known) year = day.y;
+      day = dayOf(item.token, year, day) ?? day;
+      if (day?.known) year = day.y;
       lastUtc = undefined;
       continue;
     }
@@ -85,7 +93,12 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
     if (!token) continue;
     entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
     const dateToken = item.dateToken ?? (hasDate(token) ? token : undefined);
-    const own = dateToken ? dayOf(dateToken, year) : undefined;
+    const own = dateToken ? dayOf(dateToken, year, day) : undefined;
+    if (dateToken && !own) {
+      // An impossible date: the entry stays without a time, and unparseable-time reports it.
+      entry.timeRange = undefined;
+      continue;
+    }
     if (own?.known) year = own.y;
     if (!hasTime(token)) {
       entry.dateOnly = true;

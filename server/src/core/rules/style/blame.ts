@@ -6,7 +6,7 @@ import type { ReportRule } from '../rule.js';
  * only someone's fault is blame. "Blameless" and "git blame" are not blame.
  */
 const BLAME =
-  /\b(?:(?:[A-Za-z-]+['’]s|his|her|their|my|your|our) fault|at fault|(?<!\bgit )blam(?:e|ed|es|ing)|careless(?:ly|ness)?|negligen(?:t|tly|ce)|should(?:\s+have|['’]ve)\s+known(?:\s+better)?|human errors?|operator errors?|incompeten(?:t|ce|tly))\b/gi;
+  /\b(?:(?:[A-Za-z-]+['’]s|his|her|their|my|your|our) fault|at fault|(?<!\bgit )blam(?:e|ed|es|ing)(?!-free)|careless(?:ly|ness)?|negligen(?:t|tly|ce)|should(?:\s+have|['’]ve)\s+known(?:\s+better)?|human errors?|operator errors?|incompeten(?:t|ce|tly))\b/gi;
 
 /** Wording that puts the incident on a person. */
 export const blame: ReportRule = {
@@ -27,9 +27,13 @@ export const blame: ReportRule = {
   },
 };
 
-/** "nobody's fault", "no one's fault", "not their fault" say the opposite of blame. */
+/**
+ * Denials say the opposite of blame: "nobody's fault", "no one is to blame", "we do not assign
+ * blame", "this was not human error". A negation up to four words before the phrase, in the
+ * same sentence, turns it off.
+ */
 function denied(text: string, start: number, match: string): boolean {
-  if (!/fault$/i.test(match)) return false;
   if (/^(?:nobody|no-one|noone)['’]s/i.test(match)) return true;
-  return /\b(?:no|not)\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+  const before = text.slice(Math.max(0, start - 60), start).split(/[.!?;:\n]/).pop() ?? '';
+  return /\b(?:no|not|nobody|never|without|neither|nor|no one|none|\w+n['’]t)\b(?:[\s,]+[\w'’-]+){0,3}[\s,]*$/i.test(before);
 }

@@ -1,0 +1,108 @@
+/**
+ * `incident-scribe check [paths…]`: checks incident reports (and, once wired, PHP cache keys)
+ * and prints the findings as text, JSON or SARIF.
+ */
+import { relative, resolve } from 'node:path';
+import { checkReport } from '../core/check.js';
+import { MarkdownParser } from '../core/markdown/parse.js';
+import { compareRanges, type Finding } from '../core/types.js';
+import { findWorkspaceRoot, loadConfig } from '../node/config.js';
+import { readTextFile } from '../node/read.js';
+import { collectFiles } from '../node/walk.js';
+import { formatJson } from './format/json.js';
+import { formatSarif } from './format/sarif.js';
+import { formatText } from './format/text.js';
+import type { CheckedReport, CheckRun, Formatter } from './format/types.js';
+import { EXIT, UsageError, useColors, type CliIO } from './io.js';
+import type { CliCommand } from './main.js';
+import { parseCommandArgs } from './args.js';
+import { checkPhpFiles } from './php.js';
+import { VERSION } from './version.js';
+
+const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
+
+const USAGE = `Usage: incident-scribe check [paths…] [options]
+
+Checks incident reports (Markdown). A Markdown file named on the command line is always checked;
+in a directory, files matching the report globs of the configuration or with front matter
+"type: incident" are. Without paths, the current directory is checked.
+
+Options:
+  --format text|json|sarif  output format (default: text)
+  --profile NAME            report profile: wikimedia, google-sre, minimal or one of the config
+  --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
+                            workspace root, the nearest directory above the first path that has one)
+  --no-color                no colors in text output (also: NO_COLOR=1)
+  --help                    show this help
+
+Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
+`;
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'check incident reports and print findings and metrics',
+  usage: USAGE,
+  run: runCheck,
+};
+
+async function runCheck(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    format: { type: 'string', default: 'text' },
+    profile: { type: 'string' },
+    config: { type: 'string' },
+    'no-color': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return EXIT.ok;
+  }
+  const format = String(values.format);
+  const formatter = FORMATTERS[format];
+  if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(FORMATTERS).join(', ')} (got "${format}")`);
+  const paths = positionals.length > 0 ? positionals : ['.'];
+  const root = findWorkspaceRoot(resolve(io.cwd, paths[0]), io.cwd);
+  const config = loadConfig({
+    root,
+    configFile: values.config === undefined ? undefined : resolve(io.cwd, String(values.config)),
+    profile: values.profile === undefined ? undefined : String(values.profile),
+  });
+  const files = collectFiles({ root, config, paths, cwd: io.cwd });
+
+  let trouble = false;
+  const warn = (file: string, message: string) => {
+    trouble = true;
+    io.stderr(`incident-scribe: ${relative(io.cwd, file) || file}: ${message}\n`);
+  };
+  for (const problem of files.problems) warn(problem.path, problem.message);
+
+  const parser = new MarkdownParser();
+  const reports: CheckedReport[] = [];
+  const findings: Finding[] = [];
+  let filesChecked = 0;
+  for (const file of files.reports) {
+    const read = readTextFile(file);
+    if (!read.ok) {
+      warn(file, read.reason);
+      continue;
+    }
+    try {
+      const result = checkReport(file, read.text, parser, config);
+      findings.push(...result.findings);
+      reports.push({ file, title: result.report.title, metrics: result.report.metrics });
+      filesChecked++;
+    } catch (error) {
+      warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+    }
+  }
+  const php = await checkPhpFiles(files.php, { root, config, problem: warn }); // PHP plug point: see php.ts
+  findings.push(...php.findings);
+  filesChecked += php.checked;
+
+  const order = new Map([...files.reports, ...files.php].map((f, i) => [f, i]));
+  findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked };
+  io.stdout(formatter(run, { color: format === 'text' && useColors(io, values['no-color'] === true), version: VERSION }));
+  if (trouble) return EXIT.trouble;
+  return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,65 @@
+import { relative } from 'node:path';
+import type { Metrics } from '../../core/report/types.js';
+import type { Severity } from '../../core/types.js';
+import { colors, type Colors } from '../io.js';
+import type { Formatter } from './types.js';
+
+/**
+ * Human output: one line per finding (`file:line:col  severity  ruleId  message`, 1-based), a
+ * summary line, then the metrics of each report.
+ */
+export const formatText: Formatter = (run, options) => {
+  const c = colors(options.color);
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const width = Math.max(0, ...run.findings.map((f) => location(run.cwd, f.file, f.range.start).length));
+  for (const f of run.findings) {
+    counts[f.severity]++;
+    const where = location(run.cwd, f.file, f.range.start);
+    out.push(`${where.padEnd(width)}  ${paint(c, f.severity, f.severity.padEnd(7))}  ${c.gray(f.ruleId)}  ${oneLine(f.message)}`);
+  }
+  if (out.length > 0) out.push('');
+  const files = new Set(run.findings.map((f) => f.file)).size;
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
+  if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+  const summary = `${parts.join(', ')} in ${plural(files, 'file')} (${plural(run.filesChecked, 'file')} checked, profile ${run.config.profile.name})`;
+  out.push(counts.error > 0 ? c.red(c.bold(summary)) : counts.warning > 0 ? c.yellow(summary) : summary);
+  if (run.reports.length > 0) {
+    out.push('', c.bold('Metrics (from the start of the impact):'));
+    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, metricsText(r.metrics)]);
+    const w = Math.max(...rows.map((r) => r[0].length));
+    for (const [file, metrics] of rows) out.push(`  ${file.padEnd(w)}  ${metrics}`);
+  }
+  return out.join('\n') + '\n';
+};
+
+/** A message quoting text across a line break still prints as one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function location(cwd: string, file: string, start: { line: number; character: number }): string {
+  return `${relative(cwd, file) || file}:${start.line + 1}:${start.character + 1}`;
+}
+
+function paint(c: Colors, severity: Severity, text: string): string {
+  return severity === 'error' ? c.red(text) : severity === 'warning' ? c.yellow(text) : severity === 'info' ? c.blue(text) : c.gray(text);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `detect 12 min · mitigate 40 min · resolve n/a`. */
+export function metricsText(m: Metrics): string {
+  const v = (n: number | undefined) => (n === undefined ? 'n/a' : formatMinutes(n));
+  return `time to detect ${v(m.timeToDetectMinutes)} · mitigate ${v(m.timeToMitigateMinutes)} · resolve ${v(m.timeToResolveMinutes)}`;
+}
+
+/** `45 min`, `2 h 05 min`, `3 d 4 h`. */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  const days = Math.floor(minutes / (24 * 60));
+  return `${days} d ${Math.floor((minutes % (24 * 60)) / 60)} h`;
+}

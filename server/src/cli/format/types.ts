@@ -1,0 +1,27 @@
+import type { ResolvedConfig } from '../../core/config/config.js';
+import type { Metrics } from '../../core/report/types.js';
+import type { Finding } from '../../core/types.js';
+
+/** One checked report: its absolute path and metrics. */
+export interface CheckedReport {
+  file: string;
+  title?: string;
+  metrics: Metrics;
+}
+
+/** Everything a formatter prints: the outcome of one `check` run. */
+export interface CheckRun {
+  /** Directory paths are shown relative to in text and JSON output. */
+  cwd: string;
+  /** Workspace root: SARIF locations are relative to it. */
+  root: string;
+  config: ResolvedConfig;
+  reports: CheckedReport[];
+  /** Findings of every checked file (absolute `file`), sorted by file, then position. */
+  findings: Finding[];
+  /** How many files were checked (reports and PHP files that could be read). */
+  filesChecked: number;
+}
+
+/** Turns a run into the text written to stdout. */
+export type Formatter = (run: CheckRun, options: { color: boolean; version: string }) => string;

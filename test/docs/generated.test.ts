@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import Ajv from 'ajv';
+import { parseConfig } from '../../server/src/core/config/config.js';
+import { ALL_RULES, RULE_IDS } from '../../server/src/core/rules/index.js';
+import { configSchema, generatedFiles, REPO } from '../../scripts/generate.js';
+
+for (const file of generatedFiles()) {
+  test(`${file.path} is what npm run generate produces`, () => {
+    assert.equal(readFileSync(join(REPO, file.path), 'utf8'), file.content, `${file.path} is out of date: run npm run generate`);
+  });
+}
+
+test('the README lists every rule', () => {
+  const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+  for (const id of RULE_IDS) assert.ok(readme.includes(`[${id}](docs/rules/${id}.md)`), id);
+});
+
+/** A configuration that uses every setting parseConfig knows. */
+const FULL_CONFIG = {
+  profile: 'team',
+  profiles: {
+    team: {
+      extends: 'minimal',
+      sections: ['Summary', { title: 'Customer communication', synonyms: ['Comms'], required: false, kind: 'impact', children: [{ title: 'Status page' }] }],
+    },
+  },
+  rules: Object.fromEntries(RULE_IDS.map((id) => [id, 'info'])),
+  requiredTags: ['#Sustainability'],
+  reportGlobs: ['reports/**/*.md'],
+  keys: { global: ['file-metadata*'], local: ['user-prefs'], localBuilders: ['makeKey'], globalBuilders: ['makeGlobalKey'], exclude: ['vendor', 'lib'] },
+};
+
+test('the configuration schema accepts every setting the parser accepts, and rejects what it rejects', () => {
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(configSchema(ALL_RULES));
+  assert.deepEqual(parseConfig(JSON.stringify(FULL_CONFIG), 'full.json', RULE_IDS).errors, []);
+  assert.ok(validate(FULL_CONFIG), JSON.stringify(validate.errors));
+  for (const bad of [{ profle: 'minimal' }, { rules: { 'no/such-rule': 'off' } }, { rules: { [RULE_IDS[0]]: 'loud' } }, { keys: { builders: [] } }, { reportGlobs: 'x' }]) {
+    assert.notDeepEqual(parseConfig(JSON.stringify(bad), 'bad.json', RULE_IDS).errors, [], JSON.stringify(bad));
+    assert.equal(validate(bad), false, JSON.stringify(bad));
+  }
+});
