@@ -7,8 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { run as runExport, type CommandIO } from '../../server/src/cli/export.js';
-import { run as runOverview } from '../../server/src/cli/overview.js';
+import { runExport, type CommandIO } from '../../server/src/cli/export.js';
+import { runOverview } from '../../server/src/cli/overview.js';
 import { EXPORT_FIXTURES } from '../helpers/export.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'incident-scribe-export-'));
@@ -54,7 +54,7 @@ test('export -o writes the file; a second export refuses to replace it (exit 2, 
   writeFileSync(join(dir, 'out.html'), 'edited by hand');
   const second = io();
   assert.equal(await runExport(['report.md', '--to', 'wikitext', '-o', 'out.html'], second), 2);
-  assert.equal(second.err, 'incident-scribe export: out.html already exists; use --force to replace it\n');
+  assert.equal(second.err, 'incident-scribe: out.html already exists; use --force to replace it\n');
   assert.equal(readFileSync(join(dir, 'out.html'), 'utf8'), 'edited by hand', 'the existing file is untouched');
   assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
 });
@@ -70,34 +70,38 @@ test('export never writes over the report itself, even with --force', async () =
   const before = readFileSync(join(dir, 'report.md'), 'utf8');
   const c = io();
   assert.equal(await runExport(['report.md', '--to', 'json', '-o', './report.md', '--force'], c), 2);
-  assert.match(c.err, /^incident-scribe export: refusing to write the export over the report report\.md itself\n$/);
+  assert.match(c.err, /^incident-scribe: refusing to write the export over the report report\.md itself\n$/);
   assert.equal(readFileSync(join(dir, 'report.md'), 'utf8'), before);
 });
 
 test('usage and I/O problems exit 2 with a one-line message that names the file', async () => {
   const cases: [string[], RegExp][] = [
-    [['report.md'], /missing --to; choose one of wikitext, html, json/],
+    [['report.md'], /^incident-scribe: missing --to; choose one of wikitext, html, json \(see incident-scribe export --help\)\n$/],
     [['report.md', '--to', 'pdf'], /unknown format "pdf"/],
     [['--to', 'html'], /no report file given/],
     [['a.md', 'b.md', '--to', 'html'], /export takes one report file/],
-    [['missing.md', '--to', 'html'], /^incident-scribe export: cannot read missing\.md: no such file or directory\n$/],
-    [['report.md', '--to', 'html', '--bogus'], /Unknown option '--bogus'/],
-    [['report.md', '--to', 'html', '-o', 'no/such/dir/out.html'], /^incident-scribe export: cannot write no\/such\/dir\/out\.html: no such file or directory\n$/],
+    [['missing.md', '--to', 'html'], /^incident-scribe: missing\.md: cannot read the file \(no such file or directory\)\n$/],
+    [['report.md', '--to', 'html', '--bogus'], /^incident-scribe: unknown option --bogus \(see incident-scribe export --help\)\n$/],
+    [['report.md', '--to', 'html', '-o', 'no/such/dir/out.html'], /^incident-scribe: no\/such\/dir\/out\.html: cannot write \(no such file or directory\)\n$/],
   ];
   for (const [args, message] of cases) {
     const c = io();
     assert.equal(await runExport(args, c), 2, args.join(' '));
     assert.match(c.err, message, args.join(' '));
-    assert.equal(c.err.split('\n')[0].length > 0, true);
+    assert.equal(c.err.split('\n').length, 2, 'one line');
     assert.equal(c.out, '');
   }
 });
 
-test('a binary file is refused with a clear message', async () => {
+test('a binary or non-UTF-8 file is refused with a clear message', async () => {
   writeFileSync(join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+  writeFileSync(join(dir, 'latin1.md'), Buffer.from('# Caf\xe9\n', 'latin1'));
   const c = io();
   assert.equal(await runExport(['binary.md', '--to', 'json'], c), 2);
-  assert.equal(c.err, 'incident-scribe export: cannot read binary.md: not a text file (it contains NUL bytes)\n');
+  assert.equal(c.err, 'incident-scribe: binary.md: binary file (NUL byte at offset 4)\n');
+  const d = io();
+  assert.equal(await runExport(['latin1.md', '--to', 'json'], d), 2);
+  assert.match(d.err, /^incident-scribe: latin1\.md: not valid UTF-8 \(bad byte at offset 5\)/);
 });
 
 test('overview finds reports by glob or front matter, honours .gitignore, prints every format', async () => {
@@ -133,14 +137,14 @@ test('overview finds reports by glob or front matter, honours .gitignore, prints
 
   const again = io();
   assert.equal(await runOverview(['ws', '--format', 'html', '-o', 'ws/overview.html'], again), 2);
-  assert.equal(again.err, 'incident-scribe overview: ws/overview.html already exists; use --force to replace it\n');
+  assert.equal(again.err, 'incident-scribe: ws/overview.html already exists; use --force to replace it\n');
 });
 
 test('overview usage problems exit 2', async () => {
   const cases: [string[], RegExp][] = [
-    [['--format', 'pdf'], /unknown format "pdf"; choose one of text, json, html/],
-    [['nowhere'], /^incident-scribe overview: nowhere is not a folder\n$/],
-    [['a', 'b'], /overview takes one folder/],
+    [['--format', 'pdf'], /^incident-scribe: --format must be one of text, json, html \(got "pdf"\) \(see incident-scribe overview --help\)\n$/],
+    [['nowhere'], /^incident-scribe: nowhere is not a directory\n$/],
+    [['a', 'b'], /overview takes one directory/],
   ];
   for (const [args, message] of cases) {
     const c = io();

@@ -27,11 +27,12 @@ export function loadFixture(name: string): { report: Report; findings: Finding[]
   return checkText(name, readFileSync(join(EXPORT_FIXTURES, name), 'utf8'));
 }
 
-/** Markdown files of examples/ (none until the examples exist). */
+/** Markdown reports under examples/, as paths relative to it (`incidents/….md`). */
 export function exampleFiles(): string[] {
   if (!existsSync(EXAMPLES)) return [];
-  return readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
+  return (readdirSync(EXAMPLES, { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => f.endsWith('.md') && basename(f).toLowerCase() !== 'readme.md')
     .sort();
 }
 

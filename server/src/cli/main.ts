@@ -2,7 +2,9 @@
  * The `incident-scribe` command line: global options and a table of commands, one module each.
  */
 import { checkCommand } from './check.js';
+import { exportCommand } from './export.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
+import { overviewCommand } from './overview.js';
 import { VERSION } from './version.js';
 
 /** One subcommand. */
@@ -17,7 +19,7 @@ export interface CliCommand {
 }
 
 /** Every command; a new command is one module and one line here. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, exportCommand, overviewCommand];
 
 export { VERSION };
 
