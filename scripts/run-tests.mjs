@@ -25,4 +25,17 @@ if (files.length === 0) {
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The end-to-end suite (a real VS Code in chromium, test/e2e/*.e2e.ts) takes minutes and needs
+// scripts/e2e-setup.sh to have run once: in CI always, elsewhere when asked with E2E=1. A run
+// limited to some files leaves it out.
+const truthy = (value) => value !== undefined && value !== '' && value !== '0' && value !== 'false';
+if (filter.length > 0) process.exit(0);
+if (!truthy(process.env.CI) && !truthy(process.env.E2E)) {
+  console.log('run-tests: end-to-end tests in VS Code skipped; run them with E2E=1 npm test or npm run test:e2e');
+  process.exit(0);
+}
+const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ['npm', []];
+const e2e = spawnSync(npm[0], [...npm[1], 'run', 'test:e2e'], { stdio: 'inherit' });
+process.exit(e2e.status ?? 1);

@@ -5,7 +5,7 @@
  * language servers otherwise outlive the test.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -119,6 +119,8 @@ export async function start(options: { vsix?: string; fixture: string; artifacts
       // already gone
     }
     writeFileSync(join(options.artifacts, 'code-server.log'), serverOutput);
+    // Keep VS Code's own logs (extension host, output channels) with the screenshots.
+    if (existsSync(join(userData, 'logs'))) cpSync(join(userData, 'logs'), join(options.artifacts, 'logs'), { recursive: true });
     rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
@@ -130,8 +132,9 @@ export async function start(options: { vsix?: string; fixture: string; artifacts
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    // A loaded machine can take well over a minute to serve and boot the workbench.
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
     return { page, workspace, logsDir: join(userData, 'logs'), artifacts: options.artifacts, close };
   } catch (error) {
     await close();

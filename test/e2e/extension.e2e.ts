@@ -1,0 +1,241 @@
+/**
+ * The packaged extension in a real VS Code (code-server) driven through chromium, the way a user
+ * meets it: one code-server start shared by the steps, each step saves a screenshot under
+ * test-artifacts/e2e/. Run with `npm run test:e2e` (it builds the .vsix first).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { start, type Session } from './harness.js';
+import { EXTENSION_ID, extensionLogErrors } from './logs.js';
+import { Workbench } from './workbench.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const MANIFEST = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  contributes?: { commands?: { command: string; title: string; category?: string }[] };
+};
+const VSIX = join(ROOT, `${MANIFEST.name}-${MANIFEST.version}.vsix`);
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+
+const BAD = 'incidents/2026-05-18-login-outage.md';
+const GOOD = 'incidents/2026-03-04-thumbnail-cache.md';
+const REPO = 'includes/ThumbnailRepo.php';
+const READER = 'includes/ThumbnailReader.php';
+
+/**
+ * The PHP key checks (keys/mixed-scope) are not served by the language server yet: the check runs
+ * and reports, but its failure does not fail the suite until they are.
+ */
+const MIXED_SCOPE_PENDING = 'pending: the language server does not check PHP cache keys yet';
+
+/** The palette command of the export issue; the check waits for the manifest to declare it. */
+const EXPORT_HTML = MANIFEST.contributes?.commands?.find((c) => /Export Report as HTML/i.test(c.title));
+
+// Steps run in order on one window; a step opens the files it needs and does not rely on the
+// editor state a previous step left.
+describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
+  let session: Session;
+  let wb: Workbench;
+
+  before(async () => {
+    assert.ok(existsSync(VSIX), `${VSIX} is missing: npm run test:e2e builds it (npm run package)`);
+    rmSync(ARTIFACTS, { recursive: true, force: true });
+    session = await start({ vsix: VSIX, fixture: join(import.meta.dirname, 'workspace'), artifacts: ARTIFACTS });
+    wb = new Workbench(session.page, ARTIFACTS);
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  /** A test that leaves a screenshot of the window as it was when it failed. */
+  function step(name: string, options: { skip?: string | false; todo?: string | false }, fn: () => Promise<void>): void {
+    test(name, options, async () => {
+      try {
+        await fn();
+      } catch (error) {
+        await wb?.screenshot(`FAILED-${name.split('.')[0]}`).catch(() => undefined);
+        // Close what the failed step left open (a dialog, a menu) so the next step starts clean.
+        await session?.page.keyboard.press('Escape').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  step('1. a report shows its findings in the Problems panel with rule ids and lines; the good report shows none', {}, async () => {
+    await wb.open(BAD);
+    await wb.showProblems();
+    const rows = await wb.waitProblems('the findings of the bad report', (r) => r.some((p) => p.code === 'actionables/no-owner') && r.some((p) => p.code === 'report/missing-section'));
+    await wb.screenshot('problems-bad-report');
+    const found = rows.map((p) => `${p.line}:${p.code}`).sort();
+    assert.deepEqual(found, ['13:report/missing-section', '52:actionables/no-owner']);
+    assert.match(rows.find((p) => p.code === 'report/missing-section')!.message, /Missing section "Detection"/);
+
+    await wb.open(GOOD);
+    // The status bar item counts the findings the server sent for this report: proof that it was
+    // checked, so an empty Problems list below means no findings rather than no answer yet.
+    await wb.until('the status bar to show the good report as checked', async () => (await wb.statusBar()).includes('final · no findings'));
+    await wb.showProblems('thumbnail-cache');
+    await wb.screenshot('problems-good-report');
+    const fileRows = await session.page.$$eval('.markers-panel .monaco-list-row', (r) => r.map((x) => x.textContent ?? ''));
+    assert.deepEqual(fileRows, [], 'the good report has no findings');
+    await wb.showProblems();
+  });
+
+  step('2. typing an owner clears actionables/no-owner', {}, async () => {
+    await wb.open(BAD);
+    await wb.goToLine(52);
+    await session.page.keyboard.press('End');
+    await session.page.keyboard.type(' Owner: @sessions-team');
+    const rows = await wb.waitProblems('no-owner to go away', (r) => r.length > 0 && !r.some((p) => p.code === 'actionables/no-owner'));
+    await wb.screenshot('owner-typed');
+    assert.ok(rows.some((p) => p.code === 'report/missing-section'), 'the other finding stays');
+  });
+
+  step('3. the quick fix inserts the missing section and its finding goes away', {}, async () => {
+    await wb.open(BAD);
+    await wb.goToLine(13);
+    await wb.quickFix('Insert section "Detection"');
+    await wb.waitProblems('missing-section to go away', (r) => !r.some((p) => p.code === 'report/missing-section'));
+    await wb.save();
+    await wb.screenshot('section-inserted');
+    const text = readFileSync(join(session.workspace, BAD), 'utf8');
+    const headings = text.split('\n').filter((l) => l.startsWith('## '));
+    assert.deepEqual(headings.slice(0, 5), ['## Summary', '## Impact', '## Timeline', '## Detection', '## Conclusions']);
+  });
+
+  step('4a. hovering a timeline entry shows the time since the impact start', {}, async () => {
+    await wb.open(BAD);
+    await wb.goToLine(30);
+    await wb.select('14:41');
+    const hover = await wb.hover('14:41');
+    await wb.screenshot('timeline-hover');
+    assert.match(hover, /2026-05-18 14:41 UTC/);
+    assert.match(hover, /39 min after the impact start/);
+  });
+
+  step('4b. the Outline shows the sections', {}, async () => {
+    await wb.open(BAD);
+    const rows = await wb.outline();
+    await wb.screenshot('outline');
+    for (const section of ['Logins failed after a session store restart', 'Summary', 'Impact', 'Timeline']) {
+      assert.ok(
+        rows.some((r) => r.startsWith(section)),
+        `Outline lists ${section}: ${rows.join(' | ')}`,
+      );
+    }
+  });
+
+  step('5. both PHP files show keys/mixed-scope; makeGlobalKey on one clears both', { todo: MIXED_SCOPE_PENDING }, async () => {
+    await wb.open(READER);
+    await wb.open(REPO);
+    await wb.showProblems('keys/mixed-scope');
+    try {
+      await mixedScope();
+    } finally {
+      await wb.showProblems();
+    }
+  });
+
+  async function mixedScope(): Promise<void> {
+    const rows = await wb.waitProblems('keys/mixed-scope in both files', (r) => r.filter((p) => p.code === 'keys/mixed-scope').length >= 2);
+    await wb.screenshot('mixed-scope');
+    const files = await session.page.$$eval('.markers-panel .monaco-list-row', (r) => r.map((x) => x.getAttribute('aria-label') ?? '').filter((l) => /problems? in file/.test(l)));
+    assert.ok(files.some((f) => f.includes('ThumbnailRepo.php')) && files.some((f) => f.includes('ThumbnailReader.php')), `both files listed: ${files.join(' | ')}`);
+    assert.deepEqual(rows.map((p) => p.line).sort(), [11, 11]);
+
+    await wb.goToLine(11);
+    await wb.select('makeKey');
+    await session.page.keyboard.type('makeGlobalKey');
+    await wb.until('keys/mixed-scope to go away in both files', async () => (await session.page.$$('.markers-panel .monaco-list-row')).length === 0);
+    await wb.screenshot('mixed-scope-cleared');
+  }
+
+  step('6. the incident snippet expands into the report template', {}, async () => {
+    await wb.open('notes/draft.md');
+    await session.page.keyboard.type('incident');
+    await session.page.keyboard.press('Control+Space');
+    await wb.until('the incident snippet in the suggestions', async () => {
+      const focused = await session.page.$eval('.suggest-widget .monaco-list-row.focused', (r) => r.getAttribute('aria-label') ?? '').catch(() => '');
+      if (focused.startsWith('incident, ')) return true;
+      await session.page.keyboard.press('ArrowDown');
+      return false;
+    });
+    await wb.screenshot('snippet-suggested');
+    await session.page.keyboard.press('Enter');
+    await session.page.keyboard.press('Escape');
+    await wb.save();
+    await wb.screenshot('snippet-expanded');
+    const text = readFileSync(join(session.workspace, 'notes/draft.md'), 'utf8');
+    assert.match(text, /^---\ntype: incident\n/);
+    for (const heading of ['## Summary', '## Impact', '## Timeline', '## Actionables']) assert.ok(text.includes(`\n${heading}\n`), `snippet has ${heading}`);
+    assert.doesNotMatch(text, /\$\{|\$\d/, 'no snippet syntax left in the text');
+  });
+
+  step('7. "Incident Scribe: New Incident Report" creates the report and opens it', {}, async () => {
+    const before = new Set(readdirSync(join(session.workspace, 'incidents')));
+    await wb.command('Incident Scribe: New Incident Report');
+    await wb.until('the title prompt', async () => (await session.page.getAttribute('.quick-input-widget .quick-input-box input', 'placeholder'))?.includes('Thumbnails'));
+    await session.page.keyboard.type('Search index stalls');
+    await wb.screenshot('new-report-title');
+    await session.page.keyboard.press('Enter');
+    const tab = await wb.waitActiveTab(/^\d{4}-\d{2}-\d{2}-search-index-stalls\.md$/);
+    await wb.screenshot('new-report-open');
+    const created = readdirSync(join(session.workspace, 'incidents')).filter((f) => !before.has(f));
+    assert.deepEqual(created, [tab]);
+    const text = readFileSync(join(session.workspace, 'incidents', tab), 'utf8');
+    assert.match(text, /^# Search index stalls$/m);
+    assert.match(text, /^## Timeline$/m);
+  });
+
+  step(
+    '8. "Export Report as HTML" writes the file and does not overwrite it without confirmation',
+    { skip: EXPORT_HTML ? false : 'pending: the manifest declares no "Export Report as HTML" command yet (export issue)' },
+    async () => {
+      const label = `${EXPORT_HTML!.category ? EXPORT_HTML!.category + ': ' : ''}${EXPORT_HTML!.title}`;
+      await wb.open(GOOD);
+      const htmlFiles = () => readdirSync(join(session.workspace, 'incidents')).filter((f) => f.endsWith('.html'));
+      await wb.command(label);
+      const [file] = await wb.until('the HTML file', async () => htmlFiles().length > 0 && htmlFiles());
+      const path = join(session.workspace, 'incidents', file);
+      await wb.until('the HTML file to be complete', async () => readFileSync(path, 'utf8').includes('</html>'));
+      await wb.screenshot('export-html-written');
+      const html = readFileSync(path, 'utf8');
+      assert.match(html, /Stale thumbnails after a cache key change/);
+      const written = statSync(path).mtimeMs;
+
+      // A second export of the same report must ask first; dismissing the question keeps the file.
+      await wb.command(label);
+      await wb.until('a confirmation before overwriting', async () => session.page.$('.monaco-dialog-box, .notification-toast'));
+      await wb.screenshot('export-html-confirm');
+      await session.page.keyboard.press('Escape');
+      assert.equal(statSync(path).mtimeMs, written);
+      assert.equal(readFileSync(path, 'utf8'), html);
+    },
+  );
+
+  step('9. the extension host log shows no error from the extension', {}, async () => {
+    await wb.showProblems();
+    const { checked, errors } = extensionLogErrors(session.logsDir);
+    const hostLog = checked.find((f) => f.endsWith('remoteexthost.log'));
+    assert.ok(hostLog, `the extension host log was found: ${checked.join(', ')}`);
+    assert.deepEqual(errors, []);
+    assert.ok(readFileSync(hostLog, 'utf8').includes(`ExtensionService#_doActivateExtension ${EXTENSION_ID}`), 'the log shows the extension activated');
+    // The extension's output channel, for the screenshot: the client writes its errors there.
+    await wb.command('Output: Show Output Channels...');
+    await wb.until('the Incident Scribe channel in the list', async () => (await wb.quickInputRows()).some((r) => r.includes('Incident Scribe')));
+    await session.page.keyboard.type('Incident Scribe');
+    await session.page.keyboard.press('Enter');
+    await wb.until('the Incident Scribe channel shown', async () => {
+      const shown = await session.page.$eval('.part.panel select', (s) => {
+        const select = s as unknown as { selectedIndex: number; options: { text: string }[] };
+        return select.options[select.selectedIndex]?.text;
+      });
+      return shown === 'Incident Scribe';
+    });
+    await wb.screenshot('output-channel');
+  });
+});
