@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { copyWikitext, exportToFile, previewHtml, showOverview } from './exports.js';
 import { firstFreeName, reportFileName, utcDate } from './naming.js';
 import { formatMetrics, type MetricsResult } from './presentation.js';
 import { expandSnippet } from './snippet.js';
@@ -36,6 +37,12 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
   register('incidentScribe.newReport', () => newReport(context));
   register('incidentScribe.insertTimelineEntry', () => insertTimelineEntry());
   register('incidentScribe.showMetrics', (uri) => showMetrics(host, uri instanceof vscode.Uri ? uri : undefined));
+  register('incidentScribe.exportWikitext', () => exportToFile('wikitext'));
+  register('incidentScribe.exportHtml', () => exportToFile('html'));
+  register('incidentScribe.exportJson', () => exportToFile('json'));
+  register('incidentScribe.copyWikitext', () => copyWikitext());
+  register('incidentScribe.previewHtml', () => previewHtml());
+  register('incidentScribe.showOverview', () => showOverview());
   register('incidentScribe.restartServer', async () => {
     await host.restart();
     vscode.window.setStatusBarMessage('Incident Scribe: language server restarted', 3000);

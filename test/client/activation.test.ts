@@ -32,8 +32,19 @@ after(async () => {
   rmSync(emptyExtensionDir, { recursive: true, force: true });
 });
 
-test('activation registers the four palette commands', () => {
-  assert.deepEqual([...fake.commands.keys()].sort(), ['incidentScribe.insertTimelineEntry', 'incidentScribe.newReport', 'incidentScribe.restartServer', 'incidentScribe.showMetrics']);
+test('activation registers the palette commands', () => {
+  assert.deepEqual([...fake.commands.keys()].sort(), [
+    'incidentScribe.copyWikitext',
+    'incidentScribe.exportHtml',
+    'incidentScribe.exportJson',
+    'incidentScribe.exportWikitext',
+    'incidentScribe.insertTimelineEntry',
+    'incidentScribe.newReport',
+    'incidentScribe.previewHtml',
+    'incidentScribe.restartServer',
+    'incidentScribe.showMetrics',
+    'incidentScribe.showOverview',
+  ]);
   assert.ok(context.subscriptions.length >= 5, 'commands, watcher and status bar are disposed with the extension');
 });
 

@@ -52,6 +52,12 @@ test('commands have palette titles under the Incident Scribe category', () => {
     'incidentScribe.newReport': 'Incident Scribe: New Incident Report',
     'incidentScribe.insertTimelineEntry': 'Incident Scribe: Insert Timeline Entry (now, UTC)',
     'incidentScribe.showMetrics': 'Incident Scribe: Show Incident Metrics',
+    'incidentScribe.exportWikitext': 'Incident Scribe: Export Report as Wikitext',
+    'incidentScribe.exportHtml': 'Incident Scribe: Export Report as HTML',
+    'incidentScribe.exportJson': 'Incident Scribe: Export Report as JSON',
+    'incidentScribe.copyWikitext': 'Incident Scribe: Copy Wikitext to Clipboard',
+    'incidentScribe.previewHtml': 'Incident Scribe: Preview Report as HTML',
+    'incidentScribe.showOverview': 'Incident Scribe: Show Incident Overview',
     'incidentScribe.restartServer': 'Incident Scribe: Restart Server',
   });
   const source = ['commands.ts'].map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8')).join('\n');

@@ -46,6 +46,19 @@ export interface FakeVscode {
   diagnostics: Map<string, { source?: string; severity: number }[]>;
   /** Settings by full name (`incidentScribe.reportGlobs`). */
   settings: Map<string, unknown>;
+  /** Answers `showSaveDialog` gives (paths), first in first out; undefined is a cancelled dialog. */
+  saveAnswers: (string | undefined)[];
+  /** Answers `showWarningMessage` gives (a button title), first in first out; undefined dismisses. */
+  warningAnswers: (string | undefined)[];
+  /** The options of each `showSaveDialog` and `showWarningMessage` call with buttons, in order. */
+  dialogs: { kind: 'save' | 'warning'; message?: string; options: unknown; buttons?: string[] }[];
+  /** What `env.clipboard.writeText` received. */
+  clipboard: string[];
+  /** Webview panels created, with the page they show and the messages their page can post. */
+  panels: { viewType: string; title: string; options: Record<string, unknown>; html: string; post(message: unknown): Promise<void> }[];
+  /** Answers `commands.executeCommand` for commands the extension does not register itself (the server's). */
+  executed: { command: string; args: unknown[] }[];
+  serverAnswer: (command: string, args: unknown[]) => unknown;
   /** Calls the listeners of an event such as `window.onDidChangeActiveTextEditor`. */
   fire(event: string, value: unknown): void;
   /** Sets `window.activeTextEditor` to a Markdown editor on `text` with the cursor on `line`. */
@@ -77,6 +90,15 @@ export function createFakeVscode(): FakeVscode {
     raceOn: new Set(),
     diagnostics: new Map(),
     settings: new Map(),
+    saveAnswers: [],
+    warningAnswers: [],
+    dialogs: [],
+    clipboard: [],
+    panels: [],
+    executed: [],
+    serverAnswer: () => {
+      throw new Error('command not found');
+    },
     fire: (name, value) => {
       for (const listener of listeners.get(name) ?? []) listener(value);
     },
@@ -96,6 +118,10 @@ export function createFakeVscode(): FakeVscode {
     ) {}
     static file(path: string) {
       return new Uri('file', path);
+    }
+    static parse(value: string) {
+      const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(value);
+      return match ? new Uri(match[1], decodeURIComponent(match[2])) : new Uri('file', value);
     }
     static joinPath(base: Uri, ...parts: string[]) {
       return new Uri(base.scheme, join(base.fsPath, ...parts));
@@ -178,13 +204,18 @@ export function createFakeVscode(): FakeVscode {
       dispose() {}
     },
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
+    env: namespace({ clipboard: { writeText: async (text: string) => void fake.clipboard.push(text), readText: async () => fake.clipboard.at(-1) ?? '' } }),
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     commands: namespace({
       registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
         fake.commands.set(id, run);
         return disposable();
       },
-      executeCommand: async () => undefined,
+      executeCommand: async (command: string, ...args: unknown[]) => {
+        fake.executed.push({ command, args });
+        return fake.serverAnswer(command, args);
+      },
     }),
     window: namespace({
       activeTextEditor: undefined,
@@ -195,10 +226,41 @@ export function createFakeVscode(): FakeVscode {
       },
       showErrorMessage: async (message: string) => void fake.messages.push(message),
       showInputBox: async () => fake.inputs.shift(),
-      showSaveDialog: async () => undefined,
+      showSaveDialog: async (options: unknown) => {
+        fake.dialogs.push({ kind: 'save', options });
+        const path = fake.saveAnswers.shift();
+        return path === undefined ? undefined : Uri.file(path);
+      },
+      createWebviewPanel: (viewType: string, title: string, _column: unknown, options: Record<string, unknown>) => {
+        let receive: (message: unknown) => unknown = () => undefined;
+        const panel = {
+          viewType,
+          title,
+          options,
+          html: '',
+          post: async (message: unknown) => void (await receive(message)),
+          webview: {
+            cspSource: 'https://webview.test',
+            set html(value: string) {
+              panel.html = value;
+            },
+            onDidReceiveMessage: (listener: (message: unknown) => unknown) => ((receive = listener), disposable()),
+          },
+          onDidDispose: event,
+          dispose() {},
+        };
+        fake.panels.push(panel);
+        return panel;
+      },
       showTextDocument: async (uri: Uri) => void fake.shown.push(uri.fsPath),
       setStatusBarMessage: (message: string) => (fake.messages.push(message), disposable()),
-      showWarningMessage: async (message: string) => void fake.messages.push(message),
+      showWarningMessage: async (message: string, ...rest: unknown[]) => {
+        fake.messages.push(message);
+        const buttons = rest.filter((r): r is string => typeof r === 'string');
+        if (buttons.length === 0) return undefined;
+        fake.dialogs.push({ kind: 'warning', message, options: rest[0], buttons });
+        return fake.warningAnswers.shift();
+      },
       showInformationMessage: async (message: string) => void fake.messages.push(message),
       onDidChangeActiveTextEditor: on('window.onDidChangeActiveTextEditor'),
     }),
@@ -220,6 +282,7 @@ export function createFakeVscode(): FakeVscode {
           if (!fake.files.has(uri.fsPath)) throw notFound(uri);
           return { type: 1 };
         },
+        writeFile: async (uri: Uri, bytes: Uint8Array) => void fake.files.set(uri.fsPath, new TextDecoder().decode(bytes)),
         readFile: async (uri: Uri) => {
           const text = fake.files.get(uri.fsPath);
           if (text === undefined) throw notFound(uri);

@@ -1,6 +1,7 @@
 /**
  * `workspace/executeCommand`. `incidentScribe.server.metrics` answers the client's "Show Incident
  * Metrics" command and its status bar: title, status, metrics and finding counts of one report.
+ * The export commands (lsp/export.ts) answer the palette's exports and the overview.
  */
 import { readFile } from 'node:fs/promises';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
@@ -9,11 +10,12 @@ import type { Metrics } from '../core/report/types.js';
 import type { Severity } from '../core/types.js';
 import { cancellable } from './cancellation.js';
 import type { ServerContext } from './context.js';
+import { EXPORT_COMMAND, exportDocument, OVERVIEW_COMMAND, workspaceOverview, type ExportResult, type OverviewResult } from './export.js';
 import { fileOfUri } from './uris.js';
 
 /** The command ids the server executes. */
 export const METRICS_COMMAND = 'incidentScribe.server.metrics';
-export const COMMANDS = [METRICS_COMMAND];
+export const COMMANDS = [METRICS_COMMAND, EXPORT_COMMAND, OVERVIEW_COMMAND];
 
 /** What {@link METRICS_COMMAND} returns for a report. */
 export interface ReportSummary {
@@ -39,11 +41,20 @@ async function documentFor(ctx: ServerContext, uri: string): Promise<TextDocumen
 
 /** Installs `workspace/executeCommand`. */
 export function registerCommands(ctx: ServerContext): void {
-  ctx.connection.onExecuteCommand(async (params, token): Promise<ReportSummary | null> => {
-    if (params?.command !== METRICS_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${String(params?.command)}`);
+  ctx.connection.onExecuteCommand(async (params, token): Promise<ReportSummary | ExportResult | OverviewResult | null> => {
+    const command = params?.command;
+    if (command === OVERVIEW_COMMAND) {
+      await ctx.configs.settled();
+      return workspaceOverview(ctx, params.arguments?.[0], token);
+    }
+    if (command !== METRICS_COMMAND && command !== EXPORT_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${String(command)}`);
     const uri = params.arguments?.[0];
-    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${METRICS_COMMAND} takes one argument: the URI of a report`);
+    if (typeof uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${command} takes the URI of a report as its first argument`);
     await ctx.configs.settled();
+    if (command === EXPORT_COMMAND) {
+      const doc = await documentFor(ctx, uri);
+      return doc ? exportDocument(ctx, doc, params.arguments?.[1], token) : null;
+    }
     const doc = await documentFor(ctx, uri);
     if (!doc) return null;
     return cancellable(token, (t) => {
