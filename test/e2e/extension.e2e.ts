@@ -198,20 +198,40 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
       const label = `${EXPORT_HTML!.category ? EXPORT_HTML!.category + ': ' : ''}${EXPORT_HTML!.title}`;
       await wb.open(GOOD);
       const htmlFiles = () => readdirSync(join(session.workspace, 'incidents')).filter((f) => f.endsWith('.html'));
+      // The save dialog (VS Code's own, in the browser) proposes the report's name with .html.
+      const acceptSaveDialog = async () => {
+        const input = session.page.locator('.quick-input-widget input').first();
+        await wb.until('the save dialog proposing an .html file', async () => (await input.isVisible()) && (await input.inputValue()).endsWith('.html'));
+        await wb.screenshot('export-save-dialog');
+        await session.page.keyboard.press('Enter');
+      };
       await wb.command(label);
+      await acceptSaveDialog();
       const [file] = await wb.until('the HTML file', async () => htmlFiles().length > 0 && htmlFiles());
       const path = join(session.workspace, 'incidents', file);
       await wb.until('the HTML file to be complete', async () => readFileSync(path, 'utf8').includes('</html>'));
       await wb.screenshot('export-html-written');
       const html = readFileSync(path, 'utf8');
       assert.match(html, /Stale thumbnails after a cache key change/);
+      assert.doesNotMatch(html, /<script/i);
       const written = statSync(path).mtimeMs;
 
-      // A second export of the same report must ask first; dismissing the question keeps the file.
+      // A second export to the same file must ask first; dismissing the question keeps the file.
       await wb.command(label);
-      await wb.until('a confirmation before overwriting', async () => session.page.$('.monaco-dialog-box, .notification-toast'));
+      await acceptSaveDialog();
+      // VS Code's file dialog asks first; say yes there, so that the extension's own question is
+      // what stands between the user and a replaced file.
+      await wb.until('the file dialog to ask about the existing file', async () =>
+        (await session.page.locator('.quick-input-widget .quick-input-title').first().textContent().catch(() => ''))?.includes('already exists'),
+      );
+      await wb.screenshot('export-dialog-overwrite-question');
+      await session.page.keyboard.press('Enter');
+      await wb.until('the extension to ask before replacing', async () => (await session.page.$('.monaco-dialog-box'))?.isVisible());
+      const question = await session.page.$eval('.monaco-dialog-box', (d) => d.textContent ?? '');
+      assert.match(question, /already exists/i);
       await wb.screenshot('export-html-confirm');
       await session.page.keyboard.press('Escape');
+      await wb.until('the question to close', async () => !(await session.page.$('.monaco-dialog-box')));
       assert.equal(statSync(path).mtimeMs, written);
       assert.equal(readFileSync(path, 'utf8'), html);
     },
