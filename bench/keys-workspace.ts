@@ -6,18 +6,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { random } from './random.js';
 
-/** A small deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMPONENTS = ['Revision', 'FileRepo', 'Page', 'User', 'Parser', 'Storage', 'Title', 'Linker', 'Api', 'Specials', 'Cache', 'Language', 'Logging', 'Rdbms', 'JobQueue', 'Html', 'Http', 'Session', 'Search', 'Media'];
 const WORDS = ['revision', 'page', 'user', 'file', 'thumb', 'title', 'link', 'props', 'slot', 'content', 'block', 'group', 'option', 'message', 'category', 'template', 'redirect', 'section', 'language', 'namespace'];

@@ -4,18 +4,8 @@
  * bulleted entries with bold times, links, code, task ids and bare URLs). Every day differs, so
  * no two chunks of the document are the same text.
  */
+import { random } from './random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SERVICES = ['the upload service', 'the job queue', 'the search cluster', 'the session store', 'the thumbnail renderer', 'the edge cache', 'the primary database'];
 const VERBS = ['reports', 'recovers from', 'restarts', 'shows elevated latency on', 'drops connections to', 'fails over to'];

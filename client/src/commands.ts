@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { copyWikitext, exportToFile, previewHtml, showOverview } from './exports.js';
+import { copyWikitext, exists, exportToFile, previewHtml, showOverview } from './exports.js';
 import { firstFreeName, reportFileName, utcDate } from './naming.js';
 import { formatMetrics, type MetricsResult } from './presentation.js';
 import { expandSnippet } from './snippet.js';
@@ -49,14 +49,6 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
   });
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The template of the configured profile, the wikimedia one, or the report snippet as text. */
 async function loadTemplate(context: vscode.ExtensionContext, profile: string): Promise<string> {

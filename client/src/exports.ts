@@ -52,7 +52,8 @@ function fileName(uri: vscode.Uri): string {
   return uri.fsPath.split(/[\\/]/).pop() || 'report';
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** True when something exists at `uri` (a file, a folder). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

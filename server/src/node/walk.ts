@@ -7,8 +7,8 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/config/config.js';
+import { globMatcher, hasIncidentFrontMatter, isMarkdownPath } from '../core/report/is-report.js';
 import { describeIoError } from './config.js';
 
 /** What a walk found. Paths are absolute and sorted within each directory. */
@@ -19,7 +19,6 @@ export interface WorkspaceFiles {
   problems: { path: string; message: string }[];
 }
 
-const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
 /** How much of a file is read to look for `type: incident` in its front matter. */
 const HEAD_BYTES = 8192;
@@ -37,7 +36,7 @@ export interface CollectOptions {
 export function collectFiles(options: CollectOptions): WorkspaceFiles {
   const out: WorkspaceFiles = { reports: [], php: [], problems: [] };
   const seen = new Set<string>();
-  const isReportPath = picomatch(options.config.reportGlobs, { dot: true });
+  const isReportPath = globMatcher(options.config.reportGlobs);
   const excluded = new Set(options.config.keys.exclude);
   const add = (list: string[], path: string) => {
     if (seen.has(path)) return;
@@ -70,7 +69,7 @@ export function collectFiles(options: CollectOptions): WorkspaceFiles {
         const ext = extname(name).toLowerCase();
         if (ext === '.php') {
           if (!phpExcluded) add(out.php, path);
-        } else if (MARKDOWN.has(ext)) {
+        } else if (isMarkdownPath(name)) {
           const rel = toPosix(relative(options.root, path));
           if ((!rel.startsWith('../') && isReportPath(rel)) || declaresIncident(path)) add(out.reports, path);
         }
@@ -132,7 +131,7 @@ function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): b
   return false;
 }
 
-/** True when the file's front matter says `type: incident`. */
+/** True when the file's front matter says `type: incident` (only its first bytes are read). */
 function declaresIncident(path: string): boolean {
   let head: string;
   try {
@@ -147,8 +146,7 @@ function declaresIncident(path: string): boolean {
   } catch {
     return false;
   }
-  const match = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(head);
-  return !!match && /^type:[ \t]*["']?incident["']?[ \t]*(?:#.*)?$/im.test(match[1]);
+  return hasIncidentFrontMatter(head);
 }
 
 /** Forward slashes, as globs and SARIF want them. */
