@@ -3,9 +3,9 @@
  * the key rules on a file against the whole index.
  */
 import type { ResolvedConfig } from '../config/config.js';
-import { effectiveSeverity } from '../check.js';
 import { KEY_RULES } from '../rules/index.js';
-import { compareRanges, throwIfCancelled, type CancellationToken, type Finding, type RuleFinding } from '../types.js';
+import { runRules } from '../rules/run.js';
+import type { CancellationToken, Finding } from '../types.js';
 import { extractKeys, type BuilderNames } from './extract.js';
 import type { KeyIndex } from './key-index.js';
 import type { PhpDocument, PhpParser } from './parser.js';
@@ -47,26 +47,17 @@ export function checkPhpFile(index: KeyIndex, file: string, config: ResolvedConf
   const entry = index.get(file);
   if (!entry) return [];
   const sites = index.sitesIn(file);
-  const findings: Finding[] = [];
-  for (const rule of KEY_RULES) {
-    throwIfCancelled(token);
-    const severity = effectiveSeverity(rule.meta, config);
-    if (severity === 'off') continue;
-    let found: RuleFinding[];
-    try {
-      found = rule.check({ file, sites, index, config, token });
-    } catch (error) {
-      if ((error as Error).name === 'CancelledError') throw error;
-      found = [{ message: `Internal error in rule ${rule.meta.id}: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
-    }
-    for (const f of found) {
-      if (entry.suppressions.has(rule.meta.id, f.range.start.line)) continue;
-      const finding: Finding = { ...f, ruleId: rule.meta.id, severity, file };
-      if (!finding.fixes) delete finding.fixes;
-      if (!finding.related?.length) delete finding.related;
-      findings.push(finding);
-    }
+  const findings = runRules(KEY_RULES, { file, sites, index, config, token }, {
+    file,
+    config,
+    suppressions: entry.suppressions,
+    errorRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    token,
+  });
+  // Key findings leave out empty fixes and related lists, as their JSON and LSP forms expect.
+  for (const finding of findings) {
+    if (!finding.fixes) delete finding.fixes;
+    if (!finding.related?.length) delete finding.related;
   }
-  findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   return findings;
 }
