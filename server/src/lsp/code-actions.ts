@@ -8,7 +8,7 @@ import { insertSectionEdit, missingSections } from '../core/report/section-inser
 import type { Finding } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
-import type { ServerContext } from './context.js';
+import { type ServerContext, openDocument } from './context.js';
 import { toDiagnostic } from './diagnostics.js';
 import { documentRange } from './params.js';
 import { rangesOverlap } from './positions.js';
@@ -81,8 +81,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     const { uri, range } = documentRange(params);
     const only = params.context?.only;
     if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind + '.') || kind === '')) return [];
-    await ctx.configs.settled();
-    const doc = ctx.documents.get(uri);
+    const doc = await openDocument(ctx, uri);
     if (!doc) return [];
     if (ctx.analyzer.kind(doc) === 'php') {
       await ctx.keys.update(doc);

@@ -2,7 +2,7 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { Metrics } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
-import type { ServerContext } from './context.js';
+import { type ServerContext, openDocument } from './context.js';
 import { formatDuration } from './format.js';
 import { documentUri } from './params.js';
 
@@ -25,8 +25,7 @@ export function metricTitles(metrics: Metrics): string[] {
 export function registerCodeLens(ctx: ServerContext): void {
   ctx.connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
     const uri = documentUri(params);
-    await ctx.configs.settled();
-    const doc = ctx.documents.get(uri);
+    const doc = await openDocument(ctx, uri);
     if (!doc) return [];
     return cancellable(token, (t) => {
       const report = ctx.analyzer.report(doc, t)?.check.report;

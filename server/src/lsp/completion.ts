@@ -10,7 +10,7 @@ import { findSections } from '../core/report/sections.js';
 import type { Report, Section } from '../core/report/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
-import type { ServerContext } from './context.js';
+import { type ServerContext, openDocument } from './context.js';
 import { nowStamp } from './format.js';
 import { documentPosition } from './params.js';
 
@@ -129,8 +129,7 @@ function taskItems(ctx: ServerContext, position: Position, before: string): Comp
 export function registerCompletion(ctx: ServerContext): void {
   ctx.connection.onCompletion(async (params, token): Promise<CompletionItem[]> => {
     const { uri, position } = documentPosition(params);
-    await ctx.configs.settled();
-    const doc = ctx.documents.get(uri);
+    const doc = await openDocument(ctx, uri);
     if (!doc) return [];
     return cancellable(token, (t) => {
       const analysis = ctx.analyzer.report(doc, t);

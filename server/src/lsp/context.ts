@@ -60,3 +60,12 @@ export interface ServerContext {
   keys: KeyWorkspace;
   stats: ServerStats;
 }
+
+/**
+ * The open document at `uri`, once the configuration is known: every request on a document
+ * waits for settings first, so that it is answered under the same rules as its diagnostics.
+ */
+export async function openDocument(ctx: ServerContext, uri: string): Promise<TextDocument | undefined> {
+  await ctx.configs.settled();
+  return ctx.documents.get(uri);
+}

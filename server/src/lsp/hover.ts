@@ -2,7 +2,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Report, TimelineEntry } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
-import type { ServerContext } from './context.js';
+import { type ServerContext, openDocument } from './context.js';
 import { formatDuration, formatUtc } from './format.js';
 import { documentPosition } from './params.js';
 import { rangeContains } from './positions.js';
@@ -38,8 +38,7 @@ export function timelineEntryHover(report: Report, entry: TimelineEntry): string
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
     const { uri, position } = documentPosition(params);
-    await ctx.configs.settled();
-    const doc = ctx.documents.get(uri);
+    const doc = await openDocument(ctx, uri);
     if (!doc) return null;
     if (ctx.analyzer.kind(doc) === 'php') {
       await ctx.keys.update(doc);

@@ -2,7 +2,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Report, Section, TimelineEntry } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
-import type { ServerContext } from './context.js';
+import { type ServerContext, openDocument } from './context.js';
 import { formatUtc } from './format.js';
 import { documentUri } from './params.js';
 import { comparePositions } from './positions.js';
@@ -44,8 +44,7 @@ export function reportSymbols(report: Report): DocumentSymbol[] {
 export function registerSymbols(ctx: ServerContext): void {
   ctx.connection.onDocumentSymbol(async (params, token): Promise<DocumentSymbol[]> => {
     const uri = documentUri(params);
-    await ctx.configs.settled();
-    const doc = ctx.documents.get(uri);
+    const doc = await openDocument(ctx, uri);
     if (!doc) return [];
     return cancellable(token, (t) => {
       const report = ctx.analyzer.report(doc, t)?.check.report;
