@@ -71,6 +71,8 @@ function fromTable(root: Root, names: string[], lines: LineIndex): ImpactStateme
 function fromParagraph(root: Root, sections: Section[], names: string[], lines: LineIndex, config: ResolvedConfig): ImpactStatement | undefined {
   const limit = lateSectionStart(sections, config);
   const label = labelPattern(names);
+  const laterLabel = labelAtLineStart(names);
+  const labelText = labelInText(names);
   for (const { paragraph, next } of leadingParagraphs(root, limit)) {
     const start = paragraph.position?.start.offset;
     const end = paragraph.position?.end.offset;
@@ -79,10 +81,11 @@ function fromParagraph(root: Root, sections: Section[], names: string[], lines: 
     const m = label.exec(source);
     if (!m) {
       // "A failover broke logins.\nImpact: …": the label may also open a later line.
-      const later = labelAtLineStart(names).exec(source);
+      const later = laterLabel.exec(source);
       if (!later) continue;
       const from = start + later.index + later[0].length;
-      const text = plainText([paragraph]).slice(plainText([paragraph]).search(labelInText(names))).replace(/^[^:]*:\s*/, '').trim();
+      const plain = plainText([paragraph]);
+      const text = plain.slice(plain.search(labelText)).replace(/^[^:]*:\s*/, '').trim();
       if (text) return { text, range: lines.rangeOf(from, end), source: 'paragraph' };
       continue;
     }
