@@ -14,7 +14,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkdownParser } from './core/markdown/parse.js';
 import { Analyzer } from './lsp/analysis.js';
-import { registerCodeActions } from './lsp/code-actions.js';
+import { FIX_ALL_KIND, registerCodeActions } from './lsp/code-actions.js';
 import { registerCodeLens } from './lsp/code-lens.js';
 import { COMMANDS, registerCommands } from './lsp/commands.js';
 import { COMPLETION_TRIGGERS, registerCompletion } from './lsp/completion.js';
@@ -69,7 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'incident-scribe', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         documentSymbolProvider: { label: 'Incident Scribe' },

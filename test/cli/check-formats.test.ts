@@ -60,7 +60,7 @@ test('json: version 1, 1-based positions, files relative to the working director
   assert.equal(json.version, 1);
   assert.deepEqual(Object.keys(json), ['version', 'diagnostics', 'reports']);
   const first = json.diagnostics[0];
-  assert.deepEqual(Object.keys(first), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message']);
+  assert.deepEqual(Object.keys(first), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'ruleId', 'message', 'fixable']);
   assert.deepEqual({ file: first.file, line: first.line, column: first.column, endLine: first.endLine, endColumn: first.endColumn }, {
     file: 'docs/incidents/cache.md',
     line: 1,

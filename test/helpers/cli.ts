@@ -50,6 +50,6 @@ export const SMALL_REPORT = '# Cache outage\n\n## Summary\n\nThe cache cluster w
 /** The JSON output of a run, parsed. */
 export interface JsonOutput {
   version: number;
-  diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string }[];
+  diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string; fixable: boolean }[];
   reports: { file: string; metrics: Record<string, number> }[];
 }

@@ -40,8 +40,13 @@ test('every quick fix applied removes a finding of its rule and adds none but pl
     for (const expected of expectations) {
       assert.ok(titles.includes(expected), `offered: ${expected} (got ${titles.join(' | ')})`);
     }
+    // Besides the quick fixes, fix-all is offered once (test/lsp/fix-all.test.ts tests it).
+    assert.deepEqual(
+      actions.filter((a) => a.kind !== 'quickfix').map((a) => [a.kind, a.title]),
+      [['source.fixAll.incidentScribe', 'Fix all auto-fixable problems']],
+    );
     let text = FIXES;
-    for (const action of actions) {
+    for (const action of actions.filter((a) => a.kind === 'quickfix')) {
       assert.equal(action.kind, 'quickfix');
       const code = action.diagnostics?.[0]?.code;
       assert.ok(code, `${action.title} names the diagnostic it fixes`);

@@ -1,14 +1,19 @@
 /**
  * `incident-scribe check [paths…]`: checks incident reports and PHP cache key construction, and
- * prints the findings as text, JSON or SARIF.
+ * prints the findings as text, JSON, SARIF or GitHub workflow commands; `--fix` repairs what can be
+ * repaired with certainty.
  */
+import { appendFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkReport } from '../core/check.js';
+import { withReportFixes, type ReportFixContext } from '../core/fix/report.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import { compareRanges, type Finding } from '../core/types.js';
 import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
+import { Templates } from '../node/templates.js';
 import { collectFiles } from '../node/walk.js';
+import { formatGithub, githubJobSummary } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
 import { formatText } from './format/text.js';
@@ -16,10 +21,11 @@ import type { CheckedReport, CheckRun, Formatter } from './format/types.js';
 import { EXIT, UsageError, useColors, type CliIO } from './io.js';
 import type { CliCommand } from './main.js';
 import { parseCommandArgs } from './args.js';
+import { computeFixes, describeFixes, diffFixes, writeFixes } from './fix.js';
 import { checkPhpFiles } from './php.js';
 import { VERSION } from './version.js';
 
-const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif };
+const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
 
 const USAGE = `Usage: incident-scribe check [paths…] [options]
 
@@ -30,14 +36,20 @@ together as one workspace (keys/* rules), except under the keys.exclude folders 
 Without paths, the current directory is checked.
 
 Options:
-  --format text|json|sarif  output format (default: text)
+  --format text|json|sarif|github
+                            output format (default: text); github writes workflow commands
+                            (annotations) and, with GITHUB_STEP_SUMMARY set, a job summary
+  --max-warnings N          exit 1 when there are more than N warnings
+  --fix                     apply every automatic fix, write the files, then check again
+  --fix-dry-run             print the automatic fixes as a unified diff; change nothing
   --profile NAME            report profile: wikimedia, google-sre, minimal or one of the config
   --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
                             workspace root, the nearest directory above the first path that has one)
   --no-color                no colors in text output (also: NO_COLOR=1)
   --help                    show this help
 
-Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
+Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings),
+1 at least one (or too many warnings), 2 usage or I/O problem.
 `;
 
 export const checkCommand: CliCommand = {
@@ -52,6 +64,9 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     format: { type: 'string', default: 'text' },
     profile: { type: 'string' },
     config: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    fix: { type: 'boolean', default: false },
+    'fix-dry-run': { type: 'boolean', default: false },
     'no-color': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -62,6 +77,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const format = String(values.format);
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(FORMATTERS).join(', ')} (got "${format}")`);
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = findWorkspaceRoot(resolve(io.cwd, paths[0]), io.cwd);
   const config = loadConfig({
@@ -79,10 +96,66 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   for (const problem of files.problems) warn(problem.path, problem.message);
 
   const parser = new MarkdownParser();
+  const fixContext: ReportFixContext = { config, parser, template: new Templates().get(config.profile.name) };
+  let outcome = await checkAll(files.reports, files.php, { fixContext, root, warn });
+  if (values['fix-dry-run'] || values.fix) {
+    const fixes = await computeFixes({ reports: files.reports, php: files.php, findings: outcome.findings, config, context: fixContext, keyIndex: outcome.keyIndex, problem: warn });
+    if (values['fix-dry-run']) {
+      io.stdout(diffFixes(io.cwd, fixes.files));
+      io.stderr(describeFixes(io.cwd, fixes.files).replace(/^Fixed /gm, 'Would fix '));
+      if (trouble) return EXIT.trouble;
+      return fixes.remaining.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+    }
+    const written = await writeFixes(fixes.files, warn);
+    // What was changed goes where it cannot break machine-readable output.
+    (format === 'text' ? io.stdout : io.stderr)(describeFixes(io.cwd, written) + (format === 'text' ? '\n' : ''));
+    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { fixContext, root, warn: () => undefined });
+  }
+
+  const { findings, reports, filesChecked } = outcome;
+  const order = new Map([...files.reports, ...files.php].map((f, i) => [f, i]));
+  findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked, env: io.env };
+  io.stdout(formatter(run, { color: format === 'text' && useColors(io, values['no-color'] === true), version: VERSION }));
+  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    try {
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubJobSummary(run));
+    } catch (error) {
+      warn(io.env.GITHUB_STEP_SUMMARY, `cannot write the job summary (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  if (trouble) return EXIT.trouble;
+  if (findings.some((f) => f.severity === 'error')) return EXIT.findings;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`incident-scribe: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+function parseMaxWarnings(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (got "${text}")`);
+  return Number(text);
+}
+
+/** What one pass over the files needs. */
+interface CheckAllContext {
+  fixContext: ReportFixContext;
+  root: string;
+  warn(file: string, message: string): void;
+}
+
+/** Checks every report and the PHP files together; a file that cannot be read is named and skipped. */
+async function checkAll(reportFiles: readonly string[], phpFiles: string[], context: CheckAllContext) {
+  const { fixContext, warn } = context;
+  const { parser, config } = fixContext;
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
   let filesChecked = 0;
-  for (const file of files.reports) {
+  for (const file of reportFiles) {
     const read = readTextFile(file);
     if (!read.ok) {
       warn(file, read.reason);
@@ -90,21 +163,15 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     }
     try {
       const result = checkReport(file, read.text, parser, config);
-      findings.push(...result.findings);
+      findings.push(...withReportFixes(result, fixContext));
       reports.push({ file, title: result.report.title, metrics: result.report.metrics });
       filesChecked++;
     } catch (error) {
       warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
     }
   }
-  const php = await checkPhpFiles(files.php, { root, config, problem: warn });
+  const php = await checkPhpFiles(phpFiles, { root: context.root, config, problem: warn });
   findings.push(...php.findings);
   filesChecked += php.checked;
-
-  const order = new Map([...files.reports, ...files.php].map((f, i) => [f, i]));
-  findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
-  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked };
-  io.stdout(formatter(run, { color: format === 'text' && useColors(io, values['no-color'] === true), version: VERSION }));
-  if (trouble) return EXIT.trouble;
-  return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+  return { reports, findings, filesChecked, keyIndex: php.index };
 }

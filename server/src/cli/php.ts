@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../core/config/config.js';
+import type { KeyIndex } from '../core/keys/key-index.js';
 import type { Finding } from '../core/types.js';
 import { checkPhpWorkspace, indexPhpFiles } from '../node/php-scan.js';
 
@@ -15,9 +16,9 @@ export interface PhpCheckContext {
  * The PHP part of `incident-scribe check`. `files` are the PHP files of the walk: named on the
  * command line, or found under the given folders outside `.git`, `node_modules`, ignored paths
  * and the `keys.exclude` folders. They are indexed together, so `keys/mixed-scope` sees every
- * site among them. Returns the findings and how many files were read.
+ * site among them. Returns the findings, how many files were read, and the index (for fixes).
  */
-export async function checkPhpFiles(files: string[], context: PhpCheckContext): Promise<{ findings: Finding[]; checked: number }> {
+export async function checkPhpFiles(files: string[], context: PhpCheckContext): Promise<{ findings: Finding[]; checked: number; index?: KeyIndex }> {
   if (files.length === 0) return { findings: [], checked: 0 };
   let scan;
   try {
@@ -29,5 +30,5 @@ export async function checkPhpFiles(files: string[], context: PhpCheckContext): 
   }
   for (const p of scan.problems) context.problem(p.file, p.message);
   const unusable = new Set(scan.problems.map((p) => p.file));
-  return { findings: checkPhpWorkspace(scan, context.config), checked: files.filter((f) => !unusable.has(f)).length };
+  return { findings: checkPhpWorkspace(scan, context.config), checked: files.filter((f) => !unusable.has(f)).length, index: scan.index };
 }

@@ -1,19 +1,30 @@
 /**
- * Quick fixes: the fixes the rules attach to their findings (reports and PHP keys), "insert
- * missing section" from the profile's template, and "disable this rule on this line".
+ * Code actions: the quick fixes of each finding (the fixes its rule attaches, "insert missing
+ * section" from the profile's template, "disable this rule on this line"), and fix-all
+ * (`source.fixAll.incidentScribe`), which applies every automatic fix to the document as
+ * `check --fix` does; the editor runs it on save when `editor.codeActionsOnSave` asks for it.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
+import { applyEdits, chooseFixes, minimalEdit } from '../core/fix/apply.js';
+import { fixReport, isSafeFix, reportFindingFixes } from '../core/fix/report.js';
 import type { Finding } from '../core/types.js';
+import { Templates } from '../node/templates.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { toDiagnostic } from './diagnostics.js';
 import { documentRange } from './params.js';
 import { rangesOverlap } from './positions.js';
-import { Templates } from './templates.js';
 import { fileOfUri, uriOfFile } from './uris.js';
+
+/** The code action kind of fix-all; VS Code's `source.fixAll` on save includes it. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentScribe`;
+
+/** Whether a request limited to `only` kinds wants actions of `kind` (`source` includes `source.fixAll.x`). */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
+}
 
 function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes }, ...(isPreferred ? { isPreferred } : {}) };
@@ -39,12 +50,16 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
 }
 
 function missingSectionAction(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
-  const { report } = analysis.check;
-  const specs = analysis.config.profile.sections;
-  const missing = missingSections(report, specs).find((m) => finding.message.includes(`"${m.spec.title}"`));
-  if (!missing) return undefined;
-  const edit = insertSectionEdit(report, specs, missing, templates.get(analysis.config.profile.name), ctx.parser);
-  return action(`Insert section "${missing.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, true);
+  const context = { config: analysis.config, parser: ctx.parser, template: templates.get(analysis.config.profile.name) };
+  const insert = reportFindingFixes(analysis.check, finding, context).find((fix) => !finding.fixes?.includes(fix));
+  return insert ? action(insert.title, diagnostic, { [analysis.uri]: insert.edits }, true) : undefined;
+}
+
+/** The fix-all action: one edit that applies every automatic fix; none when there is nothing to fix. */
+function fixAllAction(doc: TextDocument, after: string): CodeAction[] {
+  const before = doc.getText();
+  if (after === before) return [];
+  return [{ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [minimalEdit(before, after)] } } }];
 }
 
 /**
@@ -80,19 +95,38 @@ export function registerCodeActions(ctx: ServerContext): void {
   ctx.connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
     const { uri, range } = documentRange(params);
     const only = params.context?.only;
-    if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind + '.') || kind === '')) return [];
+    const quick = wants(only, CodeActionKind.QuickFix);
+    const fixAll = wants(only, FIX_ALL_KIND) && (only !== undefined || params.context?.triggerKind !== 2);
+    if (!quick && !fixAll) return [];
     const doc = await openDocument(ctx, uri);
     if (!doc) return [];
     if (ctx.analyzer.kind(doc) === 'php') {
       await ctx.keys.update(doc);
-      return cancellable(token, (t) => quickFixes(doc, ctx.keys.findings(fileOfUri(uri), t), ctx.configs.place(uri).folder, range, 'php'));
+      return cancellable(token, (t) => {
+        const findings = ctx.keys.findings(fileOfUri(uri), t);
+        const actions = quick ? quickFixes(doc, findings, ctx.configs.place(uri).folder, range, 'php') : [];
+        if (fixAll) {
+          // Key fixes rename builders; one pass of those that do not overlap is all there is.
+          const safe = findings.filter((f) => isSafeFix(f.ruleId)).flatMap((finding) => (finding.fixes ?? []).map((fix) => ({ finding, fix })));
+          actions.push(...fixAllAction(doc, applyEdits(doc.getText(), chooseFixes(doc.getText(), safe).edits)));
+        }
+        return actions;
+      });
     }
     return cancellable(token, (t) => {
       const analysis = ctx.analyzer.report(doc, t);
       if (!analysis) return [];
-      const insert = (finding: Finding, diagnostic: Diagnostic) =>
-        finding.ruleId === 'report/missing-section' ? missingSectionAction(ctx, templates, analysis, finding, diagnostic) : undefined;
-      return quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert);
+      const actions: CodeAction[] = [];
+      if (quick) {
+        const insert = (finding: Finding, diagnostic: Diagnostic) =>
+          finding.ruleId === 'report/missing-section' ? missingSectionAction(ctx, templates, analysis, finding, diagnostic) : undefined;
+        actions.push(...quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert));
+      }
+      if (fixAll) {
+        const context = { config: analysis.config, parser: ctx.parser, template: templates.get(analysis.config.profile.name) };
+        actions.push(...fixAllAction(doc, fixReport(analysis.check.report.file, doc.getText(), context, t).text));
+      }
+      return actions;
     });
   });
 }

@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import { toPosix } from '../../node/walk.js';
+import { hasAutomaticFix } from '../../core/fix/report.js';
 import type { Formatter } from './types.js';
 
 /**
  * Machine output, version 1: diagnostics with 1-based lines and columns (end exclusive, as in the
- * editor), and each report's metrics; a metric that cannot be computed is left out.
+ * editor), whether `check --fix` repairs it (`fixable`), and each report's metrics; a metric that cannot be computed is left out.
  */
 export const formatJson: Formatter = (run) => {
   const file = (path: string) => toPosix(relative(run.cwd, path) || path);
@@ -19,6 +20,7 @@ export const formatJson: Formatter = (run) => {
       severity: f.severity,
       ruleId: f.ruleId,
       message: f.message,
+      fixable: hasAutomaticFix(f),
     })),
     reports: run.reports.map((r) => {
       const metrics: Record<string, number> = {};

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ALL_RULES, docsUrl } from '../../core/rules/index.js';
-import type { Range, RuleMeta, Severity, SeveritySetting } from '../../core/types.js';
+import type { Fix, Range, RuleMeta, Severity, SeveritySetting } from '../../core/types.js';
 import { toPosix } from '../../node/walk.js';
 import type { Formatter } from './types.js';
 
@@ -53,6 +53,7 @@ export const formatSarif: Formatter = (run, options) => {
             message: { text: f.message },
             locations: [location(f.file, f.range)],
           };
+          if (f.fixes && f.fixes.length > 0) result.fixes = f.fixes.map((fix) => sarifFix(fix, f.file, run.root, run.cwd));
           if (f.related && f.related.length > 0) {
             result.relatedLocations = f.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.range), message: { text: r.message } }));
           }
@@ -75,7 +76,20 @@ function descriptor(meta: RuleMeta) {
     helpUri: url,
     help: page ? { text: `${meta.description} See ${url}`, markdown: page } : { text: `${meta.description} See ${url}` },
     defaultConfiguration: meta.defaultSeverity === 'off' ? { enabled: false, level: 'none' } : { level: level(meta.defaultSeverity) },
-    properties: { tags: [...meta.tags] },
+    properties: { tags: [...meta.tags], fixable: meta.fixable },
+  };
+}
+
+/** A fix as SARIF proposes it: the replacements of each file it changes. */
+function sarifFix(fix: Fix, file: string, root: string, cwd: string) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: artifactLocation(root, cwd, fix.file ?? file),
+        replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+      },
+    ],
   };
 }
 

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import type { Metrics } from '../../core/report/types.js';
-import type { Severity } from '../../core/types.js';
+import type { Finding, Severity } from '../../core/types.js';
 import { colors, type Colors } from '../io.js';
-import type { Formatter } from './types.js';
+import type { CheckRun, Formatter } from './types.js';
 
 /**
  * Human output: one line per finding (`file:line:col  severity  ruleId  message`, 1-based), a
@@ -11,18 +11,14 @@ import type { Formatter } from './types.js';
 export const formatText: Formatter = (run, options) => {
   const c = colors(options.color);
   const out: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const counts = countSeverities(run.findings);
   const width = Math.max(0, ...run.findings.map((f) => location(run.cwd, f.file, f.range.start).length));
   for (const f of run.findings) {
-    counts[f.severity]++;
     const where = location(run.cwd, f.file, f.range.start);
     out.push(`${where.padEnd(width)}  ${paint(c, f.severity, f.severity.padEnd(7))}  ${c.gray(f.ruleId)}  ${oneLine(f.message)}`);
   }
   if (out.length > 0) out.push('');
-  const files = new Set(run.findings.map((f) => f.file)).size;
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
-  if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
-  const summary = `${parts.join(', ')} in ${plural(files, 'file')} (${plural(run.filesChecked, 'file')} checked, profile ${run.config.profile.name})`;
+  const summary = summaryLine(run);
   out.push(counts.error > 0 ? c.red(c.bold(summary)) : counts.warning > 0 ? c.yellow(summary) : summary);
   if (run.reports.length > 0) {
     out.push('', c.bold('Metrics (from the start of the impact):'));
@@ -32,6 +28,22 @@ export const formatText: Formatter = (run, options) => {
   }
   return out.join('\n') + '\n';
 };
+
+/** How many findings of each severity. */
+export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** `0 errors, 3 warnings, 1 info in 1 file (2 files checked, profile wikimedia)`. */
+export function summaryLine(run: CheckRun): string {
+  const counts = countSeverities(run.findings);
+  const files = new Set(run.findings.map((f) => f.file)).size;
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
+  if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+  return `${parts.join(', ')} in ${plural(files, 'file')} (${plural(run.filesChecked, 'file')} checked, profile ${run.config.profile.name})`;
+}
 
 /** A message quoting text across a line break still prints as one line. */
 function oneLine(message: string): string {

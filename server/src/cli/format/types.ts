@@ -21,6 +21,8 @@ export interface CheckRun {
   findings: Finding[];
   /** How many files were checked (reports and PHP files that could be read). */
   filesChecked: number;
+  /** The process environment, for formats that follow their host (GITHUB_WORKSPACE). */
+  env?: Record<string, string | undefined>;
 }
 
 /** Turns a run into the text written to stdout. */
