@@ -136,6 +136,12 @@ test('the text prefilter keeps files that can hold keys and drops the rest', () 
   assert.equal(mayContainKeys('<?php class Title { function getText() { return $this->text; } }', builders), false);
 });
 
+test('the prefilter keeps a file whose only key is a constant on a shared cache', () => {
+  const keys = defaultConfig().keys;
+  assert.equal(mayContainKeys("<?php\nclass A { const ALL_KEY = 'all'; function f() { return $this->services->getMainWANObjectCache()->get( self::ALL_KEY ); } }", keys), true);
+  assert.equal(mayContainKeys("<?php\nfunction f( $wan ) { return $wan->get( 'all' ); }", keys), true);
+});
+
 test('the prefilter keeps a file whose only key is joined by hand for a cache call', () => {
   assert.equal(mayContainKeys("<?php\nclass A { function f( $id ) { return $this->srvCache->get( 'page:' . $id ); } }", defaultConfig().keys), true);
 });
