@@ -10,7 +10,8 @@
  * hovers on a 10 KB report while a 1 MB report is opened and analysed.
  *
  * Environment: BENCH_SIZES=10k,100k,1m (subset), BENCH_KEYS=30 (keystrokes per size),
- * BENCH_REPEATS=1 (whole runs; medians of the per-run figures are printed).
+ * BENCH_REPEATS=1 (whole runs; medians of the per-run figures are printed), BENCH_SERVER=path of
+ * another build of the server (to compare two builds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { ANALYSIS_STATS_REQUEST, type AnalysisStats } from '../server/src/protocol.js';
 import { generateReport } from './report-generator.js';
 
-const SERVER = join(import.meta.dirname, '..', 'dist', 'server.js');
+const SERVER = process.env.BENCH_SERVER ?? join(import.meta.dirname, '..', 'dist', 'server.js');
 const SIZES = [
   { label: '10 KB', key: '10k', bytes: 10 * 1024 },
   { label: '100 KB', key: '100k', bytes: 100 * 1024 },
