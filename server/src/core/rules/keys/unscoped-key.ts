@@ -15,6 +15,7 @@ export const unscopedKey: KeyRule = {
     defaultSeverity: 'warning',
     description: 'A constant key (a literal or a constant, built by no builder) is used on a cache that every wiki of the cluster shares (WAN cache, main object cache, main stash).',
     tags: ['cache', 'split-brain'],
+    fixable: 'none',
     target: 'php',
   },
   check({ sites, config }) {
