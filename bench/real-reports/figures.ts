@@ -20,12 +20,23 @@ export interface LabelMilestone {
   note?: string;
 }
 
-/** The hand judgement of one finding of a build, keyed by rule id and line. */
+/**
+ * The hand judgement of one finding of a build, keyed by rule id and line. Several findings of
+ * one rule on one line (a missing section each, a missing milestone each) are told apart by
+ * `match`, a fragment of the message; a verdict without `match` covers the others.
+ */
 export interface Verdict {
   rule: string;
   line: number;
+  match?: string;
   verdict: 'true' | 'false';
   reason: string;
+}
+
+/** The verdict that judges a finding, if any. */
+export function findVerdict(verdicts: readonly Verdict[], rule: string, line: number, message: string): Verdict | undefined {
+  const same = verdicts.filter((v) => v.rule === rule && v.line === line);
+  return same.find((v) => v.match !== undefined && message.includes(v.match)) ?? same.find((v) => v.match === undefined);
 }
 
 /** One report, read and labelled by hand. */
@@ -161,7 +172,7 @@ export function scoreReport(
   }
 
   const judged: JudgedFinding[] = diagnostics.map((d) => {
-    const v = label.verdicts.find((x) => x.rule === d.ruleId && x.line === d.line);
+    const v = findVerdict(label.verdicts, d.ruleId, d.line, d.message);
     return { rule: d.ruleId, line: d.line, message: d.message, verdict: v ? v.verdict : null, reason: v?.reason };
   });
   const findings = {
