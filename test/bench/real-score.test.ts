@@ -62,6 +62,8 @@ test('findings are judged by rule and line; the rest are not yet judged', () => 
     ['true', 'false'],
   );
   assert.equal(first.missingSectionKnownTemplate, 2);
+  // The one labelled problem with a rule (no-owner on line 30) is found.
+  assert.deepEqual(first.problems, { labelled: 1, found: 1 });
   // The second report follows no known template: its missing-section finding is not counted.
   assert.equal(score(1).missingSectionKnownTemplate, 0);
 });
@@ -75,6 +77,7 @@ test('totals and rates over the reports', () => {
   assert.equal(t.findingsPerReport, 3);
   assert.equal(t.knownTemplateReports, 1);
   assert.equal(t.missingSectionKnownTemplate, 2);
+  assert.deepEqual(t.problems, { labelled: 1, found: 1 });
 });
 
 test('report detection counts reports taken and non-reports taken', () => {
