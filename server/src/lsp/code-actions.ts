@@ -7,9 +7,8 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, chooseFixes, minimalEdit } from '../core/fix/apply.js';
-import { fixReport, isSafeFix, reportFindingFixes } from '../core/fix/report.js';
+import { isSafeFix } from '../core/fix/report.js';
 import type { Finding } from '../core/types.js';
-import { Templates } from '../node/templates.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
@@ -21,9 +20,25 @@ import { fileOfUri, uriOfFile } from './uris.js';
 /** The code action kind of fix-all; VS Code's `source.fixAll` on save includes it. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentScribe`;
 
+/** The title of fix-all, in the light bulb menu and the source action menu. */
+export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';
+
 /** Whether a request limited to `only` kinds wants actions of `kind` (`source` includes `source.fixAll.x`). */
 function wants(only: readonly string[] | undefined, kind: string): boolean {
   return !only || only.some((k) => k === '' || k === kind || kind.startsWith(k + '.'));
+}
+
+/** The fix-all action for `edit`; none when there is nothing to fix. */
+function fixAllAction(uri: string, edit: TextEdit | undefined): CodeAction[] {
+  return edit ? [{ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } }] : [];
+}
+
+/** The automatic fixes of a PHP file's key findings: one pass (they rename builders and do not interact). */
+function phpFixAll(doc: TextDocument, findings: readonly Finding[]): TextEdit | undefined {
+  const text = doc.getText();
+  const safe = findings.filter((f) => isSafeFix(f.ruleId)).flatMap((finding) => (finding.fixes ?? []).map((fix) => ({ finding, fix })));
+  const fixed = applyEdits(text, chooseFixes(text, safe).edits);
+  return fixed === text ? undefined : minimalEdit(text, fixed);
 }
 
 function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
@@ -49,17 +64,10 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 
-function missingSectionAction(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
-  const context = { config: analysis.config, parser: ctx.parser, template: templates.get(analysis.config.profile.name) };
-  const insert = reportFindingFixes(analysis.check, finding, context).find((fix) => !finding.fixes?.includes(fix));
-  return insert ? action(insert.title, diagnostic, { [analysis.uri]: insert.edits }, true) : undefined;
-}
-
-/** The fix-all action: one edit that applies every automatic fix; none when there is nothing to fix. */
-function fixAllAction(doc: TextDocument, after: string): CodeAction[] {
-  const before = doc.getText();
-  if (after === before) return [];
-  return [{ title: 'Fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: [minimalEdit(before, after)] } } }];
+function missingSectionAction(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+  const missing = analysis.snapshot.absent.find((a) => a.insert && finding.message.includes(`"${a.title}"`));
+  if (!missing?.insert) return undefined;
+  return action(`Insert section "${missing.title}"`, diagnostic, { [analysis.uri]: [missing.insert] }, true);
 }
 
 /**
@@ -91,11 +99,11 @@ export function quickFixes(
 
 /** Installs `textDocument/codeAction`. */
 export function registerCodeActions(ctx: ServerContext): void {
-  const templates = new Templates();
   ctx.connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
     const { uri, range } = documentRange(params);
     const only = params.context?.only;
     const quick = wants(only, CodeActionKind.QuickFix);
+    // The light bulb asks on every cursor move (triggerKind 2): fix-all waits until asked for.
     const fixAll = wants(only, FIX_ALL_KIND) && (only !== undefined || params.context?.triggerKind !== 2);
     if (!quick && !fixAll) return [];
     const doc = await openDocument(ctx, uri);
@@ -105,27 +113,19 @@ export function registerCodeActions(ctx: ServerContext): void {
       return cancellable(token, (t) => {
         const findings = ctx.keys.findings(fileOfUri(uri), t);
         const actions = quick ? quickFixes(doc, findings, ctx.configs.place(uri).folder, range, 'php') : [];
-        if (fixAll) {
-          // Key fixes rename builders; one pass of those that do not overlap is all there is.
-          const safe = findings.filter((f) => isSafeFix(f.ruleId)).flatMap((finding) => (finding.fixes ?? []).map((fix) => ({ finding, fix })));
-          actions.push(...fixAllAction(doc, applyEdits(doc.getText(), chooseFixes(doc.getText(), safe).edits)));
-        }
+        if (fixAll) actions.push(...fixAllAction(uri, phpFixAll(doc, findings)));
         return actions;
       });
     }
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
-      if (!analysis) return [];
+    return cancellable(token, async (t) => {
       const actions: CodeAction[] = [];
       if (quick) {
-        const insert = (finding: Finding, diagnostic: Diagnostic) =>
-          finding.ruleId === 'report/missing-section' ? missingSectionAction(ctx, templates, analysis, finding, diagnostic) : undefined;
-        actions.push(...quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert));
+        const analysis = await ctx.analyzer.latest(doc, t);
+        if (!analysis) return [];
+        const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionAction(analysis, finding, diagnostic) : undefined);
+        actions.push(...quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert));
       }
-      if (fixAll) {
-        const context = { config: analysis.config, parser: ctx.parser, template: templates.get(analysis.config.profile.name) };
-        actions.push(...fixAllAction(doc, fixReport(analysis.check.report.file, doc.getText(), context, t).text));
-      }
+      if (fixAll) actions.push(...fixAllAction(uri, await ctx.analyzer.fixAll(doc, t)));
       return actions;
     });
   });
