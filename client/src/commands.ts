@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { FIX_ALL_KIND } from '../../server/src/core/fix/apply.js';
 import { copyWikitext, exists, exportToFile, previewHtml, showOverview } from './exports.js';
 import { firstFreeName, reportFileName, utcDate } from './naming.js';
 import { formatMetrics, type MetricsResult } from './presentation.js';
@@ -43,12 +44,22 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
   register('incidentScribe.copyWikitext', () => copyWikitext());
   register('incidentScribe.previewHtml', () => previewHtml());
   register('incidentScribe.showOverview', () => showOverview());
+  register('incidentScribe.fixAll', () => fixAll());
   register('incidentScribe.restartServer', async () => {
     await host.restart();
     vscode.window.setStatusBarMessage('Incident Scribe: language server restarted', 3000);
   });
 }
 
+
+/** Applies the server's fix-all to the active editor, through VS Code's own code action command. */
+async function fixAll(): Promise<void> {
+  if (!vscode.window.activeTextEditor) {
+    void vscode.window.showInformationMessage('Incident Scribe: open a report or a PHP file to fix its problems.');
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND, apply: 'first' });
+}
 
 /** The template of the configured profile, the wikimedia one, or the report snippet as text. */
 async function loadTemplate(context: vscode.ExtensionContext, profile: string): Promise<string> {

@@ -26,17 +26,14 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const schemes = documentSchemes(vscode.workspace.workspaceFolders);
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.php,*.md,.incident-scribe.json,.incident-scribe.yaml,.incident-scribe.yml}');
-  context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: schemes.flatMap((scheme) => [
       { scheme, language: 'markdown' },
       { scheme, language: 'php' },
     ]),
-    synchronize: {
-      configurationSection: CLIENT_ID,
-      fileEvents: watcher,
-    },
+    // No file watcher of its own: the server registers the watchers it needs (configuration and
+    // PHP files), and a second watcher here would deliver every change twice.
+    synchronize: { configurationSection: CLIENT_ID },
   };
   return new LanguageClient(CLIENT_ID, 'Incident Scribe', serverOptions, clientOptions);
 }

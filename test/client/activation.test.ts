@@ -38,6 +38,7 @@ test('activation registers the palette commands', () => {
     'incidentScribe.exportHtml',
     'incidentScribe.exportJson',
     'incidentScribe.exportWikitext',
+    'incidentScribe.fixAll',
     'incidentScribe.insertTimelineEntry',
     'incidentScribe.newReport',
     'incidentScribe.previewHtml',
@@ -45,7 +46,11 @@ test('activation registers the palette commands', () => {
     'incidentScribe.showMetrics',
     'incidentScribe.showOverview',
   ]);
-  assert.ok(context.subscriptions.length >= 5, 'commands, watcher and status bar are disposed with the extension');
+  assert.ok(context.subscriptions.length >= 5, 'commands and status bar are disposed with the extension');
+});
+
+test('the client creates no file watcher: the server registers its own, so each change on disk arrives once', () => {
+  assert.deepEqual(fake.watchers, []);
 });
 
 test('a server that does not start is reported once by the extension, which keeps running', () => {

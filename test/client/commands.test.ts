@@ -139,3 +139,10 @@ test('report globs are relative to the workspace folder', () => {
   fake.openEditor('/elsewhere/notes.md', '---\ntype: incident\n---\n# Outage\n');
   assert.equal(item.visible, true, 'front matter type: incident marks a report anywhere');
 });
+
+test('"Fix all auto-fixable problems" asks VS Code to apply the server\'s fix-all code action to the open file', async () => {
+  fake.openEditor('/ws/incidents/r.md', '# R\n');
+  const before = fake.executed.length;
+  await run('incidentScribe.fixAll');
+  assert.deepEqual(fake.executed.slice(before), [{ command: 'editor.action.codeAction', args: [{ kind: 'source.fixAll.incidentScribe', apply: 'first' }] }]);
+});

@@ -58,6 +58,7 @@ test('commands have palette titles under the Incident Scribe category', () => {
     'incidentScribe.copyWikitext': 'Incident Scribe: Copy Wikitext to Clipboard',
     'incidentScribe.previewHtml': 'Incident Scribe: Preview Report as HTML',
     'incidentScribe.showOverview': 'Incident Scribe: Show Incident Overview',
+    'incidentScribe.fixAll': 'Incident Scribe: Fix All Auto-Fixable Problems',
     'incidentScribe.restartServer': 'Incident Scribe: Restart Server',
   });
   const source = ['commands.ts'].map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8')).join('\n');

@@ -32,6 +32,8 @@ export interface FakeVscode {
   commands: Map<string, (...args: unknown[]) => unknown>;
   statusBarItems: { text: string; visible: boolean; command?: string }[];
   messages: string[];
+  /** Glob patterns of the file system watchers the extension created. */
+  watchers: unknown[];
   /** Files by path, for `workspace.fs` and file-creating workspace edits. */
   files: Map<string, string>;
   /** Answers `showInputBox` gives, first in first out; undefined is a cancelled box. */
@@ -83,6 +85,7 @@ export function createFakeVscode(): FakeVscode {
     commands: new Map(),
     statusBarItems: [],
     messages: [],
+    watchers: [],
     files: new Map(),
     inputs: [],
     shown: [],
@@ -297,7 +300,10 @@ export function createFakeVscode(): FakeVscode {
         for (const create of edit.creates) fake.files.set(create.path, create.text);
         return true;
       },
-      createFileSystemWatcher: () => ({ onDidCreate: event, onDidChange: event, onDidDelete: event, dispose() {} }),
+      createFileSystemWatcher: (pattern: unknown) => {
+        fake.watchers.push(pattern);
+        return { onDidCreate: event, onDidChange: event, onDidDelete: event, dispose() {} };
+      },
     }),
     languages: namespace({
       onDidChangeDiagnostics: on('languages.onDidChangeDiagnostics'),

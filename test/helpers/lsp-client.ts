@@ -88,6 +88,8 @@ export class TestClient {
   readonly pushed = new Map<string, PublishDiagnosticsParams[]>();
   readonly progress: unknown[] = [];
   readonly logs: string[] = [];
+  /** `client/registerCapability` registrations the server asked for. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   refreshes = 0;
   settings: Record<string, unknown>;
   initializeResult?: InitializeResult;
@@ -127,7 +129,10 @@ export class TestClient {
     const client = new TestClient(connection, folder, !options.folder, child, stderr);
     client.settings = options.settings ?? {};
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => client.settings));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...params.registrations);
+      return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showMessageRequest', () => null);

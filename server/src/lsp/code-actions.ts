@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, chooseFixes, minimalEdit } from '../core/fix/apply.js';
+import { applyEdits, chooseFixes, FIX_ALL_KIND, minimalEdit } from '../core/fix/apply.js';
 import { isSafeFix } from '../core/fix/report.js';
 import type { Finding } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
@@ -18,7 +18,7 @@ import { rangesOverlap } from './positions.js';
 import { fileOfUri, uriOfFile } from './uris.js';
 
 /** The code action kind of fix-all; VS Code's `source.fixAll` on save includes it. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.incidentScribe`;
+export { FIX_ALL_KIND };
 
 /** The title of fix-all, in the light bulb menu and the source action menu. */
 export const FIX_ALL_TITLE = 'Fix all auto-fixable problems';

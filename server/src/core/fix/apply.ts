@@ -6,6 +6,12 @@
 import { LineIndex } from '../text.js';
 import { throwIfCancelled, type CancellationToken, type Finding, type Fix, type TextEdit } from '../types.js';
 
+/**
+ * The code action kind under which the language server offers fix-all and the VS Code client's
+ * palette command asks for it: one string for both sides.
+ */
+export const FIX_ALL_KIND = 'source.fixAll.incidentScribe';
+
 /** A fix for one finding, as fix-all offers it. */
 export interface FindingFix {
   finding: Finding;
