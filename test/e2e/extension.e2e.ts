@@ -4,8 +4,8 @@
  * test-artifacts/e2e/. Run with `npm run test:e2e` (it builds the .vsix first).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { start, type Session } from './harness.js';
 import { EXTENSION_ID, extensionLogErrors } from './logs.js';
@@ -24,6 +24,7 @@ const BAD = 'incidents/2026-05-18-login-outage.md';
 const GOOD = 'incidents/2026-03-04-thumbnail-cache.md';
 const REPO = 'includes/ThumbnailRepo.php';
 const READER = 'includes/ThumbnailReader.php';
+const FIX_ON_SAVE = 'incidents/2026-06-02-search-lag.md';
 
 /**
  * The PHP key checks (keys/mixed-scope) are not served by the language server yet: the check runs
@@ -236,6 +237,33 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
       assert.equal(readFileSync(path, 'utf8'), html);
     },
   );
+
+  step('8b. with fix-all on save (editor.codeActionsOnSave), saving a report inserts its missing section', {}, async () => {
+    // The setting is switched on for this step only: the other steps save files too.
+    const settings = join(session.workspace, '.vscode', 'settings.json');
+    mkdirSync(dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'editor.codeActionsOnSave': { 'source.fixAll.incidentScribe': 'explicit' } }, null, 2));
+    try {
+      await wb.open(FIX_ON_SAVE);
+      await wb.showProblems('search-lag');
+      await wb.waitProblems('the missing Detection section', (r) => r.some((p) => p.code === 'report/missing-section'));
+      await wb.goToLine(14);
+      await session.page.keyboard.press('End');
+      await session.page.keyboard.type(' It was renamed on a Tuesday.');
+      await wb.save();
+      const path = join(session.workspace, FIX_ON_SAVE);
+      await wb.until('the saved file to have the Detection section', async () => readFileSync(path, 'utf8').includes('\n## Detection\n'));
+      await wb.waitProblems('missing-section to go away', (r) => !r.some((p) => p.code === 'report/missing-section'));
+      await wb.screenshot('fix-all-on-save');
+      const text = readFileSync(path, 'utf8');
+      const headings = text.split('\n').filter((l) => l.startsWith('## '));
+      assert.deepEqual(headings, ['## Summary', '## Impact', '## Timeline', '## Detection', '## Conclusions', '## Actionables']);
+      assert.ok(text.includes('It was renamed on a Tuesday.'), 'what was typed is saved too');
+    } finally {
+      rmSync(settings, { force: true });
+      await wb.showProblems();
+    }
+  });
 
   step('9. the extension host log shows no error from the extension', {}, async () => {
     await wb.showProblems();

@@ -16,9 +16,21 @@ interface Region {
   toLine: number;
 }
 
+/** A word a directive names as a rule id, where it is written (0-based line, UTF-16 columns). */
+export interface NamedRule {
+  id: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
 /** Suppression regions of one file, ready for lookups. */
 export class Suppressions {
-  constructor(private readonly regions: Region[]) {}
+  constructor(
+    private readonly regions: Region[],
+    /** Every rule id the directives name, as written: `suppression/unknown-rule` checks them. */
+    readonly named: readonly NamedRule[] = [],
+  ) {}
 
   /** True when `ruleId` is suppressed on 0-based `line`. */
   has(ruleId: string, line: number): boolean {
@@ -35,14 +47,22 @@ const PHP = /(?:\/\/|#|\/\*)\s*incident-scribe-(disable-next-line|disable-line|d
 
 /** Finds the suppression directives in `text`. */
 export function parseSuppressions(text: string, style: CommentStyle): Suppressions {
-  if (!text.includes('incident-scribe-')) return new Suppressions([]);
+  if (!text.includes('incident-scribe-')) return new Suppressions([], []);
   const pattern = style === 'markdown' ? MARKDOWN : PHP;
   const regions: Region[] = [];
+  const named: NamedRule[] = [];
   const open = new Map<string, number>();
   const lineOf = lineCounter(text);
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const line = lineOf(m.index);
+    const argsAt = m.index + m[0].indexOf(m[1]) + m[1].length;
+    const column = argsAt - (text.lastIndexOf('\n', argsAt - 1) + 1);
+    for (const word of m[2].matchAll(/[^\s,]+/g)) {
+      // A PHP block comment's closing `*/` and the like are not rule ids.
+      if (!/[a-z]/i.test(word[0])) continue;
+      named.push({ id: word[0], line, start: column + word.index, end: column + word.index + word[0].length });
+    }
     const ids = m[2].split(/[\s,]+/).filter((s) => /^[a-z-]+\/[a-z-]+$/.test(s));
     const rules: Set<string> | 'all' = ids.length ? new Set(ids) : 'all';
     switch (m[1]) {
@@ -66,7 +86,7 @@ export function parseSuppressions(text: string, style: CommentStyle): Suppressio
     }
   }
   for (const [id, from] of open) regions.push({ rules: id === '*' ? 'all' : new Set([id]), fromLine: from, toLine: Number.MAX_SAFE_INTEGER });
-  return new Suppressions(regions);
+  return new Suppressions(regions, named);
 }
 
 function lineCounter(text: string): (offset: number) => number {

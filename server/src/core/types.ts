@@ -89,8 +89,8 @@ export type Fixability = 'auto' | 'suggestion' | 'none';
 /** The words the docs and the rule index use for each {@link Fixability}. */
 export const FIXABILITY_LABELS: Readonly<Record<Fixability, string>> = { auto: 'automatic', suggestion: 'quick fix', none: 'none' };
 
-/** What kind of file a rule checks. */
-export type RuleTarget = 'report' | 'php';
+/** What kind of file a rule checks; `any`: reports and PHP alike. */
+export type RuleTarget = 'report' | 'php' | 'any';
 
 /** Static description of a rule: the registry, docs, settings schema and SARIF derive from it. */
 export interface RuleMeta {

@@ -32,6 +32,7 @@ import { removedHelper } from './keys/removed-helper.js';
 import { sharedKeyBuiltLocal } from './keys/shared-key-built-local.js';
 import { unscopedKey } from './keys/unscoped-key.js';
 import type { KeyRule, ReportRule } from './rule.js';
+import { unknownRule } from './suppression/unknown-rule.js';
 
 /** Rules that check incident reports, in documentation order. */
 export const REPORT_RULES: readonly ReportRule[] = [
@@ -61,8 +62,8 @@ export const REPORT_RULES: readonly ReportRule[] = [
 /** Rules that check cache key construction in PHP, in documentation order. */
 export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, unscopedKey, handBuiltKey, removedHelper];
 
-/** Metadata of every rule, reports and PHP alike. */
-export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta), ...KEY_RULES.map((r) => r.meta)];
+/** Metadata of every rule, reports and PHP alike; the rule runner itself checks suppression comments. */
+export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta), ...KEY_RULES.map((r) => r.meta), unknownRule.meta];
 
 /** Every rule id, for config validation. */
 export const RULE_IDS: readonly string[] = ALL_RULES.map((r) => r.id);

@@ -1,10 +1,13 @@
 /**
  * Runs a list of rules on one file: the configured severity, a guard so that a rule that throws
- * becomes a finding instead of taking the check down, inline suppressions, and a stable order.
+ * becomes a finding instead of taking the check down, inline suppressions (and the
+ * `suppression/unknown-rule` findings for ids they name that do not exist), and a stable order.
  * Report rules and key rules share it; only what a rule sees differs.
  */
 import type { ResolvedConfig } from '../config/config.js';
 import type { Suppressions } from '../suppress.js';
+import { RULE_IDS } from './index.js';
+import { unknownRule, unknownRuleFindings } from './suppression/unknown-rule.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding, type Range, type RuleFinding, type RuleMeta, type Severity } from '../types.js';
 
 /** The severity a rule runs at under `config`, or `off`. */
@@ -43,6 +46,14 @@ export function runRules<C>(rules: readonly { meta: RuleMeta; check(context: C):
     for (const f of found) {
       if (suppressions.has(rule.meta.id, f.range.start.line)) continue;
       findings.push({ ...f, ruleId: rule.meta.id, severity, file });
+    }
+  }
+  // A suppression comment that names no rule silences nothing: say so, whatever the file's kind.
+  const unknown = unknownRule.meta;
+  const severity = effectiveSeverity(unknown, config);
+  if (severity !== 'off' && suppressions.named.length > 0) {
+    for (const f of unknownRuleFindings(suppressions, RULE_IDS)) {
+      if (!suppressions.has(unknown.id, f.range.start.line)) findings.push({ ...f, ruleId: unknown.id, severity, file });
     }
   }
   return findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
