@@ -86,6 +86,21 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       },
       requiredTags: stringList('Tags every actionable must carry (rule actionables/missing-tag, which is on once this lists a tag).'),
       reportGlobs: stringList('Globs, relative to the workspace root, of the Markdown files that are incident reports. Files with front matter "type: incident" are reports too.', DEFAULT_REPORT_GLOBS),
+      overrides: {
+        description: 'Settings for some reports only, applied in order to the reports whose path (relative to the workspace root) matches "files"; later entries win.',
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['files'],
+          additionalProperties: false,
+          properties: {
+            files: { description: 'Globs of the reports this entry applies to.', anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] },
+            profile: { description: 'Report profile for these reports.', anyOf: [{ enum: builtins }, { type: 'string', minLength: 1 }] },
+            rules: { $ref: '#/properties/rules' },
+            requiredTags: stringList('Tags every actionable of these reports must carry.'),
+          },
+        },
+      },
       keys: {
         description: 'Settings of the PHP cache key checks.',
         type: 'object',
@@ -95,7 +110,8 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
           local: stringList('Key groups (globs allowed) that must be built with a local builder.', DEFAULT_KEYS.local),
           localBuilders: stringList('Methods that build a key local to one wiki.', DEFAULT_KEYS.localBuilders),
           globalBuilders: stringList('Methods that build a key shared by every wiki.', DEFAULT_KEYS.globalBuilders),
-          exclude: stringList('Folder names the PHP scan skips, besides .git and node_modules.', DEFAULT_KEYS.exclude),
+          exclude: stringList('Folder names the PHP scan skips, besides .git, node_modules and the defaults (vendor) unless excludeDefaults is false.', []),
+          excludeDefaults: { description: 'false: the PHP scan skips only the folders listed in exclude (and .git, node_modules), not the default ones (vendor).', type: 'boolean', default: true },
           testFiles: stringList('Globs of PHP test code where the keys/* rules are off (tests build keys by hand on purpose); [] checks tests too.', DEFAULT_KEYS.testFiles),
         },
       },

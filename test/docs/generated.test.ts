@@ -30,14 +30,15 @@ const FULL_CONFIG = {
   rules: Object.fromEntries(RULE_IDS.map((id) => [id, 'info'])),
   requiredTags: ['#Sustainability'],
   reportGlobs: ['reports/**/*.md'],
-  keys: { global: ['file-metadata*'], local: ['user-prefs'], localBuilders: ['makeKey'], globalBuilders: ['makeGlobalKey'], exclude: ['vendor', 'lib'] },
+  keys: { global: ['file-metadata*'], local: ['user-prefs'], localBuilders: ['makeKey'], globalBuilders: ['makeGlobalKey'], exclude: ['vendor', 'lib'], excludeDefaults: false },
+  overrides: [{ files: ['teams/search/**'], profile: 'google-sre', rules: { [RULE_IDS[0]]: 'off' }, requiredTags: ['#Search'] }],
 };
 
 test('the configuration schema accepts every setting the parser accepts, and rejects what it rejects', () => {
   const validate = new Ajv({ allErrors: true, strict: true }).compile(configSchema(ALL_RULES));
   assert.deepEqual(parseConfig(JSON.stringify(FULL_CONFIG), 'full.json', RULE_IDS).errors, []);
   assert.ok(validate(FULL_CONFIG), JSON.stringify(validate.errors));
-  for (const bad of [{ profle: 'minimal' }, { rules: { 'no/such-rule': 'off' } }, { rules: { [RULE_IDS[0]]: 'loud' } }, { keys: { builders: [] } }, { reportGlobs: 'x' }]) {
+  for (const bad of [{ profle: 'minimal' }, { rules: { 'no/such-rule': 'off' } }, { rules: { [RULE_IDS[0]]: 'loud' } }, { keys: { builders: [] } }, { reportGlobs: 'x' }, { overrides: [{ profile: 'minimal' }] }, { overrides: [{ files: ['a'], color: 'red' }] }]) {
     assert.notDeepEqual(parseConfig(JSON.stringify(bad), 'bad.json', RULE_IDS).errors, [], JSON.stringify(bad));
     assert.equal(validate(bad), false, JSON.stringify(bad));
   }

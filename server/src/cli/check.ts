@@ -6,13 +6,15 @@
 import { appendFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkReport } from '../core/check.js';
+import type { ResolvedConfig } from '../core/config/config.js';
+import { applyOverrides } from '../core/config/overrides.js';
 import { withReportFixes, type ReportFixContext } from '../core/fix/report.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import { compareRanges, type Finding } from '../core/types.js';
 import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
 import { Templates } from '../node/templates.js';
-import { collectFiles } from '../node/walk.js';
+import { collectFiles, toPosix } from '../node/walk.js';
 import { formatGithub, githubJobSummary } from './format/github.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -96,10 +98,15 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   for (const problem of files.problems) warn(problem.path, problem.message);
 
   const parser = new MarkdownParser();
-  const fixContext: ReportFixContext = { config, parser, template: new Templates().get(config.profile.name) };
-  let outcome = await checkAll(files.reports, files.php, { fixContext, root, warn });
+  const templates = new Templates();
+  // Each report under its own configuration: the workspace's with the overrides that match it.
+  const contextFor = (file: string): ReportFixContext => {
+    const own = applyOverrides(config, toPosix(relative(root, file)));
+    return { config: own, parser, template: templates.get(own.profile.name) };
+  };
+  let outcome = await checkAll(files.reports, files.php, { contextFor, config, root, warn });
   if (values['fix-dry-run'] || values.fix) {
-    const fixes = await computeFixes({ reports: files.reports, php: files.php, findings: outcome.findings, config, context: fixContext, keyIndex: outcome.keyIndex, problem: warn });
+    const fixes = await computeFixes({ reports: files.reports, php: files.php, findings: outcome.findings, config, contextFor, keyIndex: outcome.keyIndex, problem: warn });
     if (values['fix-dry-run']) {
       io.stdout(diffFixes(io.cwd, fixes.files));
       io.stderr(describeFixes(io.cwd, fixes.files).replace(/^Fixed /gm, 'Would fix '));
@@ -109,7 +116,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const written = await writeFixes(fixes.files, warn);
     // What was changed goes where it cannot break machine-readable output.
     (format === 'text' ? io.stdout : io.stderr)(describeFixes(io.cwd, written) + (format === 'text' ? '\n' : ''));
-    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { fixContext, root, warn: () => undefined });
+    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { contextFor, config, root, warn: () => undefined });
   }
 
   const { findings, reports, filesChecked } = outcome;
@@ -143,15 +150,17 @@ function parseMaxWarnings(value: string | boolean | undefined): number | undefin
 
 /** What one pass over the files needs. */
 interface CheckAllContext {
-  fixContext: ReportFixContext;
+  /** The configuration, parser and template of one report. */
+  contextFor(file: string): ReportFixContext;
+  /** The workspace configuration (PHP files are checked under it). */
+  config: ResolvedConfig;
   root: string;
   warn(file: string, message: string): void;
 }
 
 /** Checks every report and the PHP files together; a file that cannot be read is named and skipped. */
 async function checkAll(reportFiles: readonly string[], phpFiles: string[], context: CheckAllContext) {
-  const { fixContext, warn } = context;
-  const { parser, config } = fixContext;
+  const { contextFor, config, warn } = context;
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
   let filesChecked = 0;
@@ -162,8 +171,9 @@ async function checkAll(reportFiles: readonly string[], phpFiles: string[], cont
       continue;
     }
     try {
-      const result = checkReport(file, read.text, parser, config);
-      findings.push(...withReportFixes(result, fixContext));
+      const own = contextFor(file);
+      const result = checkReport(file, read.text, own.parser, own.config);
+      findings.push(...withReportFixes(result, own));
       reports.push({ file, title: result.report.title, metrics: result.report.metrics });
       filesChecked++;
     } catch (error) {

@@ -35,8 +35,8 @@ export interface FixInput {
   php: string[];
   findings: readonly Finding[];
   config: ResolvedConfig;
-  /** What report fixes need: configuration, parser and the profile's template. */
-  context: ReportFixContext;
+  /** What one report's fixes need: its configuration (overrides applied), parser and template. */
+  contextFor(file: string): ReportFixContext;
   /** The key index the PHP check built; fixed PHP files are re-indexed into it. */
   keyIndex?: KeyIndex;
   problem(file: string, message: string): void;
@@ -63,7 +63,6 @@ export async function computeFixes(input: FixInput): Promise<{ files: FixedFile[
   const withFixes = new Set(input.findings.filter(hasAutomaticFix).map((f) => f.file));
   const files: FixedFile[] = [];
   const remaining = input.findings.filter((f) => !withFixes.has(f.file));
-  const { context } = input;
   const collect = (file: string, source: { bytes: Buffer; text: string; bom: boolean }, outcome: FixOutcome) => {
     remaining.push(...outcome.remaining);
     if (outcome.text !== source.text) files.push({ file, original: source.bytes, before: source.text, after: outcome.text, applied: outcome.applied, bom: source.bom });
@@ -71,7 +70,7 @@ export async function computeFixes(input: FixInput): Promise<{ files: FixedFile[
   for (const file of input.reports.filter((f) => withFixes.has(f))) {
     const source = read(file, input.problem);
     if (!source) continue;
-    collect(file, source, fixReport(file, source.text, context));
+    collect(file, source, fixReport(file, source.text, input.contextFor(file)));
   }
   const php = input.php.filter((f) => withFixes.has(f));
   if (php.length > 0 && input.keyIndex) {

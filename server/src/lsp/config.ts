@@ -3,12 +3,15 @@
  * `.incident-scribe.json` / `.yaml` in the folder. A bad configuration file is reported as a
  * diagnostic on that file; its valid parts and the settings still apply.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver';
 import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
+import { applyOverrides } from '../core/config/overrides.js';
 import { reportMatcher } from '../core/report/is-report.js';
+import { configFileIn } from '../node/config.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import type { ClientFeatures } from './context.js';
 import { fileOfUri, relativeInside, uriOfFile } from './uris.js';
@@ -31,6 +34,11 @@ export interface DocumentPlace extends FolderConfig {
   relativePath: string;
 }
 
+/** `place` with the overrides that match its relative path applied to its configuration. */
+function withOverrides(place: FolderConfig, relativePath: string): DocumentPlace {
+  return { ...place, config: applyOverrides(place.config, relativePath), relativePath };
+}
+
 function folderConfig(config: ResolvedConfig, folder?: string): FolderConfig {
   return { folder, config, isReport: reportMatcher(config.reportGlobs) };
 }
@@ -41,6 +49,8 @@ export class ConfigStore {
   private folders: string[] = [];
   private byFolder = new Map<string, FolderConfig>();
   private outside: FolderConfig = folderConfig(defaultConfig());
+  /** For documents outside every folder: the configuration file nearest above each directory (null: none). */
+  private nearest = new Map<string, { dir: string; config: FolderConfig } | null>();
   /** Settings pushed by `didChangeConfiguration` or `initializationOptions`, for clients without `workspace/configuration`. */
   private pushedSettings: unknown;
   private published = new Set<string>();
@@ -89,9 +99,40 @@ export class ConfigStore {
       const rel = relativeInside(folder, path);
       if (rel !== undefined && (!best || folder.length > best.folder.length)) best = { folder, rel };
     }
-    if (best) return { ...(this.byFolder.get(best.folder) ?? this.outside), relativePath: best.rel };
+    if (best) return withOverrides(this.byFolder.get(best.folder) ?? this.outside, best.rel);
+    const near = this.nearestConfig(path);
+    if (near) return withOverrides(near.config, near.rel);
     const relativePath = path.replace(/^[a-z][a-z0-9+.-]+:\/*/i, '').replace(/\\/g, '/').replace(/^\/+/, '');
     return { ...this.outside, relativePath };
+  }
+
+  /**
+   * For a file outside every workspace folder: the configuration file nearest above it (up to the
+   * file system root), over the settings, as the command line finds it; undefined when there is none.
+   */
+  private nearestConfig(path: string): { config: FolderConfig; rel: string } | undefined {
+    if (!isAbsolute(path)) return undefined;
+    const start = dirname(path);
+    let found = this.nearest.get(start);
+    if (found === undefined) {
+      found = null;
+      for (let dir = start; ; dir = dirname(dir)) {
+        const file = configFileIn(dir);
+        if (file) {
+          try {
+            const text = readFileSync(file, 'utf8');
+            const { config } = parseConfig(text, file, RULE_IDS);
+            found = { dir, config: folderConfig(mergeConfigs(this.outside.config, config, text), dir) };
+          } catch {
+            found = null;
+          }
+          break;
+        }
+        if (dirname(dir) === dir) break;
+      }
+      this.nearest.set(start, found);
+    }
+    return found ? { config: found.config, rel: relative(found.dir, path).split(sep).join('/') } : undefined;
   }
 
   /** True when `uri` names a configuration file at the root of a workspace folder. */
@@ -125,6 +166,7 @@ export class ConfigStore {
     }
     this.byFolder = byFolder;
     this.outside = folderConfig(fromSettings);
+    this.nearest.clear();
     this.generation++;
     for (const uri of this.published) if (!diagnostics.has(uri)) diagnostics.set(uri, []);
     this.published = new Set([...diagnostics].filter(([, d]) => d.length > 0).map(([uri]) => uri));
@@ -192,12 +234,14 @@ export function mergeConfigs(settings: ResolvedConfig, file: ResolvedConfig, fil
   const fileKeys = data.keys && typeof data.keys === 'object' ? (data.keys as Record<string, unknown>) : {};
   const keys = { ...settings.keys };
   for (const key of KEY_SETTINGS) if (key in fileKeys) keys[key] = file.keys[key];
+  if ('excludeDefaults' in fileKeys) keys.exclude = file.keys.exclude;
   return {
     profile: 'profile' in data ? file.profile : settings.profile,
     rules: { ...settings.rules, ...file.rules },
     requiredTags: 'requiredTags' in data ? file.requiredTags : settings.requiredTags,
     reportGlobs: 'reportGlobs' in data ? file.reportGlobs : settings.reportGlobs,
     keys,
+    ...('overrides' in data ? { overrides: file.overrides } : settings.overrides ? { overrides: settings.overrides } : {}),
     source: file.source,
   };
 }

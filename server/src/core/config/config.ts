@@ -1,6 +1,7 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text.js';
 import { SEVERITY_SETTINGS, type Range, type SeveritySetting } from '../types.js';
+import { readOverrides, type ConfigOverride } from './overrides.js';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
 
 /** Settings for the cache key rules. */
@@ -11,7 +12,10 @@ export interface KeysConfig {
   local: string[];
   localBuilders: string[];
   globalBuilders: string[];
-  /** Folder names the workspace scan skips, besides `.git` and `node_modules`. */
+  /**
+   * Folder names the workspace scan skips, besides `.git` and `node_modules`: the defaults plus
+   * the configured ones (see {@link excludedFolders}).
+   */
   exclude: string[];
   /**
    * Globs of test code, where the key rules are off: tests build keys by hand on purpose. Their
@@ -30,6 +34,8 @@ export interface ResolvedConfig {
   /** Globs (relative to the workspace root) of files that are reports. */
   reportGlobs: string[];
   keys: KeysConfig;
+  /** Settings for some reports only, applied in order by {@link applyOverrides}. */
+  overrides?: ConfigOverride[];
   /** File the configuration came from, if any. */
   source?: string;
 }
@@ -56,6 +62,14 @@ export const DEFAULT_KEYS: KeysConfig = {
   testFiles: ['**/tests/**', '**/*Test.php'],
 };
 
+/**
+ * The folders the PHP scan skips: the configured ones are added to the defaults
+ * ({@link DEFAULT_KEYS}`.exclude`), unless `keys.excludeDefaults` is false.
+ */
+export function excludedFolders(withDefaults: boolean, configured: readonly string[]): string[] {
+  return [...new Set([...(withDefaults ? DEFAULT_KEYS.exclude : []), ...configured])];
+}
+
 /** The configuration used when there is no file. */
 export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
   return {
@@ -67,8 +81,8 @@ export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
   };
 }
 
-const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
-const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles'];
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'overrides'];
+const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'excludeDefaults', 'testFiles'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
 /**
@@ -140,11 +154,18 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   if (data.keys !== undefined) {
     if (!isPlainObject(data.keys)) fail(['keys'], 'must be an object');
     else {
-      for (const key of Object.keys(data.keys)) {
+      const keys = data.keys;
+      if (keys.excludeDefaults !== undefined && typeof keys.excludeDefaults !== 'boolean') fail(['keys', 'excludeDefaults'], 'must be true or false');
+      for (const key of Object.keys(keys)) {
         if (!KEYS_KEYS.includes(key)) fail(['keys', key], `is not a known setting (known: ${KEYS_KEYS.join(', ')})`);
-        else config.keys[key as keyof KeysConfig] = strings(['keys', key], data.keys[key]) ?? config.keys[key as keyof KeysConfig];
+        else if (key !== 'excludeDefaults') config.keys[key as keyof KeysConfig] = strings(['keys', key], keys[key]) ?? config.keys[key as keyof KeysConfig];
       }
+      config.keys.exclude = excludedFolders(keys.excludeDefaults !== false, 'exclude' in keys ? config.keys.exclude : []);
     }
+  }
+  if (data.overrides !== undefined) {
+    const overrides = readOverrides(data.overrides, { profiles: { ...BUILTIN_PROFILES, ...customProfiles }, knownRuleIds, fail });
+    if (overrides.length > 0) config.overrides = overrides;
   }
   return { config, errors };
 }
