@@ -10,11 +10,11 @@ export const handBuiltKey: KeyRule = {
     fixable: 'none',
     target: 'php',
   },
-  check({ sites, config }) {
+  check({ sites, config, index }) {
     const local = config.keys.localBuilders[0] ?? 'makeKey';
     const global = config.keys.globalBuilders[0] ?? 'makeGlobalKey';
     return sites
-      .filter((s) => s.scope === 'hand-built')
+      .filter((s) => s.scope === 'hand-built' && !index.onlyInProcess(s))
       .map((s) => ({
         message: `This cache key is joined by hand (${s.via}), so it has no keyspace and escapes the cache's key encoding and routing. Build it with ${local} (this wiki only) or ${global} (shared by all wikis).`,
         range: s.range,
