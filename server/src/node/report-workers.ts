@@ -37,10 +37,16 @@ export class AnalysisError extends Error {
   }
 }
 
-/** A submitted analysis: its outcome, and a way to stop it. */
+/** A submitted analysis: its outcome, and ways to stop it. */
 export interface AnalysisJob {
   readonly result: Promise<AnalysisResult>;
+  /** Stops the job wherever it is: it rejects as cancelled. */
   cancel(): void;
+  /**
+   * Cancels the job only if its worker has not started it. A running analysis is let finish: its
+   * snapshot still answers hovers, and the next one can reuse its state.
+   */
+  withdraw(): void;
 }
 
 export interface ReportWorkersOptions {
@@ -61,6 +67,8 @@ interface Pending {
   input: AnalysisInput;
   flag: Int32Array;
   cancel: SharedArrayBuffer;
+  /** The worker (or this thread) is running it. */
+  running: boolean;
   resolve: (r: AnalysisResult) => void;
   reject: (e: AnalysisError) => void;
 }
@@ -111,6 +119,7 @@ class Slot {
     clearTimeout(this.timer);
     const head = this.queue[0];
     if (!head) return;
+    head.running = true;
     const worker = this.worker;
     this.timer = setTimeout(() => this.replace(worker, 'timeout', `checking ${head.input.file} took longer than ${this.pool.settings.timeoutMs} ms`), this.pool.settings.timeoutMs);
     this.timer.unref();
@@ -169,11 +178,18 @@ export class ReportWorkers {
     const flag = new Int32Array(cancel);
     let job!: Pending;
     const result = new Promise<AnalysisResult>((resolve, reject) => {
-      job = { id: this.nextId++, input, flag, cancel, resolve, reject };
+      job = { id: this.nextId++, input, flag, cancel, running: false, resolve, reject };
     });
     if (this.settings.threads === 0) this.runHere(job);
     else this.slotFor(input.key).post(job);
-    return { result, cancel: () => Atomics.store(flag, 0, 1) };
+    return {
+      result,
+      cancel: () => Atomics.store(flag, 0, 1),
+      // The worker reads the flag before it starts a job; once it has started, the job runs on.
+      withdraw: () => {
+        if (!job.running) Atomics.store(flag, 0, 1);
+      },
+    };
   }
 
   /** Drops what the workers keep about a document. */
@@ -206,6 +222,7 @@ export class ReportWorkers {
   /** Without workers: the same engine on this thread, after a turn of the event loop (so that a cancellation can arrive). */
   private runHere(job: Pending): void {
     setImmediate(() => {
+      job.running = true;
       const token = { get isCancellationRequested() { return Atomics.load(job.flag, 0) !== 0; } };
       const started = performance.now();
       try {
