@@ -1,16 +1,13 @@
 /** Code lens on the Timeline heading: time to detect, to mitigate and to resolve. */
 import type { CodeLens } from 'vscode-languageserver';
+import { MILESTONE_INFO } from '../core/report/timeline/lexicon.js';
 import type { Metrics } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatDuration } from './format.js';
 import { documentUri } from './params.js';
 
-const LENSES: { label: string; key: keyof Metrics; milestone: string }[] = [
-  { label: 'Time to detect', key: 'timeToDetectMinutes', milestone: '[detected]' },
-  { label: 'Time to mitigate', key: 'timeToMitigateMinutes', milestone: '[mitigated]' },
-  { label: 'Time to resolve', key: 'timeToResolveMinutes', milestone: '[resolved]' },
-];
+const LENSES = (['detected', 'mitigated', 'resolved'] as const).map((m) => ({ label: MILESTONE_INFO[m].metricLabel!, key: MILESTONE_INFO[m].metric!, milestone: MILESTONE_INFO[m].marker }));
 
 /** The lens titles for a report's metrics. */
 export function metricTitles(metrics: Metrics): string[] {
