@@ -135,7 +135,8 @@ class Slot {
             log?.(`Incident Scribe: ${error.message} while checking ${job.input.file}; a new worker takes over.`);
             return job.reject(new AnalysisError('crashed', error.message));
           }
-          job.reject(new AnalysisError('failed', error.stack ?? error.message));
+          log?.(`Incident Scribe: checking ${job.input.file} failed: ${error.stack ?? error.message}`);
+          job.reject(new AnalysisError('failed', error.message));
         },
       )
       .finally(() => {
@@ -224,7 +225,10 @@ export class ReportWorkers {
       } catch (error) {
         if (error instanceof AnalysisError) job.reject(error);
         else if ((error as Error)?.name === 'CancelledError') job.reject(new AnalysisError('cancelled', 'cancelled'));
-        else job.reject(new AnalysisError('failed', (error as Error)?.stack ?? String(error)));
+        else {
+          this.settings.log?.(`Incident Scribe: checking ${job.input.file} failed: ${(error as Error)?.stack ?? String(error)}`);
+          job.reject(new AnalysisError('failed', (error as Error)?.message ?? String(error)));
+        }
       }
     });
   }
