@@ -24,12 +24,12 @@ export function registerCodeLens(ctx: ServerContext): void {
     const uri = documentUri(params);
     const doc = await openDocument(ctx, uri);
     if (!doc) return [];
-    return cancellable(token, (t) => {
-      const report = ctx.analyzer.report(doc, t)?.check.report;
-      const section = report?.timeline.section;
-      if (!report || !section) return [];
+    return cancellable(token, async (t) => {
+      const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
+      const section = snapshot?.timeline.section === undefined ? undefined : snapshot.sections[snapshot.timeline.section];
+      if (!snapshot || !section) return [];
       // An empty command id makes a lens a label: there is nothing to run, only figures to read.
-      return metricTitles(report.metrics).map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
+      return metricTitles(snapshot.metrics).map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
     });
   });
 }

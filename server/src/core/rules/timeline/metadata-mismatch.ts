@@ -114,6 +114,7 @@ export const metadataMismatch: ReportRule = {
     defaultSeverity: 'warning',
     description: 'Front matter, or a time, duration or metric stated in prose, disagrees with the timeline.',
     tags: ['timeline', 'metadata'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

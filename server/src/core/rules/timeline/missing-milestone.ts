@@ -15,6 +15,7 @@ export const missingMilestone: ReportRule = {
     defaultSeverity: 'info',
     description: 'The impact start, the detection or the resolution cannot be found in the timeline, the front matter or the text.',
     tags: ['timeline', 'metrics'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

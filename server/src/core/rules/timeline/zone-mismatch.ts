@@ -32,6 +32,7 @@ export const zoneMismatch: ReportRule = {
     description: 'A timeline time is in a different zone than the rest of the timeline, or in a zone that does not fit the season of its day.',
     tags: ['timeline'],
     target: 'report',
+    fixable: 'none',
   },
   check({ report }) {
     const { entries, declaredZone } = report.timeline;
