@@ -91,7 +91,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     try {
       const result = checkReport(file, read.text, parser, config);
       findings.push(...result.findings);
-      reports.push({ file, title: result.report.title, metrics: result.report.metrics });
+      reports.push({ file, title: result.report.title, metrics: result.report.metrics, milestones: result.report.timeline.milestones });
       filesChecked++;
     } catch (error) {
       warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);

@@ -42,7 +42,8 @@ function fromEntry(milestone: Milestone, entry: TimelineEntry, lines: LineIndex)
   const cue = entry.cues.find((c) => c.milestone === milestone) ?? entry.cues.find((c) => c.milestone === 'resolved') ?? entry.cues[0];
   const fact: MilestoneFact = {
     milestone,
-    source: cue?.source ?? 'inferred',
+    // A mitigation read from a resolution is the reader's inference, whatever marked the entry.
+    source: cue && cue.milestone === milestone ? cue.source : 'inferred',
     absolute: entry.utc !== undefined && absoluteOf(entry),
     range: entryLineRange(lines, entry),
     entry,
