@@ -85,7 +85,6 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
   let filesChecked = 0;
-<<<<<<< HEAD
   // Reports are checked in parallel in worker threads (one report needs none); results and
   // messages are taken in file order, so the output is the same as checking one after another.
   const workers = new ReportWorkers({ threads: jobs === 1 || files.reports.length < 2 ? 0 : jobs });
@@ -102,26 +101,11 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       try {
         const { snapshot } = await job.result;
         findings.push(...snapshot.findings);
-        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics });
+        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
         filesChecked++;
       } catch (error) {
         warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
       }
-=======
-  for (const file of files.reports) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      warn(file, read.reason);
-      continue;
-    }
-    try {
-      const result = checkReport(file, read.text, parser, config);
-      findings.push(...result.findings);
-      reports.push({ file, title: result.report.title, metrics: result.report.metrics, milestones: result.report.timeline.milestones });
-      filesChecked++;
-    } catch (error) {
-      warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
->>>>>>> reader-timeline
     }
   } finally {
     workers.dispose();
