@@ -5,14 +5,15 @@
  */
 import { appendFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { checkReport } from '../core/check.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { applyOverrides } from '../core/config/overrides.js';
-import { withReportFixes, type ReportFixContext } from '../core/fix/report.js';
+import type { ReportFixContext } from '../core/fix/report.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import { compareRanges, type Finding } from '../core/types.js';
 import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
+import type { ReportSnapshot } from '../node/report-snapshot.js';
+import { ReportWorkers } from '../node/report-workers.js';
 import { Templates } from '../node/templates.js';
 import { collectFiles, toPosix } from '../node/walk.js';
 import { formatGithub, githubJobSummary } from './format/github.js';
@@ -48,6 +49,8 @@ Options:
   --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
                             workspace root, the nearest directory above the first path that has one)
   --no-color                no colors in text output (also: NO_COLOR=1)
+  --jobs N                  reports checked at once, in worker threads (default: the cores,
+                            2 to 4); 1 checks them one after another
   --help                    show this help
 
 Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings),
@@ -70,6 +73,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     fix: { type: 'boolean', default: false },
     'fix-dry-run': { type: 'boolean', default: false },
     'no-color': { type: 'boolean', default: false },
+    jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -81,6 +85,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(FORMATTERS).join(', ')} (got "${format}")`);
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${String(values.jobs)}")`);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = findWorkspaceRoot(resolve(io.cwd, paths[0]), io.cwd);
   const config = loadConfig({
@@ -104,7 +110,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const own = applyOverrides(config, toPosix(relative(root, file)));
     return { config: own, parser, template: templates.get(own.profile.name) };
   };
-  let outcome = await checkAll(files.reports, files.php, { contextFor, config, root, warn });
+  let outcome = await checkAll(files.reports, files.php, { contextFor, config, root, jobs, warn });
   if (values['fix-dry-run'] || values.fix) {
     const fixes = await computeFixes({ reports: files.reports, php: files.php, findings: outcome.findings, config, contextFor, keyIndex: outcome.keyIndex, problem: warn });
     if (values['fix-dry-run']) {
@@ -116,7 +122,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const written = await writeFixes(fixes.files, warn);
     // What was changed goes where it cannot break machine-readable output.
     (format === 'text' ? io.stdout : io.stderr)(describeFixes(io.cwd, written) + (format === 'text' ? '\n' : ''));
-    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { contextFor, config, root, warn: () => undefined });
+    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { contextFor, config, root, jobs, warn: () => undefined });
   }
 
   const { findings, reports, filesChecked } = outcome;
@@ -150,6 +156,8 @@ function parseMaxWarnings(value: string | boolean | undefined): number | undefin
 
 /** What one pass over the files needs. */
 interface CheckAllContext {
+  /** Worker threads for the reports (`--jobs`). */
+  jobs: number | undefined;
   /** The configuration, parser and template of one report. */
   contextFor(file: string): ReportFixContext;
   /** The workspace configuration (PHP files are checked under it). */
@@ -164,24 +172,46 @@ async function checkAll(reportFiles: readonly string[], phpFiles: string[], cont
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
   let filesChecked = 0;
-  for (const file of reportFiles) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      warn(file, read.reason);
-      continue;
+  // Reports are checked in parallel in worker threads (one report needs none); results and
+  // messages are taken in file order, so the output is the same as checking one after another.
+  const { jobs } = context;
+  const workers = new ReportWorkers({ threads: jobs === 1 || reportFiles.length < 2 ? 0 : jobs });
+  try {
+    const jobsInOrder = reportFiles.map((file) => {
+      const read = readTextFile(file);
+      return { file, read, job: read.ok ? workers.analyse({ key: file, file, text: read.text, config: contextFor(file).config }) : undefined };
+    });
+    for (const { file, read, job } of jobsInOrder) {
+      if (!read.ok || !job) {
+        if (!read.ok) warn(file, read.reason);
+        continue;
+      }
+      try {
+        const { snapshot } = await job.result;
+        findings.push(...withSectionInserts(snapshot));
+        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
+        filesChecked++;
+      } catch (error) {
+        warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+      }
     }
-    try {
-      const own = contextFor(file);
-      const result = checkReport(file, read.text, own.parser, own.config);
-      findings.push(...withReportFixes(result, own));
-      reports.push({ file, title: result.report.title, metrics: result.report.metrics });
-      filesChecked++;
-    } catch (error) {
-      warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
-    }
+  } finally {
+    workers.dispose();
   }
   const php = await checkPhpFiles(phpFiles, { root: context.root, config, problem: warn });
   findings.push(...php.findings);
   filesChecked += php.checked;
   return { reports, findings, filesChecked, keyIndex: php.index };
+}
+
+/**
+ * The findings of a snapshot with the section insertion (from the profile's template) attached
+ * to each `report/missing-section` finding, so that the formats and `--fix` see it as a fix.
+ */
+function withSectionInserts(snapshot: ReportSnapshot): Finding[] {
+  return snapshot.findings.map((finding) => {
+    if (finding.ruleId !== 'report/missing-section') return finding;
+    const absent = snapshot.absent.find((a) => a.insert && finding.message.includes(`"${a.title}"`));
+    return absent?.insert ? { ...finding, fixes: [{ title: `Insert section "${absent.title}"`, edits: [absent.insert] }, ...(finding.fixes ?? [])] } : finding;
+  });
 }

@@ -6,7 +6,8 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Severity } from '../../core/types.js';
 import { toPosix } from '../../node/walk.js';
-import { metricsText, summaryLine } from './text.js';
+import { metricsText } from '../../core/report/timeline/summary.js';
+import { summaryLine } from './text.js';
 import type { CheckRun, Formatter } from './types.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };

@@ -22,6 +22,11 @@ export interface KeysConfig {
    * keys are still indexed for hovers, but never compared with the code's. `[]` checks tests too.
    */
   testFiles: string[];
+  /**
+   * Cache kinds whose keys never meet another wiki's, besides in-process caches: `server-local`
+   * (APCu) when each server runs one wiki. Hand-built and constant keys there are not reported.
+   */
+  privateCaches: string[];
 }
 
 /** Configuration after defaults and validation: what the checks read. */
@@ -60,6 +65,7 @@ export const DEFAULT_KEYS: KeysConfig = {
   globalBuilders: ['makeGlobalKey'],
   exclude: ['vendor'],
   testFiles: ['**/tests/**', '**/*Test.php'],
+  privateCaches: [],
 };
 
 /**
@@ -69,6 +75,9 @@ export const DEFAULT_KEYS: KeysConfig = {
 export function excludedFolders(withDefaults: boolean, configured: readonly string[]): string[] {
   return [...new Set([...(withDefaults ? DEFAULT_KEYS.exclude : []), ...configured])];
 }
+
+/** The values `keys.privateCaches` accepts. */
+export const PRIVATE_CACHE_KINDS = ['server-local'];
 
 /** The configuration used when there is no file. */
 export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
@@ -82,7 +91,7 @@ export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
 }
 
 const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'overrides'];
-const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'excludeDefaults', 'testFiles'];
+const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'excludeDefaults', 'testFiles', 'privateCaches'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
 /**
@@ -161,6 +170,8 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
         else if (key !== 'excludeDefaults') config.keys[key as keyof KeysConfig] = strings(['keys', key], keys[key]) ?? config.keys[key as keyof KeysConfig];
       }
       config.keys.exclude = excludedFolders(keys.excludeDefaults !== false, 'exclude' in keys ? config.keys.exclude : []);
+      const unknownKind = config.keys.privateCaches.find((k) => !PRIVATE_CACHE_KINDS.includes(k));
+      if (unknownKind !== undefined) fail(['keys', 'privateCaches'], `"${unknownKind}" is not a cache kind that can be private (known: ${PRIVATE_CACHE_KINDS.join(', ')})`);
     }
   }
   if (data.overrides !== undefined) {

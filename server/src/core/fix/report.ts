@@ -44,18 +44,6 @@ export function hasAutomaticFix(finding: Finding): boolean {
   return isSafeFix(finding.ruleId) && (finding.fixes?.length ?? 0) > 0;
 }
 
-/**
- * The report's findings with every fix attached, the template's section insertions included,
- * for callers that hand the findings on (the CLI's formats and `--fix`).
- */
-export function withReportFixes(check: ReportCheck, context: ReportFixContext): Finding[] {
-  return check.findings.map((finding) => {
-    if (finding.ruleId !== 'report/missing-section') return finding;
-    const fixes = reportFindingFixes(check, finding, context);
-    return fixes.length > 0 ? { ...finding, fixes } : finding;
-  });
-}
-
 /** The safe fixes of a checked report, in finding order. */
 export function safeReportFixes(check: ReportCheck, context: ReportFixContext): FindingFix[] {
   return check.findings.filter((f) => isSafeFix(f.ruleId)).flatMap((finding) => reportFindingFixes(check, finding, context).map((fix) => ({ finding, fix })));
