@@ -101,7 +101,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       try {
         const { snapshot } = await job.result;
         findings.push(...snapshot.findings);
-        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics });
+        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
         filesChecked++;
       } catch (error) {
         warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
