@@ -59,6 +59,8 @@ export interface StartOptions {
    * process with a timer, which would keep the test process alive.
    */
   processId?: number | null;
+  /** Sent as `initializationOptions` (VS Code's client sends the storage path there). */
+  initializationOptions?: unknown;
 }
 
 /** A text edit applied to a string, as an editor would. */
@@ -150,6 +152,7 @@ export class TestClient {
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'workspace' }],
       capabilities: options.capabilities ?? pullCapabilities(),
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport, type ReportCheck } from '../core/check.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import type { MarkdownParser } from '../core/markdown/parse.js';
+import { isPhpPath } from '../core/keys/php-path.js';
 import { isMarkdownPath } from '../core/report/is-report.js';
 import type { CancellationToken } from '../core/types.js';
 import type { ConfigStore } from './config.js';
@@ -40,7 +41,7 @@ export class Analyzer {
   kind(doc: TextDocument): DocumentKind {
     if (this.configs.isConfigFile(doc.uri)) return 'config';
     const path = fileOfUri(doc.uri);
-    if (doc.languageId === 'php' || /\.(php|inc|phtml)$/i.test(path)) return 'php';
+    if (doc.languageId === 'php' || isPhpPath(path)) return 'php';
     const markdown = doc.languageId === 'markdown' || isMarkdownPath(path);
     if (!markdown) return 'other';
     const place = this.configs.place(doc.uri);
