@@ -25,6 +25,7 @@ import { registerHover } from './lsp/hover.js';
 import { KeyWorkspace, storagePathOf } from './lsp/keys.js';
 import { isPhpPath } from './core/keys/php-path.js';
 import { registerSymbols } from './lsp/symbols.js';
+import { ANALYSIS_STATS_REQUEST, type AnalysisStats } from './protocol.js';
 
 /** Options of {@link startServer}; the defaults suit editors. */
 export interface ServerOptions {
@@ -42,7 +43,7 @@ const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}'];
 /** Starts a server on `connection` (not yet listening: the caller calls `connection.listen()`). */
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
-  const stats: ServerStats = { analyses: 0 };
+  const stats: ServerStats = { analyses: 0, timings: [] };
   const features: ClientFeatures = readClientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
   const parser = new MarkdownParser();
   let diagnostics: Diagnostics | undefined;
@@ -126,6 +127,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerSymbols(ctx);
   registerCompletion(ctx);
   registerCommands(ctx);
+
+  connection.onRequest(ANALYSIS_STATS_REQUEST, (): AnalysisStats => ({ pullDelayMs: diagnostics.pullDelayMs, timings: stats.timings }));
 
   connection.onShutdown(() => {
     diagnostics.dispose();

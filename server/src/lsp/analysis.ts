@@ -10,7 +10,7 @@ import { isPhpPath } from '../core/keys/php-path.js';
 import { isMarkdownPath } from '../core/report/is-report.js';
 import type { CancellationToken } from '../core/types.js';
 import type { ConfigStore } from './config.js';
-import type { ServerStats } from './context.js';
+import { recordAnalysis, type ServerStats } from './context.js';
 import { fileOfUri } from './uris.js';
 
 /** What the server does with a document. */
@@ -65,8 +65,9 @@ export class Analyzer {
     if (this.kind(doc) !== 'report') return undefined;
     const place = this.configs.place(doc.uri);
     const generation = this.configs.generation;
+    const started = performance.now();
     const check = checkReport(fileOfUri(doc.uri), doc.getText(), this.parser, place.config, token);
-    this.stats.analyses++;
+    recordAnalysis(this.stats, { uri: doc.uri, version: doc.version, ms: performance.now() - started });
     const analysis: ReportAnalysis = { uri: doc.uri, version: doc.version, generation, config: place.config, folder: place.folder, check };
     this.cache.set(doc.uri, analysis);
     return analysis;

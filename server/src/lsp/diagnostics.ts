@@ -73,6 +73,11 @@ export class Diagnostics {
     private readonly options: DiagnosticsOptions = { pushDelayMs: 200, pullDelayMs: 60 },
   ) {}
 
+  /** The intentional wait before a pull analyses a new version (reported to benchmarks). */
+  get pullDelayMs(): number {
+    return this.options.pullDelayMs;
+  }
+
   /** The diagnostics of an open document, with the id of the state they describe. */
   private async resultFor(doc: TextDocument, token?: CancellationToken): Promise<{ resultId: string; items: Diagnostic[] } | undefined> {
     const kind = this.ctx.analyzer.kind(doc);

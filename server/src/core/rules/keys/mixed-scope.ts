@@ -14,6 +14,7 @@ export const mixedScope: KeyRule = {
     defaultSeverity: 'warning',
     description: 'The same key group, cache kind and shape is built as a local key in one place and as a global key in another.',
     tags: ['cache', 'split-brain'],
+    fixable: 'none',
     target: 'php',
   },
   check({ sites, index, token }) {

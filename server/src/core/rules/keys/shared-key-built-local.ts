@@ -8,6 +8,7 @@ export const sharedKeyBuiltLocal: KeyRule = {
     defaultSeverity: 'warning',
     description: 'A function whose name says the key is shared (getSharedCacheKey, *Shared*, *Global*) builds it with a local builder.',
     tags: ['cache', 'split-brain'],
+    fixable: 'auto',
     target: 'php',
   },
   check({ sites, config }) {

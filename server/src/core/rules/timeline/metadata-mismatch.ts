@@ -33,6 +33,7 @@ export const metadataMismatch: ReportRule = {
     defaultSeverity: 'warning',
     description: 'Front matter start or end disagrees with the impact start or resolution in the timeline.',
     tags: ['timeline', 'metadata'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {
