@@ -7,7 +7,10 @@ import { analyzeFiles, type AnalyzeTask } from './key-files.js';
 import { serveTasks } from './pool.js';
 import { loadPhpParser } from './php-wasm.js';
 
-// Loaded eagerly; a failure surfaces on the first file that needs parsing.
-loadPhpParser().catch(() => undefined);
+// Loaded eagerly; a failure (even a synchronous one, a missing wasm file) surfaces as the error
+// of the first batch that needs parsing, not as a crash of the worker.
+Promise.resolve()
+  .then(loadPhpParser)
+  .catch(() => undefined);
 
 serveTasks((task: AnalyzeTask) => analyzeFiles(task, loadPhpParser));
