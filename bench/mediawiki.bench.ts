@@ -3,7 +3,7 @@
  * with `includes/`); without it the benchmark says so and does nothing. For MediaWiki core's
  * `includes/` and for the whole install it prints, in one run: the files, the candidate files
  * parsed, the cold scan (no persistent index: read, prefilter, parse in worker threads, extract),
- * the warm scan (persistent index loaded from disk, nothing changed), a one-file re-index (read,
+ * the warm scan (persistent index loaded from disk, nothing changed), the walk that lists the files (apart), a one-file re-index (read,
  * parse, extract, update the index in the calling thread, as the server does on a file change),
  * the peak resident memory of the process (worker threads included), and a plain Node read +
  * regex of the same files in one thread. Figures are medians of `BENCH_RUNS` runs (default 5).
@@ -21,6 +21,8 @@ import { loadPhpParser } from '../server/src/node/php-wasm.js';
 import { collectFiles } from '../server/src/node/walk.js';
 
 const ROOT = process.env.BENCH_MEDIAWIKI;
+// The worker thread users run (npm run bench builds it first), not the sources through tsx.
+const WORKER = join(import.meta.dirname, '..', 'dist', 'keys-worker.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
@@ -41,8 +43,7 @@ async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: 
 async function bench(label: string, dir: string): Promise<void> {
   const config = defaultConfig();
   const builders = config.keys;
-  const walk = await measure(() => collectFiles({ root: dir, config, paths: [dir], cwd: dir, collect: { php: true, reports: false } }));
-  const files = walk.value.php;
+  const files = (await collectFiles({ root: dir, config, paths: [dir], cwd: dir, collect: { php: true, reports: false } })).php;
   const tmp = join(import.meta.dirname, '..', '.bench-tmp', 'mediawiki-index');
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -61,19 +62,22 @@ async function bench(label: string, dir: string): Promise<void> {
   await plainRead(); // The page cache is warm for every side.
   const parser = await loadPhpParser();
 
-  const rows: Record<string, number[]> = { read: [], readCpu: [], cold: [], coldCpu: [], warm: [], warmCpu: [], peak: [], reindex: [] };
+  const rows: Record<string, number[]> = { read: [], readCpu: [], cold: [], coldCpu: [], warm: [], warmCpu: [], peak: [], reindex: [], reindexCpu: [], walk: [], walkCpu: [] };
   let scan: KeyScan | undefined;
   for (let run = 0; run < RUNS; run++) {
+    const walked = await measure(() => collectFiles({ root: dir, config, paths: [dir], cwd: dir, collect: { php: true, reports: false } }));
+    rows.walk.push(walked.ms);
+    rows.walkCpu.push(walked.cpuMs);
     const read = await measure(plainRead);
     rows.read.push(read.ms);
     rows.readCpu.push(read.cpuMs);
-    const cold = await measure(() => scanKeyFiles(files, { builders }));
+    const cold = await measure(() => scanKeyFiles(files, { builders, workerScript: WORKER }));
     rows.cold.push(cold.ms);
     rows.coldCpu.push(cold.cpuMs);
     rows.peak.push(cold.peakMb);
     scan = cold.value;
     saveCache(cacheFile, dir, stamp, scan.entries, Date.now());
-    const warm = await measure(() => scanKeyFiles(files, { builders, cache: loadCache(cacheFile, dir, stamp).entries }));
+    const warm = await measure(() => scanKeyFiles(files, { builders, workerScript: WORKER, cache: loadCache(cacheFile, dir, stamp).entries }));
     rows.warm.push(warm.ms);
     rows.warmCpu.push(warm.cpuMs);
     if (warm.value.read !== 0) throw new Error(`the warm scan read ${warm.value.read} files`);
@@ -84,9 +88,9 @@ async function bench(label: string, dir: string): Promise<void> {
   const bySize = parsedFiles.map((f) => ({ f, size: scan!.entries.get(f)!.size })).sort((a, b) => a.size - b.size);
   const typical = bySize[Math.floor(bySize.length / 2)];
   for (let run = 0; run < Math.max(RUNS, 9); run++) {
-    const t = performance.now();
-    scan.index.setFile(analyzePhp(parser, typical.f, decodeSource(readFileSync(typical.f)), builders));
-    rows.reindex.push(performance.now() - t);
+    const one = await measure(async () => scan!.index.setFile(analyzePhp(parser, typical.f, decodeSource(readFileSync(typical.f)), builders)));
+    rows.reindex.push(one.ms);
+    rows.reindexCpu.push(one.cpuMs);
   }
   const largest = bySize.at(-1)!;
   const t = performance.now();
@@ -96,12 +100,14 @@ async function bench(label: string, dir: string): Promise<void> {
   const mb = files.reduce((n, f) => n + (scan!.entries.get(f)?.size ?? 0), 0) / 1024 / 1024;
 
   console.log(`${label}: ${dir}`);
-  console.log(`  files:                ${files.length} PHP files, ${mb.toFixed(1)} MB (walk ${ms(walk.ms)})`);
+  console.log(`  files:                ${files.length} PHP files, ${mb.toFixed(1)} MB; the walk that finds them: ${ms(median(rows.walk))} (CPU ${ms(median(rows.walkCpu))})`);
   console.log(`  candidates parsed:    ${scan.parsed} (${scan.problems.length} files unusable); ${findings} findings`);
   console.log(`  plain read + regex:   ${ms(median(rows.read))} (CPU ${ms(median(rows.readCpu))})`);
-  console.log(`  cold scan:            ${ms(median(rows.cold))} (CPU ${ms(median(rows.coldCpu))}); ${(median(rows.cold) / median(rows.read)).toFixed(2)}x the plain read`);
+  console.log(
+    `  cold scan:            ${ms(median(rows.cold))} (CPU ${ms(median(rows.coldCpu))}, all threads); ${(median(rows.cold) / median(rows.read)).toFixed(2)}x the plain read (CPU ${(median(rows.coldCpu) / median(rows.readCpu)).toFixed(2)}x)`,
+  );
   console.log(`  warm scan:            ${ms(median(rows.warm))} (CPU ${ms(median(rows.warmCpu))}), index loaded from disk included`);
-  console.log(`  one-file re-index:    ${ms(median(rows.reindex))} (${(typical.size / 1024).toFixed(0)} KB, the median candidate); largest candidate ${ms(largestMs)} (${(largest.size / 1024).toFixed(0)} KB)`);
+  console.log(`  one-file re-index:    ${ms(median(rows.reindex))} (CPU ${ms(median(rows.reindexCpu))}; ${(typical.size / 1024).toFixed(0)} KB, the median candidate); largest candidate ${ms(largestMs)} (${(largest.size / 1024).toFixed(0)} KB)`);
   console.log(`  peak memory (RSS):    ${median(rows.peak).toFixed(0)} MB during the cold scan`);
   console.log(`  median of ${RUNS} runs; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   rmSync(tmp, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export interface KeyScanOptions {
   index?: KeyIndex;
   /** Worker threads at most; 0 reads in the calling thread. Default: one per core, none for a few files. */
   workers?: number;
+  /** The worker module; by default the bundled `keys-worker.js` next to this code, or its source. */
+  workerScript?: string;
 }
 
 /** What a scan found. */
@@ -119,7 +121,7 @@ export async function scanKeyFiles(files: readonly string[], options: KeyScanOpt
     }
   };
 
-  const runner = new Runner(builders, options.workers ?? (toRead.length >= WORKER_MIN_FILES ? Infinity : 0));
+  const runner = new Runner(builders, options.workers ?? (toRead.length >= WORKER_MIN_FILES ? Infinity : 0), options.workerScript ?? workerScript());
   try {
     await runner.run(toRead, token, (results) => {
       results.forEach(merge);
@@ -155,6 +157,7 @@ class Runner {
   constructor(
     private readonly builders: BuilderNames,
     private readonly workers: number,
+    private readonly script: string,
   ) {}
 
   async run(files: FileTask[], token: CancellationToken | undefined, onResults: (results: FileResult[]) => void): Promise<void> {
@@ -167,7 +170,7 @@ class Runner {
       }
       return;
     }
-    this.pool ??= new WorkerPool(workerScript(), { name: 'PHP scan', size: Math.min(this.workers, availableParallelism(), batches.length) });
+    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism(), batches.length) });
     const pool = this.pool;
     await Promise.all(batches.map((batch) => pool.run({ files: batch, builders: this.builders }, token).then(onResults)));
   }
