@@ -49,6 +49,9 @@ test('the prefilter keeps builder calls, helpers, key methods and cache operatio
     "<?php $services->getMainWANObjectCache()->delete( $k );",
     "<?php $this->memc?->set( $k, 1 );",
     "<?php function f( WANObjectCache $wan ) { $wan->getWithSetCallback( $k, 60, $cb ); }",
+    "<?php ObjectCache::getLocalClusterInstance()->get( $k );",
+    "<?php class A {\n\t/** @var BagOStuff */\n\tprivate $store;\n\tfunction f() { return $this->store->get( $k ); }\n}",
+    "<?php class A {\n\tfunction __construct( $services ) { $this->store = $services->getMainObjectStash(); }\n\tfunction f() { $this->store->set( $k, 1 ); }\n}",
   ]) {
     assert.equal(pass(text), true, text);
   }
@@ -62,6 +65,8 @@ test('the prefilter drops files that name no cache and build no key', () => {
     "<?php $value = $this->options->get( 'Server' ); $row = $request->set( 'x', 1 );",
     '<?php // The parser cache is purged elsewhere.\nfunction purge( $page ) { $page->touch(); }',
     '<?php $keys = array_keys( $map ); $key = $prefix . ":" . $id;',
+    "<?php\n// Wires the WANObjectCache and the BagOStuff services.\n$value = $services->getMainConfig()->get( 'Server' );",
+    "<?php function f( WANObjectCache $wan, Config $config ) { return $config->get( 'Name' ); }",
   ]) {
     assert.equal(pass(text), false, text);
   }

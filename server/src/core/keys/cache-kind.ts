@@ -11,12 +11,6 @@
  */
 import type { CacheKind } from './types.js';
 
-/** Class names that say a value is a cache; a file that names none may still use one by name. */
-export const CACHE_TYPE_NAMES = ['WANObjectCache', 'BagOStuff', 'MapCacheLRU'] as const;
-
-/** Words in the name of a variable, property or call that holds a cache (`$srvCache`, `$memc`). */
-export const CACHE_NAME_WORDS = ['cache', 'memc', 'stash', 'bag'] as const;
-
 /** The kind a type name (or a type written as text, `?WANObjectCache`) denotes. */
 export function kindOfType(type: string): CacheKind {
   if (/\b(HashBagOStuff|MapCacheLRU)\b|InProcess/.test(type)) return 'in-process';
@@ -54,7 +48,5 @@ export function firstKnown(...kinds: (CacheKind | undefined)[]): CacheKind {
 
 /** Names that look like a cache (`$cache`, `$this->srvCache`), for receivers of `get`/`set`. */
 export function looksLikeCacheName(name: string): boolean {
-  return CACHE_NAME.test(name);
+  return /cache|memc|stash|bag/i.test(name);
 }
-
-const CACHE_NAME = new RegExp(CACHE_NAME_WORDS.join('|'), 'i');

@@ -6,7 +6,7 @@
  * there widens the test without a second list to keep. A file without them costs a read and a
  * search, never a parse.
  */
-import { CACHE_NAME_WORDS, CACHE_TYPE_NAMES } from './cache-kind.js';
+import { kindOfExpression, kindOfType, looksLikeCacheName } from './cache-kind.js';
 import type { BuilderNames } from './extract.js';
 import { CACHE_METHODS, INTERNAL_BUILDERS, KEY_METHOD_ENDINGS, REMOVED_HELPERS } from './queries.js';
 
@@ -20,16 +20,57 @@ export type KeyPrefilter = (text: string) => boolean;
  * Builds the prefilter for a builder configuration. A file passes when it has
  * - a call of a builder, of the cache library's internal builder or of a removed helper;
  * - the definition of a method whose name ends like a key-returning one (`function getSharedCacheKey(`);
- * - a cache operation (`->get(`, `->getWithSetCallback(`…) on a receiver whose name says cache
- *   (`$this->srvCache->get(`, `getMainWANObjectCache()->get(`), or anywhere in a file that names
- *   a cache class (`WANObjectCache $wan` … `$wan->get(`).
+ * - a cache operation (`->get(`, `->getWithSetCallback(`…) on a receiver that extraction can tell
+ *   is a cache: one whose text names a cache (`$this->srvCache->get(`,
+ *   `ObjectCache::getLocalClusterInstance()->get(`), or a variable or property that the file
+ *   declares with a cache type (`WANObjectCache $wan`, `@var BagOStuff`) or assigns a cache to
+ *   (`$this->store = $services->getMainObjectStash()`). The same functions that give a receiver
+ *   its cache kind decide here.
  */
 export function keyPrefilter(builders: BuilderNames): KeyPrefilter {
   const builderNames = [...builders.localBuilders, ...builders.globalBuilders, ...INTERNAL_BUILDERS, ...REMOVED_HELPERS].filter((n) => n.length > 0);
-  const ops = alternatives(CACHE_METHODS);
   const direct = new RegExp(`\\b(?:${alternatives(builderNames)})\\s*\\(|\\bfunction\\s+&?\\s*\\w*(?:${alternatives(KEY_METHOD_ENDINGS)})\\s*\\(`, 'i');
-  const onCacheReceiver = new RegExp(`(?:${alternatives(CACHE_NAME_WORDS)})\\w*(?:\\(\\s*\\))?\\s*\\??->\\s*(?:${ops})\\s*\\(`, 'i');
-  const cacheType = new RegExp(alternatives(CACHE_TYPE_NAMES));
-  const operation = new RegExp(`(?:->|::)\\s*(?:${ops})\\s*\\(`);
-  return (text) => direct.test(text) || onCacheReceiver.test(text) || (cacheType.test(text) && operation.test(text));
+  const operation = new RegExp(`\\??->\\s*(?:${alternatives(CACHE_METHODS)})\\s*\\(`, 'g');
+  return (text) => {
+    if (direct.test(text)) return true;
+    let names: Set<string> | undefined;
+    operation.lastIndex = 0;
+    for (let m = operation.exec(text); m; m = operation.exec(text)) {
+      const receiver = receiverText(text, m.index);
+      if (looksLikeCacheName(receiver) || kindOfExpression(receiver) !== 'unknown') return true;
+      const name = /\$(?:this->)?(\w+)$/.exec(receiver)?.[1];
+      if (name && (names ??= cacheNames(text)).has(name)) return true;
+    }
+    return false;
+  };
+}
+
+/** The receiver before a `->` at `at`: back to the start of the statement or argument (at most a line). */
+function receiverText(text: string, at: number): string {
+  let start = at;
+  const stop = Math.max(0, at - 200);
+  let depth = 0;
+  while (start > stop) {
+    const c = text[start - 1];
+    if (c === ')' || c === ']') depth++;
+    else if (c === '(' || c === '[') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && (c === ';' || c === '{' || c === '}' || c === ',' || c === '=' || c === '\n' || c === ' ')) break;
+    start--;
+  }
+  return text.slice(start, at);
+}
+
+const TYPED = /([?\\\w|]+)\s+&?(?:\.\.\.)?\$(\w+)/g;
+const DOC_VAR = /@var\s+([^\s*]+)[^]*?\*\/\s*(?:(?:public|protected|private|var|static|readonly)\s+)+(?:[?\\\w|]+\s+)?\$(\w+)/g;
+const ASSIGNED = /\$(?:this->)?(\w+)\s*=\s*([^;]{1,300});/g;
+
+/** Variables and properties the file declares with a cache type or assigns a cache to. */
+function cacheNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(TYPED)) if (kindOfType(m[1]) !== 'unknown') names.add(m[2]);
+  for (const m of text.matchAll(DOC_VAR)) if (kindOfType(m[1]) !== 'unknown') names.add(m[2]);
+  for (const m of text.matchAll(ASSIGNED)) if (kindOfExpression(m[2]) !== 'unknown') names.add(m[1]);
+  return names;
 }
