@@ -96,6 +96,7 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
           localBuilders: stringList('Methods that build a key local to one wiki.', DEFAULT_KEYS.localBuilders),
           globalBuilders: stringList('Methods that build a key shared by every wiki.', DEFAULT_KEYS.globalBuilders),
           exclude: stringList('Folder names the PHP scan skips, besides .git and node_modules.', DEFAULT_KEYS.exclude),
+          testFiles: stringList('Globs of PHP test code where the keys/* rules are off (tests build keys by hand on purpose); [] checks tests too.', DEFAULT_KEYS.testFiles),
         },
       },
     },

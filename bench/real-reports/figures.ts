@@ -20,12 +20,23 @@ export interface LabelMilestone {
   note?: string;
 }
 
-/** The hand judgement of one finding of a build, keyed by rule id and line. */
+/**
+ * The hand judgement of one finding of a build, keyed by rule id and line. Several findings of
+ * one rule on one line (a missing section each, a missing milestone each) are told apart by
+ * `match`, a fragment of the message; a verdict without `match` covers the others.
+ */
 export interface Verdict {
   rule: string;
   line: number;
+  match?: string;
   verdict: 'true' | 'false';
   reason: string;
+}
+
+/** The verdict that judges a finding, if any. */
+export function findVerdict(verdicts: readonly Verdict[], rule: string, line: number, message: string): Verdict | undefined {
+  const same = verdicts.filter((v) => v.rule === rule && v.line === line);
+  return same.find((v) => v.match !== undefined && message.includes(v.match)) ?? same.find((v) => v.match === undefined);
 }
 
 /** One report, read and labelled by hand. */
@@ -88,6 +99,8 @@ export interface ReportScore {
   findings: { true: number; false: number; unjudged: number };
   /** `report/missing-section` findings, counted only on reports that follow a known template. */
   missingSectionKnownTemplate: number;
+  /** Labelled problems that a rule covers, and how many of them a finding of that rule on that line names. */
+  problems: { labelled: number; found: number };
   judged: JudgedFinding[];
   /** Per metric: label value, build value and outcome, for the detailed listing. */
   metricDetail: { name: MetricName; want: number | null; got: number | null; outcome: keyof Tally | 'none' }[];
@@ -161,7 +174,7 @@ export function scoreReport(
   }
 
   const judged: JudgedFinding[] = diagnostics.map((d) => {
-    const v = label.verdicts.find((x) => x.rule === d.ruleId && x.line === d.line);
+    const v = findVerdict(label.verdicts, d.ruleId, d.line, d.message);
     return { rule: d.ruleId, line: d.line, message: d.message, verdict: v ? v.verdict : null, reason: v?.reason };
   });
   const findings = {
@@ -174,6 +187,12 @@ export function scoreReport(
     ? diagnostics.filter((d) => d.ruleId === 'report/missing-section').length
     : 0;
 
+  const covered = label.problems.filter((p) => p.rule !== null);
+  const problems = {
+    labelled: covered.length,
+    found: covered.filter((p) => diagnostics.some((d) => d.ruleId === p.rule && d.line === p.line)).length,
+  };
+
   return {
     repository,
     path: label.path,
@@ -183,6 +202,7 @@ export function scoreReport(
     milestones,
     findings,
     missingSectionKnownTemplate,
+    problems,
     judged,
     metricDetail,
   };
@@ -212,6 +232,7 @@ export interface Totals {
   findings: { true: number; false: number; unjudged: number };
   missingSectionKnownTemplate: number;
   knownTemplateReports: number;
+  problems: { labelled: number; found: number };
   /** Share of the metrics a reader can derive that the build gets right / wrong. */
   metricsRightRate: number;
   metricsWrongRate: number;
@@ -242,6 +263,7 @@ export function totals(scores: readonly ReportScore[]): Totals {
     findings,
     missingSectionKnownTemplate: scores.reduce((n, s) => n + s.missingSectionKnownTemplate, 0),
     knownTemplateReports: scores.filter((s) => s.template !== 'generic' && s.template !== 'other').length,
+    problems: scores.reduce((p, s) => ({ labelled: p.labelled + s.problems.labelled, found: p.found + s.problems.found }), { labelled: 0, found: 0 }),
     metricsRightRate: derivable === 0 ? 0 : metrics.right / derivable,
     metricsWrongRate: derivable === 0 ? 0 : metrics.wrong / derivable,
     falseFindingRate: judged === 0 ? 0 : findings.false / judged,
@@ -276,6 +298,7 @@ export function formatScores(scores: readonly ReportScore[], detection: readonly
   lines.push(`  milestones ${tally(t.milestones)}`);
   lines.push(`  findings   ${t.findings.true} true, ${t.findings.false} false, ${t.findings.unjudged} not yet judged (${pct(t.falseFindingRate)} of judged findings false; ${t.findingsPerReport.toFixed(1)} per report)`);
   lines.push(`  missing-section findings on the ${t.knownTemplateReports} reports that follow a known template: ${t.missingSectionKnownTemplate}`);
+  lines.push(`  labelled problems a rule covers, found by that rule on that line: ${t.problems.found}/${t.problems.labelled}`);
   if (detection.length > 0) {
     lines.push('');
     lines.push('Report detection (check . at each repository root)');

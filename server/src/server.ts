@@ -25,11 +25,14 @@ import { registerHover } from './lsp/hover.js';
 import { KeyWorkspace, storagePathOf } from './lsp/keys.js';
 import { isPhpPath } from './core/keys/php-path.js';
 import { registerSymbols } from './lsp/symbols.js';
+import { ReportWorkers, type ReportWorkersOptions } from './node/report-workers.js';
 import { ANALYSIS_STATS_REQUEST, type AnalysisStats } from './protocol.js';
 
 /** Options of {@link startServer}; the defaults suit editors. */
 export interface ServerOptions {
   diagnostics?: DiagnosticsOptions;
+  /** The report analysis workers: threads, time limit, memory limit. */
+  workers?: ReportWorkersOptions;
 }
 
 /** What the caller of {@link startServer} can observe. */
@@ -53,7 +56,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Builders and excluded folders may have changed: the key index is rebuilt in the background.
     void keys?.scan();
   });
-  const analyzer = new Analyzer(parser, configs, stats);
+  const workers = new ReportWorkers({ ...options.workers, log: (message) => connection.console.error(message) });
+  const analyzer = new Analyzer(configs, workers, stats);
   const ctx = { connection, documents, features, parser, configs, analyzer, stats } as ServerContext;
   diagnostics = new Diagnostics(ctx, options.diagnostics);
   keys = ctx.keys = new KeyWorkspace(ctx, (files) => diagnostics.filesAffected(files));
@@ -133,6 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onShutdown(() => {
     diagnostics.dispose();
     keys.dispose();
+    workers.dispose();
   });
   documents.listen(connection);
   return { stats };

@@ -54,8 +54,16 @@ test('milestones: right by line or by the same instant, wrong, missed, extra', (
 
 test('findings are judged by rule and line; the rest are not yet judged', () => {
   const first = score(0);
-  assert.deepEqual(first.findings, { true: 1, false: 1, unjudged: 2 });
-  assert.equal(first.missingSectionKnownTemplate, 1);
+  // Two missing-section findings on line 1: one judged by its message fragment, one by the
+  // verdict without a fragment.
+  assert.deepEqual(first.findings, { true: 2, false: 2, unjudged: 1 });
+  assert.deepEqual(
+    first.judged.filter((j) => j.rule === 'report/missing-section').map((j) => j.verdict),
+    ['true', 'false'],
+  );
+  assert.equal(first.missingSectionKnownTemplate, 2);
+  // The one labelled problem with a rule (no-owner on line 30) is found.
+  assert.deepEqual(first.problems, { labelled: 1, found: 1 });
   // The second report follows no known template: its missing-section finding is not counted.
   assert.equal(score(1).missingSectionKnownTemplate, 0);
 });
@@ -66,9 +74,10 @@ test('totals and rates over the reports', () => {
   assert.equal(t.metricsRightRate, 2 / 3);
   assert.equal(t.metricsWrongRate, 1 / 3);
   assert.equal(t.falseFindingRate, 0.5);
-  assert.equal(t.findingsPerReport, 2.5);
+  assert.equal(t.findingsPerReport, 3);
   assert.equal(t.knownTemplateReports, 1);
-  assert.equal(t.missingSectionKnownTemplate, 1);
+  assert.equal(t.missingSectionKnownTemplate, 2);
+  assert.deepEqual(t.problems, { labelled: 1, found: 1 });
 });
 
 test('report detection counts reports taken and non-reports taken', () => {

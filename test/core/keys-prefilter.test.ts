@@ -50,6 +50,8 @@ test('the prefilter keeps builder calls, helpers, key methods and cache operatio
     "<?php $this->memc?->set( $k, 1 );",
     "<?php function f( WANObjectCache $wan ) { $wan->getWithSetCallback( $k, 60, $cb ); }",
     "<?php ObjectCache::getLocalClusterInstance()->get( $k );",
+    "<?php\nclass A { const ALL_KEY = 'all'; function f() { return $this->services->getMainWANObjectCache()->get( self::ALL_KEY ); } }",
+    "<?php\nfunction f( $wan ) { return $wan->get( 'all' ); }",
     "<?php class A {\n\t/** @var BagOStuff */\n\tprivate $store;\n\tfunction f() { return $this->store->get( $k ); }\n}",
     "<?php class A {\n\tfunction __construct( $services ) { $this->store = $services->getMainObjectStash(); }\n\tfunction f() { $this->store->set( $k, 1 ); }\n}",
   ]) {

@@ -9,6 +9,7 @@ import type { CancellationToken, Finding } from '../types.js';
 import { extractKeys, type BuilderNames } from './extract.js';
 import type { KeyIndex } from './key-index.js';
 import type { PhpDocument, PhpParser } from './parser.js';
+import { isTestFile } from './test-code.js';
 import type { FileKeys } from './types.js';
 
 /** Parses `text` and extracts its key sites; the syntax tree is freed before returning. */
@@ -29,10 +30,11 @@ export function analyzeDocument(parser: PhpParser, file: string, document: PhpDo
 /**
  * Runs the enabled key rules on one indexed file. Findings keep the core `Finding` shape; a rule
  * that throws becomes a finding of its own, and suppression comments in the file are honoured.
+ * Test code (`keys.testFiles`) gets no finding.
  */
 export function checkPhpFile(index: KeyIndex, file: string, config: ResolvedConfig, token?: CancellationToken): Finding[] {
   const entry = index.get(file);
-  if (!entry) return [];
+  if (!entry || isTestFile(file, config.keys.testFiles)) return [];
   const sites = index.sitesIn(file);
   const findings = runRules(KEY_RULES, { file, sites, index, config, token }, {
     file,

@@ -6,8 +6,9 @@
  * there widens the test without a second list to keep. A file without them costs a read and a
  * search, never a parse.
  */
-import { kindOfExpression, kindOfType, looksLikeCacheName } from './cache-kind.js';
+import { kindOfExpression, kindOfName, kindOfType, looksLikeCacheName } from './cache-kind.js';
 import type { BuilderNames } from './extract.js';
+import type { CacheKind } from './types.js';
 import { CACHE_METHODS, INTERNAL_BUILDERS, KEY_METHOD_ENDINGS, REMOVED_HELPERS } from './queries.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,7 +22,7 @@ export type KeyPrefilter = (text: string) => boolean;
  * - a call of a builder, of the cache library's internal builder or of a removed helper;
  * - the definition of a method whose name ends like a key-returning one (`function getSharedCacheKey(`);
  * - a cache operation (`->get(`, `->getWithSetCallback(`…) on a receiver that extraction can tell
- *   is a cache: one whose text names a cache (`$this->srvCache->get(`,
+ *   is a cache: one whose text or name says cache (`$this->srvCache->get(`, `$wan->get(`,
  *   `ObjectCache::getLocalClusterInstance()->get(`), or a variable or property that the file
  *   declares with a cache type (`WANObjectCache $wan`, `@var BagOStuff`) or assigns a cache to
  *   (`$this->store = $services->getMainObjectStash()`). The same functions that give a receiver
@@ -37,13 +38,16 @@ export function keyPrefilter(builders: BuilderNames): KeyPrefilter {
     operation.lastIndex = 0;
     for (let m = operation.exec(text); m; m = operation.exec(text)) {
       const receiver = receiverText(text, m.index);
-      if (looksLikeCacheName(receiver) || kindOfExpression(receiver) !== 'unknown') return true;
+      if (looksLikeCacheName(receiver) || known(kindOfExpression(receiver))) return true;
       const name = /\$(?:this->)?(\w+)$/.exec(receiver)?.[1];
-      if (name && (names ??= cacheNames(text)).has(name)) return true;
+      if (name && (known(kindOfName(name)) || (names ??= cacheNames(text)).has(name))) return true;
     }
     return false;
   };
 }
+
+/** A kind that says "a cache" (in-process ones included: extraction still records their keys). */
+const known = (kind: CacheKind) => kind !== 'unknown' && kind !== 'not-cache';
 
 /** The receiver before a `->` at `at`: back to the start of the statement or argument (at most a line). */
 function receiverText(text: string, at: number): string {
@@ -69,8 +73,8 @@ const ASSIGNED = /\$(?:this->)?(\w+)\s*=\s*([^;]{1,300});/g;
 /** Variables and properties the file declares with a cache type or assigns a cache to. */
 function cacheNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const m of text.matchAll(TYPED)) if (kindOfType(m[1]) !== 'unknown') names.add(m[2]);
-  for (const m of text.matchAll(DOC_VAR)) if (kindOfType(m[1]) !== 'unknown') names.add(m[2]);
-  for (const m of text.matchAll(ASSIGNED)) if (kindOfExpression(m[2]) !== 'unknown') names.add(m[1]);
+  for (const m of text.matchAll(TYPED)) if (known(kindOfType(m[1]))) names.add(m[2]);
+  for (const m of text.matchAll(DOC_VAR)) if (known(kindOfType(m[1]))) names.add(m[2]);
+  for (const m of text.matchAll(ASSIGNED)) if (known(kindOfExpression(m[2]))) names.add(m[1]);
   return names;
 }
