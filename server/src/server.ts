@@ -22,7 +22,8 @@ import { ConfigStore } from './lsp/config.js';
 import { readClientFeatures, type ClientFeatures, type ServerContext, type ServerStats } from './lsp/context.js';
 import { Diagnostics, type DiagnosticsOptions } from './lsp/diagnostics.js';
 import { registerHover } from './lsp/hover.js';
-import { isPhpPath, KeyWorkspace } from './lsp/keys.js';
+import { KeyWorkspace, storagePathOf } from './lsp/keys.js';
+import { isPhpPath } from './core/keys/php-path.js';
 import { registerSymbols } from './lsp/symbols.js';
 import { ReportWorkers, type ReportWorkersOptions } from './node/report-workers.js';
 import { ANALYSIS_STATS_REQUEST, type AnalysisStats } from './protocol.js';
@@ -68,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders = params.workspaceFolders ?? [];
     configs.setFolders(folders, params.rootUri);
     configs.setPushedSettings(params.initializationOptions);
+    keys.storagePath = storagePathOf(params.initializationOptions);
     clientSupportsFolderEvents = params.capabilities?.workspace?.workspaceFolders === true;
     diagnostics.register();
     return {
