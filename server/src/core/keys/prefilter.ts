@@ -21,6 +21,8 @@ export type KeyPrefilter = (text: string) => boolean;
  * Builds the prefilter for a builder configuration. A file passes when it has
  * - a call of a builder, of the cache library's internal builder or of a removed helper;
  * - the definition of a method whose name ends like a key-returning one (`function getSharedCacheKey(`);
+ * - a construction handed a cache (`new Foo( new HashBagOStuff() )`, `new Foo( $services->getMainObjectStash() )`):
+ *   service wiring tells which cache a class's constructor parameter holds;
  * - a cache operation (`->get(`, `->getWithSetCallback(`…) on a receiver that extraction can tell
  *   is a cache: one whose text or name says cache (`$this->srvCache->get(`, `$wan->get(`,
  *   `ObjectCache::getLocalClusterInstance()->get(`), or a variable or property that the file
@@ -31,9 +33,10 @@ export type KeyPrefilter = (text: string) => boolean;
 export function keyPrefilter(builders: BuilderNames): KeyPrefilter {
   const builderNames = [...builders.localBuilders, ...builders.globalBuilders, ...INTERNAL_BUILDERS, ...REMOVED_HELPERS].filter((n) => n.length > 0);
   const direct = new RegExp(`\\b(?:${alternatives(builderNames)})\\s*\\(|\\bfunction\\s+&?\\s*\\w*(?:${alternatives(KEY_METHOD_ENDINGS)})\\s*\\(`, 'i');
+  const construction = /\bnew\s+\\?[\w\\]+\s*\([^;]{0,400}?(?:\bnew\s+\\?(?:[\w\\]*\\)?(?:HashBagOStuff|MapCacheLRU)\b|->\s*get(?:MainWANObjectCache|MainObjectStash|LocalClusterInstance|LocalServerObjectCache)\s*\()/;
   const operation = new RegExp(`\\??->\\s*(?:${alternatives(CACHE_METHODS)})\\s*\\(`, 'g');
   return (text) => {
-    if (direct.test(text)) return true;
+    if (direct.test(text) || construction.test(text)) return true;
     let names: Set<string> | undefined;
     operation.lastIndex = 0;
     for (let m = operation.exec(text); m; m = operation.exec(text)) {
