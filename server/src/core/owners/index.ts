@@ -2,6 +2,7 @@
 import { parseCodeowners } from './codeowners.js';
 import { parseMaintainers } from './maintainers.js';
 import { parseWikitextMaintainers } from './wikitext.js';
+import { OwnersList } from './list.js';
 import type { OwnersFormat, OwnersSource } from './types.js';
 
 export { OwnersList, type KnownOwner, type Ownership } from './list.js';
@@ -29,4 +30,14 @@ export function readOwnersSource(file: string, text: string, format: OwnersForma
     case 'wikitext':
       return parseWikitextMaintainers(file, text);
   }
+}
+
+const lists = new WeakMap<readonly OwnersSource[], OwnersList>();
+
+/** The owners list of a configuration, built once per loaded set of sources. */
+export function ownersListOf(config: { owners: { sources: readonly OwnersSource[] } }): OwnersList {
+  const sources = config.owners.sources;
+  let list = lists.get(sources);
+  if (!list) lists.set(sources, (list = new OwnersList(sources)));
+  return list;
 }
