@@ -41,7 +41,7 @@ export interface ServerHandle {
 }
 
 /** Glob of the files whose changes on disk the server needs to hear about. */
-const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}'];
+const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}', '**/CODEOWNERS', '**/*{owners,OWNERS,maintainers,MAINTAINERS,Maintainers}*'];
 
 /** Starts a server on `connection` (not yet listening: the caller calls `connection.listen()`). */
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {

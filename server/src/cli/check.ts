@@ -88,6 +88,10 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     io.stderr(`incident-scribe: ${relative(io.cwd, file) || file}: ${message}\n`);
   };
   for (const problem of files.problems) warn(problem.path, problem.message);
+  // A mistake in an owners file is worth a line, but the rest of the file still counts: no trouble.
+  for (const source of config.owners.sources) {
+    for (const p of source.problems) io.stderr(`incident-scribe: ${relative(io.cwd, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
+  }
 
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
