@@ -104,6 +104,15 @@ export interface ReportScore {
   judged: JudgedFinding[];
   /** Per metric: label value, build value and outcome, for the detailed listing. */
   metricDetail: { name: MetricName; want: number | null; got: number | null; outcome: keyof Tally | 'none' }[];
+  /** Per milestone: the labelled line, the build's line, time and source, and the outcome. */
+  milestoneDetail: {
+    name: MilestoneName;
+    wantLine: number | null;
+    gotLine: number | null;
+    gotTime: string | null;
+    source: string | null;
+    outcome: keyof Tally | 'none';
+  }[];
   error?: string;
 }
 
@@ -117,6 +126,15 @@ export interface DetectionScore {
   missedReports: string[];
   takenNonReports: string[];
 }
+
+/** Rules about the whole document: a labelled problem of one of these is found on any line. */
+export const DOCUMENT_RULES: ReadonlySet<string> = new Set([
+  'impact/missing',
+  'report/missing-section',
+  'actionables/none',
+  'timeline/missing-milestone',
+  'detection/no-alerting-actionable',
+]);
 
 const zero = (): Tally => ({ right: 0, wrong: 0, missed: 0, extra: 0 });
 
@@ -160,6 +178,7 @@ export function scoreReport(
   }
 
   const milestones = zero();
+  const milestoneDetail: ReportScore['milestoneDetail'] = [];
   for (const name of MILESTONES) {
     const want = label.milestones[name];
     const got = report?.milestones?.[name];
@@ -171,6 +190,14 @@ export function scoreReport(
       return a !== null && b !== null && Math.abs(a - b) <= 60_000;
     });
     if (result !== 'none') milestones[result]++;
+    milestoneDetail.push({
+      name,
+      wantLine: want?.line ?? null,
+      gotLine: got?.line ?? null,
+      gotTime: got?.time ?? null,
+      source: got?.source ?? null,
+      outcome: result,
+    });
   }
 
   const judged: JudgedFinding[] = diagnostics.map((d) => {
@@ -190,7 +217,8 @@ export function scoreReport(
   const covered = label.problems.filter((p) => p.rule !== null);
   const problems = {
     labelled: covered.length,
-    found: covered.filter((p) => diagnostics.some((d) => d.ruleId === p.rule && d.line === p.line)).length,
+    found: covered.filter((p) => diagnostics.some((d) => d.ruleId === p.rule && (d.line === p.line || DOCUMENT_RULES.has(d.ruleId))))
+      .length,
   };
 
   return {
@@ -205,6 +233,7 @@ export function scoreReport(
     problems,
     judged,
     metricDetail,
+    milestoneDetail,
   };
 }
 
@@ -298,7 +327,7 @@ export function formatScores(scores: readonly ReportScore[], detection: readonly
   lines.push(`  milestones ${tally(t.milestones)}`);
   lines.push(`  findings   ${t.findings.true} true, ${t.findings.false} false, ${t.findings.unjudged} not yet judged (${pct(t.falseFindingRate)} of judged findings false; ${t.findingsPerReport.toFixed(1)} per report)`);
   lines.push(`  missing-section findings on the ${t.knownTemplateReports} reports that follow a known template: ${t.missingSectionKnownTemplate}`);
-  lines.push(`  labelled problems a rule covers, found by that rule on that line: ${t.problems.found}/${t.problems.labelled}`);
+  lines.push(`  labelled problems a rule covers, found by that rule: ${t.problems.found}/${t.problems.labelled}`);
   if (detection.length > 0) {
     lines.push('');
     lines.push('Report detection (check . at each repository root)');

@@ -49,7 +49,17 @@ test('metrics: right within tolerance, wrong outside it, extra where the label h
 test('milestones: right by line or by the same instant, wrong, missed, extra', () => {
   // impact start: another line but the same instant → right; detected: line 15 vs 14, 6 min apart
   // → wrong; mitigated: missed; resolved: the label has none → extra.
-  assert.deepEqual(score(0).milestones, { right: 1, wrong: 1, missed: 1, extra: 1 });
+  const first = score(0);
+  assert.deepEqual(first.milestones, { right: 1, wrong: 1, missed: 1, extra: 1 });
+  assert.deepEqual(
+    first.milestoneDetail.map((m) => [m.name, m.wantLine, m.gotLine, m.outcome]),
+    [
+      ['impactStart', 12, 5, 'right'],
+      ['detected', 14, 15, 'wrong'],
+      ['mitigated', 18, null, 'missed'],
+      ['resolved', null, 25, 'extra'],
+    ],
+  );
 });
 
 test('findings are judged by rule and line; the rest are not yet judged', () => {
@@ -62,8 +72,9 @@ test('findings are judged by rule and line; the rest are not yet judged', () => 
     ['true', 'false'],
   );
   assert.equal(first.missingSectionKnownTemplate, 2);
-  // The one labelled problem with a rule (no-owner on line 30) is found.
-  assert.deepEqual(first.problems, { labelled: 1, found: 1 });
+  // no-owner on line 30 is found on its line; impact/missing is about the whole document, so
+  // line 1 finds the problem labelled on line 3; no-task on line 31 is not found.
+  assert.deepEqual(first.problems, { labelled: 3, found: 2 });
   // The second report follows no known template: its missing-section finding is not counted.
   assert.equal(score(1).missingSectionKnownTemplate, 0);
 });
@@ -77,7 +88,7 @@ test('totals and rates over the reports', () => {
   assert.equal(t.findingsPerReport, 3);
   assert.equal(t.knownTemplateReports, 1);
   assert.equal(t.missingSectionKnownTemplate, 2);
-  assert.deepEqual(t.problems, { labelled: 1, found: 1 });
+  assert.deepEqual(t.problems, { labelled: 3, found: 2 });
 });
 
 test('report detection counts reports taken and non-reports taken', () => {

@@ -3,11 +3,11 @@
  * prints the findings as text, JSON or SARIF.
  */
 import { relative, resolve } from 'node:path';
-import { checkReport } from '../core/check.js';
-import { MarkdownParser } from '../core/markdown/parse.js';
 import { compareRanges, type Finding } from '../core/types.js';
 import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
+import { ReportWorkers } from '../node/report-workers.js';
+import { userCacheDir } from '../node/key-cache.js';
 import { collectFiles } from '../node/walk.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -35,6 +35,12 @@ Options:
   --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
                             workspace root, the nearest directory above the first path that has one)
   --no-color                no colors in text output (also: NO_COLOR=1)
+  --jobs N                  reports checked at once, in worker threads (default: the cores,
+                            2 to 4); 1 checks them one after another
+  --no-cache                read every PHP file, without the persistent key index kept in the
+                            user's cache folder ($XDG_CACHE_HOME/incident-scribe, else
+                            ~/.cache/incident-scribe)
+  --verbose                 print what the PHP key scan read, parsed and reused, on stderr
   --help                    show this help
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
@@ -53,6 +59,9 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     profile: { type: 'string' },
     config: { type: 'string' },
     'no-color': { type: 'boolean', default: false },
+    jobs: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -62,6 +71,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const format = String(values.format);
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(FORMATTERS).join(', ')} (got "${format}")`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${String(values.jobs)}")`);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = findWorkspaceRoot(resolve(io.cwd, paths[0]), io.cwd);
   const config = loadConfig({
@@ -69,7 +80,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     configFile: values.config === undefined ? undefined : resolve(io.cwd, String(values.config)),
     profile: values.profile === undefined ? undefined : String(values.profile),
   });
-  const files = collectFiles({ root, config, paths, cwd: io.cwd });
+  const files = await collectFiles({ root, config, paths, cwd: io.cwd });
 
   let trouble = false;
   const warn = (file: string, message: string) => {
@@ -77,27 +88,47 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     io.stderr(`incident-scribe: ${relative(io.cwd, file) || file}: ${message}\n`);
   };
   for (const problem of files.problems) warn(problem.path, problem.message);
+  // A mistake in an owners file is worth a line, but the rest of the file still counts: no trouble.
+  for (const source of config.owners.sources) {
+    for (const p of source.problems) io.stderr(`incident-scribe: ${relative(io.cwd, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
+  }
 
-  const parser = new MarkdownParser();
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
   let filesChecked = 0;
-  for (const file of files.reports) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      warn(file, read.reason);
-      continue;
+  // Reports are checked in parallel in worker threads (one report needs none); results and
+  // messages are taken in file order, so the output is the same as checking one after another.
+  const workers = new ReportWorkers({ threads: jobs === 1 || files.reports.length < 2 ? 0 : jobs });
+  try {
+    const jobsInOrder = files.reports.map((file) => {
+      const read = readTextFile(file);
+      return { file, read, job: read.ok ? workers.analyse({ key: file, file, text: read.text, config }) : undefined };
+    });
+    for (const { file, read, job } of jobsInOrder) {
+      if (!read.ok || !job) {
+        if (!read.ok) warn(file, read.reason);
+        continue;
+      }
+      try {
+        const { snapshot } = await job.result;
+        findings.push(...snapshot.findings);
+        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
+        filesChecked++;
+      } catch (error) {
+        warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+      }
     }
-    try {
-      const result = checkReport(file, read.text, parser, config);
-      findings.push(...result.findings);
-      reports.push({ file, title: result.report.title, metrics: result.report.metrics, milestones: result.report.timeline.milestones });
-      filesChecked++;
-    } catch (error) {
-      warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
-    }
+  } finally {
+    workers.dispose();
   }
-  const php = await checkPhpFiles(files.php, { root, config, problem: warn });
+  const php = await checkPhpFiles(files.php, {
+    root,
+    config,
+    problem: warn,
+    note: (message) => io.stderr(`incident-scribe: note: ${message}\n`),
+    cacheDir: values['no-cache'] ? undefined : userCacheDir(io.env),
+    verbose: values.verbose ? (line) => io.stderr(`incident-scribe: ${line}\n`) : undefined,
+  });
   findings.push(...php.findings);
   filesChecked += php.checked;
 

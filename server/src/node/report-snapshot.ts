@@ -10,7 +10,7 @@ import type { ReportCheck } from '../core/check.js';
 import type { MarkdownParser } from '../core/markdown/parse.js';
 import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
 import { findSections } from '../core/report/sections.js';
-import type { Actionable, Metrics, Section, TimelineEntry } from '../core/report/types.js';
+import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
 import type { Finding, Fix, Range, TextEdit } from '../core/types.js';
 import { entryMilestoneLines, milestoneFixes, milestoneLensTitles } from '../core/report/timeline/confirm.js';
 
@@ -52,6 +52,7 @@ export interface ReportSnapshot {
   timeline: {
     section?: number;
     entries: TimelineEntry[];
+    milestones: Milestones;
     /** Per entry (same order), the milestones settled there: `detected 16:39 (inferred from 'alert fires')`. */
     milestoneLines: string[][];
     /** Code lens titles for the milestones that are not marked. */
@@ -108,6 +109,7 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
       section: at(report.timeline.section),
       // Plain data for the snapshot: the entries' own fields, without links between them.
       entries: report.timeline.entries,
+      milestones: report.timeline.milestones,
       milestoneLines: report.timeline.entries.map((e) => entryMilestoneLines(report, e)),
       milestoneLenses: milestoneLensTitles(report),
       milestoneFixes: report.timeline.entries.map((e) => milestoneFixes(report, e.range.start.line)),

@@ -1,6 +1,7 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text.js';
 import { SEVERITY_SETTINGS, type Range, type SeveritySetting } from '../types.js';
+import type { OwnersSource } from '../owners/types.js';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
 
 /** Settings for the cache key rules. */
@@ -18,6 +19,11 @@ export interface KeysConfig {
    * keys are still indexed for hovers, but never compared with the code's. `[]` checks tests too.
    */
   testFiles: string[];
+  /**
+   * Cache kinds whose keys never meet another wiki's, besides in-process caches: `server-local`
+   * (APCu) when each server runs one wiki. Hand-built and constant keys there are not reported.
+   */
+  privateCaches: string[];
 }
 
 /** Configuration after defaults and validation: what the checks read. */
@@ -30,6 +36,12 @@ export interface ResolvedConfig {
   /** Globs (relative to the workspace root) of files that are reports. */
   reportGlobs: string[];
   keys: KeysConfig;
+  /**
+   * The maintainers list: `files` as configured (relative to the workspace root), and `sources`
+   * as read by the caller that can read files (a `CODEOWNERS` in its usual places comes last
+   * without being configured). Plain data, so it travels to worker threads with the rest.
+   */
+  owners: { files: string[]; sources: OwnersSource[] };
   /** File the configuration came from, if any. */
   source?: string;
 }
@@ -54,7 +66,11 @@ export const DEFAULT_KEYS: KeysConfig = {
   globalBuilders: ['makeGlobalKey'],
   exclude: ['vendor'],
   testFiles: ['**/tests/**', '**/*Test.php'],
+  privateCaches: [],
 };
+
+/** The values `keys.privateCaches` accepts. */
+export const PRIVATE_CACHE_KINDS = ['server-local'];
 
 /** The configuration used when there is no file. */
 export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
@@ -64,11 +80,12 @@ export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
     requiredTags: [],
     reportGlobs: [...DEFAULT_REPORT_GLOBS],
     keys: structuredClone(DEFAULT_KEYS),
+    owners: { files: [], sources: [] },
   };
 }
 
-const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
-const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles'];
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'owners'];
+const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles', 'privateCaches'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
 /**
@@ -137,6 +154,7 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   };
   config.requiredTags = strings(['requiredTags'], data.requiredTags) ?? config.requiredTags;
   config.reportGlobs = strings(['reportGlobs'], data.reportGlobs) ?? config.reportGlobs;
+  config.owners.files = strings(['owners'], data.owners) ?? config.owners.files;
   if (data.keys !== undefined) {
     if (!isPlainObject(data.keys)) fail(['keys'], 'must be an object');
     else {
@@ -144,6 +162,8 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
         if (!KEYS_KEYS.includes(key)) fail(['keys', key], `is not a known setting (known: ${KEYS_KEYS.join(', ')})`);
         else config.keys[key as keyof KeysConfig] = strings(['keys', key], data.keys[key]) ?? config.keys[key as keyof KeysConfig];
       }
+      const unknownKind = config.keys.privateCaches.find((k) => !PRIVATE_CACHE_KINDS.includes(k));
+      if (unknownKind !== undefined) fail(['keys', 'privateCaches'], `"${unknownKind}" is not a cache kind that can be private (known: ${PRIVATE_CACHE_KINDS.join(', ')})`);
     }
   }
   return { config, errors };

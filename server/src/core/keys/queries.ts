@@ -30,6 +30,12 @@ export const CACHE_METHODS = [
   'merge',
 ] as const;
 
+/** Cache-library methods that build keys from a keyspace; their own callers forge or scope keys. */
+export const INTERNAL_BUILDERS = ['makeKeyInternal'] as const;
+
+/** Endings of the names of methods whose return value is a cache key (`getSharedCacheKey`). */
+export const KEY_METHOD_ENDINGS = ['CacheKey', 'MemcKey'] as const;
+
 /** Functions that join strings into a key by hand. */
 export const JOINERS = ['implode', 'join', 'sprintf'] as const;
 
@@ -40,10 +46,10 @@ const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).j
  * tree: a query's cost is mostly the walk, so one query with many patterns is several times
  * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
  * each alternative is its own pattern. The capture that names the whole match says which
- * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall.
+ * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall, new.
  */
 export function keyQuery(builders: readonly string[]): string {
-  const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
+  const methods = list([...new Set([...builders, ...INTERNAL_BUILDERS, ...CACHE_METHODS])]);
   const functions = list([...REMOVED_HELPERS, ...JOINERS, 'array_unshift']);
   const classes = ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'].map((t) => `(${t} name: (name) @name) @class`);
   const calls = ['member_call_expression', 'nullsafe_member_call_expression'].map(
@@ -64,6 +70,9 @@ export function keyQuery(builders: readonly string[]): string {
     `(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
     `(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
     `(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+    // Constructions: service wiring that hands a class its cache.
+    '(object_creation_expression (name) @name (arguments) @args) @new',
+    '(object_creation_expression (qualified_name) @name (arguments) @args) @new',
     // Calls of methods named for a cache key: where their result goes decides whether it is one.
     ...['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].map((t) => `(${t} name: (name) @method (#match? @method "${KEY_METHOD.source}")) @keycall`),
   ].join('\n');
@@ -73,4 +82,4 @@ export function keyQuery(builders: readonly string[]): string {
 export const KEY_METHOD = /([Cc]ache|[Mm]emc)[Kk]ey$/;
 
 /** The capture names that say which pattern of {@link keyQuery} matched. */
-export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'keycall'] as const;
+export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'keycall', 'new'] as const;
