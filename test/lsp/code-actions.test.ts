@@ -41,7 +41,8 @@ test('every quick fix applied removes a finding of its rule and adds none but pl
       assert.ok(titles.includes(expected), `offered: ${expected} (got ${titles.join(' | ')})`);
     }
     let text = FIXES;
-    for (const action of actions) {
+    // Milestone confirmations are rewrites, not fixes of a finding (test/lsp/milestones.test.ts).
+    for (const action of actions.filter((a) => a.kind !== 'refactor.rewrite')) {
       assert.equal(action.kind, 'quickfix');
       const code = action.diagnostics?.[0]?.code;
       assert.ok(code, `${action.title} names the diagnostic it fixes`);

@@ -22,7 +22,7 @@ test('hover on timeline entries', async () => {
     assert.equal((detected.contents as MarkupContent).kind, 'markdown');
     assert.match(value, /2026-03-04 09:20 UTC/);
     assert.match(value, /8 min after the impact start/);
-    assert.match(value, /Milestone: detected/);
+    assert.match(value, /Detected 2026-03-04 09:20 UTC \(marked \[detected\]\)\./);
     const start = await hover(lineOf('[start]'));
     assert.match((start!.contents as MarkupContent).value, /At the impact start/);
     const resolved = await hover(lineOf('[resolved]'));

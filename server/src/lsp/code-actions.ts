@@ -85,7 +85,14 @@ export function registerCodeActions(ctx: ServerContext): void {
       const analysis = await ctx.analyzer.latest(doc, t);
       if (!analysis) return [];
       const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionAction(analysis, finding, diagnostic) : undefined);
-      return quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert);
+      const actions = quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert);
+      // Confirm an inferred milestone, or move one, on the entry under the cursor.
+      const { entries, milestoneFixes } = analysis.snapshot.timeline;
+      entries.forEach((e, i) => {
+        if (e.range.start.line > range.end.line || e.range.end.line < range.start.line) return;
+        for (const fix of milestoneFixes[i] ?? []) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: fix.edits } } });
+      });
+      return actions;
     });
   });
 }

@@ -8,7 +8,7 @@ import { documentPosition } from './params.js';
 import { rangeContains } from './positions.js';
 
 /** The hover text of a timeline entry, in Markdown. */
-export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry): string {
+export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry, milestones: readonly string[] = []): string {
   const lines: string[] = [];
   if (entry.utc !== undefined) {
     lines.push(`**${formatUtc(entry.utc)}**`);
@@ -30,7 +30,8 @@ export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry): stri
   } else {
     lines.push('The date of this entry is not known: add a date heading, a date-only entry or `start` in the front matter.');
   }
-  if (entry.milestones.length) lines.push(`Milestone: ${entry.milestones.join(', ')}`);
+  // The milestones the report settles on here, with where each comes from.
+  for (const line of milestones) lines.push(line.charAt(0).toUpperCase() + line.slice(1) + '.');
   return lines.join('\n\n');
 }
 
@@ -47,9 +48,10 @@ export function registerHover(ctx: ServerContext): void {
     }
     return cancellable(token, async (t) => {
       const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
-      const entry = snapshot?.timeline.entries.find((e) => rangeContains(e.range, position));
+      const index = snapshot?.timeline.entries.findIndex((e) => rangeContains(e.range, position)) ?? -1;
+      const entry = snapshot?.timeline.entries[index];
       if (!snapshot || !entry) return null;
-      const text = timelineEntryHover(snapshot.metrics, entry);
+      const text = timelineEntryHover(snapshot.metrics, entry, snapshot.timeline.milestoneLines[index]);
       return {
         range: entry.timeRange ?? entry.range,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },

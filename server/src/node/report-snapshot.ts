@@ -11,7 +11,8 @@ import type { MarkdownParser } from '../core/markdown/parse.js';
 import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
 import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
-import type { Finding, Range, TextEdit } from '../core/types.js';
+import type { Finding, Fix, Range, TextEdit } from '../core/types.js';
+import { entryMilestoneLines, milestoneFixes, milestoneLensTitles } from '../core/report/timeline/confirm.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -48,7 +49,17 @@ export interface ReportSnapshot {
   sections: SectionInfo[];
   /** Indexes of the top-level sections. */
   outline: number[];
-  timeline: { section?: number; entries: TimelineEntry[]; milestones: Milestones };
+  timeline: {
+    section?: number;
+    entries: TimelineEntry[];
+    milestones: Milestones;
+    /** Per entry (same order), the milestones settled there: `detected 16:39 (inferred from 'alert fires')`. */
+    milestoneLines: string[][];
+    /** Code lens titles for the milestones that are not marked. */
+    milestoneLenses: string[];
+    /** Per entry (same order), the fixes that confirm or move a milestone there. */
+    milestoneFixes: Fix[][];
+  };
   actionables: { section?: number; items: Actionable[] };
   metrics: Metrics;
   /** Sections of the profile the report does not have, in profile order. */
@@ -94,7 +105,15 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
     status: typeof status === 'string' ? status : undefined,
     sections,
     outline: report.outline.map((s) => index.get(s)!),
-    timeline: { section: at(report.timeline.section), entries: report.timeline.entries, milestones: report.timeline.milestones },
+    timeline: {
+      section: at(report.timeline.section),
+      // Plain data for the snapshot: the entries' own fields, without links between them.
+      entries: report.timeline.entries,
+      milestones: report.timeline.milestones,
+      milestoneLines: report.timeline.entries.map((e) => entryMilestoneLines(report, e)),
+      milestoneLenses: milestoneLensTitles(report),
+      milestoneFixes: report.timeline.entries.map((e) => milestoneFixes(report, e.range.start.line)),
+    },
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,
     absent,

@@ -118,13 +118,14 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal)\b`, 'i'),
     /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|back\s+(?:up|online)|recover(?:s|ed|y)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
-    /\b(?:workaround|hotfix|fix)\s+(?:is\s+|was\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
+    /\b(?:workarounds?|hotfix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
+    /\b(?:working|available|visible|reachable|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
   ],
   resolved: [
     /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
     /\b(?:resolved|closed|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|fixed)\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
-    /\b(?:fix|patch)\s+(?:is\s+|was\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
+    /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
   ],
 };
 

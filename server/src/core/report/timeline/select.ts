@@ -13,8 +13,8 @@
  * - resolution: the last entry that says it is resolved; without one, the last that says the
  *   impact stopped.
  *
- * When nothing says when the problem began, the impact start is the detection (as far as anyone
- * can tell, it began when it was found). An entry with a time is preferred; an entry without one
+ * When nothing says when the problem began, there is no impact start: copying the detection
+ * would make every time to detect zero. An entry with a time is preferred; an entry without one
  * still counts as found (so the milestone is not reported missing) but gives no instant.
  */
 import type { LineIndex } from '../../text.js';
@@ -136,7 +136,5 @@ export function selectMilestones(input: SelectionInput): Milestones {
       ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
     if (fact) chosen[milestone] = fact;
   }
-  // Nothing says when the problem began: it began, as far as anyone can tell, when it was found.
-  if (!chosen.start && chosen.detected?.entry) chosen.start = { ...chosen.detected, milestone: 'start', source: 'inferred' };
   return chosen;
 }
