@@ -82,3 +82,12 @@ export function applyEdits(text: string, edits: readonly { range: Range; newText
   for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
   return out;
 }
+
+/**
+ * The text with each lone CR (old Mac line endings) written as LF. Lengths, offsets and line
+ * numbers stay the same (LSP counts a lone CR as a line break too), so ranges found in the
+ * result are ranges of the original.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver';
 import { parse as parseYaml } from 'yaml';
-import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
+import { CONFIG_FILE_NAMES, DEFAULT_ANALYSIS_LIMITS, defaultConfig, parseConfig, type AnalysisLimits, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
 import { reportMatcher } from '../core/report/is-report.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import type { ClientFeatures } from './context.js';
@@ -174,6 +174,11 @@ export function pickSettings(raw: unknown): Record<string, unknown> {
     }
     if (Object.keys(keys).length > 0) out.keys = keys;
   }
+  if (s.analysis && typeof s.analysis === 'object') {
+    const analysis: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(s.analysis as Record<string, unknown>)) if (value !== undefined && value !== null) analysis[key] = value;
+    if (Object.keys(analysis).length > 0) out.analysis = analysis;
+  }
   return out;
 }
 
@@ -198,7 +203,19 @@ export function mergeConfigs(settings: ResolvedConfig, file: ResolvedConfig, fil
     requiredTags: 'requiredTags' in data ? file.requiredTags : settings.requiredTags,
     reportGlobs: 'reportGlobs' in data ? file.reportGlobs : settings.reportGlobs,
     keys,
+    ...(file.analysis || settings.analysis ? { analysis: mergeAnalysis(settings, file, data) } : {}),
     source: file.source,
+  };
+}
+
+/** The file's analysis bounds over the settings', bound by bound. */
+function mergeAnalysis(settings: ResolvedConfig, file: ResolvedConfig, data: Record<string, unknown>): AnalysisLimits {
+  const own = data.analysis && typeof data.analysis === 'object' ? (data.analysis as Record<string, unknown>) : {};
+  const base = settings.analysis ?? DEFAULT_ANALYSIS_LIMITS;
+  const fromFile = file.analysis ?? DEFAULT_ANALYSIS_LIMITS;
+  return {
+    sectionBudgetMs: 'sectionBudgetMs' in own ? fromFile.sectionBudgetMs : base.sectionBudgetMs,
+    maxReportBytes: 'maxReportSizeKB' in own ? fromFile.maxReportBytes : base.maxReportBytes,
   };
 }
 

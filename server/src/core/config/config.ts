@@ -15,6 +15,16 @@ export interface KeysConfig {
   exclude: string[];
 }
 
+/** Bounds of the analysis of one report (settings `analysis.*`). */
+export interface AnalysisLimits {
+  /** Time one section (one chunk of the document) may take; over it, it is not checked in that version. */
+  sectionBudgetMs: number;
+  /** A report longer than this (UTF-16 code units, about bytes) is not checked at all. */
+  maxReportBytes: number;
+}
+
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { sectionBudgetMs: 250, maxReportBytes: 8 * 1024 * 1024 };
+
 /** Configuration after defaults and validation: what the checks read. */
 export interface ResolvedConfig {
   profile: Profile;
@@ -25,6 +35,8 @@ export interface ResolvedConfig {
   /** Globs (relative to the workspace root) of files that are reports. */
   reportGlobs: string[];
   keys: KeysConfig;
+  /** Bounds of one report's analysis; defaults when absent. */
+  analysis?: AnalysisLimits;
   /** File the configuration came from, if any. */
   source?: string;
 }
@@ -61,7 +73,8 @@ export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
   };
 }
 
-const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'analysis'];
+const ANALYSIS_KEYS = ['sectionBudgetMs', 'maxReportSizeKB'];
 const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
@@ -140,7 +153,24 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
       }
     }
   }
+  if (data.analysis !== undefined) {
+    if (!isPlainObject(data.analysis)) fail(['analysis'], 'must be an object');
+    else config.analysis = readAnalysis(data.analysis, fail);
+  }
   return { config, errors };
+}
+
+/** `analysis`: the section time budget and the report size limit; bad values keep the defaults. */
+function readAnalysis(value: Record<string, unknown>, fail: Fail): AnalysisLimits {
+  const limits = { ...DEFAULT_ANALYSIS_LIMITS };
+  for (const key of Object.keys(value)) {
+    const n = value[key];
+    if (!ANALYSIS_KEYS.includes(key)) fail(['analysis', key], `is not a known setting (known: ${ANALYSIS_KEYS.join(', ')})`);
+    else if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) fail(['analysis', key], 'must be a positive number');
+    else if (key === 'sectionBudgetMs') limits.sectionBudgetMs = n;
+    else limits.maxReportBytes = Math.round(n * 1024);
+  }
+  return limits;
 }
 
 type Fail = (path: (string | number)[], message: string) => void;

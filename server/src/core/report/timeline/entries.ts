@@ -14,10 +14,11 @@
  * Headings inside the section, and paragraphs that are only a date (`**2022-09-14**`), set the
  * day of the entries after them.
  */
-import type { List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
-import type { Section } from '../types.js';
+import type { Milestone, Section } from '../types.js';
+import { findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
@@ -35,6 +36,8 @@ export interface RawEntry {
   rest: string;
   emphasis: string[];
   nested: boolean;
+  /** The entry's milestones, when already read (see {@link extractTimelineNodes}). */
+  milestones?: Milestone[];
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -82,12 +85,16 @@ class Walker {
   }
 
   heading(section: Section): void {
-    const first = section.heading.children[0];
+    this.headingNode(section.heading);
+  }
+
+  headingNode(heading: Heading): void {
+    const first = heading.children[0];
     if (first) {
-      const token = this.tokenAt(start(first), end(section.heading));
+      const token = this.tokenAt(start(first), end(heading));
       if (token && hasDate(token)) this.out.items.push({ kind: 'date', token });
     }
-    this.headerZone(start(section.heading), end(section.heading));
+    this.headerZone(start(heading), end(heading));
   }
 
   headerZone(from: number, to: number): void {
@@ -247,5 +254,23 @@ export function extractTimeline(section: Section, lines: LineIndex): Extraction 
   // The timeline's own heading ("Timeline (all times UTC)") outranks anything below it.
   walker.headerZone(start(section.heading), end(section.heading));
   walker.section(section, true);
+  return walker.out;
+}
+
+/**
+ * Walks the part of a timeline that one chunk of the document holds: its top-level `nodes`, in
+ * the coordinates of `text` (the chunk's text). `rootHeading` is the timeline's own heading when
+ * the chunk holds it. Each entry's milestones are read here, once per chunk text: they depend on
+ * the entry's words only. Walking every chunk of the timeline in order gives what
+ * {@link extractTimeline} gives for the whole section.
+ */
+export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent): Extraction {
+  const walker = new Walker(text);
+  for (const node of nodes) {
+    if (node === rootHeading) walker.headerZone(start(node), end(node));
+    else if (node.type === 'heading') walker.headingNode(node);
+    else walker.block(node);
+  }
+  for (const item of walker.out.items) if (item.kind === 'entry') item.milestones = findMilestones(item.text, item.rest, item.emphasis);
   return walker.out;
 }

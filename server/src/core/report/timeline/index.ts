@@ -31,7 +31,15 @@ export function findTimelineSection(sections: readonly Section[], config: Resolv
 export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): Timeline {
   const section = findTimelineSection(sections, config);
   if (!section) return { entries: [] };
-  const extraction = extractTimeline(section, lines);
+  return timelineFrom(section, extractTimeline(section, lines), sections, frontMatter, lines);
+}
+
+/**
+ * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
+ * to entry, instants. `extraction` is what the timeline section holds, read whole or chunk by
+ * chunk (`extractTimelineNodes`); its items may be taken out (a line that only declares the zone).
+ */
+export function timelineFrom(section: Section, extraction: Extraction, sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex): Timeline {
   const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
   const start = parseIsoInstant(frontMatter?.data?.start);
   const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate: start?.date });

@@ -11,6 +11,7 @@ export const missingTag: ReportRule = {
     tags: ['actionables', 'config'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, config }) {
     const required = config.requiredTags.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
     if (required.length === 0) return [];

@@ -38,6 +38,7 @@ export const noOwner: ReportRule = {
     tags: ['actionables'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report }) {
     return report.actionables.items
       .filter((item) => !item.owner && item.done !== true)

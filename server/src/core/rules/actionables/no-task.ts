@@ -9,6 +9,7 @@ export const noTask: ReportRule = {
     tags: ['actionables'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report }) {
     return report.actionables.items
       .filter((item) => item.tasks.length === 0)

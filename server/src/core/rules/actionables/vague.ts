@@ -33,6 +33,7 @@ export const vague: ReportRule = {
     tags: ['actionables', 'style'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report }) {
     return report.actionables.items.flatMap((item) => {
       const range = vagueWords(item, report.lines);

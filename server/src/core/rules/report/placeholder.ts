@@ -40,6 +40,7 @@ export const placeholder: ReportRule = {
     tags: ['completeness'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     const { root, text, lines } = report;
     const found: { start: number; end: number; text: string }[] = [];

@@ -17,6 +17,7 @@ export const blame: ReportRule = {
     tags: ['style', 'blameless'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     return scanProse(report.root, report.text, BLAME, { token })
       .filter((m) => !denied(report.text, m.start, m.text))

@@ -29,6 +29,7 @@ export const relativeDate: ReportRule = {
     tags: ['style'],
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     return scanProse(report.root, report.text, RELATIVE, { token }).map((m) => ({
       message: `"${m.text}" is a relative date; an incident report is read long after it is written: give the date (e.g. 2020-05-19).`,
