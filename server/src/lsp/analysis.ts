@@ -3,7 +3,7 @@
  * diagnostic pull, a hover and a code lens on the same version share one parse and one check.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkReport, type ReportCheck } from '../core/check.js';
+import { ReportSession, type ReportCheck } from '../core/check.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import type { MarkdownParser } from '../core/markdown/parse.js';
 import { isMarkdownPath } from '../core/report/is-report.js';
@@ -29,6 +29,8 @@ export interface ReportAnalysis {
 /** Checks open documents and remembers the result for the current version. */
 export class Analyzer {
   private readonly cache = new Map<string, ReportAnalysis>();
+  /** Per open report, the facts of its chunks: a new version re-reads only the chunks that changed. */
+  private readonly sessions = new Map<string, ReportSession>();
 
   constructor(
     private readonly parser: MarkdownParser,
@@ -64,7 +66,9 @@ export class Analyzer {
     if (this.kind(doc) !== 'report') return undefined;
     const place = this.configs.place(doc.uri);
     const generation = this.configs.generation;
-    const check = checkReport(fileOfUri(doc.uri), doc.getText(), this.parser, place.config, token);
+    let session = this.sessions.get(doc.uri);
+    if (!session) this.sessions.set(doc.uri, (session = new ReportSession(this.parser)));
+    const check = session.check(fileOfUri(doc.uri), doc.getText(), place.config, token);
     this.stats.analyses++;
     const analysis: ReportAnalysis = { uri: doc.uri, version: doc.version, generation, config: place.config, folder: place.folder, check };
     this.cache.set(doc.uri, analysis);
@@ -74,5 +78,6 @@ export class Analyzer {
   /** Drops what is known about a closed document. */
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.sessions.delete(uri);
   }
 }

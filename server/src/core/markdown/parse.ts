@@ -48,6 +48,11 @@ export interface ParsedChunk {
   tooComplex?: string;
   /** Identifies the parse: the chunk's text and the document's link definitions. */
   key: string;
+  /**
+   * A number for this parse, the same for every version that holds the same chunk text (while
+   * the tree stays cached): a short key for caches of what is computed from the tree.
+   */
+  id: number;
 }
 
 /** A document as parsed chunks. */
@@ -93,8 +98,8 @@ export class MarkdownParser {
     const parsed: ParsedChunk[] = [];
     for (const chunk of chunks) {
       throwIfCancelled(token);
-      const { tree, nodes, tooComplex, key } = this.parseChunk(chunk.text, suffix);
-      parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key });
+      const { tree, nodes, tooComplex, key, id } = this.parseChunk(chunk.text, suffix);
+      parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key, id });
     }
     return { chunks: parsed, bom };
   }
@@ -128,9 +133,9 @@ export class MarkdownParser {
     }
     const guarded = complexityOf(text, this.guards);
     const { tree, tooComplex } = guarded ? { tree: fallbackTree(text), tooComplex: guarded } : this.parseSafely(text + suffix, text);
-    this.parsedChunks++;
+    const id = ++this.parsedChunks;
     const nodes = tree.children.filter((child) => (child.position?.start.offset ?? 0) < text.length);
-    const entry: Omit<ParsedChunk, 'chunk'> = { tree, nodes, key, ...(tooComplex ? { tooComplex } : {}) };
+    const entry: Omit<ParsedChunk, 'chunk'> = { tree, nodes, key, id, ...(tooComplex ? { tooComplex } : {}) };
     this.cache.set(key, entry as ParsedChunk);
     if (this.cache.size > this.cacheEntries) {
       const oldest = this.cache.keys().next().value;
@@ -145,12 +150,15 @@ export class MarkdownParser {
  * sits, lazily: a node's own position at once, its children when someone first reads them. A
  * consumer that reads only the top-level blocks (the section outline) costs nothing deeper.
  */
-export function assembleRoot(text: string, parsed: ParsedDocument): Root {
+export function assembleRoot(text: string, parsed: ParsedDocument, place: (chunk: ParsedChunk) => readonly RootContent[] = placeNodes): Root {
   const children: RootContent[] = [];
-  for (const { chunk, nodes } of parsed.chunks) {
-    for (const child of nodes) children.push(shift(child, chunk.line, chunk.offset) as RootContent);
-  }
+  for (const chunk of parsed.chunks) for (const node of place(chunk)) children.push(node);
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
+}
+
+/** A chunk's top-level nodes with positions in the document (children moved lazily). */
+export function placeNodes({ chunk, nodes }: ParsedChunk): RootContent[] {
+  return nodes.map((node) => shift(node, chunk.line, chunk.offset) as RootContent);
 }
 
 /**

@@ -39,11 +39,11 @@ export interface ChunkFacts {
   findings: Finding[];
 }
 
-/** The cache key of a chunk's facts: its parse and its roles. */
+/** The cache key of a chunk's facts: its parse (by id, see `ParsedChunk.id`) and its roles. */
 export function factsKey(parsed: ParsedChunk, roles: ChunkRoles): string {
   const t = roles.timeline ? `t${roles.timeline.from},${roles.timeline.to},${roles.timeline.heading}` : '';
   const a = roles.actionables ? `a${roles.actionables.from},${roles.actionables.to}` : '';
-  return `${t}|${a}|${parsed.key}`;
+  return `${parsed.id}|${t}|${a}`;
 }
 
 /**

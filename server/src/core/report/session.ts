@@ -14,7 +14,8 @@
  * one `report/too-complex` finding and everything else is still checked.
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
-import { assembleRoot, type MarkdownParser, type ParsedChunk } from '../markdown/parse.js';
+import type { RootContent } from 'mdast';
+import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import { parseSuppressions } from '../suppress.js';
@@ -49,6 +50,9 @@ export interface SessionStats {
  */
 export class ReportSession {
   private facts = new Map<string, ChunkFacts>();
+  /** Facts and nodes moved to where their chunk sat in the last version, by key and position. */
+  private placed = new Map<string, PlacedFacts>();
+  private placedNodes = new Map<string, readonly RootContent[]>();
   private frontMatter?: { raw: string; value: FrontMatter | undefined };
   private config?: ResolvedConfig;
   private file?: string;
@@ -68,6 +72,7 @@ export class ReportSession {
   check(file: string, original: string, config: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = config.analysis ?? DEFAULT_ANALYSIS_LIMITS): ReportCheck {
     if (config !== this.config || file !== this.file) {
       this.facts = new Map();
+      this.placed = new Map();
       this.frontMatter = undefined;
       this.config = config;
       this.file = file;
@@ -77,13 +82,22 @@ export class ReportSession {
     if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, config, limits);
 
     const parsed = this.parser.parseChunks(text, token);
-    const root = assembleRoot(text, parsed);
+    // Chunks that did not move keep their placed nodes and facts from the previous version.
+    const placedNodes = new Map<string, readonly RootContent[]>();
+    const root = assembleRoot(text, parsed, (chunk) => {
+      const at = `${chunk.id}@${chunk.chunk.line}:${chunk.chunk.offset}`;
+      const nodes = this.placedNodes.get(at) ?? placedNodes.get(at) ?? placeNodes(chunk);
+      placedNodes.set(at, nodes);
+      return nodes;
+    });
+    this.placedNodes = placedNodes;
     const frontMatter = this.readFrontMatter(root, lines);
     const { sections, outline } = buildSections(root, lines);
     const timelineSection = findTimelineSection(sections, config);
     const actionablesSection = sectionOfKind(sections, config, 'actionables');
 
     const next = new Map<string, ChunkFacts>();
+    const placed = new Map<string, PlacedFacts>();
     const extraction: Extraction = { items: [], headerZones: [], prose: [] };
     const items: Actionable[] = [];
     const chunkFindings: Finding[] = [];
@@ -100,18 +114,23 @@ export class ReportSession {
         analysed++;
       }
       next.set(key, facts);
-      const shift = new Shift(chunk.chunk.line, chunk.chunk.offset, chunk.chunk.line === 0 ? parsed.bom : 0);
       if (facts.skipped) {
         const section = sectionAt(sections, chunk.chunk.offset);
-        unchecked.push({ section: section?.title, range: section?.headingRange ?? lines.lineRange(chunk.chunk.line), reason: `${facts.skipped}` });
+        unchecked.push({ section: section?.title, range: section?.headingRange ?? lines.lineRange(chunk.chunk.line), reason: facts.skipped });
         continue;
       }
-      if (facts.timeline) shift.extraction(extraction, facts.timeline);
-      for (const item of facts.actionables) items.push(shift.actionable(item));
-      if (!impactTable && facts.impactTable) impactTable = shift.impact(facts.impactTable);
-      for (const f of facts.findings) chunkFindings.push(shift.finding(f));
+      const at = `${key}@${chunk.chunk.line}:${chunk.chunk.offset}`;
+      const here = this.placed.get(at) ?? placed.get(at) ?? place(facts, new Shift(chunk.chunk.line, chunk.chunk.offset, chunk.chunk.line === 0 ? parsed.bom : 0));
+      placed.set(at, here);
+      for (const item of here.extraction.items) extraction.items.push(item);
+      for (const zone of here.extraction.headerZones) extraction.headerZones.push(zone);
+      for (const span of here.extraction.prose) extraction.prose.push(span);
+      for (const item of here.actionables) items.push(item);
+      for (const finding of here.findings) chunkFindings.push(finding);
+      impactTable ??= here.impactTable;
     }
     this.facts = next;
+    this.placed = placed;
     this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed };
 
     const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines) : { entries: [] };
@@ -173,6 +192,25 @@ export class ReportSession {
     const rules = REPORT_RULES.filter((r) => r.meta.id === 'report/too-complex');
     return { report, findings: runRules(rules, { report, config }, { file, config, suppressions: parseSuppressions('', 'markdown'), errorRange: lines.lineRange(0) }) };
   }
+}
+
+/** A chunk's facts in document coordinates. Shared by the versions in which the chunk did not move: never change them. */
+interface PlacedFacts {
+  extraction: Extraction;
+  actionables: Actionable[];
+  findings: Finding[];
+  impactTable?: ImpactStatement;
+}
+
+function place(facts: ChunkFacts, shift: Shift): PlacedFacts {
+  const extraction: Extraction = { items: [], headerZones: [], prose: [] };
+  if (facts.timeline) shift.extraction(extraction, facts.timeline);
+  return {
+    extraction,
+    actionables: facts.actionables.map((a) => shift.actionable(a)),
+    findings: facts.findings.map((f) => shift.finding(f)),
+    impactTable: facts.impactTable && shift.impact(facts.impactTable),
+  };
 }
 
 /** The deepest section whose heading is at or before `offset`. */
