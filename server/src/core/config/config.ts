@@ -96,7 +96,13 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
     }
     return { config, errors };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    errors.push({ file, key: '', message: `${file}: cannot be read: ${(error as Error).message.split('\n')[0]}`, range: lines.rangeOf(0, 0) });
+    return { config, errors };
+  }
   if (data === null || data === undefined) return { config, errors };
   const fail = (path: (string | number)[], message: string) =>
     errors.push({ file, key: path.join('.'), message: `${file}: "${path.join('.')}" ${message}`, range: rangeOfPath(doc, lines, path) });

@@ -29,11 +29,18 @@ const CONTAINERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
 export function complexityOf(text: string, limits: GuardLimits = DEFAULT_GUARD_LIMITS): string | undefined {
   let delimiters = 0;
   let fence: string | undefined;
+  // Front matter is YAML, not Markdown: its own reader bounds it (`report/frontmatter.ts`).
+  if (/^---[ \t]*(?:\r?\n)/.test(text)) fence = '---';
   for (let at = 0; at <= text.length; ) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     const line = text.slice(at, end);
     at = end + 1;
+    if (fence === '---') {
+      if (at > 4 && /^(?:---|\.\.\.)[ \t]*\r?$/.test(line)) fence = undefined;
+      if (end === text.length) break;
+      continue;
+    }
     // Code is not parsed for inlines: a long log excerpt is no risk.
     const marker = FENCE.exec(line)?.[1];
     if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) {

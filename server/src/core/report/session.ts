@@ -116,7 +116,7 @@ export class ReportSession {
       next.set(key, facts);
       if (facts.skipped) {
         const section = sectionAt(sections, chunk.chunk.offset);
-        unchecked.push({ section: section?.title, range: section?.headingRange ?? lines.lineRange(chunk.chunk.line), reason: facts.skipped });
+        unchecked.push({ section: section?.title ?? (chunk.chunk.offset <= parsed.bom && frontMatter ? 'front matter' : undefined), range: section?.headingRange ?? lines.lineRange(chunk.chunk.line), reason: facts.skipped });
         continue;
       }
       const at = `${key}@${chunk.chunk.line}:${chunk.chunk.offset}`;

@@ -12,16 +12,15 @@ export const tooComplex: ReportRule = {
   check({ report }) {
     const parts = report.unchecked ?? [];
     if (parts.length === 0) return [];
-    const names = [...new Set(parts.map((p) => (p.section ? `"${p.section}"` : 'the text before the first heading')))];
+    const names = [...new Set(parts.map((p) => (p.section ? `section "${p.section}"` : 'the text before the first heading')))];
     const first = parts[0];
     const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-    const what = names.length === 1 ? `Section ${listed} was` : `Sections ${listed} were`;
-    const whole = first.whole === true;
     return [
       {
-        message: whole
-          ? `This report was not checked: ${first.reason}.`
-          : `${what} not checked: ${first.reason}. The other sections were checked; simplify the Markdown there (or raise the budget) to have it checked.`,
+        message:
+          first.whole === true
+            ? `This report was not checked: ${first.reason}.`
+            : `Not checked in this version: ${listed} (${first.reason}). The rest of the report was checked; simplify the Markdown there, or raise the budget, to have it checked.`,
         range: first.range,
       },
     ];
