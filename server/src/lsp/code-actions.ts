@@ -4,7 +4,6 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
 import type { Finding } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
@@ -12,7 +11,6 @@ import { type ServerContext, openDocument } from './context.js';
 import { toDiagnostic } from './diagnostics.js';
 import { documentRange } from './params.js';
 import { rangesOverlap } from './positions.js';
-import { Templates } from './templates.js';
 import { fileOfUri, uriOfFile } from './uris.js';
 
 function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
@@ -38,13 +36,10 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 
-function missingSectionAction(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
-  const { report } = analysis.check;
-  const specs = analysis.config.profile.sections;
-  const missing = missingSections(report, specs).find((m) => finding.message.includes(`"${m.spec.title}"`));
-  if (!missing) return undefined;
-  const edit = insertSectionEdit(report, specs, missing, templates.get(analysis.config.profile.name), ctx.parser);
-  return action(`Insert section "${missing.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, true);
+function missingSectionAction(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+  const missing = analysis.snapshot.absent.find((a) => a.insert && finding.message.includes(`"${a.title}"`));
+  if (!missing?.insert) return undefined;
+  return action(`Insert section "${missing.title}"`, diagnostic, { [analysis.uri]: [missing.insert] }, true);
 }
 
 /**
@@ -76,7 +71,6 @@ export function quickFixes(
 
 /** Installs `textDocument/codeAction`. */
 export function registerCodeActions(ctx: ServerContext): void {
-  const templates = new Templates();
   ctx.connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
     const { uri, range } = documentRange(params);
     const only = params.context?.only;
@@ -87,12 +81,11 @@ export function registerCodeActions(ctx: ServerContext): void {
       await ctx.keys.update(doc);
       return cancellable(token, (t) => quickFixes(doc, ctx.keys.findings(fileOfUri(uri), t), ctx.configs.place(uri).folder, range, 'php'));
     }
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
+    return cancellable(token, async (t) => {
+      const analysis = await ctx.analyzer.latest(doc, t);
       if (!analysis) return [];
-      const insert = (finding: Finding, diagnostic: Diagnostic) =>
-        finding.ruleId === 'report/missing-section' ? missingSectionAction(ctx, templates, analysis, finding, diagnostic) : undefined;
-      return quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert);
+      const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionAction(analysis, finding, diagnostic) : undefined);
+      return quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert);
     });
   });
 }

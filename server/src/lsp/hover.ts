@@ -1,6 +1,6 @@
 /** Hover on a timeline entry: its instant in UTC and how long after the impact start it was. */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Report, TimelineEntry } from '../core/report/types.js';
+import type { Metrics, TimelineEntry } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatDuration, formatUtc } from './format.js';
@@ -8,11 +8,11 @@ import { documentPosition } from './params.js';
 import { rangeContains } from './positions.js';
 
 /** The hover text of a timeline entry, in Markdown. */
-export function timelineEntryHover(report: Report, entry: TimelineEntry): string {
+export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry): string {
   const lines: string[] = [];
   if (entry.utc !== undefined) {
     lines.push(`**${formatUtc(entry.utc)}**`);
-    const start = report.metrics.start;
+    const start = metrics.start;
     if (start !== undefined) {
       const minutes = Math.round((entry.utc - start) / 60000);
       if (minutes === 0) lines.push('At the impact start.');
@@ -45,13 +45,11 @@ export function registerHover(ctx: ServerContext): void {
       const text = ctx.keys.hover(uri, position);
       return text ? { contents: { kind: ctx.features.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value: text } } : null;
     }
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
-      if (!analysis) return null;
-      const report = analysis.check.report;
-      const entry = report.timeline.entries.find((e) => rangeContains(e.range, position));
-      if (!entry) return null;
-      const text = timelineEntryHover(report, entry);
+    return cancellable(token, async (t) => {
+      const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
+      const entry = snapshot?.timeline.entries.find((e) => rangeContains(e.range, position));
+      if (!snapshot || !entry) return null;
+      const text = timelineEntryHover(snapshot.metrics, entry);
       return {
         range: entry.timeRange ?? entry.range,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },

@@ -32,7 +32,7 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
     impact: findImpact(root, sections, frontMatter, lines, config),
     timeline,
     actionables: readActionables(sections, lines, config),
-    metrics: computeMetrics(timeline, frontMatter),
+    metrics: computeMetrics(timeline),
   };
 }
 

@@ -27,7 +27,7 @@ import { reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { sectionOfKind } from './section-kind.js';
 import { buildSections } from './sections.js';
-import { computeMetrics, findTimelineSection, timelineFrom } from './timeline/index.js';
+import { computeMetrics, findTimelineSection, timelineFrom, timelineWithout } from './timeline/index.js';
 import type { Extraction } from './timeline/entries.js';
 import type { Actionable, FrontMatter, ImpactStatement, Report, Section, UncheckedPart } from './types.js';
 
@@ -133,7 +133,7 @@ export class ReportSession {
     this.placed = placed;
     this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed };
 
-    const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines) : { entries: [] };
+    const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines) : timelineWithout(sections, frontMatter, lines);
     const report: Report = {
       file,
       text,
@@ -146,7 +146,7 @@ export class ReportSession {
       impact: findImpact(root, sections, frontMatter, lines, config, () => impactTable),
       timeline,
       actionables: actionablesSection ? { section: actionablesSection, items } : { items: [] },
-      metrics: computeMetrics(timeline, frontMatter),
+      metrics: computeMetrics(timeline),
       unchecked,
     };
     return { report, findings: this.findings(report, chunkFindings, config, token) };
@@ -184,7 +184,7 @@ export class ReportSession {
       root: { type: 'root', children: [] },
       sections: [],
       outline: [],
-      timeline: { entries: [] },
+      timeline: { entries: [], milestones: {}, stated: [] },
       actionables: { items: [] },
       metrics: {},
       unchecked: [{ range: lines.lineRange(0), reason: `the report is ${kb(text.length)}, over the size limit of ${kb(limits.maxReportBytes)}`, whole: true }],

@@ -17,8 +17,8 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
-import type { Milestone, Section } from '../types.js';
-import { findMilestones } from './milestones.js';
+import type { Milestone, MilestoneCue, Section } from '../types.js';
+import { findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
@@ -36,8 +36,11 @@ export interface RawEntry {
   rest: string;
   emphasis: string[];
   nested: boolean;
-  /** The entry's milestones, when already read (see {@link extractTimelineNodes}). */
+  /** The entry's milestones and milestone cues, when already read (see {@link extractTimelineNodes}). */
   milestones?: Milestone[];
+  cues?: MilestoneCue[];
+  /** Why the time the entry starts with cannot be read ("13:55 PM"), when that is the case. */
+  timeProblem?: string;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -260,7 +263,7 @@ export function extractTimeline(section: Section, lines: LineIndex): Extraction 
 /**
  * Walks the part of a timeline that one chunk of the document holds: its top-level `nodes`, in
  * the coordinates of `text` (the chunk's text). `rootHeading` is the timeline's own heading when
- * the chunk holds it. Each entry's milestones are read here, once per chunk text: they depend on
+ * the chunk holds it. Each entry's milestones and cues are read here, once per chunk text: they depend on
  * the entry's words only. Walking every chunk of the timeline in order gives what
  * {@link extractTimeline} gives for the whole section.
  */
@@ -271,6 +274,10 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
     else if (node.type === 'heading') walker.headingNode(node);
     else walker.block(node);
   }
-  for (const item of walker.out.items) if (item.kind === 'entry') item.milestones = findMilestones(item.text, item.rest, item.emphasis);
+  for (const item of walker.out.items) {
+    if (item.kind !== 'entry') continue;
+    item.milestones = findMilestones(item.text, item.rest, item.emphasis);
+    item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
+  }
   return walker.out;
 }

@@ -11,10 +11,13 @@ import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Section, Timeline } from '../types.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
 import { resolveEntries } from './resolve.js';
+import { selectMilestones } from './select.js';
+import { collectStatements, resolveStatements, sectionTree } from './statements.js';
 import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
 
-export { computeMetrics, milestoneEntry, milestoneInstant } from './metrics.js';
+export { computeMetrics, metricsOf, milestoneEntry, minutesBetween } from './metrics.js';
 export { MILESTONE_HINTS } from './milestones.js';
+export { MILESTONE_INFO, MILESTONE_MARKERS, MILESTONES } from './lexicon.js';
 
 const DEFAULT_NAMES = ['timeline', 'timeline of events', 'chronology'];
 
@@ -30,20 +33,29 @@ export function findTimelineSection(sections: readonly Section[], config: Resolv
 /** Reads the timeline section's entries: times, dates, zones and milestones. */
 export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): Timeline {
   const section = findTimelineSection(sections, config);
-  if (!section) return { entries: [] };
+  if (!section) return timelineWithout(sections, frontMatter, lines);
   return timelineFrom(section, extractTimeline(section, lines), sections, frontMatter, lines);
+}
+
+/** A report without a timeline section: milestones and metrics only from what it states elsewhere. */
+export function timelineWithout(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex): Timeline {
+  const resolved = resolveStatements(collectStatements(sections, new Set(), lines), [], undefined, frontMatter, lines);
+  return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
 }
 
 /**
  * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
- * to entry, instants. `extraction` is what the timeline section holds, read whole or chunk by
- * chunk (`extractTimelineNodes`); its items may be taken out (a line that only declares the zone).
+ * to entry, instants, stated times, milestone selection. `extraction` is what the timeline
+ * section holds, read whole or chunk by chunk (`extractTimelineNodes`); its items may be taken
+ * out (a line that only declares the zone).
  */
 export function timelineFrom(section: Section, extraction: Extraction, sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex): Timeline {
+  const statements = (from: Set<Section>) => collectStatements(sections, from, lines);
   const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
   const start = parseIsoInstant(frontMatter?.data?.start);
   const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate: start?.date });
-  const timeline: Timeline = { section, entries };
+  const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines);
+  const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };
   return timeline;
 }

@@ -10,6 +10,7 @@ export const missingSection: ReportRule = {
     defaultSeverity: 'warning',
     description: 'A section that the profile requires is missing.',
     tags: ['structure'],
+    fixable: 'auto',
     target: 'report',
   },
   check({ report, config }) {

@@ -8,6 +8,7 @@ export const tooComplex: ReportRule = {
     description: 'A section is too complex to check within its time budget (or the report is over the size limit); it was not checked, the rest was.',
     tags: ['structure'],
     target: 'report',
+    fixable: 'none',
   },
   check({ report }) {
     const parts = report.unchecked ?? [];

@@ -1,0 +1,48 @@
+/**
+ * The one place that turns a report's text into a snapshot. It keeps one core `ReportSession`
+ * per document: the next version of the document reuses the facts of every chunk that did not
+ * change. Runs inside an analysis worker, or on the calling thread when there are no workers.
+ */
+import { ReportSession } from '../core/check.js';
+import type { ResolvedConfig } from '../core/config/config.js';
+import { MarkdownParser } from '../core/markdown/parse.js';
+import type { CancellationToken } from '../core/types.js';
+import { Templates } from '../lsp/templates.js';
+import { snapshotOf, type ReportSnapshot } from './report-snapshot.js';
+
+/** What the caller asks for: one version of one document. */
+export interface AnalysisInput {
+  /** Key of the document (a URI in the server, a path in the CLI): its previous state is kept under it. */
+  key: string;
+  /** File path the findings are attributed to. */
+  file: string;
+  text: string;
+  config: ResolvedConfig;
+}
+
+const MAX_SESSIONS = 64;
+
+/** Analyses reports, remembering what the next version of the same document can reuse. */
+export class ReportEngine {
+  private readonly parser = new MarkdownParser();
+  private readonly templates = new Templates();
+  /** Sessions by document key, least recently used first. */
+  private readonly sessions = new Map<string, ReportSession>();
+
+  /** Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. */
+  analyse(input: AnalysisInput, token?: CancellationToken): ReportSnapshot {
+    let session = this.sessions.get(input.key);
+    if (session) this.sessions.delete(input.key);
+    else session = new ReportSession(this.parser);
+    this.sessions.set(input.key, session);
+    // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    const check = session.check(input.file, input.text, input.config, token);
+    return snapshotOf(check, input.config, this.templates.get(input.config.profile.name), this.parser);
+  }
+
+  /** Drops the state kept for a document (it was closed). */
+  forget(key: string): void {
+    this.sessions.delete(key);
+  }
+}
