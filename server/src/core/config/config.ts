@@ -28,7 +28,7 @@ export interface AnalysisLimits {
   maxReportBytes: number;
 }
 
-export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { sectionBudgetMs: 250, maxReportBytes: 8 * 1024 * 1024 };
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { sectionBudgetMs: 1000, maxReportBytes: 8 * 1024 * 1024 };
 
 /** Configuration after defaults and validation: what the checks read. */
 export interface ResolvedConfig {
