@@ -116,7 +116,11 @@ export function fuzz(seed: number, sequences: number, steps: number, config: Res
       text = mutate(text, rnd, pool);
       const context = `seed ${seed}, sequence ${s}, step ${step}: ${JSON.stringify(text.slice(0, 200))}`;
       const incremental = session.check('fuzz.md', text, config);
-      assertRangesInside(incremental, text);
+      try {
+        assertRangesInside(incremental, text);
+      } catch (error) {
+        throw new Error(`${(error as Error).message} (${context})`);
+      }
       const fresh = checkReport('fuzz.md', text, new MarkdownParser(), config);
       assert.deepEqual(essentials(incremental), essentials(fresh), context);
       versions++;

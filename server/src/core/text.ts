@@ -61,7 +61,9 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    // An offset between the CR and the LF of a line break is the end of its line.
+    const character = clamped - this.starts[lo];
+    return { line: lo, character: character > 0 && this.text.charCodeAt(clamped - 1) === 13 ? character - 1 : character };
   }
 
   offsetAt(position: Position): number {
