@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Metrics } from '../../core/report/types.js';
+import { metricsText, milestonesText } from '../../core/report/timeline/summary.js';
 import type { Severity } from '../../core/types.js';
 import { colors, type Colors } from '../io.js';
 import type { Formatter } from './types.js';
@@ -26,9 +26,12 @@ export const formatText: Formatter = (run, options) => {
   out.push(counts.error > 0 ? c.red(c.bold(summary)) : counts.warning > 0 ? c.yellow(summary) : summary);
   if (run.reports.length > 0) {
     out.push('', c.bold('Metrics (from the start of the impact):'));
-    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, metricsText(r.metrics)]);
+    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, metricsText(r.metrics), milestonesText(r.milestones ?? {})]);
     const w = Math.max(...rows.map((r) => r[0].length));
-    for (const [file, metrics] of rows) out.push(`  ${file.padEnd(w)}  ${metrics}`);
+    for (const [file, metrics, milestones] of rows) {
+      out.push(`  ${file.padEnd(w)}  ${metrics}`);
+      out.push(`  ${''.padEnd(w)}  ${c.gray(milestones)}`);
+    }
   }
   return out.join('\n') + '\n';
 };
@@ -48,18 +51,4 @@ function paint(c: Colors, severity: Severity, text: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** `detect 12 min · mitigate 40 min · resolve n/a`. */
-export function metricsText(m: Metrics): string {
-  const v = (n: number | undefined) => (n === undefined ? 'n/a' : formatMinutes(n));
-  return `time to detect ${v(m.timeToDetectMinutes)} · mitigate ${v(m.timeToMitigateMinutes)} · resolve ${v(m.timeToResolveMinutes)}`;
-}
-
-/** `45 min`, `2 h 05 min`, `3 d 4 h`. */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-  const days = Math.floor(minutes / (24 * 60));
-  return `${days} d ${Math.floor((minutes % (24 * 60)) / 60)} h`;
 }

@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../../core/config/config.js';
-import type { Metrics } from '../../core/report/types.js';
+import type { Metrics, Milestones } from '../../core/report/types.js';
 import type { Finding } from '../../core/types.js';
 
 /** One checked report: its absolute path and metrics. */
@@ -7,6 +7,8 @@ export interface CheckedReport {
   file: string;
   title?: string;
   metrics: Metrics;
+  /** The milestones behind the metrics, with where each came from. */
+  milestones?: Milestones;
 }
 
 /** Everything a formatter prints: the outcome of one `check` run. */

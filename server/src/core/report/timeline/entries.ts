@@ -11,8 +11,12 @@
  * - a line of a paragraph that starts with a time (timelines pasted as plain lines); lines
  *   without one continue the entry above them. Other paragraphs are prose, not entries.
  *
- * Headings inside the section, and paragraphs that are only a date (`**2022-09-14**`), set the
- * day of the entries after them.
+ * - a heading inside the section that starts with a time (`### 13:44` or `### 13:44 - Problem
+ *   starts`): the paragraphs below it are the entry's text and the untimed list items below it are
+ *   its details, never entries of their own.
+ *
+ * Headings inside the section that are only a date, and paragraphs that are only a date
+ * (`**2022-09-14**`), set the day of the entries after them.
  */
 import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -39,8 +43,6 @@ export interface RawEntry {
   /** The entry's milestones and milestone cues, when already read (see {@link extractTimelineNodes}). */
   milestones?: Milestone[];
   cues?: MilestoneCue[];
-  /** Why the time the entry starts with cannot be read ("13:55 PM"), when that is the case. */
-  timeProblem?: string;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -82,22 +84,47 @@ class Walker {
   }
 
   section(section: Section, root: boolean): void {
-    if (!root) this.heading(section);
-    for (const node of section.content) this.block(node);
+    const timed = root ? undefined : this.heading(section.heading);
+    if (timed) for (const node of section.content) this.detail(node, timed);
+    else for (const node of section.content) this.block(node);
     for (const child of section.children) this.section(child, false);
   }
 
-  heading(section: Section): void {
-    this.headingNode(section.heading);
+  /** A date heading sets the day; a heading that starts with a time is an entry, returned. */
+  heading(heading: Heading): RawEntry | undefined {
+    this.headerZone(start(heading), end(heading));
+    const first = heading.children[0];
+    const token = first ? this.tokenAt(start(first), end(heading)) : undefined;
+    if (!token) return undefined;
+    if (!hasTime(token) && !token.problem) {
+      if (hasDate(token)) this.out.items.push({ kind: 'date', token });
+      return undefined;
+    }
+    const text = toString(heading).trim();
+    const entry: RawEntry = {
+      kind: 'entry',
+      start: start(heading),
+      end: end(heading),
+      token,
+      text,
+      rest: restOf(text),
+      emphasis: emphasisOf(heading.children),
+      nested: false,
+    };
+    this.out.items.push(entry);
+    return entry;
   }
 
-  headingNode(heading: Heading): void {
-    const first = heading.children[0];
-    if (first) {
-      const token = this.tokenAt(start(first), end(heading));
-      if (token && hasDate(token)) this.out.items.push({ kind: 'date', token });
-    }
-    this.headerZone(start(heading), end(heading));
+  /** A block under a time heading: its text joins the entry, timed lines stay entries. */
+  detail(node: RootContent, entry: RawEntry): void {
+    if (node.type === 'paragraph' && !this.tokenAt(start(node), end(node))) {
+      const words = toString(node).replace(/\s+/g, ' ').trim();
+      entry.text = `${entry.text} ${words}`.trim();
+      entry.rest = `${entry.rest} ${words}`.trim();
+      entry.emphasis.push(...emphasisOf([node]));
+      entry.end = end(node);
+    } else if (node.type === 'list') this.list(node, true);
+    else this.block(node);
   }
 
   headerZone(from: number, to: number): void {
@@ -263,15 +290,20 @@ export function extractTimeline(section: Section, lines: LineIndex): Extraction 
 /**
  * Walks the part of a timeline that one chunk of the document holds: its top-level `nodes`, in
  * the coordinates of `text` (the chunk's text). `rootHeading` is the timeline's own heading when
- * the chunk holds it. Each entry's milestones and cues are read here, once per chunk text: they depend on
- * the entry's words only. Walking every chunk of the timeline in order gives what
- * {@link extractTimeline} gives for the whole section.
+ * the chunk holds it. Each entry's milestones and cues are read here, once per chunk text: they
+ * depend on the entry's words only. Walking every chunk of the timeline in order gives what
+ * {@link extractTimeline} gives for the whole section (the blocks under a time heading that a
+ * very long section pushes into the next chunk are read as blocks of their own).
  */
 export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent): Extraction {
   const walker = new Walker(text);
+  let timed: RawEntry | undefined;
   for (const node of nodes) {
-    if (node === rootHeading) walker.headerZone(start(node), end(node));
-    else if (node.type === 'heading') walker.headingNode(node);
+    if (node === rootHeading) {
+      walker.headerZone(start(node), end(node));
+      timed = undefined;
+    } else if (node.type === 'heading') timed = walker.heading(node);
+    else if (timed) walker.detail(node, timed);
     else walker.block(node);
   }
   for (const item of walker.out.items) {
