@@ -18,7 +18,7 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
   const frontMatter = readFrontMatter(root, lines);
   const { sections, outline } = buildSections(root, lines);
   const title = reportTitle(frontMatter, sections);
-  const timeline = readTimeline(sections, frontMatter, lines, config);
+  const timeline = readTimeline(sections, frontMatter, lines, config, file, title);
   throwIfCancelled(token);
   return {
     file,

@@ -27,7 +27,7 @@ import { reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { sectionOfKind } from './section-kind.js';
 import { buildSections } from './sections.js';
-import { computeMetrics, findTimelineSection, timelineFrom, timelineWithout } from './timeline/index.js';
+import { computeMetrics, findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
 import type { Extraction } from './timeline/entries.js';
 import type { Actionable, FrontMatter, ImpactStatement, Report, Section, UncheckedPart } from './types.js';
 
@@ -95,6 +95,9 @@ export class ReportSession {
     const { sections, outline } = buildSections(root, lines);
     const timelineSection = findTimelineSection(sections, config);
     const actionablesSection = sectionOfKind(sections, config, 'actionables');
+    // Day headings written one level too high after the timeline are read as part of it.
+    const days = timelineSection ? followingDays(timelineSection, sections) : [];
+    const timelineEnd = days.length > 0 ? days[days.length - 1].bodyEnd : timelineSection?.bodyEnd;
 
     const next = new Map<string, ChunkFacts>();
     const placed = new Map<string, PlacedFacts>();
@@ -106,7 +109,7 @@ export class ReportSession {
     let analysed = 0;
     for (const chunk of parsed.chunks) {
       throwIfCancelled(token);
-      const roles = rolesOf(chunk, timelineSection, actionablesSection);
+      const roles = rolesOf(chunk, timelineSection, timelineEnd, actionablesSection);
       const key = factsKey(chunk, roles);
       let facts = next.get(key) ?? this.facts.get(key);
       if (!facts) {
@@ -133,7 +136,8 @@ export class ReportSession {
     this.placed = placed;
     this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed };
 
-    const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines) : timelineWithout(sections, frontMatter, lines);
+    const title = reportTitle(frontMatter, sections);
+    const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title) : timelineWithout(sections, frontMatter, lines);
     const report: Report = {
       file,
       text,
@@ -142,7 +146,7 @@ export class ReportSession {
       frontMatter,
       sections,
       outline,
-      title: reportTitle(frontMatter, sections),
+      title,
       impact: findImpact(root, sections, frontMatter, lines, config, () => impactTable),
       timeline,
       actionables: actionablesSection ? { section: actionablesSection, items } : { items: [] },
@@ -224,12 +228,12 @@ function sectionAt(sections: readonly Section[], offset: number): Section | unde
 }
 
 /** Which blocks of a chunk belong to the timeline and actionables sections. */
-function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, actionables: Section | undefined): ChunkRoles {
+function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined, actionables: Section | undefined): ChunkRoles {
   const roles: ChunkRoles = {};
-  const span = (section: Section | undefined): { from: number; to: number; heading: number } | undefined => {
+  const span = (section: Section | undefined, end?: number): { from: number; to: number; heading: number } | undefined => {
     if (!section) return undefined;
     const from = section.heading.position?.start.offset ?? 0;
-    const to = section.bodyEnd;
+    const to = end ?? section.bodyEnd;
     let first = -1;
     let last = -1;
     let heading = -1;
@@ -242,7 +246,7 @@ function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, actionables
     });
     return first < 0 ? undefined : { from: first, to: last, heading };
   };
-  const t = span(timeline);
+  const t = span(timeline, timelineEnd);
   if (t) roles.timeline = t;
   const a = span(actionables);
   if (a) roles.actionables = { from: a.from, to: a.to };
