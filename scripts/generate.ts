@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
+import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE } from '../server/src/core/config/profiles.js';
 import { ALL_RULES } from '../server/src/core/rules/index.js';
 import { FIXABILITY_LABELS, SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
@@ -87,6 +87,25 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       requiredTags: stringList('Tags every actionable must carry (rule actionables/missing-tag, which is on once this lists a tag).'),
       reportGlobs: stringList('Globs, relative to the workspace root, of the Markdown files that are incident reports. Files with front matter "type: incident" are reports too.', DEFAULT_REPORT_GLOBS),
       owners: stringList('Owners files (maintainers files in YAML or JSON, wikitext maintainer tables, CODEOWNERS), relative to the workspace root, asked in order; a CODEOWNERS file in its usual places is used without being listed. See docs/owners.md.', []),
+      analysis: {
+        description: 'Bounds of the analysis of one report, so that no input makes the checker hang.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          sectionBudgetMs: {
+            description: 'Time one section may take to check; a section over it is not checked in that version (rule report/too-complex says which).',
+            type: 'number',
+            exclusiveMinimum: 0,
+            default: DEFAULT_ANALYSIS_LIMITS.sectionBudgetMs,
+          },
+          maxReportSizeKB: {
+            description: 'A report larger than this is not checked at all (rule report/too-complex says so).',
+            type: 'number',
+            exclusiveMinimum: 0,
+            default: DEFAULT_ANALYSIS_LIMITS.maxReportBytes / 1024,
+          },
+        },
+      },
       keys: {
         description: 'Settings of the PHP cache key checks.',
         type: 'object',

@@ -4,7 +4,7 @@
  * core's defaults. `npm run generate:manifest` writes it; test/client/manifest.test.ts fails when
  * package.json has drifted from it.
  */
-import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
+import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, flattenSpecs } from '../server/src/core/config/profiles.js';
 import { ALL_RULES, docsUrl } from '../server/src/core/rules/index.js';
 import { SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
@@ -84,6 +84,21 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
         [],
       ),
       'incidentScribe.rules': rulesSetting(rules),
+      'incidentScribe.analysis.sectionBudgetMs': {
+        type: 'number',
+        exclusiveMinimum: 0,
+        default: DEFAULT_ANALYSIS_LIMITS.sectionBudgetMs,
+        markdownDescription:
+          'Time (in milliseconds) one section of a report may take to check; a section over it is not checked in that version, and `report/too-complex` names it.',
+        scope: 'resource',
+      },
+      'incidentScribe.analysis.maxReportSizeKB': {
+        type: 'number',
+        exclusiveMinimum: 0,
+        default: DEFAULT_ANALYSIS_LIMITS.maxReportBytes / 1024,
+        markdownDescription: 'A report larger than this (in KB) is not checked at all; `report/too-complex` says so.',
+        scope: 'resource',
+      },
       'incidentScribe.keys.localBuilders': strings('PHP methods that build a cache key local to one wiki (`$cache->makeKey(…)`).', DEFAULT_KEYS.localBuilders),
       'incidentScribe.keys.globalBuilders': strings('PHP methods that build a cache key shared by every wiki (`$cache->makeGlobalKey(…)`).', DEFAULT_KEYS.globalBuilders),
       'incidentScribe.keys.global': strings('Key groups (globs allowed) that must be built with a global builder, because more than one wiki reads or writes them.', DEFAULT_KEYS.global),

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver';
 import { parse as parseYaml } from 'yaml';
-import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
+import { CONFIG_FILE_NAMES, DEFAULT_ANALYSIS_LIMITS, defaultConfig, parseConfig, type AnalysisLimits, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
 import { reportMatcher } from '../core/report/is-report.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import { CODEOWNERS_PATHS, type OwnersSource } from '../core/owners/index.js';
@@ -192,6 +192,11 @@ export function pickSettings(raw: unknown): Record<string, unknown> {
     }
     if (Object.keys(keys).length > 0) out.keys = keys;
   }
+  if (s.analysis && typeof s.analysis === 'object') {
+    const analysis: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(s.analysis as Record<string, unknown>)) if (value !== undefined && value !== null) analysis[key] = value;
+    if (Object.keys(analysis).length > 0) out.analysis = analysis;
+  }
   return out;
 }
 
@@ -217,12 +222,24 @@ export function mergeConfigs(settings: ResolvedConfig, file: ResolvedConfig, fil
     reportGlobs: 'reportGlobs' in data ? file.reportGlobs : settings.reportGlobs,
     keys,
     owners: 'owners' in data ? file.owners : settings.owners,
+    ...(file.analysis || settings.analysis ? { analysis: mergeAnalysis(settings, file, data) } : {}),
     source: file.source,
   };
 }
 
 function ownersDiagnostics(source: OwnersSource): Diagnostic[] {
   return source.problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Warning, source: 'incident-scribe', code: 'owners', message: p.message }));
+}
+
+/** The file's analysis bounds over the settings', bound by bound. */
+function mergeAnalysis(settings: ResolvedConfig, file: ResolvedConfig, data: Record<string, unknown>): AnalysisLimits {
+  const own = data.analysis && typeof data.analysis === 'object' ? (data.analysis as Record<string, unknown>) : {};
+  const base = settings.analysis ?? DEFAULT_ANALYSIS_LIMITS;
+  const fromFile = file.analysis ?? DEFAULT_ANALYSIS_LIMITS;
+  return {
+    sectionBudgetMs: 'sectionBudgetMs' in own ? fromFile.sectionBudgetMs : base.sectionBudgetMs,
+    maxReportBytes: 'maxReportSizeKB' in own ? fromFile.maxReportBytes : base.maxReportBytes,
+  };
 }
 
 async function readConfigFile(folder: string): Promise<{ path: string; text: string } | { path: string; error: string } | undefined> {

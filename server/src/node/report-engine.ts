@@ -1,10 +1,9 @@
 /**
- * The one place that turns a report's text into a snapshot. It keeps the state of the previous
- * analysis of each document so that an incremental core can reuse it; today it calls
- * `checkReport` with a parser whose chunk cache makes the parse incremental. Runs inside an
- * analysis worker, or on the calling thread when there are no workers.
+ * The one place that turns a report's text into a snapshot. It keeps one core `ReportSession`
+ * per document: the next version of the document reuses the facts of every chunk that did not
+ * change. Runs inside an analysis worker, or on the calling thread when there are no workers.
  */
-import { checkReport } from '../core/check.js';
+import { ReportSession } from '../core/check.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import type { CancellationToken } from '../core/types.js';
@@ -21,19 +20,29 @@ export interface AnalysisInput {
   config: ResolvedConfig;
 }
 
+const MAX_SESSIONS = 64;
+
 /** Analyses reports, remembering what the next version of the same document can reuse. */
 export class ReportEngine {
   private readonly parser = new MarkdownParser();
   private readonly templates = new Templates();
+  /** Sessions by document key, least recently used first. */
+  private readonly sessions = new Map<string, ReportSession>();
 
   /** Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. */
   analyse(input: AnalysisInput, token?: CancellationToken): ReportSnapshot {
-    const check = checkReport(input.file, input.text, this.parser, input.config, token);
+    let session = this.sessions.get(input.key);
+    if (session) this.sessions.delete(input.key);
+    else session = new ReportSession(this.parser);
+    this.sessions.set(input.key, session);
+    // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    const check = session.check(input.file, input.text, input.config, token);
     return snapshotOf(check, input.config, this.templates.get(input.config.profile.name), this.parser);
   }
 
   /** Drops the state kept for a document (it was closed). */
   forget(key: string): void {
-    void key;
+    this.sessions.delete(key);
   }
 }

@@ -26,6 +26,16 @@ export interface KeysConfig {
   privateCaches: string[];
 }
 
+/** Bounds of the analysis of one report (settings `analysis.*`). */
+export interface AnalysisLimits {
+  /** Time one section (one chunk of the document) may take; over it, it is not checked in that version. */
+  sectionBudgetMs: number;
+  /** A report longer than this (UTF-16 code units, about bytes) is not checked at all. */
+  maxReportBytes: number;
+}
+
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { sectionBudgetMs: 1000, maxReportBytes: 8 * 1024 * 1024 };
+
 /** Configuration after defaults and validation: what the checks read. */
 export interface ResolvedConfig {
   profile: Profile;
@@ -42,6 +52,8 @@ export interface ResolvedConfig {
    * without being configured). Plain data, so it travels to worker threads with the rest.
    */
   owners: { files: string[]; sources: OwnersSource[] };
+  /** Bounds of one report's analysis; defaults when absent. */
+  analysis?: AnalysisLimits;
   /** File the configuration came from, if any. */
   source?: string;
 }
@@ -84,7 +96,8 @@ export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
   };
 }
 
-const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'owners'];
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'owners', 'analysis'];
+const ANALYSIS_KEYS = ['sectionBudgetMs', 'maxReportSizeKB'];
 const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles', 'privateCaches'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
@@ -106,7 +119,13 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
     }
     return { config, errors };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    errors.push({ file, key: '', message: `${file}: cannot be read: ${(error as Error).message.split('\n')[0]}`, range: lines.rangeOf(0, 0) });
+    return { config, errors };
+  }
   if (data === null || data === undefined) return { config, errors };
   const fail = (path: (string | number)[], message: string) =>
     errors.push({ file, key: path.join('.'), message: `${file}: "${path.join('.')}" ${message}`, range: rangeOfPath(doc, lines, path) });
@@ -166,7 +185,24 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
       if (unknownKind !== undefined) fail(['keys', 'privateCaches'], `"${unknownKind}" is not a cache kind that can be private (known: ${PRIVATE_CACHE_KINDS.join(', ')})`);
     }
   }
+  if (data.analysis !== undefined) {
+    if (!isPlainObject(data.analysis)) fail(['analysis'], 'must be an object');
+    else config.analysis = readAnalysis(data.analysis, fail);
+  }
   return { config, errors };
+}
+
+/** `analysis`: the section time budget and the report size limit; bad values keep the defaults. */
+function readAnalysis(value: Record<string, unknown>, fail: Fail): AnalysisLimits {
+  const limits = { ...DEFAULT_ANALYSIS_LIMITS };
+  for (const key of Object.keys(value)) {
+    const n = value[key];
+    if (!ANALYSIS_KEYS.includes(key)) fail(['analysis', key], `is not a known setting (known: ${ANALYSIS_KEYS.join(', ')})`);
+    else if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) fail(['analysis', key], 'must be a positive number');
+    else if (key === 'sectionBudgetMs') limits.sectionBudgetMs = n;
+    else limits.maxReportBytes = Math.round(n * 1024);
+  }
+  return limits;
 }
 
 type Fail = (path: (string | number)[], message: string) => void;

@@ -30,10 +30,18 @@ interface Inherited {
 export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig): Actionables {
   const section = sectionOfKind(sections, config, 'actionables');
   if (!section) return { items: [] };
+  return { section, items: readActionableNodes(sectionNodes(section), lines) };
+}
+
+/**
+ * The actionable items held by `nodes` (top-level blocks of the actionables section), with
+ * ranges in the coordinates of `lines`: the whole document, or one chunk of it.
+ */
+export function readActionableNodes(nodes: readonly RootContent[], lines: LineIndex): Actionable[] {
   const items: Actionable[] = [];
   const reader = new ItemReader(lines, items);
-  for (const node of sectionNodes(section)) reader.block(node);
-  return { section, items };
+  for (const node of nodes) reader.block(node);
+  return items;
 }
 
 function start(node: Node): number {

@@ -19,9 +19,16 @@ const LATE_KINDS = new Set(['timeline', 'detection', 'actionables']);
  * `**Impact**:`) before the timeline, front matter `impact:`. The text is plain text; the range
  * covers the statement itself, without its heading or label.
  */
-export function findImpact(root: Root, sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): ImpactStatement | undefined {
+export function findImpact(
+  root: Root,
+  sections: Section[],
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  inTables: () => ImpactStatement | undefined = () => impactInTables(root, config, lines),
+): ImpactStatement | undefined {
   const names = impactNames(config);
-  return fromSection(root, sections, names, lines) ?? fromTable(root, names, lines) ?? fromParagraph(root, sections, names, lines, config) ?? fromFrontMatter(frontMatter, lines);
+  return fromSection(root, sections, names, lines) ?? inTables() ?? fromParagraph(root, sections, names, lines, config) ?? fromFrontMatter(frontMatter, lines);
 }
 
 /** Normalized names of the profile's impact section, or the usual ones. */
@@ -46,6 +53,14 @@ function fromSection(root: Root, sections: Section[], names: string[], lines: Li
     return { text, range: lines.rangeOf(start, end), source: 'section', section };
   }
   return undefined;
+}
+
+/**
+ * The first metadata table row labelled as the impact, in `root` (the whole document, or one
+ * chunk of it: the first chunk that has one is the document's first).
+ */
+export function impactInTables(root: Root, config: ResolvedConfig, lines: LineIndex): ImpactStatement | undefined {
+  return fromTable(root, impactNames(config), lines);
 }
 
 function fromTable(root: Root, names: string[], lines: LineIndex): ImpactStatement | undefined {

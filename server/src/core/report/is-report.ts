@@ -29,10 +29,11 @@ export function globMatcher(globs: readonly string[]): (relativePath: string) =>
  */
 export function hasIncidentFrontMatter(text: string): boolean {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!/^---[ \t]*\r?\n/.test(body)) return false;
-  const close = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body.slice(3));
+  // Line breaks are LF, CRLF or a lone CR (old Mac files).
+  if (!/^---[ \t]*(?:\r\n?|\n)/.test(body)) return false;
+  const close = /(?:\r\n?|\n)(?:---|\.\.\.)[ \t]*(?:\r\n?|\n|$)/.exec(body.slice(3));
   const block = close ? body.slice(3, 3 + close.index) : body.slice(3, 3 + 4096);
-  return /^type:[ \t]*["']?incident["']?[ \t]*(?:#.*)?$/im.test(block);
+  return /^type:[ \t]*["']?incident["']?[ \t]*(?:#.*)?$/im.test(block.replace(/\r\n?/g, '\n'));
 }
 
 /** The whole decision: a Markdown file matching the globs or declaring itself an incident. */

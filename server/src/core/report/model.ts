@@ -8,7 +8,7 @@ import { readFrontMatter } from './frontmatter.js';
 import { findImpact } from './impact.js';
 import { buildSections } from './sections.js';
 import { computeMetrics, readTimeline } from './timeline/index.js';
-import type { Report } from './types.js';
+import type { FrontMatter, Report, Section } from './types.js';
 
 /** Parses a report and extracts everything the rules, hovers, exports and metrics need. */
 export function buildReport(file: string, text: string, parser: MarkdownParser, config: ResolvedConfig, token?: CancellationToken): Report {
@@ -17,9 +17,7 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
   throwIfCancelled(token);
   const frontMatter = readFrontMatter(root, lines);
   const { sections, outline } = buildSections(root, lines);
-  const h1 = sections.find((s) => s.depth === 1);
-  const fmTitle = frontMatter?.data?.title;
-  const title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1 ? toString(h1.heading).trim() : undefined;
+  const title = reportTitle(frontMatter, sections);
   const timeline = readTimeline(sections, frontMatter, lines, config, file, title);
   throwIfCancelled(token);
   return {
@@ -36,4 +34,11 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
     actionables: readActionables(sections, lines, config),
     metrics: computeMetrics(timeline),
   };
+}
+
+/** Front matter `title`, else the text of the first level-1 heading. */
+export function reportTitle(frontMatter: FrontMatter | undefined, sections: readonly Section[]): string | undefined {
+  const h1 = sections.find((s) => s.depth === 1);
+  const fmTitle = frontMatter?.data?.title;
+  return typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1 ? toString(h1.heading).trim() : undefined;
 }

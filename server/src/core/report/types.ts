@@ -181,6 +181,17 @@ export interface Actionables {
   items: Actionable[];
 }
 
+/** A part of a report that was not checked in this version, and why. */
+export interface UncheckedPart {
+  /** Title of the section the part belongs to; absent before the first heading. */
+  section?: string;
+  /** Where the part is: the section's heading, or the part's first line. */
+  range: Range;
+  reason: string;
+  /** True when the whole report was left unchecked (over the size limit). */
+  whole?: boolean;
+}
+
 /** Everything the rules know about one incident report. */
 export interface Report {
   file: string;
@@ -198,4 +209,6 @@ export interface Report {
   timeline: Timeline;
   actionables: Actionables;
   metrics: Metrics;
+  /** Parts left unchecked: too complex to parse, over their time budget, or the whole report over the size limit. */
+  unchecked?: UncheckedPart[];
 }

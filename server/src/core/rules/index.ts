@@ -20,6 +20,7 @@ import { metadataInvalid } from './metadata/invalid.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
 import { placeholder } from './report/placeholder.js';
+import { tooComplex } from './report/too-complex.js';
 import { blame } from './style/blame.js';
 import { relativeDate } from './style/relative-date.js';
 import { metadataMismatch } from './timeline/metadata-mismatch.js';
@@ -64,7 +65,14 @@ export const REPORT_RULES: readonly ReportRule[] = [
   missingTag,
   blame,
   relativeDate,
+  tooComplex,
 ];
+
+/** Report rules that look inside one chunk at a time (see `ReportRule.scope`). */
+export const CHUNK_RULES: readonly ReportRule[] = REPORT_RULES.filter((r) => r.scope === 'chunk');
+
+/** Report rules that need the whole report. */
+export const DOCUMENT_RULES: readonly ReportRule[] = REPORT_RULES.filter((r) => r.scope !== 'chunk');
 
 /** Rules that check cache key construction in PHP, in documentation order. */
 export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, unscopedKey, handBuiltKey, removedHelper];

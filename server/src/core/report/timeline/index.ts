@@ -40,7 +40,7 @@ export function findTimelineSection(sections: readonly Section[], config: Resolv
  * Sections right after the timeline, at its level, whose heading is only a date ("## July 22"):
  * days of the timeline written one level too high.
  */
-function followingDays(section: Section, sections: readonly Section[]): Section[] {
+export function followingDays(section: Section, sections: readonly Section[]): Section[] {
   const out: Section[] = [];
   for (let i = sections.indexOf(section) + 1; i < sections.length; i++) {
     const s = sections[i];
@@ -56,12 +56,32 @@ function followingDays(section: Section, sections: readonly Section[]): Section[
 /** Reads the timeline section's entries: times, dates, zones and milestones. */
 export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig, file?: string, title?: string): Timeline {
   const section = findTimelineSection(sections, config);
+  if (!section) return timelineWithout(sections, frontMatter, lines);
+  return timelineFrom(section, extractTimeline(section, lines, followingDays(section, sections)), sections, frontMatter, lines, file, title);
+}
+
+/** A report without a timeline section: milestones and metrics only from what it states elsewhere. */
+export function timelineWithout(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex): Timeline {
+  const resolved = resolveStatements(collectStatements(sections, new Set(), lines), [], undefined, frontMatter, lines);
+  return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
+}
+
+/**
+ * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
+ * to entry, instants, stated times, milestone selection. `extraction` is what the timeline
+ * section (and the {@link followingDays}) hold, read whole or chunk by chunk (`extractTimelineNodes`); its items may be taken
+ * out (a line that only declares the zone).
+ */
+export function timelineFrom(
+  section: Section,
+  extraction: Extraction,
+  sections: Section[],
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+  file?: string,
+  title?: string,
+): Timeline {
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines);
-  if (!section) {
-    const resolved = resolveStatements(statements(new Set()), [], undefined, frontMatter, lines);
-    return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
-  }
-  const extraction = extractTimeline(section, lines, followingDays(section, sections));
   const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
   const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate });

@@ -86,8 +86,8 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       hasTime: false,
       dateOnly: false,
       zoneOnEntry: false,
-      milestones: findMilestones(item.text, item.rest, item.emphasis),
-      cues: findMilestoneCues(item.text, item.rest, item.emphasis),
+      milestones: item.milestones ?? findMilestones(item.text, item.rest, item.emphasis),
+      cues: item.cues ?? findMilestoneCues(item.text, item.rest, item.emphasis),
     };
     entries.push(entry);
     const token = item.token;

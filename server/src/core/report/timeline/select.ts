@@ -122,7 +122,10 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
 
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
-  const { entries, frontMatter, lines } = input;
+  const { frontMatter, lines } = input;
+  // Only entries with a cue or a milestone can be chosen: a long timeline is walked once here,
+  // not once per milestone and rule.
+  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0);
   const statements = input.timelineOnly ? [] : input.statements;
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {

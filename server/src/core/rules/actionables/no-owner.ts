@@ -39,6 +39,7 @@ export const noOwner: ReportRule = {
     fixable: 'suggestion',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report }) {
     return report.actionables.items
       .filter((item) => !item.owner && item.done !== true)

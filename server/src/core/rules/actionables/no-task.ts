@@ -10,6 +10,7 @@ export const noTask: ReportRule = {
     fixable: 'none',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report }) {
     return report.actionables.items
       .filter((item) => item.tasks.length === 0)

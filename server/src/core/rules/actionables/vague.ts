@@ -34,6 +34,7 @@ export const vague: ReportRule = {
     fixable: 'none',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report }) {
     return report.actionables.items.flatMap((item) => {
       const range = vagueWords(item, report.lines);

@@ -41,6 +41,7 @@ export const placeholder: ReportRule = {
     fixable: 'none',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     const { root, text, lines } = report;
     const found: { start: number; end: number; text: string }[] = [];
