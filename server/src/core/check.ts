@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from './config/config.js';
 import type { MarkdownParser } from './markdown/parse.js';
 import { buildReport } from './report/model.js';
+import { configForReport } from './report/profile-detect.js';
 import type { Report } from './report/types.js';
 import { REPORT_RULES } from './rules/index.js';
 import { runRules } from './rules/run.js';
@@ -21,7 +22,9 @@ export { effectiveSeverity } from './rules/run.js';
  */
 export function checkReport(file: string, text: string, parser: MarkdownParser, config: ResolvedConfig, token?: CancellationToken): ReportCheck {
   const report = buildReport(file, text, parser, config, token);
-  const findings = runRules(REPORT_RULES, { report, config, token }, {
+  // The rules see the profile the report was read with.
+  const own = configForReport(config, report.profile);
+  const findings = runRules(REPORT_RULES, { report, config: own, token }, {
     file,
     config,
     suppressions: parseSuppressions(text, 'markdown'),

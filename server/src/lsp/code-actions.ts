@@ -38,18 +38,19 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 
-function missingSectionAction(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+function missingSectionActions(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
   const { report } = analysis.check;
-  const specs = analysis.config.profile.sections;
-  const missing = missingSections(report, specs).find((m) => finding.message.includes(`"${m.spec.title}"`));
-  if (!missing) return undefined;
-  const edit = insertSectionEdit(report, specs, missing, templates.get(analysis.config.profile.name), ctx.parser);
-  return action(`Insert section "${missing.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, true);
+  const { profile } = report.profile;
+  const missing = missingSections(report, profile.sections).filter((m) => finding.message.includes(`"${m.spec.title}"`));
+  return missing.map((m, i) => {
+    const edit = insertSectionEdit(report, profile.sections, m, templates.get(profile.name), ctx.parser);
+    return action(`Insert section "${m.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, i === 0);
+  });
 }
 
 /**
  * The quick fixes for the `findings` of `doc` that touch `range`: each finding's own fixes, the
- * `extra` action for it (if any), and the disable comment.
+ * `extra` actions for it, and the disable comment.
  */
 export function quickFixes(
   doc: TextDocument,
@@ -57,7 +58,7 @@ export function quickFixes(
   folder: string | undefined,
   range: Diagnostic['range'],
   style: 'markdown' | 'php',
-  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction | undefined,
+  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction[],
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of findings) {
@@ -67,8 +68,7 @@ export function quickFixes(
       const target = fix.file ? uriOfFile(fix.file, folder) : doc.uri;
       actions.push(action(fix.title, diagnostic, { [target]: fix.edits }, i === 0));
     });
-    const more = extra?.(finding, diagnostic);
-    if (more) actions.push(more);
+    actions.push(...(extra?.(finding, diagnostic) ?? []));
     actions.push(action(`Disable ${finding.ruleId} on this line`, diagnostic, { [doc.uri]: [disableEdit(doc, finding.range.start.line, finding.ruleId, style)] }));
   }
   return actions;
@@ -91,7 +91,7 @@ export function registerCodeActions(ctx: ServerContext): void {
       const analysis = ctx.analyzer.report(doc, t);
       if (!analysis) return [];
       const insert = (finding: Finding, diagnostic: Diagnostic) =>
-        finding.ruleId === 'report/missing-section' ? missingSectionAction(ctx, templates, analysis, finding, diagnostic) : undefined;
+        finding.ruleId === 'report/missing-section' ? missingSectionActions(ctx, templates, analysis, finding, diagnostic) : [];
       return quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert);
     });
   });

@@ -32,14 +32,14 @@ function headingItems(analysis: ReportAnalysis, position: Position, typed: strin
   const hasTitle = report.sections.some((s) => s.depth === 1);
   const hashes = typed.match(/^#+/)?.[0] ?? '#';
   const items: CompletionItem[] = [];
-  flattenSpecs(analysis.config.profile.sections).forEach(({ spec, parent }, index) => {
+  flattenSpecs(analysis.check.report.profile.profile.sections).forEach(({ spec, parent }, index) => {
     if (findSections(report.sections, spec).length > 0) return;
     const depth = (hasTitle ? 2 : 1) + (parent ? 1 : 0);
     const heading = '#'.repeat(depth) + ' ' + spec.title;
     items.push({
       label: spec.title,
       kind: CompletionItemKind.Module,
-      detail: `${spec.required ? 'Required' : 'Optional'} section of the ${analysis.config.profile.name} profile${parent ? ` (under ${parent.title})` : ''}`,
+      detail: `${spec.required ? 'Required' : 'Optional'} section of the ${analysis.check.report.profile.profile.name} profile${parent ? ` (under ${parent.title})` : ''}`,
       filterText: `${hashes} ${spec.title}`,
       sortText: `${spec.required ? 0 : 1}${String(index).padStart(3, '0')}`,
       textEdit: { range: lineRange(position, 0), newText: heading },
@@ -137,7 +137,7 @@ export function registerCompletion(ctx: ServerContext): void {
       const before = doc.getText(lineRange(position, 0));
       if (/^#{1,6}(?:\s[^#]*)?$/.test(before)) return headingItems(analysis, position, before);
       const items: CompletionItem[] = [];
-      if (inTimeline(analysis.check.report, analysis.config.profile.sections, position.line)) items.push(...timelineItems(ctx, doc, position, before));
+      if (inTimeline(analysis.check.report, analysis.check.report.profile.profile.sections, position.line)) items.push(...timelineItems(ctx, doc, position, before));
       items.push(...taskItems(ctx, position, before));
       return items;
     });

@@ -1,4 +1,7 @@
-/** Hover on a timeline entry: its instant in UTC and how long after the impact start it was. */
+/**
+ * Hovers in reports: on a timeline entry, its instant in UTC and how long after the impact start it
+ * was; on the title, the profile the report is checked against and why.
+ */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Report, TimelineEntry } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
@@ -34,6 +37,24 @@ export function timelineEntryHover(report: Report, entry: TimelineEntry): string
   return lines.join('\n\n');
 }
 
+/** The hover text of a report's title: which profile it is checked against, and why that one. */
+export function titleHover(report: Report): string {
+  const { profile, source } = report.profile;
+  const why =
+    source === 'configured'
+      ? 'configured for this workspace'
+      : source === 'detected'
+        ? 'its headings follow this template'
+        : 'its headings follow none of the known templates, so only what every postmortem needs is asked for';
+  const required = profile.sections.filter((s) => s.required !== false).map((s) => s.title);
+  return `**Profile: ${profile.name}** (${why}).\n\nRequired sections: ${required.join(', ')}.`;
+}
+
+/** The heading a title hover is shown on: the first level-1 heading, or else the first heading. */
+function titleSection(report: Report): Report['sections'][number] | undefined {
+  return report.sections.find((s) => s.depth === 1) ?? report.sections[0];
+}
+
 /** Installs `textDocument/hover`. */
 export function registerHover(ctx: ServerContext): void {
   ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
@@ -49,11 +70,13 @@ export function registerHover(ctx: ServerContext): void {
       const analysis = ctx.analyzer.report(doc, t);
       if (!analysis) return null;
       const report = analysis.check.report;
-      const entry = report.timeline.entries.find((e) => rangeContains(e.range, position));
-      if (!entry) return null;
-      const text = timelineEntryHover(report, entry);
+      const title = titleSection(report);
+      const onTitle = title && rangeContains(title.headingRange, position);
+      const entry = onTitle ? undefined : report.timeline.entries.find((e) => rangeContains(e.range, position));
+      if (!entry && !onTitle) return null;
+      const text = entry ? timelineEntryHover(report, entry) : titleHover(report);
       return {
-        range: entry.timeRange ?? entry.range,
+        range: entry ? (entry.timeRange ?? entry.range) : title!.headingRange,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },
       };
     });

@@ -1,27 +1,29 @@
 /**
  * Collects the files a command-line check looks at. A Markdown file named on the command line is
- * always a report; in a directory walk a Markdown file is a report when it matches the configured
- * report globs (relative to the workspace root) or declares `type: incident` in its front matter.
- * PHP files are collected in the same walk, for the cache key checks.
+ * always a report; in a directory walk the core's {@link classifyMarkdown} decides (report globs,
+ * front matter, or what the text is), and the decision is kept for `--verbose`. PHP files are
+ * collected in the same walk, for the cache key checks.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ResolvedConfig } from '../core/config/config.js';
-import { globMatcher, hasIncidentFrontMatter, isMarkdownPath } from '../core/report/is-report.js';
+import { classifyMarkdown, globMatcher, isMarkdownPath, type ReportDecision } from '../core/report/is-report.js';
 import { describeIoError } from './config.js';
 
 /** What a walk found. Paths are absolute and sorted within each directory. */
 export interface WorkspaceFiles {
   reports: string[];
   php: string[];
+  /** Every Markdown file looked at, with whether it was taken as a report and why. */
+  markdown: { path: string; decision: ReportDecision }[];
   /** Paths named on the command line that could not be used, with the reason (one line each). */
   problems: { path: string; message: string }[];
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-/** How much of a file is read to look for `type: incident` in its front matter. */
-const HEAD_BYTES = 8192;
+/** How much of a Markdown file is read to decide whether it is a report; real reports are far smaller. */
+const HEAD_BYTES = 256 * 1024;
 
 /** Options of {@link collectFiles}. */
 export interface CollectOptions {
@@ -34,7 +36,7 @@ export interface CollectOptions {
 
 /** Walks `paths` and sorts what it finds into reports and PHP files. */
 export function collectFiles(options: CollectOptions): WorkspaceFiles {
-  const out: WorkspaceFiles = { reports: [], php: [], problems: [] };
+  const out: WorkspaceFiles = { reports: [], php: [], markdown: [], problems: [] };
   const seen = new Set<string>();
   const isReportPath = globMatcher(options.config.reportGlobs);
   const excluded = new Set(options.config.keys.exclude);
@@ -70,8 +72,11 @@ export function collectFiles(options: CollectOptions): WorkspaceFiles {
         if (ext === '.php') {
           if (!phpExcluded) add(out.php, path);
         } else if (isMarkdownPath(name)) {
+          if (seen.has(path)) continue;
           const rel = toPosix(relative(options.root, path));
-          if ((!rel.startsWith('../') && isReportPath(rel)) || declaresIncident(path)) add(out.reports, path);
+          const decision = classifyMarkdown(rel, readHead(path), isReportPath);
+          out.markdown.push({ path, decision });
+          if (decision.report) add(out.reports, path);
         }
       }
     }
@@ -88,7 +93,10 @@ export function collectFiles(options: CollectOptions): WorkspaceFiles {
     }
     if (stat.isDirectory()) walk(path, ancestorIgnores(options.root, path), false);
     else if (extname(path).toLowerCase() === '.php') add(out.php, path);
-    else add(out.reports, path);
+    else {
+      if (isMarkdownPath(path) && !seen.has(path)) out.markdown.push({ path, decision: { report: true, reason: 'named on the command line' } });
+      add(out.reports, path);
+    }
   }
   return out;
 }
@@ -131,22 +139,22 @@ function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): b
   return false;
 }
 
-/** True when the file's front matter says `type: incident` (only its first bytes are read). */
-function declaresIncident(path: string): boolean {
+/** The start of a file as text (empty when it cannot be read: the check names the problem later). */
+function readHead(path: string): string {
   let head: string;
   try {
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
+      const buffer = Buffer.allocUnsafe(HEAD_BYTES);
       const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
       head = buffer.subarray(0, n).toString('utf8');
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return '';
   }
-  return hasIncidentFrontMatter(head);
+  return head;
 }
 
 /** Forward slashes, as globs and SARIF want them. */

@@ -4,7 +4,7 @@ import type { Formatter } from './types.js';
 
 /**
  * Machine output, version 1: diagnostics with 1-based lines and columns (end exclusive, as in the
- * editor), and each report's metrics; a metric that cannot be computed is left out.
+ * editor), and each report's profile and metrics; a metric that cannot be computed is left out.
  */
 export const formatJson: Formatter = (run) => {
   const file = (path: string) => toPosix(relative(run.cwd, path) || path);
@@ -26,7 +26,7 @@ export const formatJson: Formatter = (run) => {
         const value = r.metrics[key];
         if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
       }
-      return { file: file(r.file), metrics };
+      return { file: file(r.file), profile: r.profile.name, metrics };
     }),
   };
   return JSON.stringify(output, null, 2) + '\n';
