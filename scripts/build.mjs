@@ -48,6 +48,7 @@ const targets = [
     define: { __INCIDENT_SCRIBE_RULE_DOCS__: JSON.stringify(ruleDocs()) },
   },
   { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner },
+  { entry: 'server/src/node/report-worker.ts', outfile: 'dist/report-worker.js', format: 'esm', banner: esmBanner },
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
 ];
 

@@ -91,6 +91,7 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
       'incidentScribe.keys.global': strings('Key groups (globs allowed) that must be built with a global builder, because more than one wiki reads or writes them.', DEFAULT_KEYS.global),
       'incidentScribe.keys.local': strings('Key groups (globs allowed) that must be built with a local builder.', DEFAULT_KEYS.local),
       'incidentScribe.keys.exclude': strings('Folder names the workspace scan for cache keys skips, besides `.git` and `node_modules`.', DEFAULT_KEYS.exclude),
+      'incidentScribe.keys.testFiles': strings('Globs of PHP test code where the `keys/*` rules are off, because tests build keys by hand on purpose; an empty list checks tests too.', DEFAULT_KEYS.testFiles),
       'incidentScribe.trace.server': {
         type: 'string',
         enum: ['off', 'messages', 'verbose'],

@@ -24,10 +24,14 @@ import { Diagnostics, type DiagnosticsOptions } from './lsp/diagnostics.js';
 import { registerHover } from './lsp/hover.js';
 import { isPhpPath, KeyWorkspace } from './lsp/keys.js';
 import { registerSymbols } from './lsp/symbols.js';
+import { ReportWorkers, type ReportWorkersOptions } from './node/report-workers.js';
+import { ANALYSIS_STATS_REQUEST, type AnalysisStats } from './protocol.js';
 
 /** Options of {@link startServer}; the defaults suit editors. */
 export interface ServerOptions {
   diagnostics?: DiagnosticsOptions;
+  /** The report analysis workers: threads, time limit, memory limit. */
+  workers?: ReportWorkersOptions;
 }
 
 /** What the caller of {@link startServer} can observe. */
@@ -41,7 +45,7 @@ const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}'];
 /** Starts a server on `connection` (not yet listening: the caller calls `connection.listen()`). */
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
-  const stats: ServerStats = { analyses: 0 };
+  const stats: ServerStats = { analyses: 0, timings: [] };
   const features: ClientFeatures = readClientFeatures({ capabilities: {}, processId: null, rootUri: null, workspaceFolders: null });
   const parser = new MarkdownParser();
   let diagnostics: Diagnostics | undefined;
@@ -51,7 +55,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // Builders and excluded folders may have changed: the key index is rebuilt in the background.
     void keys?.scan();
   });
-  const analyzer = new Analyzer(parser, configs, stats);
+  const workers = new ReportWorkers({ ...options.workers, log: (message) => connection.console.error(message) });
+  const analyzer = new Analyzer(configs, workers, stats);
   const ctx = { connection, documents, features, parser, configs, analyzer, stats } as ServerContext;
   diagnostics = new Diagnostics(ctx, options.diagnostics);
   keys = ctx.keys = new KeyWorkspace(ctx, (files) => diagnostics.filesAffected(files));
@@ -125,9 +130,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerCompletion(ctx);
   registerCommands(ctx);
 
+  connection.onRequest(ANALYSIS_STATS_REQUEST, (): AnalysisStats => ({ pullDelayMs: diagnostics.pullDelayMs, timings: stats.timings }));
+
   connection.onShutdown(() => {
     diagnostics.dispose();
     keys.dispose();
+    workers.dispose();
   });
   documents.listen(connection);
   return { stats };

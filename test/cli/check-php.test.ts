@@ -96,3 +96,24 @@ test('an unreadable or binary PHP file is reported on stderr with exit code 2; t
   assert.match(result.stderr, /includes\/Broken\.php: skipped: binary content/);
   assert.ok((JSON.parse(result.stdout) as JsonOutput).diagnostics.some((d) => d.ruleId === 'keys/forged-key'));
 });
+
+/** Lock names, a pool counter key and a test file: none is a cache finding; a constant WAN key is. */
+const PRECISION = {
+  'includes/Refresher.php': fixture('forged-key.not-cache-keys.php').replace(/\n\t\/\/ A forged key that does reach[\s\S]*?\n\t}\n/, '\n'),
+  'includes/Stats.php': `<?php\nclass Stats {\n\tprivate const ALL_KEY = 'stats-all';\n\tpublic function all() {\n\t\treturn MediaWikiServices::getInstance()->getMainWANObjectCache()->get( self::ALL_KEY );\n\t}\n}\n`,
+  'tests/phpunit/StatsTest.php': `<?php\nclass StatsTest {\n\tpublic function testAll( $wiki ) {\n\t\t$wan = MediaWikiServices::getInstance()->getMainWANObjectCache();\n\t\t$wan->set( "$wiki:stats-all", 1 );\n\t}\n}\n`,
+};
+
+test('json: lock names and test code are no cache findings; a constant key on the WAN cache is a warning', async () => {
+  const dir = tempWorkspace(PRECISION);
+  const result = await runCli(['check', '.', '--format', 'json'], { cwd: dir });
+  assert.equal(result.code, 0, result.stdout);
+  const found = (JSON.parse(result.stdout) as JsonOutput).diagnostics.map((d) => [d.file, d.line, d.ruleId, d.severity]);
+  assert.deepEqual(found, [['includes/Stats.php', 5, 'keys/unscoped-key', 'warning']]);
+  const checked = tempWorkspace({ ...PRECISION, '.incident-scribe.json': JSON.stringify({ keys: { testFiles: [] } }) });
+  const withTests = JSON.parse((await runCli(['check', '.', '--format', 'json'], { cwd: checked })).stdout) as JsonOutput;
+  assert.deepEqual(
+    withTests.diagnostics.filter((d) => d.file.startsWith('tests/')).map((d) => [d.file, d.line, d.ruleId]),
+    [['tests/phpunit/StatsTest.php', 5, 'keys/forged-key']],
+  );
+});

@@ -31,7 +31,7 @@ test('every registered rule has a severity setting with its description and defa
 
 test('the generated rules setting follows a registry change', () => {
   // The drift test above is only meaningful if a new rule changes what is generated.
-  const extra = { id: 'style/example', defaultSeverity: 'info' as const, description: 'An example.', tags: [], target: 'report' as const };
+  const extra = { id: 'style/example', defaultSeverity: 'info' as const, description: 'An example.', tags: [], fixable: 'none' as const, target: 'report' as const };
   const generated = rulesSetting([...ALL_RULES, extra]) as { properties: Record<string, unknown> };
   assert.ok('style/example' in generated.properties);
   assert.notDeepEqual(generated, rulesSetting());

@@ -69,9 +69,9 @@ class K {
     c: 'WANObjectCache',
     d: 'in-process',
     e: 'BagOStuff',
-    f: 'BagOStuff',
+    f: 'server-local',
     g: 'in-process',
-    h: 'BagOStuff',
+    h: 'server-local',
     i: 'WANObjectCache',
     j: 'in-process',
     k: 'unknown',
@@ -134,6 +134,12 @@ test('the text prefilter keeps files that can hold keys and drops the rest', () 
   assert.equal(mayContainKeys('<?php $this->cache->get( $key );', builders), true);
   assert.equal(mayContainKeys('<?php $c->buildIt( "a" );', { localBuilders: ['buildIt'], globalBuilders: [] }), true);
   assert.equal(mayContainKeys('<?php class Title { function getText() { return $this->text; } }', builders), false);
+});
+
+test('the prefilter keeps a file whose only key is a constant on a shared cache', () => {
+  const keys = defaultConfig().keys;
+  assert.equal(mayContainKeys("<?php\nclass A { const ALL_KEY = 'all'; function f() { return $this->services->getMainWANObjectCache()->get( self::ALL_KEY ); } }", keys), true);
+  assert.equal(mayContainKeys("<?php\nfunction f( $wan ) { return $wan->get( 'all' ); }", keys), true);
 });
 
 test('the prefilter keeps a file whose only key is joined by hand for a cache call', () => {

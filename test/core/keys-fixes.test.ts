@@ -60,7 +60,7 @@ test('forged implode after array_unshift becomes makeGlobalKey( $this->wiki, ...
 });
 
 test('forged concatenation is rewritten component by component', async () => {
-  const { text, findings } = await fixOnce(REPO(`	public function getThumbKey( $name ) {\n		return $this->wiki . ':thumb:' . $name;\n	}`), 'keys/forged-key');
+  const { text, findings } = await fixOnce(REPO(`	public function getThumbCacheKey( $name ) {\n		return $this->wiki . ':thumb:' . $name;\n	}`), 'keys/forged-key');
   assert.match(text, /return \$this->wanCache->makeGlobalKey\( \$this->wiki, 'thumb', \$name \);/);
   assert.deepEqual(findings, []);
 });
@@ -69,7 +69,7 @@ test('forged interpolation and sprintf are rewritten too', async () => {
   const a = await fixOnce(REPO(`	public function k( $id ) {\n		return $this->wanCache->get( "{$this->wiki}:page:{$id}" );\n	}`), 'keys/forged-key');
   assert.match(a.text, /get\( \$this->wanCache->makeGlobalKey\( \$this->wiki, 'page', \$id \) \)/);
   assert.deepEqual(a.findings, []);
-  const b = await fixOnce(REPO(`	public function getPageKey( $dbName, $id ) {\n		return sprintf( '%s:page:%d', $dbName, $id );\n	}`), 'keys/forged-key');
+  const b = await fixOnce(REPO(`	public function getPageCacheKey( $dbName, $id ) {\n		return sprintf( '%s:page:%d', $dbName, $id );\n	}`), 'keys/forged-key');
   assert.match(b.text, /makeGlobalKey\( \$dbName, 'page', \$id \)/);
   assert.deepEqual(b.findings, []);
 });
@@ -85,7 +85,7 @@ test('wfForeignMemcKey with an empty prefix and makeKeyInternal with another key
 
 test('no fix where the rewrite is not mechanical', async () => {
   // A component mixes text and an expression ("thumb-$size"): no single argument to move it to.
-  const mixed = await check(REPO(`	public function getThumbKey( $size ) {\n		return "{$this->wiki}:thumb-{$size}";\n	}`));
+  const mixed = await check(REPO(`	public function getThumbCacheKey( $size ) {\n		return "{$this->wiki}:thumb-{$size}";\n	}`));
   assert.equal(mixed.length, 1);
   assert.equal(mixed[0].fixes, undefined);
   // A table prefix that is not empty cannot just be dropped.

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { ALL_RULES } from '../../server/src/core/rules/index.js';
+import { FIXABILITY_LABELS } from '../../server/src/core/types.js';
 
 const DOCS = join(import.meta.dirname, '..', '..', 'docs', 'rules');
 
@@ -15,5 +16,6 @@ for (const meta of ALL_RULES) {
     const page = readFileSync(path, 'utf8');
     assert.ok(page.startsWith(`# ${meta.id}\n`), 'the page is titled with the rule id');
     assert.match(page, new RegExp(`\\*\\*Default severity:\\*\\* ${meta.defaultSeverity}\\b`));
+    assert.match(page, new RegExp(`\\*\\*Fix:\\*\\* ${FIXABILITY_LABELS[meta.fixable]}\\n`), 'the page says whether the rule fixes, as the registry does');
   });
 }

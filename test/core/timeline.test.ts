@@ -200,7 +200,7 @@ test('an entry with no readable time is still an entry, without time or date', (
 
 test('no Timeline section: an empty timeline', () => {
   const report = buildReport('r.md', '# X\n\n## Summary\n\n- 14:05 a\n', new MarkdownParser(), defaultConfig());
-  assert.deepEqual(report.timeline, { entries: [] });
+  assert.deepEqual(report.timeline, { entries: [], milestones: {}, stated: [] });
 });
 
 test('a synonym of the Timeline title is found', () => {

@@ -10,6 +10,7 @@ import { checkReport } from '../../server/src/core/check.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import type { Actionable, Milestone, Report, TimelineEntry } from '../../server/src/core/report/types.js';
+import { selectMilestones } from '../../server/src/core/report/timeline/select.js';
 import type { Finding } from '../../server/src/core/types.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -84,7 +85,10 @@ export function withModel(report: Report, model: { entries?: EntrySpec[]; action
       section: timelineSection,
       declaredZone: model.declaredZone ? { name: model.declaredZone, range: report.lines.lineRange(from) } : undefined,
       entries: model.entries.map((spec) => entry(report, lineOf(report, spec.match, from), spec)),
+      milestones: {},
+      stated: [],
     };
+    report.timeline.milestones = selectMilestones({ entries: report.timeline.entries, statements: [], lines: report.lines });
     report.metrics = metricsOf(report.timeline.entries);
   }
   if (model.actionables) {
@@ -117,6 +121,7 @@ function entry(report: Report, line: number, spec: EntrySpec): TimelineEntry {
     zone: utc === undefined ? undefined : 'UTC',
     zoneOnEntry: false,
     milestones: spec.milestones ?? [],
+    cues: (spec.milestones ?? []).map((m) => ({ milestone: m, source: 'marker' as const, words: `[${m}]` })),
   };
 }
 

@@ -78,6 +78,17 @@ export interface Finding extends RuleFinding {
   file: string;
 }
 
+/**
+ * Whether a rule repairs what it finds. `auto`: its fixes have a certain result, so
+ * `check --fix` and the editor's fix-all apply them unasked; `suggestion`: its fixes are quick
+ * fixes that a person picks and checks (a placeholder to fill in, a guessed duration);
+ * `none`: it offers no fix.
+ */
+export type Fixability = 'auto' | 'suggestion' | 'none';
+
+/** The words the docs and the rule index use for each {@link Fixability}. */
+export const FIXABILITY_LABELS: Readonly<Record<Fixability, string>> = { auto: 'automatic', suggestion: 'quick fix', none: 'none' };
+
 /** What kind of file a rule checks. */
 export type RuleTarget = 'report' | 'php';
 
@@ -89,6 +100,7 @@ export interface RuleMeta {
   /** One sentence: what the rule finds. */
   description: string;
   tags: readonly string[];
+  fixable: Fixability;
   target: RuleTarget;
 }
 

@@ -5,11 +5,19 @@
 import { LSPErrorCodes, ResponseError, type CancellationToken as LspToken } from 'vscode-languageserver';
 import type { CancellationToken } from '../core/types.js';
 
+/** A core token that can also tell when it is cancelled (an analysis in a worker is then stopped). */
+export interface RequestToken extends CancellationToken {
+  onCancellationRequested(listener: () => void): void;
+}
+
 /** A core token that reads the protocol token each time the core polls it. */
-export function coreToken(token: LspToken | undefined): CancellationToken {
+export function coreToken(token: LspToken | undefined): RequestToken {
   return {
     get isCancellationRequested() {
       return token?.isCancellationRequested ?? false;
+    },
+    onCancellationRequested(listener) {
+      token?.onCancellationRequested(listener);
     },
   };
 }
@@ -33,7 +41,7 @@ export function nextTurn(ms = 0): Promise<void> {
  * that is already on the wire a chance to arrive; then a cancelled token, or a core
  * `CancelledError`, becomes `RequestCancelled`.
  */
-export async function cancellable<T>(token: LspToken | undefined, work: (token: CancellationToken) => T | Promise<T>): Promise<T> {
+export async function cancellable<T>(token: LspToken | undefined, work: (token: RequestToken) => T | Promise<T>): Promise<T> {
   await nextTurn();
   if (token?.isCancellationRequested) throw cancelledError();
   try {

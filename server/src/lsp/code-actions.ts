@@ -4,7 +4,6 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
 import type { Finding } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
@@ -12,7 +11,6 @@ import { type ServerContext, openDocument } from './context.js';
 import { toDiagnostic } from './diagnostics.js';
 import { documentRange } from './params.js';
 import { rangesOverlap } from './positions.js';
-import { Templates } from './templates.js';
 import { fileOfUri, uriOfFile } from './uris.js';
 
 function action(title: string, diagnostic: Diagnostic, changes: Record<string, TextEdit[]>, isPreferred = false): CodeAction {
@@ -38,14 +36,10 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 
-function missingSectionActions(ctx: ServerContext, templates: Templates, analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
-  const { report } = analysis.check;
-  const { profile } = report.profile;
-  const missing = missingSections(report, profile.sections).filter((m) => finding.message.includes(`"${m.spec.title}"`));
-  return missing.map((m, i) => {
-    const edit = insertSectionEdit(report, profile.sections, m, templates.get(profile.name), ctx.parser);
-    return action(`Insert section "${m.spec.title}"`, diagnostic, { [analysis.uri]: [edit] }, i === 0);
-  });
+function missingSectionActions(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+  // One finding names every missing section: one quick fix per section it names.
+  const missing = analysis.snapshot.absent.filter((a) => a.insert && finding.message.includes(`"${a.title}"`));
+  return missing.map((a, i) => action(`Insert section "${a.title}"`, diagnostic, { [analysis.uri]: [a.insert!] }, i === 0));
 }
 
 /**
@@ -76,7 +70,6 @@ export function quickFixes(
 
 /** Installs `textDocument/codeAction`. */
 export function registerCodeActions(ctx: ServerContext): void {
-  const templates = new Templates();
   ctx.connection.onCodeAction(async (params, token): Promise<CodeAction[]> => {
     const { uri, range } = documentRange(params);
     const only = params.context?.only;
@@ -87,12 +80,11 @@ export function registerCodeActions(ctx: ServerContext): void {
       await ctx.keys.update(doc);
       return cancellable(token, (t) => quickFixes(doc, ctx.keys.findings(fileOfUri(uri), t), ctx.configs.place(uri).folder, range, 'php'));
     }
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
+    return cancellable(token, async (t) => {
+      const analysis = await ctx.analyzer.latest(doc, t);
       if (!analysis) return [];
-      const insert = (finding: Finding, diagnostic: Diagnostic) =>
-        finding.ruleId === 'report/missing-section' ? missingSectionActions(ctx, templates, analysis, finding, diagnostic) : [];
-      return quickFixes(doc, analysis.check.findings, analysis.folder, range, 'markdown', insert);
+      const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionActions(analysis, finding, diagnostic) : []);
+      return quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert);
     });
   });
 }

@@ -1,16 +1,13 @@
 /** Code lens on the Timeline heading: time to detect, to mitigate and to resolve. */
 import type { CodeLens } from 'vscode-languageserver';
+import { MILESTONE_INFO } from '../core/report/timeline/lexicon.js';
 import type { Metrics } from '../core/report/types.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatDuration } from './format.js';
 import { documentUri } from './params.js';
 
-const LENSES: { label: string; key: keyof Metrics; milestone: string }[] = [
-  { label: 'Time to detect', key: 'timeToDetectMinutes', milestone: '[detected]' },
-  { label: 'Time to mitigate', key: 'timeToMitigateMinutes', milestone: '[mitigated]' },
-  { label: 'Time to resolve', key: 'timeToResolveMinutes', milestone: '[resolved]' },
-];
+const LENSES = (['detected', 'mitigated', 'resolved'] as const).map((m) => ({ label: MILESTONE_INFO[m].metricLabel!, key: MILESTONE_INFO[m].metric!, milestone: MILESTONE_INFO[m].marker }));
 
 /** The lens titles for a report's metrics. */
 export function metricTitles(metrics: Metrics): string[] {
@@ -27,12 +24,12 @@ export function registerCodeLens(ctx: ServerContext): void {
     const uri = documentUri(params);
     const doc = await openDocument(ctx, uri);
     if (!doc) return [];
-    return cancellable(token, (t) => {
-      const report = ctx.analyzer.report(doc, t)?.check.report;
-      const section = report?.timeline.section;
-      if (!report || !section) return [];
+    return cancellable(token, async (t) => {
+      const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
+      const section = snapshot?.timeline.section === undefined ? undefined : snapshot.sections[snapshot.timeline.section];
+      if (!snapshot || !section) return [];
       // An empty command id makes a lens a label: there is nothing to run, only figures to read.
-      return metricTitles(report.metrics).map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
+      return metricTitles(snapshot.metrics).map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
     });
   });
 }

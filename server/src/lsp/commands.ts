@@ -57,16 +57,19 @@ export function registerCommands(ctx: ServerContext): void {
     }
     const doc = await documentFor(ctx, uri);
     if (!doc) return null;
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
-      // A document read from disk for this one answer must not stay in the cache.
-      if (!ctx.documents.get(uri)) ctx.analyzer.forget(uri);
-      if (!analysis) return null;
-      const { report, findings } = analysis.check;
-      const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-      for (const f of findings) counts[f.severity]++;
-      const status = report.frontMatter?.data?.status;
-      return { uri, title: report.title, status: typeof status === 'string' ? status : undefined, metrics: report.metrics, counts };
+    return cancellable(token, async (t) => {
+      const open = ctx.documents.get(uri) === doc;
+      try {
+        const analysis = await ctx.analyzer.report(doc, t);
+        if (!analysis) return null;
+        const { findings, title, status, metrics } = analysis.snapshot;
+        const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+        for (const f of findings) counts[f.severity]++;
+        return { uri, title, status, metrics, counts };
+      } finally {
+        // A document read from disk for this one answer must not stay in the cache.
+        if (!open) ctx.analyzer.forget(uri);
+      }
     });
   });
 }

@@ -5,9 +5,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { flattenSpecs, sectionNames, type SectionSpec } from '../core/config/profiles.js';
-import { findSections } from '../core/report/sections.js';
-import type { Report, Section } from '../core/report/types.js';
+import type { ReportSnapshot, SectionInfo } from '../node/report-snapshot.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
@@ -28,29 +26,26 @@ function lineRange(position: Position, fromCharacter: number, toCharacter = posi
 
 /** Headings of the profile that the report does not have yet. */
 function headingItems(analysis: ReportAnalysis, position: Position, typed: string): CompletionItem[] {
-  const report = analysis.check.report;
+  const report = analysis.snapshot;
   const hasTitle = report.sections.some((s) => s.depth === 1);
   const hashes = typed.match(/^#+/)?.[0] ?? '#';
-  const items: CompletionItem[] = [];
-  flattenSpecs(analysis.check.report.profile.profile.sections).forEach(({ spec, parent }, index) => {
-    if (findSections(report.sections, spec).length > 0) return;
-    const depth = (hasTitle ? 2 : 1) + (parent ? 1 : 0);
-    const heading = '#'.repeat(depth) + ' ' + spec.title;
-    items.push({
-      label: spec.title,
+  return report.absent.map((absent) => {
+    const depth = (hasTitle ? 2 : 1) + (absent.parentTitle ? 1 : 0);
+    const heading = '#'.repeat(depth) + ' ' + absent.title;
+    return {
+      label: absent.title,
       kind: CompletionItemKind.Module,
-      detail: `${spec.required ? 'Required' : 'Optional'} section of the ${analysis.check.report.profile.profile.name} profile${parent ? ` (under ${parent.title})` : ''}`,
-      filterText: `${hashes} ${spec.title}`,
-      sortText: `${spec.required ? 0 : 1}${String(index).padStart(3, '0')}`,
+      detail: `${absent.required ? 'Required' : 'Optional'} section of the ${report.profile?.name ?? analysis.config.profile.name} profile${absent.parentTitle ? ` (under ${absent.parentTitle})` : ''}`,
+      filterText: `${hashes} ${absent.title}`,
+      sortText: `${absent.required ? 0 : 1}${String(absent.order).padStart(3, '0')}`,
       textEdit: { range: lineRange(position, 0), newText: heading },
-    });
+    };
   });
-  return items;
 }
 
 /** The innermost section around `line`: the last heading at or above it, blank lines included. */
-function sectionAt(report: Report, line: number): Section | undefined {
-  let found: Section | undefined;
+function sectionAt(report: ReportSnapshot, line: number): SectionInfo | undefined {
+  let found: SectionInfo | undefined;
   for (const s of report.sections) {
     if (s.headingRange.start.line > line) break;
     found = s;
@@ -58,13 +53,10 @@ function sectionAt(report: Report, line: number): Section | undefined {
   return found;
 }
 
-/** True when `line` is in the timeline section (or one of its subsections, such as date headings). */
-function inTimeline(report: Report, specs: SectionSpec[], line: number): boolean {
-  const timelineNames = flattenSpecs(specs)
-    .filter(({ spec }) => spec.kind === 'timeline')
-    .flatMap(({ spec }) => sectionNames(spec));
-  for (let s = sectionAt(report, line); s; s = s.parent) {
-    if (s === report.timeline.section || timelineNames.includes(s.normalized)) return s.headingRange.start.line !== line;
+/** True when `line` is in the timeline section (or one of its subsections, such as date headings), not on its heading. */
+function inTimeline(report: ReportSnapshot, line: number): boolean {
+  for (let s = sectionAt(report, line); s; s = s.parent === undefined ? undefined : report.sections[s.parent]) {
+    if (s.timeline) return s.headingRange.start.line !== line;
   }
   return false;
 }
@@ -131,13 +123,13 @@ export function registerCompletion(ctx: ServerContext): void {
     const { uri, position } = documentPosition(params);
     const doc = await openDocument(ctx, uri);
     if (!doc) return [];
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
+    return cancellable(token, async (t) => {
+      const analysis = await ctx.analyzer.latest(doc, t);
       if (!analysis) return [];
       const before = doc.getText(lineRange(position, 0));
       if (/^#{1,6}(?:\s[^#]*)?$/.test(before)) return headingItems(analysis, position, before);
       const items: CompletionItem[] = [];
-      if (inTimeline(analysis.check.report, analysis.check.report.profile.profile.sections, position.line)) items.push(...timelineItems(ctx, doc, position, before));
+      if (inTimeline(analysis.snapshot, position.line)) items.push(...timelineItems(ctx, doc, position, before));
       items.push(...taskItems(ctx, position, before));
       return items;
     });

@@ -6,6 +6,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkdownParser } from '../core/markdown/parse.js';
+import type { AnalysisTiming } from '../protocol.js';
 import type { Analyzer } from './analysis.js';
 import type { ConfigStore } from './config.js';
 import type { KeyWorkspace } from './keys.js';
@@ -46,6 +47,18 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
 export interface ServerStats {
   /** Full analyses of a report (parse + checks); cache hits do not count. */
   analyses: number;
+  /** The most recent analyses and how long each took, oldest first. */
+  timings: AnalysisTiming[];
+}
+
+/** How many {@link ServerStats.timings} are kept. */
+const MAX_TIMINGS = 2000;
+
+/** Records one analysis in `stats`. */
+export function recordAnalysis(stats: ServerStats, timing: AnalysisTiming): void {
+  stats.analyses++;
+  stats.timings.push(timing);
+  if (stats.timings.length > MAX_TIMINGS) stats.timings.splice(0, stats.timings.length - MAX_TIMINGS);
 }
 
 /** The shared state of one server instance. */

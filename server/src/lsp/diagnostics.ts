@@ -12,9 +12,9 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../core/rules/rule.js';
-import { throwIfCancelled, type CancellationToken, type Finding, type Severity } from '../core/types.js';
+import { throwIfCancelled, type Finding, type Severity } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
-import { cancellable, nextTurn } from './cancellation.js';
+import { cancellable, nextTurn, type RequestToken } from './cancellation.js';
 import type { ServerContext } from './context.js';
 import { documentUri } from './params.js';
 import { fileOfUri, uriOfFile } from './uris.js';
@@ -31,11 +31,11 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 /** A core finding as an LSP diagnostic; related file names become URIs (relative ones against `folder`). */
 export function toDiagnostic(finding: Finding, folder?: string): Diagnostic {
+  // A finding without a rule says that the report could not be checked at all.
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITIES[finding.severity],
-    code: finding.ruleId,
-    codeDescription: { href: docsUrl(finding.ruleId) },
+    ...(finding.ruleId ? { code: finding.ruleId, codeDescription: { href: docsUrl(finding.ruleId) } } : {}),
     source: SOURCE,
     message: finding.message,
   };
@@ -47,7 +47,7 @@ export function toDiagnostic(finding: Finding, folder?: string): Diagnostic {
 
 /** The diagnostics of one analysis. */
 export function diagnosticsOf(analysis: ReportAnalysis): Diagnostic[] {
-  return analysis.check.findings.map((f) => toDiagnostic(f, analysis.folder));
+  return analysis.snapshot.findings.map((f) => toDiagnostic(f, analysis.folder));
 }
 
 function resultId(analysis: ReportAnalysis): string {
@@ -58,7 +58,10 @@ function resultId(analysis: ReportAnalysis): string {
 export interface DiagnosticsOptions {
   /** Quiet time after the last edit before a push-mode analysis. */
   pushDelayMs: number;
-  /** Wait before a pull analyses a version it has not seen, so that the next keystroke can cancel it. */
+  /**
+   * Wait before a pull analyses a version it has not seen. Analyses start when a report changes
+   * and a newer version cancels them in their worker, so no wait is needed by default.
+   */
   pullDelayMs: number;
 }
 
@@ -70,14 +73,19 @@ export class Diagnostics {
 
   constructor(
     private readonly ctx: ServerContext,
-    private readonly options: DiagnosticsOptions = { pushDelayMs: 200, pullDelayMs: 60 },
+    private readonly options: DiagnosticsOptions = { pushDelayMs: 200, pullDelayMs: 0 },
   ) {}
 
+  /** The intentional wait before a pull analyses a new version (reported to benchmarks). */
+  get pullDelayMs(): number {
+    return this.options.pullDelayMs;
+  }
+
   /** The diagnostics of an open document, with the id of the state they describe. */
-  private async resultFor(doc: TextDocument, token?: CancellationToken): Promise<{ resultId: string; items: Diagnostic[] } | undefined> {
+  private async resultFor(doc: TextDocument, token?: RequestToken): Promise<{ resultId: string; items: Diagnostic[] } | undefined> {
     const kind = this.ctx.analyzer.kind(doc);
     if (kind === 'report') {
-      const analysis = this.ctx.analyzer.report(doc, token);
+      const analysis = await this.freshReport(doc, token);
       return analysis && { resultId: resultId(analysis), items: diagnosticsOf(analysis) };
     }
     if (kind !== 'php') return undefined;
@@ -88,8 +96,29 @@ export class Diagnostics {
     return { resultId: `k${this.ctx.keys.generation}.${this.ctx.configs.generation}.${doc.version}`, items: findings.map((f) => toDiagnostic(f, folder)) };
   }
 
+  /**
+   * The analysis of the newest version of `doc`: a result for a version that was edited meanwhile
+   * is dropped and the newer version analysed (it is usually under way already).
+   */
+  private async freshReport(doc: TextDocument, token?: RequestToken): Promise<ReportAnalysis | undefined> {
+    for (let current = doc; ; ) {
+      try {
+        const analysis = await this.ctx.analyzer.report(current, token);
+        const now = this.ctx.documents.get(doc.uri);
+        if (!analysis || !now || now.version === analysis.version) return analysis;
+        current = now;
+      } catch (error) {
+        // Replaced by a newer version: analyse that one, unless this request was cancelled.
+        const now = this.ctx.documents.get(doc.uri);
+        if ((error as Error).name !== 'CancelledError' || token?.isCancellationRequested || !now || now.version === current.version) throw error;
+        current = now;
+      }
+      throwIfCancelled(token);
+    }
+  }
+
   /** Diagnostics of a PHP file that is not open (its key findings against the whole index). */
-  private closedFileResult(file: string, token?: CancellationToken): { uri: string; resultId: string; items: Diagnostic[] } {
+  private closedFileResult(file: string, token?: RequestToken): { uri: string; resultId: string; items: Diagnostic[] } {
     const uri = uriOfFile(file);
     const folder = this.ctx.configs.place(uri).folder;
     const items = this.ctx.keys.findings(file, token).map((f) => toDiagnostic(f, folder));
@@ -167,6 +196,7 @@ export class Diagnostics {
 
   /** A document was opened or edited. */
   changed(doc: TextDocument): void {
+    this.ctx.analyzer.prefetch(doc);
     if (this.ctx.features.pullDiagnostics) {
       // Other files' findings depend on an open PHP file: index it even if only it is pulled.
       if (this.ctx.analyzer.kind(doc) === 'php') this.ctx.keys.changed(doc);

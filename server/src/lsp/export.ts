@@ -16,6 +16,7 @@ import {
   type OverviewFormat,
   type OverviewInput,
 } from '../core/export/index.js';
+import { checkReport } from '../core/check.js';
 import { buildReport } from '../core/report/model.js';
 import { throwIfCancelled } from '../core/types.js';
 import { readTextFile } from '../node/read.js';
@@ -51,10 +52,12 @@ const OVERVIEW_META: Record<OverviewFormat, { extension: string; mimeType: strin
 export function exportDocument(ctx: ServerContext, doc: TextDocument, format: unknown, token: CancellationToken): Promise<ExportResult | null> {
   if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, `${EXPORT_COMMAND}: the format must be wikitext, html or json (got ${JSON.stringify(format)})`);
   return cancellable(token, (t) => {
-    const analysis = ctx.analyzer.report(doc, t);
+    const { kind, place } = ctx.analyzer.info(doc);
     if (!ctx.documents.get(doc.uri)) ctx.analyzer.forget(doc.uri);
-    if (!analysis) return null;
-    const { report, findings } = analysis.check;
+    if (kind !== 'report') return null;
+    // An export needs the Markdown tree, which analysis snapshots do not carry: it is checked here,
+    // once per export.
+    const { report, findings } = checkReport(fileOfUri(doc.uri), doc.getText(), ctx.parser, place.config, t);
     return { content: exportReport(report, findings, format), extension: EXPORT_EXTENSIONS[format], mimeType: EXPORT_MIME_TYPES[format] };
   });
 }

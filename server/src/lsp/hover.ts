@@ -3,7 +3,8 @@
  * was; on the title, the profile the report is checked against and why.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Report, TimelineEntry } from '../core/report/types.js';
+import type { Metrics, TimelineEntry } from '../core/report/types.js';
+import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatDuration, formatUtc } from './format.js';
@@ -11,11 +12,11 @@ import { documentPosition } from './params.js';
 import { rangeContains } from './positions.js';
 
 /** The hover text of a timeline entry, in Markdown. */
-export function timelineEntryHover(report: Report, entry: TimelineEntry): string {
+export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry): string {
   const lines: string[] = [];
   if (entry.utc !== undefined) {
     lines.push(`**${formatUtc(entry.utc)}**`);
-    const start = report.metrics.start;
+    const start = metrics.start;
     if (start !== undefined) {
       const minutes = Math.round((entry.utc - start) / 60000);
       if (minutes === 0) lines.push('At the impact start.');
@@ -38,20 +39,19 @@ export function timelineEntryHover(report: Report, entry: TimelineEntry): string
 }
 
 /** The hover text of a report's title: which profile it is checked against, and why that one. */
-export function titleHover(report: Report): string {
-  const { profile, source } = report.profile;
+export function titleHover(profile: NonNullable<ReportSnapshot['profile']>): string {
+  const { source } = profile;
   const why =
     source === 'configured'
       ? 'configured for this workspace'
       : source === 'detected'
         ? 'its headings follow this template'
         : 'its headings follow none of the known templates, so only what every postmortem needs is asked for';
-  const required = profile.sections.filter((s) => s.required !== false).map((s) => s.title);
-  return `**Profile: ${profile.name}** (${why}).\n\nRequired sections: ${required.join(', ')}.`;
+  return `**Profile: ${profile.name}** (${why}).\n\nRequired sections: ${profile.required.join(', ')}.`;
 }
 
 /** The heading a title hover is shown on: the first level-1 heading, or else the first heading. */
-function titleSection(report: Report): Report['sections'][number] | undefined {
+function titleSection(report: ReportSnapshot): ReportSnapshot['sections'][number] | undefined {
   return report.sections.find((s) => s.depth === 1) ?? report.sections[0];
 }
 
@@ -66,15 +66,14 @@ export function registerHover(ctx: ServerContext): void {
       const text = ctx.keys.hover(uri, position);
       return text ? { contents: { kind: ctx.features.markdownHover ? MarkupKind.Markdown : MarkupKind.PlainText, value: text } } : null;
     }
-    return cancellable(token, (t) => {
-      const analysis = ctx.analyzer.report(doc, t);
-      if (!analysis) return null;
-      const report = analysis.check.report;
-      const title = titleSection(report);
-      const onTitle = title && rangeContains(title.headingRange, position);
-      const entry = onTitle ? undefined : report.timeline.entries.find((e) => rangeContains(e.range, position));
+    return cancellable(token, async (t) => {
+      const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
+      if (!snapshot) return null;
+      const title = titleSection(snapshot);
+      const onTitle = title && snapshot.profile && rangeContains(title.headingRange, position);
+      const entry = onTitle ? undefined : snapshot.timeline.entries.find((e) => rangeContains(e.range, position));
       if (!entry && !onTitle) return null;
-      const text = entry ? timelineEntryHover(report, entry) : titleHover(report);
+      const text = entry ? timelineEntryHover(snapshot.metrics, entry) : titleHover(snapshot.profile!);
       return {
         range: entry ? (entry.timeRange ?? entry.range) : title!.headingRange,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },

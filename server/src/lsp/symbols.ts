@@ -1,6 +1,7 @@
 /** Document symbols (the Outline view): sections as a tree, timeline milestones under Timeline. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Report, Section, TimelineEntry } from '../core/report/types.js';
+import type { TimelineEntry } from '../core/report/types.js';
+import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatUtc } from './format.js';
@@ -20,9 +21,10 @@ function milestoneSymbol(entry: TimelineEntry): DocumentSymbol {
   };
 }
 
-function sectionSymbol(section: Section, report: Report): DocumentSymbol {
+function sectionSymbol(index: number, report: ReportSnapshot): DocumentSymbol {
+  const section = report.sections[index];
   const children = section.children.map((c) => sectionSymbol(c, report));
-  if (section === report.timeline.section) {
+  if (index === report.timeline.section) {
     children.push(...report.timeline.entries.filter((e) => e.milestones.length > 0).map(milestoneSymbol));
     children.sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
@@ -36,7 +38,7 @@ function sectionSymbol(section: Section, report: Report): DocumentSymbol {
 }
 
 /** The symbol tree of a report. */
-export function reportSymbols(report: Report): DocumentSymbol[] {
+export function reportSymbols(report: ReportSnapshot): DocumentSymbol[] {
   return report.outline.map((s) => sectionSymbol(s, report));
 }
 
@@ -46,9 +48,9 @@ export function registerSymbols(ctx: ServerContext): void {
     const uri = documentUri(params);
     const doc = await openDocument(ctx, uri);
     if (!doc) return [];
-    return cancellable(token, (t) => {
-      const report = ctx.analyzer.report(doc, t)?.check.report;
-      return report ? reportSymbols(report) : [];
+    return cancellable(token, async (t) => {
+      const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
+      return snapshot ? reportSymbols(snapshot) : [];
     });
   });
 }

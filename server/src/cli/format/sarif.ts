@@ -20,7 +20,7 @@ const ROOT_ID = '%SRCROOT%';
 export const formatSarif: Formatter = (run, options) => {
   const rules: RuleMeta[] = [...ALL_RULES];
   for (const f of run.findings) {
-    if (!rules.some((r) => r.id === f.ruleId)) rules.push({ id: f.ruleId, defaultSeverity: f.severity, description: f.ruleId, tags: [], target: 'report' });
+    if (!rules.some((r) => r.id === f.ruleId)) rules.push({ id: f.ruleId, defaultSeverity: f.severity, description: f.ruleId, tags: [], fixable: 'none', target: 'report' });
   }
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const location = (file: string, range: Range) => ({

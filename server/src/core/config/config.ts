@@ -13,6 +13,11 @@ export interface KeysConfig {
   globalBuilders: string[];
   /** Folder names the workspace scan skips, besides `.git` and `node_modules`. */
   exclude: string[];
+  /**
+   * Globs of test code, where the key rules are off: tests build keys by hand on purpose. Their
+   * keys are still indexed for hovers, but never compared with the code's. `[]` checks tests too.
+   */
+  testFiles: string[];
 }
 
 /** Configuration after defaults and validation: what the checks read. */
@@ -68,6 +73,7 @@ export const DEFAULT_KEYS: KeysConfig = {
   localBuilders: ['makeKey'],
   globalBuilders: ['makeGlobalKey'],
   exclude: ['vendor'],
+  testFiles: ['**/tests/**', '**/*Test.php'],
 };
 
 /** The configuration used when there is no file. */
@@ -83,7 +89,7 @@ export function defaultConfig(profile: string = AUTO_PROFILE): ResolvedConfig {
 }
 
 const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
-const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude'];
+const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
 /**

@@ -9,6 +9,7 @@ import type { CancellationToken, Finding } from '../types.js';
 import { extractKeys, type BuilderNames } from './extract.js';
 import type { KeyIndex } from './key-index.js';
 import type { PhpDocument, PhpParser } from './parser.js';
+import { isTestFile } from './test-code.js';
 import type { FileKeys } from './types.js';
 
 /** Parses `text` and extracts its key sites; the syntax tree is freed before returning. */
@@ -26,26 +27,28 @@ export function analyzeDocument(parser: PhpParser, file: string, document: PhpDo
   return extractKeys(parser, document.tree, document.text, file, builders, token);
 }
 
-const QUICK = /makeKey|makeGlobalKey|MemcKey|CacheKey|makeKeyInternal|[Kk]ey\s*\(|(?:[Cc]ache|[Ss]tash|[Mm]emc)\s*(?:\?->|->)/;
+const QUICK = /makeKey|makeGlobalKey|MemcKey|CacheKey|makeKeyInternal|[Kk]ey\s*\(|(?:[Cc]ache|[Ss]tash|[Mm]emc|[Ww]an)\w*(?:\(\s*\))?\s*(?:\?->|->)/;
 
 /**
  * A cheap test of whether `text` can hold a key construction, so that a workspace scan parses
  * only those files: a builder or helper name, a function named like `…Key(`, a call on something
- * named like a cache (`$this->srvCache->get(`), or both "cache" and "key" somewhere.
+ * named like a cache (`$this->srvCache->get(`, `$wan->get(`, `getMainWANObjectCache()->get(`), or
+ * both "cache" and "key" somewhere.
  */
 export function mayContainKeys(text: string, builders: BuilderNames): boolean {
   if (QUICK.test(text)) return true;
   for (const b of [...builders.localBuilders, ...builders.globalBuilders]) if (text.includes(b)) return true;
-  return /[Cc]ache|CACHE/.test(text) && /[Kk]ey/.test(text);
+  return /[Cc]ache|CACHE/.test(text) && /[Kk]ey|KEY/.test(text);
 }
 
 /**
  * Runs the enabled key rules on one indexed file. Findings keep the core `Finding` shape; a rule
  * that throws becomes a finding of its own, and suppression comments in the file are honoured.
+ * Test code (`keys.testFiles`) gets no finding.
  */
 export function checkPhpFile(index: KeyIndex, file: string, config: ResolvedConfig, token?: CancellationToken): Finding[] {
   const entry = index.get(file);
-  if (!entry) return [];
+  if (!entry || isTestFile(file, config.keys.testFiles)) return [];
   const sites = index.sitesIn(file);
   const findings = runRules(KEY_RULES, { file, sites, index, config, token }, {
     file,

@@ -1,10 +1,11 @@
 /**
- * What a file says about its variables and properties: declared types, assignments and
- * `array_unshift` calls, gathered with one query pass so that receivers and key variables can be
- * looked up without walking the tree again.
+ * What a file says about its variables, properties and constants: declared types, assigned
+ * values and `array_unshift` calls, gathered with one query pass so that receivers and keys can be
+ * looked up without walking the tree again. A property assigned in one method (or declared with a
+ * default) and read in another is the same value: keys and key prefixes are followed through it.
  */
 import type { Node } from 'web-tree-sitter';
-import { firstKnown, kindOfExpression, kindOfName, kindOfType } from './cache-kind.js';
+import { firstKnown, kindOfExpression, kindOfName, kindOfType, refineByName, rewriteRank } from './cache-kind.js';
 import type { Scope, Scopes } from './scopes.js';
 import { trailingName, unwrap } from './syntax.js';
 import type { CacheKind } from './types.js';
@@ -31,6 +32,8 @@ export class Facts {
   private readonly propTypes: Table<CacheKind> = new Map();
   private readonly propAssigned: Table<CacheKind> = new Map();
   private readonly propNames = new Map<number, Set<string>>();
+  private readonly propValues: Table<Node[]> = new Map();
+  private readonly constValues: Table<Node> = new Map();
   private readonly varTypes: Table<CacheKind> = new Map();
   private readonly varAssigns: Table<Node[]> = new Map();
   private readonly unshifts: Table<{ call: Node; value: Node }[]> = new Map();
@@ -43,11 +46,12 @@ export class Facts {
     if (fn && type) put(this.varTypes, fn.id, name, kindOfType(type.text));
   }
 
-  /** A declared or constructor-promoted property, with its type or `@var` doc comment. */
-  property(node: Node, name: string, type: Node | undefined): void {
+  /** A declared or constructor-promoted property, with its type or `@var` doc comment, and its default value. */
+  property(node: Node, name: string, type: Node | undefined, value?: Node): void {
     const cls = this.scopes.cls(node);
     if (!cls) return;
     this.knowProperty(cls.id, name);
+    if (value) append(this.propValues, cls.id, name, value);
     let kind = type ? kindOfType(type.text) : 'unknown';
     const doc = node.previousNamedSibling;
     if (kind === 'unknown' && doc?.type === 'comment') kind = kindOfType(/@var\s+([^\s*]+)/.exec(doc.text)?.[1] ?? '');
@@ -66,9 +70,27 @@ export class Facts {
     const cls = this.scopes.cls(target);
     if (object?.text === '$this' && name && cls) {
       this.knowProperty(cls.id, name);
+      append(this.propValues, cls.id, name, value);
       const kind = kindOfExpression(value.text);
       if (kind !== 'unknown') put(this.propAssigned, cls.id, name, kind);
     }
+  }
+
+  /** A class constant with its value node. */
+  constant(cls: number, name: string, value: Node): void {
+    put(this.constValues, cls, name, value);
+  }
+
+  /** The value node of `self::NAME` / `static::NAME` in the class around `at`. */
+  constantValue(name: string, at: Node): Node | undefined {
+    const cls = this.scopes.cls(at);
+    return cls && this.constValues.get(cls.id)?.get(name);
+  }
+
+  /** Every value assigned to `$this->name` (or declared as its default) in the class around `at`. */
+  propertyValues(name: string, at: Node): Node[] {
+    const cls = this.scopes.cls(at);
+    return (cls && this.propValues.get(cls.id)?.get(name)) || [];
   }
 
   /** `array_unshift( $var, … )`. */
@@ -85,16 +107,26 @@ export class Facts {
   }
 
   private propertyKind(cls: number, name: string): CacheKind {
-    return firstKnown(this.propTypes.get(cls)?.get(name), this.propAssigned.get(cls)?.get(name), kindOfName(name));
+    return refineByName(firstKnown(this.propTypes.get(cls)?.get(name), this.propAssigned.get(cls)?.get(name), kindOfName(name)), name);
+  }
+
+  /** The kind of an assigned value: a property of `$this` is looked up, anything else read as text. */
+  private valueKind(value: Node): CacheKind {
+    const v = unwrap(value);
+    const cls = this.scopes.cls(v);
+    if (v.type === 'member_access_expression' && v.childForFieldName('object')?.text === '$this' && cls) {
+      return this.propertyKind(cls.id, trailingName(v) ?? '');
+    }
+    return kindOfExpression(v.text);
   }
 
   private variableKind(fn: Scope, name: string): CacheKind {
     // Closures see the variables they `use`, so outer functions are asked too.
     for (let f: Scope | undefined = fn; f; f = this.scopes.outer(f)) {
       const typed = this.varTypes.get(f.id)?.get(name);
-      const assigned = this.varAssigns.get(f.id)?.get(name)?.map((v) => kindOfExpression(v.text));
+      const assigned = this.varAssigns.get(f.id)?.get(name)?.map((v) => this.valueKind(v));
       const kind = firstKnown(typed, ...(assigned ?? []));
-      if (kind !== 'unknown') return kind;
+      if (kind !== 'unknown') return refineByName(kind, name.replace(/^\$/, ''));
     }
     return kindOfName(name.replace(/^\$/, ''));
   }
@@ -137,7 +169,7 @@ export class Facts {
    * property of the class; WANObjectCache first, in-process caches never (they have no keyspace).
    */
   cacheReceiver(at: Node): string | undefined {
-    const rank = (k: CacheKind) => (k === 'WANObjectCache' ? 0 : k === 'BagOStuff' ? 1 : 9);
+    const rank = rewriteRank;
     const best = (names: Iterable<string>, kindOf: (n: string) => CacheKind) =>
       [...names].map((n) => ({ n, r: rank(kindOf(n)) })).filter((x) => x.r < 9).sort((a, b) => a.r - b.r)[0]?.n;
     for (let f = this.scopes.fn(at); f; f = this.scopes.outer(f)) {
@@ -153,10 +185,8 @@ export class Facts {
 
   /** The best cache property (WANObjectCache before BagOStuff), declared or called, of the class starting at `classId`. */
   classCacheProperty(classId: number): string | undefined {
-    const cls = { id: classId };
-    const rank = (k: CacheKind) => (k === 'WANObjectCache' ? 0 : k === 'BagOStuff' ? 1 : 9);
-    return [...(this.propNames.get(cls.id) ?? [])]
-      .map((n) => ({ n, r: rank(this.propertyKind(cls.id, n)) }))
+    return [...(this.propNames.get(classId) ?? [])]
+      .map((n) => ({ n, r: rewriteRank(this.propertyKind(classId, n)) }))
       .filter((x) => x.r < 9)
       .sort((a, b) => a.r - b.r)[0]?.n;
   }

@@ -11,6 +11,7 @@ const SCOPE_WORDS: Record<ResolvedSite['scope'], string> = {
   global: 'global (the same key on every wiki)',
   forged: 'forged (another wiki’s local keyspace, built by hand)',
   'hand-built': 'hand-built (joined strings, no keyspace)',
+  unscoped: 'unscoped (a constant string, no keyspace: one entry for every wiki)',
 };
 
 /** Markdown for a hover at `position` of `file`, or undefined when no key is built there. */

@@ -6,7 +6,11 @@
 /** Removed global helpers that build keys. */
 export const REMOVED_HELPERS = ['wfMemcKey', 'wfForeignMemcKey', 'wfGlobalCacheKey'] as const;
 
-/** Cache methods whose first argument is a key: a hand-built key passed here is reported. */
+/**
+ * Cache methods whose first argument is a key: a key passed here reaches the cache. Only calls on
+ * a receiver that is a cache count (see cache-kind.ts): `$dbw->lock()` names a database lock and
+ * `$poolCounter->get()` a pool, neither a cache key.
+ */
 export const CACHE_METHODS = [
   'get',
   'set',
@@ -36,7 +40,7 @@ const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).j
  * tree: a query's cost is mostly the walk, so one query with many patterns is several times
  * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
  * each alternative is its own pattern. The capture that names the whole match says which
- * pattern matched: class, function, const, return, assign, param, prop, promoted, call.
+ * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall.
  */
 export function keyQuery(builders: readonly string[]): string {
   const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
@@ -54,14 +58,19 @@ export function keyQuery(builders: readonly string[]): string {
     '(assignment_expression left: (variable_name) @target right: (_) @value) @assign',
     '(assignment_expression left: (member_access_expression) @target right: (_) @value) @assign',
     '(simple_parameter type: (_) @type name: (variable_name (name) @name)) @param',
-    '(property_declaration type: (_)? @type (property_element name: (variable_name (name) @name))) @prop',
+    '(property_declaration type: (_)? @type (property_element name: (variable_name (name) @name) default_value: (_)? @value)) @prop',
     '(property_promotion_parameter type: (_)? @type name: (variable_name (name) @name)) @promoted',
     ...calls,
     `(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
     `(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
     `(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+    // Calls of methods named for a cache key: where their result goes decides whether it is one.
+    ...['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].map((t) => `(${t} name: (name) @method (#match? @method "${KEY_METHOD.source}")) @keycall`),
   ].join('\n');
 }
 
+/** Methods whose name says they return a cache key (`getSharedCacheKey`, `getMemcKey`). */
+export const KEY_METHOD = /([Cc]ache|[Mm]emc)[Kk]ey$/;
+
 /** The capture names that say which pattern of {@link keyQuery} matched. */
-export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call'] as const;
+export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'keycall'] as const;

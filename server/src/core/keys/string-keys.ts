@@ -8,8 +8,11 @@ import type { Node } from 'web-tree-sitter';
 import { argumentsOf, argumentValue, isSpread, phpString, stringValue, trailingName, unescapeDouble, unwrap } from './syntax.js';
 import type { GroupRef } from './types.js';
 
-/** Literal text, an expression, or a spread array of parts. */
-export type Piece = { lit: string } | { expr: Node; spread?: boolean };
+/**
+ * Literal text, an expression, or a spread array of parts; `held` marks pieces read from the value
+ * a property or constant holds, which are not in scope where the key is used.
+ */
+export type Piece = ({ lit: string } | { expr: Node; spread?: boolean }) & { held?: boolean };
 
 /** What a hand-joined key looks like. */
 export interface StringKey {
@@ -23,6 +26,13 @@ export interface StringKey {
   globalArguments?: string[];
   /** A statement that must go with the rewrite (the `array_unshift` that put the wiki id first). */
   unshift?: Node;
+  /** Every piece is literal text or a constant: the key is the same string on every call. */
+  constant: boolean;
+  /**
+   * The key already carries a keyspace: its first component is the literal `global` (what
+   * `makeGlobalKey` writes) or a value named as one (`$keyspace`, `$this->cacheKeyPrefix`).
+   */
+  keyspace: boolean;
 }
 
 const WIKI_NAMES = new Set(['wiki', 'wikiid', 'dbname', 'dbdomain', 'domain', 'domainid']);
@@ -44,6 +54,11 @@ export interface ArrayLookups {
   unshiftBefore(variable: string, at: Node): { call: Node; value: Node } | undefined;
   /** Values assigned to `$var` in the function, in order. */
   assignedValues(variable: string, at: Node): Node[];
+  /**
+   * The one value of a property or class constant read in a key (`$this->prefix`, `self::GROUP`),
+   * so that a key prefix kept in the class reads as the text it holds.
+   */
+  valueOf?(node: Node): Node | undefined;
 }
 
 /**
@@ -57,10 +72,10 @@ export function analyzeStringKey(node: Node, lookups: ArrayLookups): StringKey |
   let unshift: Node | undefined;
   if (n.type === 'binary_expression' && n.childForFieldName('operator')?.type === '.') {
     via = 'concatenation';
-    pieces = concatPieces(n);
+    pieces = concatPieces(n, lookups);
   } else if (n.type === 'encapsed_string' && stringValue(n) === undefined) {
     via = 'interpolation';
-    pieces = stringPieces(n);
+    pieces = stringPieces(n, lookups);
   } else if (n.type === 'function_call_expression') {
     const fn = n.childForFieldName('function')?.text.replace(/^\\/, '');
     const args = argumentsOf(n.childForFieldName('arguments'));
@@ -77,6 +92,13 @@ export function analyzeStringKey(node: Node, lookups: ArrayLookups): StringKey |
   if (!pieces) return undefined;
   return classify(via, pieces, unshift);
 }
+
+/** A constant expression: a global constant (`MW_VERSION`) or a class constant. */
+function isConstantExpression(node: Node): boolean {
+  return node.type === 'name' || node.type === 'qualified_name' || node.type === 'class_constant_access_expression';
+}
+
+const KEYSPACE_NAME = /keyspace$|keyprefix$|cacheprefix$/i;
 
 function classify(via: StringKey['via'], pieces: Piece[], unshift: Node | undefined): StringKey {
   const components: Piece[][] = [[]];
@@ -97,37 +119,60 @@ function classify(via: StringKey['via'], pieces: Piece[], unshift: Node | undefi
   const parts = rest.filter((c) => !c.some((p) => 'spread' in p && p.spread)).length;
   const head = rest[0];
   const group: GroupRef = head && head.length === 1 && 'lit' in head[0] ? { kind: 'literal', value: head[0].lit } : { kind: 'dynamic' };
-  const key: StringKey = { via, forged, group, parts, variadic, unshift };
+  const constant = pieces.every((p) => 'lit' in p || (!p.spread && isConstantExpression(unwrap(p.expr))));
+  const lead = first.length === 1 ? first[0] : undefined;
+  const keyspace =
+    components.length > 1 &&
+    lead !== undefined &&
+    ('lit' in lead ? lead.lit === 'global' : !lead.spread && KEYSPACE_NAME.test(trailingName(unwrap(lead.expr)) ?? ''));
+  const key: StringKey = { via, forged, group, parts, variadic, unshift, constant, keyspace };
   if (forged) {
     key.wiki = (first[0] as { expr: Node }).expr;
-    // Mechanical only when every component is one literal or one expression.
-    if (rest.every((c) => c.length === 1)) {
+    // Mechanical only when every component is one literal or one expression written here.
+    if (rest.every((c) => c.length === 1) && !pieces.some((p) => p.held)) {
       key.globalArguments = [key.wiki.text, ...rest.map(([p]) => ('lit' in p ? phpString(p.lit) : (p.spread ? '...' : '') + p.expr.text))];
     }
   }
   return key;
 }
 
-function concatPieces(node: Node): Piece[] {
+/** How deep a property or constant read in a key is replaced by the value it holds. */
+const MAX_VALUE_DEPTH = 2;
+
+/** An expression piece, or the pieces of the value a property or constant holds. */
+function exprPieces(n: Node, lookups: ArrayLookups | undefined, depth: number): Piece[] {
+  const held = depth < MAX_VALUE_DEPTH ? lookups?.valueOf?.(n) : undefined;
+  if (held) {
+    const literal = stringValue(unwrap(held));
+    if (literal !== undefined) return [{ lit: literal, held: true }];
+    const inner = unwrap(held);
+    if (inner.type === 'encapsed_string' || (inner.type === 'binary_expression' && inner.childForFieldName('operator')?.type === '.')) {
+      return concatPieces(inner, lookups, depth + 1).map((p) => ({ ...p, held: true }));
+    }
+  }
+  return [{ expr: n }];
+}
+
+function concatPieces(node: Node, lookups?: ArrayLookups, depth = 0): Piece[] {
   const n = unwrap(node);
   if (n.type === 'binary_expression' && n.childForFieldName('operator')?.type === '.') {
     const left = n.childForFieldName('left');
     const right = n.childForFieldName('right');
-    return [...(left ? concatPieces(left) : []), ...(right ? concatPieces(right) : [])];
+    return [...(left ? concatPieces(left, lookups, depth) : []), ...(right ? concatPieces(right, lookups, depth) : [])];
   }
   const literal = stringValue(n);
   if (literal !== undefined) return [{ lit: literal }];
-  if (n.type === 'encapsed_string') return stringPieces(n);
-  return [{ expr: n }];
+  if (n.type === 'encapsed_string') return stringPieces(n, lookups, depth);
+  return exprPieces(n, lookups, depth);
 }
 
-function stringPieces(node: Node): Piece[] {
+function stringPieces(node: Node, lookups?: ArrayLookups, depth = 0): Piece[] {
   const out: Piece[] = [];
   for (const c of node.namedChildren) {
     if (!c) continue;
     if (c.type === 'string_content') out.push({ lit: c.text });
     else if (c.type === 'escape_sequence') out.push({ lit: unescapeDouble(c.text) });
-    else out.push({ expr: c });
+    else out.push(...exprPieces(c, lookups, depth));
   }
   return out;
 }

@@ -9,12 +9,22 @@ import type { Range, TextEdit } from '../types.js';
  * - `local`: built by a local builder (`makeKey`), prefixed with the current wiki's keyspace;
  * - `global`: built by a global builder (`makeGlobalKey`), the same string on every wiki;
  * - `forged`: a string in another wiki's local keyspace, built without the cache's help;
- * - `hand-built`: a key joined from strings instead of built by the cache.
+ * - `hand-built`: a key joined from strings instead of built by the cache;
+ * - `unscoped`: a constant string (a literal, a constant, or joined from those only) used as the
+ *   whole key, with no keyspace at all.
  */
-export type KeyScope = 'local' | 'global' | 'forged' | 'hand-built';
+export type KeyScope = 'local' | 'global' | 'forged' | 'hand-built' | 'unscoped';
 
-/** Which cache the key is for, when the receiver tells it. */
-export type CacheKind = 'WANObjectCache' | 'BagOStuff' | 'in-process' | 'unknown';
+/**
+ * Which cache the key is for, when the receiver tells it (see cache-kind.ts):
+ * - `WANObjectCache`, `BagOStuff`: the main WAN cache, the main object cache or stash, shared by
+ *   every wiki of a cluster;
+ * - `server-local`: the local server cache (APCu), shared by the wikis of one server;
+ * - `in-process`: `HashBagOStuff`, `MapCacheLRU`, PHP arrays: gone at the end of the request;
+ * - `not-cache`: declared as some other type (a PSR cache, a parser cache, a config object);
+ * - `unknown`: nothing said.
+ */
+export type CacheKind = 'WANObjectCache' | 'BagOStuff' | 'server-local' | 'in-process' | 'not-cache' | 'unknown';
 
 /** The key group (first component) as written: resolved against the index when queried. */
 export type GroupRef = { kind: 'literal'; value: string } | { kind: 'constant'; className: string; name: string } | { kind: 'dynamic' };
@@ -37,6 +47,15 @@ export interface KeySite {
   className?: string;
   methodName?: string;
   cacheKind: CacheKind;
+  /**
+   * The key's shape for grouping: each component after the group as its literal text or `*`,
+   * joined by `:`, with `…` for a spread (`makeKey( 'x', 'a', $v )` → `a:*`).
+   */
+  shape?: string;
+  /** A comment right above a local key says it is per-wiki on purpose (see shared-key-built-local). */
+  declaredPerWiki?: boolean;
+  /** For unscoped keys: the constant key as written (`'stats'`, `self::STATS_KEY`). */
+  keyText?: string;
   /** The builder's name in the call (`makeKey`), for renaming fixes. */
   nameRange?: Range;
   /** For forged keys: the expression that names the other wiki (`$this->wiki`). */

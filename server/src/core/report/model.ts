@@ -41,6 +41,6 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
     impact: findImpact(root, sections, frontMatter, lines, own),
     timeline,
     actionables: readActionables(sections, lines, own),
-    metrics: computeMetrics(timeline, frontMatter),
+    metrics: computeMetrics(timeline),
   };
 }

@@ -51,6 +51,58 @@ export interface ImpactStatement {
 
 export type Milestone = 'start' | 'detected' | 'mitigated' | 'resolved';
 
+/**
+ * Where a milestone comes from: an explicit marker on an entry (`[detected]`), front matter, a
+ * time or metric the report states in prose ("time to detection: 5 minutes"), or the words of an
+ * entry ("Grafana alert fires").
+ */
+export type MilestoneSource = 'marker' | 'frontmatter' | 'stated' | 'inferred';
+
+/** A milestone one timeline entry names, read from that entry's text alone. */
+export interface MilestoneCue {
+  milestone: Milestone;
+  source: 'marker' | 'inferred';
+  /** The words it was read from, as written: `[detected]`, `alert fires`. */
+  words: string;
+}
+
+/** The milestone the report settles on, with its provenance. */
+export interface MilestoneFact {
+  milestone: Milestone;
+  source: MilestoneSource;
+  /** UTC milliseconds; absent when the source gives no instant (an entry without a time). */
+  utc?: number;
+  /** False when the instant counts from a made-up day (the timeline never says which day). */
+  absolute: boolean;
+  /** Where it is written: the entry's first line, the front matter field, the stated words. */
+  range: Range;
+  /** The entry it was read from (marker and inferred). */
+  entry?: TimelineEntry;
+  /** The words it was read from: `alert fires`, `time to detection: 5 minutes`. */
+  words?: string;
+  /** For a stated metric: minutes after the impact start the report gives. */
+  statedMinutes?: number;
+}
+
+/** A time, metric or impact duration the report states in prose, outside its timeline. */
+export interface StatedFact {
+  kind: 'time' | 'metric' | 'duration';
+  /** The milestone a time or metric is about. */
+  milestone?: Milestone;
+  range: Range;
+  /** The words, markup removed: `time to detection: 5 minutes`. */
+  words: string;
+  /** A stated time's instant, and whether its day is real. */
+  utc?: number;
+  absolute?: boolean;
+  /** A metric's or a duration's minutes; a metric counts from `from`. */
+  minutes?: number;
+  from?: Milestone;
+}
+
+/** The four milestones as the report gives them; a milestone nothing tells is absent. */
+export type Milestones = Partial<Record<Milestone, MilestoneFact>>;
+
 /** One line of the timeline: a list item or a table row. */
 export interface TimelineEntry {
   /** Plain text of the entry. */
@@ -70,7 +122,12 @@ export interface TimelineEntry {
   zone?: string;
   /** True when the zone was written on the entry itself. */
   zoneOnEntry: boolean;
+  /** Milestones the entry marks explicitly: a marker, or a milestone phrase standing on its own. */
   milestones: Milestone[];
+  /** Every milestone the entry names, markers and plain words, with the words. */
+  cues: MilestoneCue[];
+  /** Why the entry's time could not be read, when it starts with something like a time. */
+  timeProblem?: string;
 }
 
 /** The report's timeline. */
@@ -79,6 +136,10 @@ export interface Timeline {
   /** A zone declared once for the whole timeline ("All times in UTC."). */
   declaredZone?: { name: string; range: Range };
   entries: TimelineEntry[];
+  /** The milestones, chosen over the entries, front matter and what the report states. */
+  milestones: Milestones;
+  /** Times, metrics and durations stated in prose outside the timeline, in document order. */
+  stated: StatedFact[];
 }
 
 /** Durations from impact start, in whole minutes, and the instants they come from. */
@@ -90,6 +151,8 @@ export interface Metrics {
   timeToDetectMinutes?: number;
   timeToMitigateMinutes?: number;
   timeToResolveMinutes?: number;
+  /** Milestones behind these figures that were inferred from the words of an entry. */
+  inferred?: Milestone[];
 }
 
 /** One item of the actionables section. */

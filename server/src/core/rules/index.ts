@@ -30,6 +30,7 @@ import { handBuiltKey } from './keys/hand-built-key.js';
 import { mixedScope } from './keys/mixed-scope.js';
 import { removedHelper } from './keys/removed-helper.js';
 import { sharedKeyBuiltLocal } from './keys/shared-key-built-local.js';
+import { unscopedKey } from './keys/unscoped-key.js';
 import type { KeyRule, ReportRule } from './rule.js';
 
 /** Rules that check incident reports, in documentation order. */
@@ -58,7 +59,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
 ];
 
 /** Rules that check cache key construction in PHP, in documentation order. */
-export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, handBuiltKey, removedHelper];
+export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, unscopedKey, handBuiltKey, removedHelper];
 
 /** Metadata of every rule, reports and PHP alike. */
 export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta), ...KEY_RULES.map((r) => r.meta)];

@@ -35,6 +35,8 @@ export interface RawEntry {
   rest: string;
   emphasis: string[];
   nested: boolean;
+  /** Why the time the entry starts with cannot be read ("13:55 PM"), when that is the case. */
+  timeProblem?: string;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;

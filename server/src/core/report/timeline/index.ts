@@ -11,10 +11,13 @@ import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Section, Timeline } from '../types.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
 import { resolveEntries } from './resolve.js';
+import { selectMilestones } from './select.js';
+import { collectStatements, resolveStatements, sectionTree } from './statements.js';
 import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
 
-export { computeMetrics, milestoneEntry, milestoneInstant } from './metrics.js';
+export { computeMetrics, metricsOf, milestoneEntry, minutesBetween } from './metrics.js';
 export { MILESTONE_HINTS } from './milestones.js';
+export { MILESTONE_INFO, MILESTONE_MARKERS, MILESTONES } from './lexicon.js';
 
 const DEFAULT_NAMES = ['timeline', 'timeline of events', 'chronology'];
 
@@ -30,12 +33,17 @@ export function findTimelineSection(sections: readonly Section[], config: Resolv
 /** Reads the timeline section's entries: times, dates, zones and milestones. */
 export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): Timeline {
   const section = findTimelineSection(sections, config);
-  if (!section) return { entries: [] };
+  const statements = (from: Set<Section>) => collectStatements(sections, from, lines);
+  if (!section) {
+    const resolved = resolveStatements(statements(new Set()), [], undefined, frontMatter, lines);
+    return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
+  }
   const extraction = extractTimeline(section, lines);
   const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
   const start = parseIsoInstant(frontMatter?.data?.start);
   const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate: start?.date });
-  const timeline: Timeline = { section, entries };
+  const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines);
+  const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };
   return timeline;
 }

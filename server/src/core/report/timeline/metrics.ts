@@ -1,69 +1,58 @@
 /**
- * Time to detect, mitigate and resolve, in whole minutes from the impact start.
- *
- * Each instant comes from the timeline first: the first `start`, `detected` and `mitigated`
- * milestones and the last `resolved` one (an incident that flared up again ends at its last
- * resolution). Front matter fills in what the timeline lacks: `start`, `detected`, `mitigated`
- * and `end` (read as the resolution); a front matter value without a time of day is not precise
- * enough for minutes and is ignored.
+ * Time to detect, mitigate and resolve, in whole minutes from the impact start, computed from the
+ * milestones the report settles on (`select.ts`): whatever is best known, markers, front matter,
+ * statements or the words of the entries. The metrics say which of their milestones were inferred.
  *
  * A timeline instant on a synthetic day (the timeline never says which day) can only be
  * compared with another timeline instant. A negative duration is a data problem that the
- * rules report; its metric stays undefined.
+ * rules report; its metric stays undefined. A metric the report states ("time to detection:
+ * 5 minutes") is given even when the impact start is not known.
  */
-import { parseIsoInstant } from '../iso-date.js';
-import type { FrontMatter, Metrics, Milestone, Timeline, TimelineEntry } from '../types.js';
+import type { Metrics, Milestone, MilestoneFact, Milestones, Timeline, TimelineEntry } from '../types.js';
+import { MILESTONE_INFO } from './lexicon.js';
 
-/** An instant and whether it is a real date (not counted from a synthetic day). */
-export interface MilestoneInstant {
-  utc: number;
-  absolute: boolean;
-  /** The entry it came from; absent when it came from front matter. */
-  entry?: TimelineEntry;
-}
-
-/** The timeline entry that marks `milestone` and has an instant: the first, or for `resolved` the last. */
+/** The entry the report's `milestone` was read from, when it came from the timeline and has an instant. */
 export function milestoneEntry(timeline: Timeline, milestone: Milestone): TimelineEntry | undefined {
-  const marked = timeline.entries.filter((e) => e.utc !== undefined && e.milestones.includes(milestone));
-  return milestone === 'resolved' ? marked[marked.length - 1] : marked[0];
+  const fact = timeline.milestones[milestone];
+  return fact?.entry && fact.utc !== undefined ? fact.entry : undefined;
 }
 
-const FRONT_MATTER_FIELD: Record<Milestone, string> = { start: 'start', detected: 'detected', mitigated: 'mitigated', resolved: 'end' };
-
-/** Where a milestone happened, from the timeline or else front matter. */
-export function milestoneInstant(timeline: Timeline, frontMatter: FrontMatter | undefined, milestone: Milestone): MilestoneInstant | undefined {
-  const entry = milestoneEntry(timeline, milestone);
-  if (entry) return { utc: entry.utc!, absolute: entry.date !== undefined, entry };
-  const iso = parseIsoInstant(frontMatter?.data?.[FRONT_MATTER_FIELD[milestone]]);
-  if (iso?.hasTime) return { utc: iso.utc, absolute: true };
-  return undefined;
-}
-
-function minutesBetween(from: MilestoneInstant | undefined, to: MilestoneInstant | undefined): number | undefined {
-  if (!from || !to) return undefined;
+/** Whole minutes from `from` to `to`; undefined when they cannot be compared or run backwards. */
+export function minutesBetween(from: MilestoneFact | undefined, to: MilestoneFact | undefined): number | undefined {
+  if (!from || !to || from.utc === undefined || to.utc === undefined) return undefined;
   // Two synthetic-day instants share their made-up day; a synthetic and a real one share nothing.
   if (from.absolute !== to.absolute) return undefined;
   const minutes = Math.round((to.utc - from.utc) / 60_000);
   return minutes < 0 ? undefined : minutes;
 }
 
-/** Time to detect / mitigate / resolve from the timeline, completed by front matter. */
-export function computeMetrics(timeline: Timeline, frontMatter: FrontMatter | undefined): Metrics {
-  const start = milestoneInstant(timeline, frontMatter, 'start');
-  const detected = milestoneInstant(timeline, frontMatter, 'detected');
-  const mitigated = milestoneInstant(timeline, frontMatter, 'mitigated');
-  const resolved = milestoneInstant(timeline, frontMatter, 'resolved');
+/** Metrics from chosen milestones. */
+export function metricsOf(milestones: Milestones): Metrics {
   const metrics: Metrics = {};
-  const real = (i: MilestoneInstant | undefined): number | undefined => (i?.absolute ? i.utc : undefined);
+  const start = milestones.start;
+  const inferred = new Set<Milestone>();
+  const real = (f: MilestoneFact | undefined): number | undefined => (f?.absolute && f.utc !== undefined ? f.utc : undefined);
   const set = <K extends keyof Metrics>(key: K, value: Metrics[K]): void => {
     if (value !== undefined) metrics[key] = value;
   };
   set('start', real(start));
-  set('detected', real(detected));
-  set('mitigated', real(mitigated));
-  set('resolved', real(resolved));
-  set('timeToDetectMinutes', minutesBetween(start, detected));
-  set('timeToMitigateMinutes', minutesBetween(start, mitigated));
-  set('timeToResolveMinutes', minutesBetween(start, resolved));
+  set('detected', real(milestones.detected));
+  set('mitigated', real(milestones.mitigated));
+  set('resolved', real(milestones.resolved));
+  for (const m of ['detected', 'mitigated', 'resolved'] as const) {
+    const fact = milestones[m];
+    const minutes = minutesBetween(start, fact) ?? fact?.statedMinutes;
+    if (minutes === undefined) continue;
+    set(MILESTONE_INFO[m].metric!, minutes);
+    if (fact?.source === 'inferred') inferred.add(m);
+    if (start?.source === 'inferred' && fact?.statedMinutes === undefined) inferred.add('start');
+  }
+  const list = (['start', 'detected', 'mitigated', 'resolved'] as const).filter((m) => inferred.has(m));
+  if (list.length > 0) metrics.inferred = list;
   return metrics;
+}
+
+/** Time to detect / mitigate / resolve of a read timeline. */
+export function computeMetrics(timeline: Timeline): Metrics {
+  return metricsOf(timeline.milestones);
 }

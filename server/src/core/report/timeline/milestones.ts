@@ -5,9 +5,8 @@
  * back"), or as emphasis (`**Detected**`). A phrase inside a longer sentence ("the issue was
  * detected by a user") is narrative, not a milestone.
  */
-import type { Milestone } from '../types.js';
-
-const MARKER = /\[(start|detected|mitigated|resolved)\]/gi;
+import type { Milestone, MilestoneCue } from '../types.js';
+import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONES, milestoneWords } from './lexicon.js';
 
 const SUBJECT = '(?:the\\s+)?(?:issue|incident|outage|problem|impact|error|errors|degradation|disruption)';
 const PHRASES: readonly [Milestone, RegExp][] = [
@@ -67,12 +66,47 @@ export function findMilestones(text: string, rest: string, emphasis: readonly st
   return ORDER.filter((m) => found.has(m));
 }
 
-const ORDER: readonly Milestone[] = ['start', 'detected', 'mitigated', 'resolved'];
+const ORDER = MILESTONES;
 
-/** How to mark a milestone, for messages. */
-export const MILESTONE_HINTS: Readonly<Record<Milestone, { name: string; marker: string; phrase: string; field?: string }>> = {
-  start: { name: 'impact start', marker: '[start]', phrase: 'Impact starts.', field: 'start' },
-  detected: { name: 'detection', marker: '[detected]', phrase: 'Detected.', field: 'detected' },
-  mitigated: { name: 'mitigation', marker: '[mitigated]', phrase: 'Mitigated.' },
-  resolved: { name: 'resolution', marker: '[resolved]', phrase: 'Resolved.', field: 'end' },
-};
+/** How to mark a milestone, for messages (from the lexicon). */
+export const MILESTONE_HINTS: Readonly<Record<Milestone, { name: string; marker: string; phrase: string; field?: string }>> = Object.fromEntries(
+  MILESTONES.map((m) => [m, { name: MILESTONE_INFO[m].name, marker: MILESTONE_INFO[m].marker, phrase: MILESTONE_INFO[m].phrase, field: m === 'mitigated' ? undefined : MILESTONE_INFO[m].fields[0] }]),
+) as Record<Milestone, { name: string; marker: string; phrase: string; field?: string }>;
+
+/**
+ * Every milestone an entry names, with how: explicit markers (`marker`), then the milestone
+ * phrases of {@link findMilestones} and the words of the lexicon (`inferred`). One cue per
+ * milestone, the most explicit one. A pure function of the entry's own text.
+ * @param text the entry's whole plain text (markers are looked for everywhere)
+ * @param rest the plain text after the entry's time token (words are looked for here)
+ * @param emphasis the plain text of each bold or italic span of the entry
+ */
+export function findMilestoneCues(text: string, rest: string, emphasis: readonly string[]): MilestoneCue[] {
+  const cues = new Map<Milestone, MilestoneCue>();
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+    const milestone = m[1].toLowerCase() as Milestone;
+    if (!cues.has(milestone)) cues.set(milestone, { milestone, source: 'marker', words: m[0] });
+  }
+  const plain = rest.replace(MARKER, ' ');
+  for (const milestone of findMilestones('', plain, emphasis)) {
+    if (!cues.has(milestone)) cues.set(milestone, { milestone, source: 'inferred', words: plainWords(plain, emphasis, milestone) });
+  }
+  for (const clause of plain.replace(/\s+/g, ' ').split(CLAUSE_BREAK)) {
+    for (const { milestone, words } of milestoneWords(clause)) {
+      if (!cues.has(milestone)) cues.set(milestone, { milestone, source: 'inferred', words });
+    }
+  }
+  return ORDER.filter((m) => cues.has(m)).map((m) => cues.get(m)!);
+}
+
+/** The short phrase that made {@link findMilestones} see `milestone`, for display. */
+function plainWords(rest: string, emphasis: readonly string[], milestone: Milestone): string {
+  for (const span of emphasis) if (phraseMilestone(span) === milestone) return span.trim();
+  for (const clause of rest.replace(/\s+/g, ' ').split(CLAUSE_BREAK)) {
+    if (phraseMilestone(clause) === milestone) return clause.replace(TRIM, '');
+    const label = /^([^:]{1,40}):\s/.exec(clause.trimStart());
+    if (label && phraseMilestone(label[1]) === milestone) return label[1];
+  }
+  return MILESTONE_INFO[milestone].phrase;
+}

@@ -18,7 +18,7 @@ import { daysInMonth } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
-import { findMilestones } from './milestones.js';
+import { findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import type { Zone } from './zones.js';
 
@@ -87,7 +87,9 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       dateOnly: false,
       zoneOnEntry: false,
       milestones: findMilestones(item.text, item.rest, item.emphasis),
+      cues: findMilestoneCues(item.text, item.rest, item.emphasis),
     };
+    if (item.timeProblem) entry.timeProblem = item.timeProblem;
     entries.push(entry);
     const token = item.token;
     if (!token) continue;

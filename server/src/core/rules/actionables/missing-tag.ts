@@ -9,6 +9,7 @@ export const missingTag: ReportRule = {
     defaultSeverity: 'off',
     description: 'An actionable lacks a tag listed in the requiredTags setting.',
     tags: ['actionables', 'config'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report, config }) {

@@ -36,6 +36,7 @@ export const noOwner: ReportRule = {
     defaultSeverity: 'warning',
     description: 'An open actionable has no owner (@handle, "Owner: name" or an owner column).',
     tags: ['actionables'],
+    fixable: 'suggestion',
     target: 'report',
   },
   check({ report }) {

@@ -7,6 +7,7 @@ export const noTask: ReportRule = {
     defaultSeverity: 'warning',
     description: 'An actionable has no tracker reference (T123456, phab:T123, #123, PROJ-123 or a URL).',
     tags: ['actionables'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

@@ -8,6 +8,7 @@ export const none: ReportRule = {
     defaultSeverity: 'warning',
     description: 'The actionables section lists no item (no list item, no table row).',
     tags: ['actionables'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

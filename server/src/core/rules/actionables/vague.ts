@@ -31,6 +31,7 @@ export const vague: ReportRule = {
     defaultSeverity: 'info',
     description: 'An actionable starts with Consider, Look into, Think about, Try to, Maybe or Investigate whether.',
     tags: ['actionables', 'style'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

@@ -8,6 +8,7 @@ export const noAlertingActionable: ReportRule = {
     defaultSeverity: 'info',
     description: 'The incident was found by people only, and no actionable is about alerting or monitoring.',
     tags: ['detection', 'actionables'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report, config }) {

@@ -12,6 +12,7 @@ export const impactDataLossUnstated: ReportRule = {
     defaultSeverity: 'info',
     description: 'Neither the impact statement nor the summary says whether data was lost.',
     tags: ['impact'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

@@ -8,6 +8,7 @@ export const impactMissing: ReportRule = {
     defaultSeverity: 'warning',
     description: 'The report has no impact statement: no Impact section, metadata table row, Impact: paragraph or front matter impact.',
     tags: ['impact'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report, config }) {

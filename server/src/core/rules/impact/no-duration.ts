@@ -12,6 +12,7 @@ export const impactNoDuration: ReportRule = {
     defaultSeverity: 'warning',
     description: 'The impact statement does not say for how long users were affected.',
     tags: ['impact'],
+    fixable: 'suggestion',
     target: 'report',
   },
   check({ report }) {

@@ -8,6 +8,7 @@ export const impactNotQuantified: ReportRule = {
     defaultSeverity: 'warning',
     description: 'The impact statement has no number, percentage or count of what was affected.',
     tags: ['impact'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

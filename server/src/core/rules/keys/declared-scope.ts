@@ -21,6 +21,7 @@ export const declaredScope: KeyRule = {
     defaultSeverity: 'error',
     description: 'A key group that the configuration (keys.global, keys.local) declares global or local is built with the other scope.',
     tags: ['cache', 'config'],
+    fixable: 'auto',
     target: 'php',
   },
   check({ sites, config }) {

@@ -8,6 +8,7 @@ export const forgedKey: KeyRule = {
     defaultSeverity: 'error',
     description: "A cache key is built in another wiki's local keyspace (by hand, wfForeignMemcKey or makeKeyInternal) instead of as a global key.",
     tags: ['cache', 'split-brain'],
+    fixable: 'auto',
     target: 'php',
   },
   check({ sites, config, index }) {

@@ -7,6 +7,7 @@ export const handBuiltKey: KeyRule = {
     defaultSeverity: 'warning',
     description: 'A key passed to a cache method or returned from a *CacheKey method is joined by hand instead of built with makeKey or makeGlobalKey.',
     tags: ['cache'],
+    fixable: 'none',
     target: 'php',
   },
   check({ sites, config }) {

@@ -14,6 +14,7 @@ export const removedHelper: KeyRule = {
     defaultSeverity: 'warning',
     description: 'wfMemcKey, wfForeignMemcKey and wfGlobalCacheKey were removed from MediaWiki; the cache objects build keys now.',
     tags: ['cache', 'deprecated'],
+    fixable: 'none',
     target: 'php',
   },
   check({ sites }) {

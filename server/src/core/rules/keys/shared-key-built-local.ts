@@ -6,14 +6,15 @@ export const sharedKeyBuiltLocal: KeyRule = {
   meta: {
     id: 'keys/shared-key-built-local',
     defaultSeverity: 'warning',
-    description: 'A function whose name says the key is shared (getSharedCacheKey, *Shared*, *Global*) builds it with a local builder.',
+    description: 'A function whose name says the key is shared (getSharedCacheKey, *Shared*, *Global*) builds it with a local builder, and no comment right above says it is per-wiki on purpose.',
     tags: ['cache', 'split-brain'],
+    fixable: 'auto',
     target: 'php',
   },
   check({ sites, config }) {
     const builder = config.keys.globalBuilders[0] ?? 'makeGlobalKey';
     return sites
-      .filter((s) => s.scope === 'local' && s.methodName && /shared|global/i.test(s.methodName))
+      .filter((s) => s.scope === 'local' && !s.declaredPerWiki && s.methodName && /shared|global/i.test(s.methodName))
       .map((s) => ({
         message:
           `${s.methodName}() says its key is shared, but ${s.via} puts the key ${describeGroup(s)} in the current wiki's keyspace. ` +

@@ -12,6 +12,7 @@ export const metadataInvalid: ReportRule = {
     defaultSeverity: 'error',
     description: 'Front matter is not a YAML mapping, or has an unknown status or type, a date that does not parse, or dates out of order.',
     tags: ['metadata'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

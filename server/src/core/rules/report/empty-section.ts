@@ -8,6 +8,7 @@ export const emptySection: ReportRule = {
     defaultSeverity: 'warning',
     description: 'A section has nothing under its heading (subsections with content count as content).',
     tags: ['structure'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

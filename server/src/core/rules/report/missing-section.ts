@@ -12,6 +12,7 @@ export const missingSection: ReportRule = {
     defaultSeverity: 'warning',
     description: 'Sections that the report’s profile requires are missing (one finding per report names them all).',
     tags: ['structure'],
+    fixable: 'auto',
     target: 'report',
   },
   check({ report, config }) {

@@ -38,6 +38,7 @@ export const placeholder: ReportRule = {
     defaultSeverity: 'warning',
     description: 'TODO, TBD, FIXME, XXX or template placeholder text (<…>, [FILL IN], {{…}}) is left in the report.',
     tags: ['completeness'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report, token }) {

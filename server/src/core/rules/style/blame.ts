@@ -15,6 +15,7 @@ export const blame: ReportRule = {
     defaultSeverity: 'warning',
     description: 'Blameful wording (fault, blame, careless, negligent, should have known, human error, incompetent).',
     tags: ['style', 'blameless'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report, token }) {

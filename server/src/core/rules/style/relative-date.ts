@@ -27,6 +27,7 @@ export const relativeDate: ReportRule = {
     defaultSeverity: 'info',
     description: 'A relative date (yesterday, today, last week, this morning …) that will mean nothing once the day has passed.',
     tags: ['style'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report, token }) {

@@ -1,62 +1,130 @@
+import { formatDuration } from '../../report/duration.js';
 import { parseIsoInstant } from '../../report/iso-date.js';
-import { milestoneEntry } from '../../report/timeline/index.js';
+import { MILESTONE_INFO, minutesBetween } from '../../report/timeline/index.js';
+import { selectMilestones } from '../../report/timeline/select.js';
 import { entryLineRange } from '../../report/timeline/sort.js';
-import type { Milestone } from '../../report/types.js';
-import type { RuleFinding } from '../../types.js';
+import type { Milestone, MilestoneFact, Milestones, Report, StatedFact } from '../../report/types.js';
+import type { RelatedLocation, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
-const PAIRS: readonly { field: string; milestone: Milestone; name: string }[] = [
-  { field: 'start', milestone: 'start', name: 'impact start' },
-  { field: 'end', milestone: 'resolved', name: 'resolution' },
+const PAIRS: readonly { field: string; milestone: Milestone }[] = [
+  { field: 'start', milestone: 'start' },
+  { field: 'end', milestone: 'resolved' },
 ];
-
-function describeMinutes(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 120) return `${minutes} minutes`;
-  const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} hours` : `${hours} h ${minutes % 60} min`;
-}
 
 function formatUtc(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
 
+const describe = (minutes: number): string => formatDuration(minutes);
+
+/** A stated figure and the timeline's are the same within max(5 minutes, 20%). */
+function agrees(stated: number, timeline: number, floor = 5, share = 0.2): boolean {
+  return Math.abs(stated - timeline) <= Math.max(floor, share * Math.max(stated, timeline));
+}
+
+function related(report: Report, facts: (MilestoneFact | undefined)[]): RelatedLocation[] {
+  return facts
+    .filter((f): f is MilestoneFact => f?.entry !== undefined)
+    .map((f) => ({ file: report.file, range: entryLineRange(report.lines, f.entry!), message: `The timeline's ${MILESTONE_INFO[f.milestone].name}.` }));
+}
+
+function frontMatterFindings(report: Report, own: Milestones): RuleFinding[] {
+  const fm = report.frontMatter;
+  if (!fm?.data) return [];
+  const findings: RuleFinding[] = [];
+  for (const { field, milestone } of PAIRS) {
+    const iso = parseIsoInstant(fm.data[field]);
+    const range = fm.fields[field];
+    const entry = own[milestone]?.entry;
+    if (!iso || !range || !entry || entry.date === undefined || entry.utc === undefined) continue;
+    const name = MILESTONE_INFO[milestone].name;
+    const rel = [{ file: report.file, range: entryLineRange(report.lines, entry), message: `The timeline's ${name}.` }];
+    if (iso.hasTime) {
+      if (entry.zone === undefined && iso.hasZone) continue;
+      const diff = Math.abs(entry.utc - iso.utc);
+      if (diff <= 60_000) continue;
+      findings.push({
+        message: `Front matter \`${field}\` (${formatUtc(iso.utc)}) is ${describe(Math.round(diff / 60_000))} away from the timeline's ${name} (${formatUtc(entry.utc)}).`,
+        range,
+        related: rel,
+      });
+    } else if (iso.date !== entry.date) {
+      findings.push({ message: `Front matter \`${field}\` (${iso.date}) is not the day of the timeline's ${name} (${entry.date}).`, range, related: rel });
+    }
+  }
+  return findings;
+}
+
+function statedFinding(report: Report, own: Milestones, s: StatedFact): RuleFinding | undefined {
+  if (s.kind === 'time' && s.milestone && s.utc !== undefined) {
+    const mine = own[s.milestone];
+    if (mine?.utc === undefined || mine.absolute !== (s.absolute ?? false)) return undefined;
+    const diff = Math.round(Math.abs(mine.utc - s.utc) / 60_000);
+    if (diff <= 5) return undefined;
+    return {
+      message: `The report states the ${MILESTONE_INFO[s.milestone].name} as ${formatUtc(s.utc)} ("${s.words}"), ${describe(diff)} away from the timeline's (${formatUtc(mine.utc)}).`,
+      range: s.range,
+      related: related(report, [mine]),
+    };
+  }
+  if (s.kind === 'metric' && s.milestone && s.minutes !== undefined) {
+    const from = own[s.from ?? 'start'];
+    const to = own[s.milestone];
+    const minutes = minutesBetween(from, to);
+    if (minutes === undefined || agrees(s.minutes, minutes)) return undefined;
+    const label = MILESTONE_INFO[s.milestone].metricLabel!.toLowerCase();
+    const since = s.from && s.from !== 'start' ? ` counted from the ${MILESTONE_INFO[s.from].name}` : '';
+    return {
+      message: `The report states a ${label} of ${describe(s.minutes)}${since} ("${s.words}"), but the timeline gives ${describe(minutes)}.`,
+      range: s.range,
+      related: related(report, [from, to]),
+    };
+  }
+  if (s.kind === 'duration' && s.minutes !== undefined) {
+    const timed = report.timeline.entries.filter((e) => e.utc !== undefined);
+    const start = own.start;
+    const ends = [own.mitigated, own.resolved].filter((f): f is MilestoneFact => f?.utc !== undefined);
+    const spans = ends.map((f) => minutesBetween(start, f)).filter((m): m is number => m !== undefined);
+    // Without milestones, the span of the timeline's own times.
+    if (spans.length === 0 && timed.length >= 2 && !start && ends.length === 0) {
+      const first = timed[0];
+      const last = timed[timed.length - 1];
+      if ((first.date === undefined) === (last.date === undefined)) spans.push(Math.round((last.utc! - first.utc!) / 60_000));
+    }
+    if (spans.length === 0 || spans.some((m) => agrees(s.minutes!, m, 15, 0.25))) return undefined;
+    const nearest = spans.reduce((a, b) => (Math.abs(a - s.minutes!) <= Math.abs(b - s.minutes!) ? a : b));
+    return {
+      message: `The report says the impact lasted ${describe(s.minutes)} ("${s.words}"), but the timeline spans ${describe(nearest)}.`,
+      range: s.range,
+      related: related(report, [start, ...ends]),
+    };
+  }
+  return undefined;
+}
+
 /**
- * Front matter `start` / `end` more than a minute away from the timeline's impact start /
- * resolution. A timeline time with no zone is only compared with a front matter value that has
- * none either (both are then read the same way); a front matter date without a time is
- * compared by day.
+ * Front matter `start` / `end`, and times, metrics and durations stated in prose, that disagree
+ * with the timeline. The timeline's own milestones are used (markers and the words of entries),
+ * never front matter or the statements themselves.
  */
 export const metadataMismatch: ReportRule = {
   meta: {
     id: 'timeline/metadata-mismatch',
     defaultSeverity: 'warning',
-    description: 'Front matter start or end disagrees with the impact start or resolution in the timeline.',
+    description: 'Front matter, or a time, duration or metric stated in prose, disagrees with the timeline.',
     tags: ['timeline', 'metadata'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {
-    const fm = report.frontMatter;
-    if (!fm?.data) return [];
-    const findings: RuleFinding[] = [];
-    for (const { field, milestone, name } of PAIRS) {
-      const iso = parseIsoInstant(fm.data[field]);
-      const range = fm.fields[field];
-      const entry = milestoneEntry(report.timeline, milestone);
-      if (!iso || !range || !entry || entry.date === undefined || entry.utc === undefined) continue;
-      const related = [{ file: report.file, range: entryLineRange(report.lines, entry), message: `The timeline's ${name}.` }];
-      if (iso.hasTime) {
-        if (entry.zone === undefined && iso.hasZone) continue;
-        const diff = Math.abs(entry.utc - iso.utc);
-        if (diff <= 60_000) continue;
-        findings.push({
-          message: `Front matter \`${field}\` (${formatUtc(iso.utc)}) is ${describeMinutes(diff)} away from the timeline's ${name} (${formatUtc(entry.utc)}).`,
-          range,
-          related,
-        });
-      } else if (iso.date !== entry.date) {
-        findings.push({ message: `Front matter \`${field}\` (${iso.date}) is not the day of the timeline's ${name} (${entry.date}).`, range, related });
-      }
+    const { timeline } = report;
+    if (!timeline.section) return [];
+    const own = selectMilestones({ entries: timeline.entries, statements: [], lines: report.lines, timelineOnly: true });
+    const findings = frontMatterFindings(report, own);
+    for (const s of timeline.stated) {
+      const finding = statedFinding(report, own, s);
+      if (finding) findings.push(finding);
     }
     return findings;
   },

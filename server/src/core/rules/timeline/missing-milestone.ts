@@ -13,6 +13,7 @@ export const missingMilestone: ReportRule = {
     defaultSeverity: 'info',
     description: 'The impact start, the detection or the resolution cannot be found in the timeline or front matter.',
     tags: ['timeline', 'metrics'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

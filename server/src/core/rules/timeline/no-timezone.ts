@@ -12,6 +12,7 @@ export const noTimezone: ReportRule = {
     defaultSeverity: 'warning',
     description: 'The timeline declares no time zone and some of its times have none.',
     tags: ['timeline'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

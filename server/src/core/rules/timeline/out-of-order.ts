@@ -17,6 +17,7 @@ export const outOfOrder: ReportRule = {
     defaultSeverity: 'warning',
     description: 'A timeline entry is earlier than the entry before it.',
     tags: ['timeline'],
+    fixable: 'suggestion',
     target: 'report',
   },
   check({ report }) {

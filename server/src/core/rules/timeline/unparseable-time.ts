@@ -8,6 +8,7 @@ export const unparseableTime: ReportRule = {
     defaultSeverity: 'warning',
     description: 'A timeline entry does not start with a time or date that can be read.',
     tags: ['timeline'],
+    fixable: 'none',
     target: 'report',
   },
   check({ report }) {

@@ -1,0 +1,127 @@
+/**
+ * The first step of extraction: one query pass over a parsed file that files every fact the later
+ * steps need (scopes, variable and property facts, constants, returns, calls) so that no step
+ * walks the tree again. A new fact is a new pattern in queries.ts and a new case here.
+ */
+import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
+import { Facts } from './facts.js';
+import type { PhpParser } from './parser.js';
+import { keyQuery, MATCH_KINDS } from './queries.js';
+import { Scopes, type Scope } from './scopes.js';
+import { stringValue } from './syntax.js';
+import type { ConstantDef } from './types.js';
+
+/** A call the query matched: a builder, a cache operation, a removed helper or a joiner. */
+export interface CallMatch {
+  call: Node;
+  args: Node;
+  /** For method calls: the method name and the receiver. */
+  method?: Node;
+  recv?: Node;
+  /** For function calls: the function name. */
+  fn?: string;
+}
+
+/** Everything one query pass found in a file. */
+export interface FileScan {
+  scopes: Scopes;
+  facts: Facts;
+  classNodes: { node: Node; name: string }[];
+  constants: ConstantDef[];
+  /** Return values by the function they return from. */
+  returns: { value: Node; fn: Scope }[];
+  calls: CallMatch[];
+  /** Names of the methods named like key builders (`…CacheKey`) that this file calls. */
+  keyMethodCalls: Set<string>;
+  /** Names of methods each class declares, by class start offset. */
+  methodsByClass: Map<number, Set<string>>;
+}
+
+/** Runs the key query once and files what it found. */
+export function scanFile(parser: PhpParser, tree: Tree, builders: readonly string[]): FileScan {
+  const matches = parser.query(keyQuery(builders)).matches(tree.rootNode);
+  const kinds = matches.map((m) => m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name)));
+  // Scopes first: every other fact is filed under the function or class around it.
+  const functionNodes = kinds.filter((k) => k?.name === 'function').map((k) => k!.node);
+  const classNodes: { node: Node; name: string }[] = [];
+  matches.forEach((m, i) => {
+    const name = kinds[i]?.name === 'class' ? m.captures.find((c) => c.name === 'name')?.node.text : undefined;
+    if (name) classNodes.push({ node: kinds[i]!.node, name });
+  });
+  const scopes = new Scopes(
+    functionNodes,
+    classNodes.map((c) => c.node),
+  );
+  const scan: FileScan = {
+    scopes,
+    facts: new Facts(scopes),
+    classNodes,
+    constants: [],
+    returns: [],
+    calls: [],
+    keyMethodCalls: new Set(),
+    methodsByClass: new Map(),
+  };
+  for (const node of functionNodes) fileMethod(scan, node);
+  matches.forEach((m, i) => {
+    const kind = kinds[i];
+    if (kind) fileMatch(scan, kind.name, kind.node, m);
+  });
+  return scan;
+}
+
+function fileMethod(scan: FileScan, node: Node): void {
+  if (node.type !== 'method_declaration') return;
+  const cls = scan.scopes.cls(node);
+  const name = node.childForFieldName('name')?.text;
+  if (!cls || !name) return;
+  let names = scan.methodsByClass.get(cls.id);
+  if (!names) scan.methodsByClass.set(cls.id, (names = new Set()));
+  names.add(name);
+}
+
+function fileMatch(scan: FileScan, kind: string, node: Node, m: QueryMatch): void {
+  const get = (name: string) => m.captures.find((c) => c.name === name)?.node;
+  const { scopes, facts } = scan;
+  const value = get('value');
+  const name = get('name');
+  switch (kind) {
+    case 'const': {
+      const cls = scopes.cls(node);
+      const constName = node.namedChildren.find((c) => c?.type === 'name');
+      const valueNode = node.namedChildren.find((c) => c && c.type !== 'name' && c.type !== 'comment');
+      if (cls && constName && valueNode) facts.constant(cls.id, constName.text, valueNode);
+      const constValue = stringValue(valueNode);
+      if (cls?.name && constName && constValue !== undefined) scan.constants.push({ className: cls.name, name: constName.text, value: constValue });
+      break;
+    }
+    case 'return': {
+      const fn = value && scopes.fn(value);
+      if (value && fn) scan.returns.push({ value, fn });
+      break;
+    }
+    case 'assign': {
+      const target = get('target');
+      if (target && value) facts.assignment(target, value);
+      break;
+    }
+    case 'param':
+      if (name) facts.param(name, '$' + name.text, get('type'));
+      break;
+    case 'prop':
+    case 'promoted':
+      if (name) facts.property(node, name.text, get('type'), value);
+      break;
+    case 'call': {
+      const fn = get('fn')?.text;
+      scan.calls.push({ call: node, args: get('args')!, method: get('method'), recv: get('recv'), fn });
+      if (fn === 'array_unshift') facts.unshift(node);
+      break;
+    }
+    case 'keycall': {
+      const method = get('method')?.text;
+      if (method) scan.keyMethodCalls.add(method);
+      break;
+    }
+  }
+}

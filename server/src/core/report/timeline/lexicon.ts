@@ -1,0 +1,166 @@
+/**
+ * The milestone lexicon: everything the project says about the four milestones of an incident,
+ * in one place. Every consumer (the timeline reader, the rules, the metrics, the hovers, code
+ * lenses, outline, completion and quick fixes, the exports and the CLI) takes names, markers,
+ * front matter fields and words from here.
+ *
+ * The words are what authors write in a timeline entry when they do not use markers. Each
+ * milestone has a short list of patterns, tried on one clause of an entry at a time (clauses end
+ * at `.`, `;`, `!`, `?` and a dash between spaces):
+ *
+ * - **impact start**: the problem is said to begin: "Problem starts", "errors begin", "the site
+ *   goes down", "requests start failing", "first errors", "latency spikes";
+ * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
+ *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report";
+ * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
+ *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated";
+ * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
+ *   resolved", "Service operational", "all clear", "fix deployed".
+ *
+ * A clause that negates, hedges or plans ("no alert fired", "tried to roll back", "will revert",
+ * "we think it resolved itself") says nothing happened and is skipped.
+ */
+import type { Metrics, Milestone } from '../types.js';
+
+/** The milestones in the order an incident goes through them. */
+export const MILESTONES: readonly Milestone[] = ['start', 'detected', 'mitigated', 'resolved'];
+
+/** How the project names, marks and measures one milestone. */
+export interface MilestoneInfo {
+  /** In a sentence: "No impact start in the timeline". */
+  name: string;
+  /** As a title: the outline, the hover. */
+  title: string;
+  /** The explicit marker an entry can carry. */
+  marker: string;
+  /** A sentence that marks it in plain words, for messages. */
+  phrase: string;
+  /** Front matter fields that give it, the canonical one first. */
+  fields: readonly string[];
+  /** The metric measured up to it from the impact start. */
+  metric?: keyof Pick<Metrics, 'timeToDetectMinutes' | 'timeToMitigateMinutes' | 'timeToResolveMinutes'>;
+  /** The metric's label: "Time to detect". */
+  metricLabel?: string;
+  /** Lower-case past participle for short texts: "detected 16:39". */
+  verb: string;
+}
+
+export const MILESTONE_INFO: Readonly<Record<Milestone, MilestoneInfo>> = {
+  start: { name: 'impact start', title: 'Impact start', marker: '[start]', phrase: 'Impact starts.', fields: ['start', 'started', 'start_time'], verb: 'impact start' },
+  detected: {
+    name: 'detection',
+    title: 'Detected',
+    marker: '[detected]',
+    phrase: 'Detected.',
+    fields: ['detected', 'detected_at'],
+    metric: 'timeToDetectMinutes',
+    metricLabel: 'Time to detect',
+    verb: 'detected',
+  },
+  mitigated: {
+    name: 'mitigation',
+    title: 'Mitigated',
+    marker: '[mitigated]',
+    phrase: 'Mitigated.',
+    fields: ['mitigated', 'mitigated_at'],
+    metric: 'timeToMitigateMinutes',
+    metricLabel: 'Time to mitigate',
+    verb: 'mitigated',
+  },
+  resolved: {
+    name: 'resolution',
+    title: 'Resolved',
+    marker: '[resolved]',
+    phrase: 'Resolved.',
+    fields: ['end', 'ended', 'end_time', 'resolved'],
+    metric: 'timeToResolveMinutes',
+    metricLabel: 'Time to resolve',
+    verb: 'resolved',
+  },
+};
+
+/** The explicit markers, `[start]` … `[resolved]`, in milestone order. */
+export const MILESTONE_MARKERS: readonly string[] = MILESTONES.map((m) => MILESTONE_INFO[m].marker);
+
+/** Matches any explicit marker; group 1 is the milestone. */
+export const MARKER_PATTERN = /\[(start|detected|mitigated|resolved)\]/gi;
+
+const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
+const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
+
+/** The words of each milestone (see the module comment). Each pattern is tried on one clause. */
+export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
+  start: [
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i'),
+    /\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|problem|issue|errors?)\b/i,
+    /\bimpact\s+start\b/i,
+    /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
+    new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
+  ],
+  detected: [
+    /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|goes\s+off|went\s+off|trips|tripped)\b/i,
+    /\b(?:fires?|fired|triggers?|triggered|raises?|raised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    /\b(?:paged|alerted)\b/i,
+    /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
+    /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
+    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+)\b(?:\s+[\w'-]+){0,5}?\s+(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b/,
+    /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
+    /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
+    /\b(?:detected|noticed|spotted|discovered)\b/i,
+    /\b(?:becomes?|became)\s+aware\b/i,
+    /\b(?:support\s+)?tickets?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created)\b/i,
+  ],
+  mitigated: [
+    /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal)\b`, 'i'),
+    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|back\s+(?:up|online)|recover(?:s|ed|y)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
+    /\b(?:workaround|hotfix|fix)\s+(?:is\s+|was\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
+  ],
+  resolved: [
+    /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
+    /\b(?:resolved|closed|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|fixed)\b/i,
+    /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
+    /\b(?:fix|patch)\s+(?:is\s+|was\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
+  ],
+};
+
+/** Words that say something did not happen, might happen, or only was tried. */
+const NOT_HAPPENED =
+  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+/** Negative words that belong to a positive statement: "no more errors". */
+const POSITIVE_NO = /\bno\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?)\b/gi;
+/** How far before the words a negation still applies to them. */
+const NEGATION_REACH = 40;
+
+/** Resolution words that mean something else: "resolved the DNS name", "closed the connection". */
+const FALSE_RESOLUTION = /\b(?:resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
+
+/** The words of an entry that name a milestone, and which one. */
+export interface MilestoneWords {
+  milestone: Milestone;
+  /** The words as written, whitespace collapsed: `alert fires`. */
+  words: string;
+}
+
+/**
+ * The milestones one clause of an entry names in plain words (see the module comment). Words
+ * negated, hedged or planned (within a few words before them, or inside them) do not count.
+ */
+export function milestoneWords(clause: string): MilestoneWords[] {
+  if (clause.length > 400) return [];
+  const text = clause;
+  const found: MilestoneWords[] = [];
+  for (const milestone of MILESTONES) {
+    for (const re of MILESTONE_WORDS[milestone]) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const around = text.slice(Math.max(0, m.index - NEGATION_REACH), m.index + m[0].length).replace(POSITIVE_NO, (p) => ' '.repeat(p.length));
+      if (NOT_HAPPENED.test(around)) continue;
+      if (milestone === 'resolved' && FALSE_RESOLUTION.test(text)) continue;
+      found.push({ milestone, words: clause.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ').trim() });
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,131 @@
+/**
+ * Chooses the report's four milestones over the whole document, from what each entry names
+ * (its cues), front matter, and what the report states in prose. For each milestone the most
+ * explicit source wins: an entry that marks it explicitly (a marker, or a milestone phrase
+ * standing on its own such as "Detected."), then front matter, then a statement, then the words
+ * of the entries. Among entries:
+ *
+ * - impact start: the first entry that says the problem began (never simply the first entry:
+ *   timelines open with background from days before);
+ * - detection: the first plausible entry, at or after the impact start;
+ * - mitigation: the first entry after which the impact is said to stop (mitigation or
+ *   resolution words), at or after the impact start;
+ * - resolution: the last entry that says it is resolved; without one, the last that says the
+ *   impact stopped.
+ *
+ * An entry with a time is preferred; an entry without one still counts as found (so the
+ * milestone is not reported missing) but gives no instant.
+ */
+import type { LineIndex } from '../../text.js';
+import { parseIsoInstant } from '../iso-date.js';
+import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
+import { MILESTONE_INFO, MILESTONES } from './lexicon.js';
+import { entryLineRange } from './sort.js';
+
+/** A statement with its instant resolved against the timeline. */
+export type ResolvedStatement = StatedFact;
+
+/** What the selection reads. */
+export interface SelectionInput {
+  entries: readonly TimelineEntry[];
+  frontMatter?: FrontMatter;
+  statements: readonly ResolvedStatement[];
+  lines: LineIndex;
+  /** Only the timeline's entries: to compare the timeline with front matter and statements. */
+  timelineOnly?: boolean;
+}
+
+const absoluteOf = (e: TimelineEntry): boolean => e.date !== undefined;
+
+function fromEntry(milestone: Milestone, entry: TimelineEntry, lines: LineIndex): MilestoneFact {
+  const cue = entry.cues.find((c) => c.milestone === milestone);
+  const fact: MilestoneFact = {
+    milestone,
+    source: cue?.source ?? 'inferred',
+    absolute: entry.utc !== undefined && absoluteOf(entry),
+    range: entryLineRange(lines, entry),
+    entry,
+    words: cue?.words,
+  };
+  if (entry.utc !== undefined) fact.utc = entry.utc;
+  return fact;
+}
+
+/** `a` is not before `b` (or they cannot be compared). */
+function notBefore(a: TimelineEntry, b: MilestoneFact | undefined): boolean {
+  if (!b || b.utc === undefined || a.utc === undefined) return true;
+  if (absoluteOf(a) !== b.absolute) return true;
+  return a.utc >= b.utc;
+}
+
+function pick(entries: readonly TimelineEntry[], last: boolean): TimelineEntry | undefined {
+  const timed = entries.filter((e) => e.utc !== undefined);
+  const pool = timed.length > 0 ? timed : entries;
+  return last ? pool[pool.length - 1] : pool[0];
+}
+
+function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefined): MilestoneFact | undefined {
+  const data = frontMatter?.data;
+  if (!data) return undefined;
+  for (const field of MILESTONE_INFO[milestone].fields) {
+    const iso = parseIsoInstant(data[field]);
+    const range = frontMatter.fields[field];
+    if (!iso || !range) continue;
+    const fact: MilestoneFact = { milestone, source: 'frontmatter', absolute: true, range, words: field };
+    // A day without a time of day says the milestone exists, but is not precise enough for minutes.
+    if (iso.hasTime) fact.utc = iso.utc;
+    return fact;
+  }
+  return undefined;
+}
+
+function statedFact(milestone: Milestone, statements: readonly ResolvedStatement[], chosen: Milestones): MilestoneFact | undefined {
+  const time = statements.find((s) => s.kind === 'time' && s.milestone === milestone);
+  if (time) return { milestone, source: 'stated', ...(time.utc !== undefined ? { utc: time.utc } : {}), absolute: time.absolute ?? false, range: time.range, words: time.words };
+  const metric = statements.find((s) => s.kind === 'metric' && s.milestone === milestone);
+  if (!metric || metric.minutes === undefined) return undefined;
+  const base = chosen[metric.from ?? 'start'];
+  const fact: MilestoneFact = { milestone, source: 'stated', absolute: base?.absolute ?? false, range: metric.range, words: metric.words };
+  if (base?.utc !== undefined) fact.utc = base.utc + metric.minutes * 60_000;
+  if ((metric.from ?? 'start') === 'start') fact.statedMinutes = metric.minutes;
+  else if (chosen.start?.utc !== undefined && fact.utc !== undefined && chosen.start.absolute === fact.absolute) {
+    fact.statedMinutes = Math.round((fact.utc - chosen.start.utc) / 60_000);
+  }
+  return fact;
+}
+
+function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones): TimelineEntry | undefined {
+  const has = (e: TimelineEntry, ...ms: Milestone[]): boolean => e.cues.some((c) => ms.includes(c.milestone));
+  const after = (e: TimelineEntry): boolean => notBefore(e, chosen.start);
+  switch (milestone) {
+    case 'start':
+      return pick(entries.filter((e) => has(e, 'start')), false);
+    case 'detected':
+      return pick(entries.filter((e) => has(e, 'detected') && after(e)), false);
+    case 'mitigated':
+      return pick(entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e)), false);
+    case 'resolved': {
+      const resolved = entries.filter((e) => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated));
+      return pick(resolved.length > 0 ? resolved : entries.filter((e) => has(e, 'mitigated') && after(e)), true);
+    }
+  }
+}
+
+/** The report's milestones (see the module comment). */
+export function selectMilestones(input: SelectionInput): Milestones {
+  const { entries, frontMatter, lines } = input;
+  const statements = input.timelineOnly ? [] : input.statements;
+  const chosen: Milestones = {};
+  for (const milestone of MILESTONES) {
+    const marked = entries.filter((e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker'));
+    const explicit = marked.length > 0 ? marked : entries.filter((e) => e.milestones.includes(milestone));
+    const markedEntry = pick(explicit, milestone === 'resolved');
+    const fact =
+      (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
+      (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
+      statedFact(milestone, statements, chosen) ??
+      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
+    if (fact) chosen[milestone] = fact;
+  }
+  return chosen;
+}

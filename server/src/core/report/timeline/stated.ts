@@ -1,0 +1,121 @@
+/**
+ * Times and durations a report states in prose, outside its timeline: "Impact started at 14:02
+ * UTC", "time to detection: 5 minutes", "TTR 2h", "detected after 20 minutes", "from the first
+ * report to resolution took 4 hours", "the outage lasted about nine hours". Reading is a pure
+ * function of one paragraph ({@link readStatements}); which statement the report settles on is
+ * decided over the whole document, with the timeline (`select.ts`).
+ */
+import type { Milestone } from '../types.js';
+import { leadingDuration, type StatedDuration } from '../duration.js';
+import { readLeadingToken, hasTime, type TimeToken } from './tokens.js';
+
+/** A statement found in one text; offsets are into that text. */
+export type Statement =
+  | { kind: 'time'; milestone: Milestone; token: TimeToken; start: number; end: number }
+  | { kind: 'metric'; milestone: Exclude<Milestone, 'start'>; from: Milestone; minutes: number; start: number; end: number }
+  | { kind: 'duration'; minutes: number; start: number; end: number };
+
+const APPROX = String.raw`(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|just|over|under|more\s+than|less\s+than|some|~|\u2248|only)\s+)*`;
+
+const SUBJECT = String.raw`(?:the\s+)?(?:user\s+|customer\s+)?(?:impact|outage|incident|problem|issue|disruption|degradation|errors?|downtime)`;
+
+/** "Impact started at 14:02 UTC", "the outage ended at 15:10", "detected at 14:20". */
+const TIMES: readonly [Milestone, RegExp][] = [
+  ['start', new RegExp(String.raw`\b${SUBJECT}\s+(?:started|began|starts|begins|first\s+appeared|was\s+first\s+seen)\s+(?:at|on|around|about|approximately)\s+(?:around\s+|about\s+)?`, 'gi')],
+  ['detected', new RegExp(String.raw`\b(?:was\s+|were\s+|first\s+)?(?:detected|noticed|reported|alerted)\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
+  ['mitigated', new RegExp(String.raw`\b(?:${SUBJECT}\s+(?:ended|ends|stopped|stops)|(?:was\s+|were\s+)?mitigated)\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
+  ['resolved', new RegExp(String.raw`\b(?:was\s+|were\s+|fully\s+)?resolved\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
+];
+
+const METRIC_NAME: Record<string, Exclude<Milestone, 'start'>> = { d: 'detected', m: 'mitigated', r: 'resolved' };
+
+/** "Time to detection: 5 minutes", "TTM was 40 min", "MTTR 2h". */
+const METRIC = new RegExp(
+  String.raw`\b(?:time[\s-]+to[\s-]+(detect|mitigat|resol|recover|restor|repair)\w*|m?tt([dmr]))\b[^.\n:=]{0,25}?\s*(?:[:=\-\u2013\u2014]\s*|\b(?:is|was|were|of|at)\s+)?${APPROX}`,
+  'gi',
+);
+/** "Detected after 20 minutes", "resolved within 2 hours". */
+const AFTER = new RegExp(String.raw`\b(detected|noticed|mitigated|resolved|fixed|recovered)\s+(?:after|within|in)\s+${APPROX}`, 'gi');
+/** "From (the) first report to resolution took 4 hours". */
+const FROM_TO = new RegExp(
+  String.raw`\bfrom\s+(?:the\s+)?(?:first\s+(?:user\s+)?report|detection|(?:the\s+)?(?:first\s+)?alert|(?:being\s+)?detected|start(?:\s+of\s+(?:the\s+)?impact)?|(?:the\s+)?impact\s+start)\s+(?:to|until|till)\s+(?:the\s+)?(resolution|mitigation|fix|recovery|resolved|mitigated)\s+(?:took|was|lasted|is)\s+${APPROX}`,
+  'gi',
+);
+/** "Lasted about nine hours", "for about 80 minutes", "a total of 3 hours". */
+const LASTED = new RegExp(String.raw`\b(?:lasted|lasting|lasts|for|spanned|spanning|totall?ing|a\s+total\s+of|duration(?:\s+of)?\s*:?)\s+${APPROX}`, 'gi');
+/** A sentence is about the impact's length only when it speaks of the impact. */
+const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtime|unavailable|disruption|degrad\w*|errors?|could\s+not|couldn't|unable|failed|failing|broken|users?|customers?)\b/i;
+
+function tokenAfter(text: string, at: number): TimeToken | undefined {
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
+  const t = readLeadingToken(line);
+  if (!t || !hasTime(t) || t.start > 2) return undefined;
+  return { ...t, start: t.start + at, end: t.end + at, rest: t.rest + at };
+}
+
+function durationAfter(text: string, at: number): StatedDuration | undefined {
+  const d = leadingDuration(text.slice(at, at + 80));
+  return d && { minutes: d.minutes, start: d.start + at, end: d.end + at };
+}
+
+/**
+ * The statements of one text (a paragraph, a list item, a table row), in order. A pure function
+ * of the text: the same text always states the same.
+ */
+export function readStatements(text: string): Statement[] {
+  if (text.length > 20_000) return [];
+  const out: Statement[] = [];
+  for (const [milestone, re] of TIMES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const token = tokenAfter(text, m.index + m[0].length);
+      if (token) out.push({ kind: 'time', milestone, token, start: m.index, end: token.end });
+    }
+  }
+  METRIC.lastIndex = 0;
+  for (let m = METRIC.exec(text); m; m = METRIC.exec(text)) {
+    const d = durationAfter(text, m.index + m[0].length);
+    const which = m[1] ? (/^detect/i.test(m[1]) ? 'd' : /^mitigat/i.test(m[1]) ? 'm' : 'r') : m[2].toLowerCase();
+    if (d) out.push({ kind: 'metric', milestone: METRIC_NAME[which], from: 'start', minutes: d.minutes, start: m.index, end: d.end });
+  }
+  AFTER.lastIndex = 0;
+  for (let m = AFTER.exec(text); m; m = AFTER.exec(text)) {
+    const d = durationAfter(text, m.index + m[0].length);
+    const word = m[1].toLowerCase();
+    const milestone = word === 'detected' || word === 'noticed' ? 'detected' : word === 'mitigated' || word === 'recovered' ? 'mitigated' : 'resolved';
+    if (d) out.push({ kind: 'metric', milestone, from: 'start', minutes: d.minutes, start: m.index, end: d.end });
+  }
+  FROM_TO.lastIndex = 0;
+  for (let m = FROM_TO.exec(text); m; m = FROM_TO.exec(text)) {
+    const d = durationAfter(text, m.index + m[0].length);
+    const from: Milestone = /report|detect|alert/i.test(m[0].slice(0, m[0].search(/\s(?:to|until|till)\s/i))) ? 'detected' : 'start';
+    const milestone = /^mitigat/i.test(m[1]) ? 'mitigated' : 'resolved';
+    if (d) out.push({ kind: 'metric', milestone, from, minutes: d.minutes, start: m.index, end: d.end });
+  }
+  for (const sentence of sentences(text)) {
+    if (!IMPACT_WORDS.test(sentence.text) || /\b(?:time\s+to|tt[dmr]|from\s+(?:the\s+)?first)\b/i.test(sentence.text)) continue;
+    LASTED.lastIndex = 0;
+    for (let m = LASTED.exec(sentence.text); m; m = LASTED.exec(sentence.text)) {
+      const d = durationAfter(sentence.text, m.index + m[0].length);
+      if (d) {
+        out.push({ kind: 'duration', minutes: d.minutes, start: sentence.start + m.index, end: sentence.start + d.end });
+        break;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sentences(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^.!?\n]+(?:[.!?](?=\s|$)|\n|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ text: m[0], start: m.index });
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * The document-level half of stated times and metrics: which texts are read (paragraphs, list
+ * items and table rows of every section but the timeline), and how a stated time gets its day
+ * and zone (its own, else the day of the timeline's impact start or first dated entry, or front
+ * matter `start`; the timeline's declared zone). Reading one text is `stated.ts`.
+ */
+import type { RootContent } from 'mdast';
+import type { LineIndex } from '../../text.js';
+import { parseIsoInstant } from '../iso-date.js';
+import type { FrontMatter, Section, StatedFact, TimelineEntry } from '../types.js';
+import { readStatements, type Statement } from './stated.js';
+import type { Zone } from './zones.js';
+
+/** A statement with absolute offsets into the document. */
+export interface PlacedStatement {
+  statement: Statement;
+  /** Absolute offset of the text the statement's offsets count from. */
+  base: number;
+}
+
+/** `section` and every section below it. */
+export function sectionTree(section: Section): Set<Section> {
+  const out = new Set<Section>();
+  const visit = (s: Section): void => {
+    out.add(s);
+    s.children.forEach(visit);
+  };
+  visit(section);
+  return out;
+}
+
+const span = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0];
+
+/** Markup marks become spaces, so that offsets into the cleaned text are offsets into the source. */
+function cleaned(text: string): string {
+  return text.replace(/[*_`]/g, ' ');
+}
+
+function textsOf(node: RootContent, out: [number, number][]): void {
+  if (node.type === 'paragraph' || node.type === 'heading') out.push(span(node));
+  else if (node.type === 'blockquote') node.children.forEach((c) => textsOf(c, out));
+  else if (node.type === 'list') for (const item of node.children) item.children.forEach((c) => textsOf(c, out));
+  else if (node.type === 'table') for (const row of node.children) out.push(span(row));
+}
+
+/** Statements of every section outside `skip`, in document order. */
+export function collectStatements(sections: readonly Section[], skip: Set<Section>, lines: LineIndex): PlacedStatement[] {
+  const out: PlacedStatement[] = [];
+  for (const section of sections) {
+    if (skip.has(section)) continue;
+    const spans: [number, number][] = [];
+    section.content.forEach((node) => textsOf(node, spans));
+    for (const [from, to] of spans) {
+      for (const statement of readStatements(cleaned(lines.text.slice(from, to)))) out.push({ statement, base: from });
+    }
+  }
+  return out;
+}
+
+function dayOfEntries(entries: readonly TimelineEntry[], frontMatter: FrontMatter | undefined): string | undefined {
+  const started = entries.find((e) => e.date !== undefined && e.cues.some((c) => c.milestone === 'start'));
+  return started?.date ?? parseIsoInstant(frontMatter?.data?.start)?.date ?? entries.find((e) => e.date !== undefined)?.date;
+}
+
+/** Gives stated times their instant; keeps metrics and durations as they are. */
+export function resolveStatements(
+  placed: readonly PlacedStatement[],
+  entries: readonly TimelineEntry[],
+  declared: Zone | undefined,
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+): StatedFact[] {
+  const out: StatedFact[] = [];
+  const day = dayOfEntries(entries, frontMatter);
+  for (const { statement: s, base } of placed) {
+    const range = lines.rangeOf(base + s.start, base + s.end);
+    const words = lines.text.slice(base + s.start, base + s.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+    if (s.kind === 'duration') {
+      out.push({ kind: 'duration', range, words, minutes: s.minutes });
+      continue;
+    }
+    if (s.kind === 'metric') {
+      out.push({ kind: 'metric', milestone: s.milestone, range, words, minutes: s.minutes, from: s.from });
+      continue;
+    }
+    const t = s.token;
+    const date = t.month !== undefined && t.year !== undefined ? { y: t.year, m: t.month, d: t.day! } : day ? { y: +day.slice(0, 4), m: +day.slice(5, 7), d: +day.slice(8, 10) } : undefined;
+    const zone = t.zone ?? declared;
+    const d = date ?? { y: 1970, m: 1, d: 1 };
+    const utc = Date.UTC(d.y, d.m - 1, d.d, t.hour!, t.minute!, t.second ?? 0) - (zone?.offset ?? 0) * 60_000;
+    out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined });
+  }
+  return out;
+}
+

