@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS } from '../server/src/core/config/config.js';
+import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
 import { AUTO_PROFILE, BUILTIN_PROFILES } from '../server/src/core/config/profiles.js';
 import { ALL_RULES } from '../server/src/core/rules/index.js';
 import { FIXABILITY_LABELS, SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
@@ -96,6 +96,13 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
           localBuilders: stringList('Methods that build a key local to one wiki.', DEFAULT_KEYS.localBuilders),
           globalBuilders: stringList('Methods that build a key shared by every wiki.', DEFAULT_KEYS.globalBuilders),
           exclude: stringList('Folder names the PHP scan skips, besides .git and node_modules.', DEFAULT_KEYS.exclude),
+          privateCaches: {
+            description: 'Cache kinds whose keys never meet another wiki, besides in-process caches: "server-local" (APCu) when each server runs one wiki. Hand-built and constant keys there are not reported.',
+            type: 'array',
+            items: { enum: [...PRIVATE_CACHE_KINDS] },
+            uniqueItems: true,
+            default: [...DEFAULT_KEYS.privateCaches],
+          },
           testFiles: stringList('Globs of PHP test code where the keys/* rules are off (tests build keys by hand on purpose); [] checks tests too.', DEFAULT_KEYS.testFiles),
         },
       },

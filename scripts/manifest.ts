@@ -4,7 +4,7 @@
  * core's defaults. `npm run generate:manifest` writes it; test/client/manifest.test.ts fails when
  * package.json has drifted from it.
  */
-import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS } from '../server/src/core/config/config.js';
+import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
 import { AUTO_PROFILE, BUILTIN_PROFILES, flattenSpecs } from '../server/src/core/config/profiles.js';
 import { ALL_RULES, docsUrl } from '../server/src/core/rules/index.js';
 import { SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
@@ -91,6 +91,14 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
       'incidentScribe.keys.global': strings('Key groups (globs allowed) that must be built with a global builder, because more than one wiki reads or writes them.', DEFAULT_KEYS.global),
       'incidentScribe.keys.local': strings('Key groups (globs allowed) that must be built with a local builder.', DEFAULT_KEYS.local),
       'incidentScribe.keys.exclude': strings('Folder names the workspace scan for cache keys skips, besides `.git` and `node_modules`.', DEFAULT_KEYS.exclude),
+      'incidentScribe.keys.privateCaches': {
+        type: 'array',
+        items: { type: 'string', enum: [...PRIVATE_CACHE_KINDS] },
+        uniqueItems: true,
+        default: [...DEFAULT_KEYS.privateCaches],
+        markdownDescription: 'Cache kinds whose keys never meet another wiki, besides in-process caches: `server-local` (APCu) when each server runs one wiki. Hand-built and constant keys there are not reported.',
+        scope: 'resource',
+      },
       'incidentScribe.keys.testFiles': strings('Globs of PHP test code where the `keys/*` rules are off, because tests build keys by hand on purpose; an empty list checks tests too.', DEFAULT_KEYS.testFiles),
       'incidentScribe.trace.server': {
         type: 'string',

@@ -118,6 +118,15 @@ export interface DetectionScore {
   takenNonReports: string[];
 }
 
+/** Rules about the whole document: a labelled problem of one of these is found on any line. */
+export const DOCUMENT_RULES: ReadonlySet<string> = new Set([
+  'impact/missing',
+  'report/missing-section',
+  'actionables/none',
+  'timeline/missing-milestone',
+  'detection/no-alerting-actionable',
+]);
+
 const zero = (): Tally => ({ right: 0, wrong: 0, missed: 0, extra: 0 });
 
 /** A metric is right within max(5 minutes, 10 %) of the label. */
@@ -190,7 +199,8 @@ export function scoreReport(
   const covered = label.problems.filter((p) => p.rule !== null);
   const problems = {
     labelled: covered.length,
-    found: covered.filter((p) => diagnostics.some((d) => d.ruleId === p.rule && d.line === p.line)).length,
+    found: covered.filter((p) => diagnostics.some((d) => d.ruleId === p.rule && (d.line === p.line || DOCUMENT_RULES.has(d.ruleId))))
+      .length,
   };
 
   return {
@@ -298,7 +308,7 @@ export function formatScores(scores: readonly ReportScore[], detection: readonly
   lines.push(`  milestones ${tally(t.milestones)}`);
   lines.push(`  findings   ${t.findings.true} true, ${t.findings.false} false, ${t.findings.unjudged} not yet judged (${pct(t.falseFindingRate)} of judged findings false; ${t.findingsPerReport.toFixed(1)} per report)`);
   lines.push(`  missing-section findings on the ${t.knownTemplateReports} reports that follow a known template: ${t.missingSectionKnownTemplate}`);
-  lines.push(`  labelled problems a rule covers, found by that rule on that line: ${t.problems.found}/${t.problems.labelled}`);
+  lines.push(`  labelled problems a rule covers, found by that rule: ${t.problems.found}/${t.problems.labelled}`);
   if (detection.length > 0) {
     lines.push('');
     lines.push('Report detection (check . at each repository root)');

@@ -11,6 +11,9 @@
  *   npm run bench:real -- --unjudged       also the findings that have no verdict yet
  *   npm run bench:real -- --json OUT.json  also the scores as JSON
  *   npm run bench:real -- dfds             only the repositories whose name contains "dfds"
+ *
+ * `INCIDENT_SCRIBE_CLI=…/dist/cli.js` scores another build (an older commit, for the figures before
+ * a change) against the same labels.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +31,7 @@ import {
 
 const here = import.meta.dirname;
 const root = resolve(here, '..', '..');
-const cli = join(root, 'dist', 'cli.js');
+const cli = process.env.INCIDENT_SCRIBE_CLI ? resolve(process.env.INCIDENT_SCRIBE_CLI) : join(root, 'dist', 'cli.js');
 const realDir = process.env.INCIDENT_SCRIBE_REAL_DIR || '/work/.mirror';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { copyWikitext, exists, exportToFile, previewHtml, showOverview } from './exports.js';
 import { firstFreeName, reportFileName, utcDate } from './naming.js';
-import { formatMetrics, type MetricsResult } from './presentation.js';
+import { SERVER_COMMANDS, type ServerCommandTypes } from '../../server/src/protocol.js';
+import { formatMetrics } from './presentation.js';
 import { expandSnippet } from './snippet.js';
 import { cleanTitle, fillTemplate } from './template.js';
 import { timelineEntry } from './timeline-entry.js';
@@ -19,9 +20,6 @@ export interface CommandHost {
 
 /** The folder new reports go into, relative to the workspace folder. */
 export const REPORTS_FOLDER = 'incidents';
-
-/** The server command that returns a report's metrics. */
-export const SERVER_METRICS_COMMAND = 'incidentScribe.server.metrics';
 
 export function registerCommands(context: vscode.ExtensionContext, host: CommandHost): void {
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
@@ -162,7 +160,8 @@ async function showMetrics(host: CommandHost, uri?: vscode.Uri): Promise<void> {
   }
   const client = host.client();
   if (!client?.isRunning()) throw new Error('the language server is not running; try "Incident Scribe: Restart Server".');
-  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_METRICS_COMMAND, arguments: [target.toString()] })) as MetricsResult | null;
+  const args: ServerCommandTypes[typeof SERVER_COMMANDS.metrics]['args'] = [target.toString()];
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.metrics, arguments: args })) as ServerCommandTypes[typeof SERVER_COMMANDS.metrics]['result'];
   if (!result) {
     void vscode.window.showInformationMessage('Incident Scribe: this file is not an incident report.');
     return;

@@ -5,29 +5,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { SERVER_COMMANDS, type ExportResult, type ServerCommand, type ServerCommandTypes } from '../../server/src/protocol.js';
 import { overviewPage, previewPage, reportToOpen } from './webview.js';
 
-export const SERVER_EXPORT_COMMAND = 'incidentScribe.server.export';
-export const SERVER_OVERVIEW_COMMAND = 'incidentScribe.server.overview';
 
 /** The formats of one report, with the save dialog's filter label. */
 export const FORMAT_LABELS = { wikitext: 'Wikitext', html: 'HTML', json: 'JSON' } as const;
 export type ExportFormat = keyof typeof FORMAT_LABELS;
 
-interface ExportResult {
-  content: string;
-  extension: string;
-  mimeType: string;
-}
-
-interface OverviewResult extends ExportResult {
-  reports: { file: string; uri: string }[];
-}
 
 /** Runs a server command through the command the language client registers for it. */
-async function server<T>(command: string, ...args: unknown[]): Promise<T> {
+async function server<C extends ServerCommand>(command: C, ...args: ServerCommandTypes[C]['args']): Promise<ServerCommandTypes[C]['result']> {
   try {
-    return (await vscode.commands.executeCommand(command, ...args)) as T;
+    return await vscode.commands.executeCommand<ServerCommandTypes[C]['result']>(command, ...args);
   } catch (error) {
     throw new Error(`the language server did not answer (${(error as Error).message}); try "Incident Scribe: Restart Server".`);
   }
@@ -40,7 +30,7 @@ async function exportActive(format: ExportFormat): Promise<{ source: vscode.Uri;
     void vscode.window.showWarningMessage('Incident Scribe: open an incident report to export it.');
     return undefined;
   }
-  const result = await server<ExportResult | null>(SERVER_EXPORT_COMMAND, source.toString(), format);
+  const result = await server(SERVER_COMMANDS.export, source.toString(), format);
   if (!result) {
     void vscode.window.showInformationMessage('Incident Scribe: this file is not an incident report.');
     return undefined;
@@ -109,7 +99,7 @@ export async function previewHtml(): Promise<void> {
 
 /** "Show Incident Overview": the overview page; a click on an incident opens its report. */
 export async function showOverview(): Promise<void> {
-  const result = await server<OverviewResult>(SERVER_OVERVIEW_COMMAND, 'html');
+  const result = await server(SERVER_COMMANDS.overview, 'html');
   const panel = vscode.window.createWebviewPanel('incidentScribe.overview', 'Incident Overview', vscode.ViewColumn.Active, {
     enableScripts: true,
     localResourceRoots: [],

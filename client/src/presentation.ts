@@ -37,7 +37,7 @@ export function statusBarText(status: string | undefined, counts: FindingCounts)
   return `$(checklist) ${status ?? 'no status'} · ${findings}`;
 }
 
-/** What the server's `incidentScribe.server.metrics` command returns. */
+/** What {@link formatMetrics} reads of the server's metrics command result (`ReportSummary` in server/src/protocol.ts). */
 export interface MetricsResult {
   title?: string;
   status?: string;

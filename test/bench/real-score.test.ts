@@ -62,8 +62,9 @@ test('findings are judged by rule and line; the rest are not yet judged', () => 
     ['true', 'false'],
   );
   assert.equal(first.missingSectionKnownTemplate, 2);
-  // The one labelled problem with a rule (no-owner on line 30) is found.
-  assert.deepEqual(first.problems, { labelled: 1, found: 1 });
+  // no-owner on line 30 is found on its line; impact/missing is about the whole document, so
+  // line 1 finds the problem labelled on line 3; no-task on line 31 is not found.
+  assert.deepEqual(first.problems, { labelled: 3, found: 2 });
   // The second report follows no known template: its missing-section finding is not counted.
   assert.equal(score(1).missingSectionKnownTemplate, 0);
 });
@@ -77,7 +78,7 @@ test('totals and rates over the reports', () => {
   assert.equal(t.findingsPerReport, 3);
   assert.equal(t.knownTemplateReports, 1);
   assert.equal(t.missingSectionKnownTemplate, 2);
-  assert.deepEqual(t.problems, { labelled: 1, found: 1 });
+  assert.deepEqual(t.problems, { labelled: 3, found: 2 });
 });
 
 test('report detection counts reports taken and non-reports taken', () => {

@@ -72,14 +72,23 @@ test('json: version 1, 1-based positions, files relative to the working director
   assert.deepEqual(json.reports.map((r) => r.file), ['docs/incidents/cache.md', 'docs/incidents/queue.md']);
   for (const report of json.reports) {
     for (const [key, value] of Object.entries(report.metrics)) {
+      if (key === 'inferred') continue;
       assert.ok(['timeToDetectMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes'].includes(key), key);
       assert.equal(typeof value, 'number', 'a metric that cannot be computed is left out, never null');
     }
   }
-  // No milestone at all in the first report: nothing can be computed.
+  // No impact start in the first report: nothing can be computed.
   assert.deepEqual(json.reports[0].metrics, {});
-  // What the timeline of the second gives; no mitigation, so that metric is left out.
-  assert.deepEqual(json.reports[1].metrics, { timeToDetectMinutes: 12, timeToResolveMinutes: 90 });
+  // What the timeline of the second gives; the impact stops at the resolution, so that is the mitigation too.
+  assert.deepEqual(json.reports[1].metrics, { timeToDetectMinutes: 12, timeToMitigateMinutes: 90, timeToResolveMinutes: 90, inferred: ['mitigated'] });
+  assert.deepEqual(json.reports[1].milestones, {
+    impactStart: { time: '2024-01-05T10:00:00Z', line: 17, source: 'marker', words: '[start]' },
+    detected: { time: '2024-01-05T10:12:00Z', line: 18, source: 'marker', words: '[detected]' },
+    mitigated: { time: '2024-01-05T11:30:00Z', line: 19, source: 'inferred', words: '[resolved]' },
+    resolved: { time: '2024-01-05T11:30:00Z', line: 19, source: 'marker', words: '[resolved]' },
+  });
+  // The first names only its detection, in words and without a time: found, but no instant.
+  assert.deepEqual(json.reports[0].milestones, { detected: { line: 9, source: 'inferred', words: 'Alerts fire' } });
 });
 
 test('sarif: validates against the SARIF 2.1.0 schema and locates results relative to the root found above the working directory', async () => {
@@ -121,5 +130,6 @@ test('text: metrics of a report whose timeline gives them', async () => {
   const dir = tempWorkspace({ 'incidents/queue.md': TIMED_REPORT });
   const result = await runCli(['check'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /^ +incidents\/queue\.md +generic +time to detect 12 min · mitigate n\/a · resolve 1 h 30 min$/m);
+  assert.match(result.stdout, /^ +incidents\/queue\.md +generic +time to detect 12 min · mitigate 1 h 30 min · resolve 1 h 30 min \(inferred: mitigation\)$/m);
+  assert.match(result.stdout, /^ +impact start 2024-01-05 10:00 UTC \(marked \[start\]\) · detected 2024-01-05 10:12 UTC \(marked \[detected\]\) · mitigated 2024-01-05 11:30 UTC \(inferred from '\[resolved\]'\) · resolved .*$/m);
 });

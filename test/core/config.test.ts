@@ -64,3 +64,12 @@ test('a custom profile extends a built-in one', () => {
     ['Impact', 'Timeline', 'Action items', 'Customer communication'],
   );
 });
+
+test('keys.privateCaches accepts the cache kinds that can be private and names any other', () => {
+  const ok = parse(JSON.stringify({ keys: { privateCaches: ['server-local'], testFiles: [] } }));
+  assert.deepEqual(ok.errors, []);
+  assert.deepEqual([ok.config.keys.privateCaches, ok.config.keys.testFiles], [['server-local'], []]);
+  const bad = parse(JSON.stringify({ keys: { privateCaches: ['WANObjectCache'] } }));
+  assert.deepEqual(bad.errors.map((e) => e.key), ['keys.privateCaches']);
+  assert.match(bad.errors[0].message, /"WANObjectCache" is not a cache kind that can be private \(known: server-local\)/);
+});

@@ -6,8 +6,8 @@ import { findZoneDeclaration, parseZone } from '../../server/src/core/report/tim
 function read(text: string) {
   const t = readLeadingToken(text);
   if (!t) return undefined;
-  const { year, month, day, hour, minute, second } = t;
-  return { token: text.slice(t.start, t.end), year, month, day, hour, minute, second, zone: t.zone?.name, rest: text.slice(t.rest) };
+  const { year, month, day, hour, minute, second, problem } = t;
+  return { token: text.slice(t.start, t.end), year, month, day, hour, minute, second, zone: t.zone?.name, rest: text.slice(t.rest), ...(problem ? { problem } : {}) };
 }
 
 test('HH:MM and HH:MM:SS', () => {
@@ -54,7 +54,9 @@ test('12-hour times', () => {
   assert.equal(read('2:05 PM x')?.hour, 14);
   assert.equal(read('12:10am x')?.hour, 0);
   assert.equal(read('12:10 p.m. x')?.hour, 12);
-  assert.equal(read('13:10 PM x'), undefined);
+  assert.equal(read('13:10 PM x')?.hour, undefined);
+  assert.match(read('13:10 PM x')?.problem ?? '', /"13:10 PM" is not a time: a 12-hour clock/);
+  assert.match(read('23:00 AM x')?.problem ?? '', /"23:00 AM" is not a time/);
 });
 
 test('zones written on the entry', () => {
@@ -79,10 +81,21 @@ test('a time in the middle of a sentence is not the entry time', () => {
 });
 
 test('impossible values are not times', () => {
-  assert.equal(read('25:00 x'), undefined);
-  assert.equal(read('14:75 x'), undefined);
+  assert.match(read('25:00 x')?.problem ?? '', /hours run from 0 to 23/);
+  assert.match(read('25:61 x')?.problem ?? '', /"25:61" is not a time/);
+  assert.equal(read('14:75 x')?.hour, undefined);
   assert.equal(read('2022-02-30 x'), undefined);
   assert.equal(read('10:1 ratio'), undefined);
+});
+
+test('a time heading shape, a date after the time, US dates, ranges and a single-digit hour', () => {
+  assert.deepEqual(read('03:30 AM PST Sunday Oct 31st x'), { token: '03:30 AM PST Sunday Oct 31st', year: undefined, month: 10, day: 31, hour: 3, minute: 30, second: 0, zone: 'PST', rest: 'x' });
+  assert.deepEqual(read('01/05/2024 14:05 x'), { token: '01/05/2024 14:05', year: 2024, month: 1, day: 5, hour: 14, minute: 5, second: 0, zone: undefined, rest: 'x' });
+  assert.equal(read('25/12/2024 x')?.month, 12);
+  assert.equal(read('2018-01-18 4:19 x')?.hour, 4);
+  assert.deepEqual(read('8:20 - 8:24 Errors'), { token: '8:20 - 8:24', year: undefined, month: undefined, day: undefined, hour: 8, minute: 20, second: 0, zone: undefined, rest: 'Errors' });
+  assert.equal(read('4:52 PM - 5:01 PM x')?.rest, 'x');
+  assert.equal(read('4:52 PM x')?.hour, 16);
 });
 
 test('zone names and offsets', () => {

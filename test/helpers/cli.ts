@@ -51,5 +51,5 @@ export const SMALL_REPORT = '# Cache outage\n\n## Summary\n\nThe cache cluster w
 export interface JsonOutput {
   version: number;
   diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string }[];
-  reports: { file: string; metrics: Record<string, number> }[];
+  reports: { file: string; metrics: Record<string, number | string[]>; milestones?: Record<string, unknown> }[];
 }

@@ -59,6 +59,8 @@ export interface StartOptions {
    * process with a timer, which would keep the test process alive.
    */
   processId?: number | null;
+  /** More command-line arguments for `dist/server.js` (after `--stdio`). */
+  args?: string[];
 }
 
 /** A text edit applied to a string, as an editor would. */
@@ -106,7 +108,7 @@ export class TestClient {
   /** Starts `node dist/server.js --stdio` and initializes it. */
   static async spawn(options: StartOptions = {}): Promise<TestClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

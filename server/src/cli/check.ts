@@ -3,11 +3,10 @@
  * prints the findings as text, JSON or SARIF.
  */
 import { relative, resolve } from 'node:path';
-import { checkReport } from '../core/check.js';
-import { MarkdownParser } from '../core/markdown/parse.js';
 import { compareRanges, type Finding } from '../core/types.js';
 import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
+import { ReportWorkers } from '../node/report-workers.js';
 import { collectFiles } from '../node/walk.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -39,6 +38,8 @@ Options:
   --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
                             workspace root, the nearest directory above the first path that has one)
   --no-color                no colors in text output (also: NO_COLOR=1)
+  --jobs N                  reports checked at once, in worker threads (default: the cores,
+                            2 to 4); 1 checks them one after another
   --verbose                 say on stderr, for each Markdown file, whether it was taken as a report and why
   --help                    show this help
 
@@ -59,6 +60,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     config: { type: 'string' },
     'no-color': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    jobs: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -68,6 +70,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const format = String(values.format);
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(FORMATTERS).join(', ')} (got "${format}")`);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs takes a whole number of at least 1 (got "${String(values.jobs)}")`);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const root = findWorkspaceRoot(resolve(io.cwd, paths[0]), io.cwd);
   const config = loadConfig({
@@ -89,25 +93,33 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const parser = new MarkdownParser();
   const reports: CheckedReport[] = [];
   const findings: Finding[] = [];
   let filesChecked = 0;
-  for (const file of files.reports) {
-    const read = readTextFile(file);
-    if (!read.ok) {
-      warn(file, read.reason);
-      continue;
+  // Reports are checked in parallel in worker threads (one report needs none); results and
+  // messages are taken in file order, so the output is the same as checking one after another.
+  const workers = new ReportWorkers({ threads: jobs === 1 || files.reports.length < 2 ? 0 : jobs });
+  try {
+    const jobsInOrder = files.reports.map((file) => {
+      const read = readTextFile(file);
+      return { file, read, job: read.ok ? workers.analyse({ key: file, file, text: read.text, config }) : undefined };
+    });
+    for (const { file, read, job } of jobsInOrder) {
+      if (!read.ok || !job) {
+        if (!read.ok) warn(file, read.reason);
+        continue;
+      }
+      try {
+        const { snapshot } = await job.result;
+        findings.push(...snapshot.findings);
+        reports.push({ file, title: snapshot.title, profile: snapshot.profile, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
+        filesChecked++;
+      } catch (error) {
+        warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+      }
     }
-    try {
-      const result = checkReport(file, read.text, parser, config);
-      findings.push(...result.findings);
-      const { profile } = result.report;
-      reports.push({ file, title: result.report.title, profile: { name: profile.profile.name, source: profile.source }, metrics: result.report.metrics });
-      filesChecked++;
-    } catch (error) {
-      warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
-    }
+  } finally {
+    workers.dispose();
   }
   const php = await checkPhpFiles(files.php, { root, config, problem: warn });
   findings.push(...php.findings);

@@ -4,7 +4,9 @@
  * generation. Reports are analysed in worker threads (`node/report-workers.ts`) as soon as they
  * change; requests then share that one analysis, and those that can be answered from the last
  * snapshot (hover, symbols, code lens, completion, code actions) do not wait for a newer one.
- * An analysis of a version that has since been replaced is cancelled in its worker.
+ * An analysis of a version that has since been replaced is withdrawn if its worker has not
+ * started it; a running one finishes (its snapshot answers hovers meanwhile), so that fresh
+ * diagnostics arrive at least once per analysis time even while the user keeps typing.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/config.js';
@@ -43,7 +45,7 @@ interface InFlight {
   generation: number;
   job: AnalysisJob;
   promise: Promise<ReportAnalysis>;
-  /** Requests waiting for it; the job is cancelled when the last one gives up. */
+  /** Requests waiting for it; the job is withdrawn when the last one gives up. */
   waiters: number;
 }
 
@@ -100,9 +102,16 @@ export class Analyzer {
     return this.latestByUri.get(doc.uri) ?? this.report(doc, token);
   }
 
-  /** Starts analysing a report that just changed, so that the next pull finds it under way or done. */
+  /**
+   * Starts analysing a report that just changed, so that the next pull finds it under way or
+   * done; once the settings are known, so that it is the analysis the pull wants.
+   */
   prefetch(doc: TextDocument): void {
-    if (this.kind(doc) === 'report' && !this.cached(doc)) this.report(doc).catch(() => undefined);
+    const version = doc.version;
+    void this.configs.settled().then(() => {
+      // Documents are updated in place: a newer version has started its own prefetch.
+      if (doc.version === version && this.kind(doc) === 'report' && !this.cached(doc)) this.report(doc).catch(() => undefined);
+    });
   }
 
   /**
@@ -116,15 +125,16 @@ export class Analyzer {
     if (info.kind !== 'report') return undefined;
     let flight = this.inFlight.get(doc.uri);
     if (!flight || flight.version !== doc.version || flight.generation !== info.generation) {
-      flight?.job.cancel();
+      flight?.job.withdraw();
       flight = this.start(doc, info);
     }
     const current = flight;
     current.waiters++;
     token?.onCancellationRequested?.(() => {
-      if (--current.waiters <= 0) current.job.cancel();
+      if (--current.waiters <= 0) current.job.withdraw();
     });
-    return current.promise;
+    // A cancelled request answers at once, whether or not the analysis goes on.
+    return token ? Promise.race([current.promise, cancelled(token)]) : current.promise;
   }
 
   private start(doc: TextDocument, info: DocumentInfo): InFlight {
@@ -172,6 +182,14 @@ export class Analyzer {
   }
 }
 
+/** Rejects with `CancelledError` when `token` is cancelled (never settles otherwise). */
+function cancelled(token: CancellationToken & { onCancellationRequested?: (listener: () => void) => unknown }): Promise<never> {
+  return new Promise((_, reject) => {
+    if (token.isCancellationRequested) reject(new CancelledError());
+    token.onCancellationRequested?.(() => reject(new CancelledError()));
+  });
+}
+
 /** The snapshot of a report whose analysis failed: one finding that says why, nothing else. */
 function failedSnapshot(file: string, error: AnalysisError): ReportSnapshot {
   const message =
@@ -179,5 +197,5 @@ function failedSnapshot(file: string, error: AnalysisError): ReportSnapshot {
       ? `This report was not checked: ${error.message}. Split it, or report the text that is slow to check.`
       : `This report could not be checked: ${error.message.split('\n')[0]}`;
   const finding: Finding = { ruleId: '', severity: 'info', file, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  return { findings: [finding], sections: [], outline: [], timeline: { entries: [] }, actionables: { items: [] }, metrics: {}, absent: [] };
+  return { findings: [finding], sections: [], outline: [], timeline: { entries: [], milestones: {} }, actionables: { items: [] }, metrics: {}, absent: [] };
 }

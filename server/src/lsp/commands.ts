@@ -6,26 +6,16 @@
 import { readFile } from 'node:fs/promises';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Metrics } from '../core/report/types.js';
 import type { Severity } from '../core/types.js';
 import { cancellable } from './cancellation.js';
 import type { ServerContext } from './context.js';
-import { EXPORT_COMMAND, exportDocument, OVERVIEW_COMMAND, workspaceOverview, type ExportResult, type OverviewResult } from './export.js';
+import { SERVER_COMMANDS, type ExportResult, type OverviewResult, type ReportSummary } from '../protocol.js';
+import { exportDocument, workspaceOverview } from './export.js';
 import { fileOfUri } from './uris.js';
 
 /** The command ids the server executes. */
-export const METRICS_COMMAND = 'incidentScribe.server.metrics';
-export const COMMANDS = [METRICS_COMMAND, EXPORT_COMMAND, OVERVIEW_COMMAND];
-
-/** What {@link METRICS_COMMAND} returns for a report. */
-export interface ReportSummary {
-  uri: string;
-  title?: string;
-  /** Front matter `status` (draft, review, final), when given. */
-  status?: string;
-  metrics: Metrics;
-  counts: Record<Severity, number>;
-}
+export const COMMANDS: string[] = Object.values(SERVER_COMMANDS);
+const { metrics: METRICS_COMMAND, export: EXPORT_COMMAND, overview: OVERVIEW_COMMAND } = SERVER_COMMANDS;
 
 async function documentFor(ctx: ServerContext, uri: string): Promise<TextDocument | undefined> {
   const open = ctx.documents.get(uri);

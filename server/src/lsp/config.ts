@@ -158,7 +158,7 @@ export class ConfigStore {
   }
 }
 
-const KEY_SETTINGS: (keyof KeysConfig)[] = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles'];
+const KEY_SETTINGS: (keyof KeysConfig)[] = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles', 'privateCaches'];
 
 /** The parts of `incidentScribe.*` settings that are configuration (not `trace`), nulls dropped. */
 export function pickSettings(raw: unknown): Record<string, unknown> {

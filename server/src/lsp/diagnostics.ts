@@ -97,23 +97,21 @@ export class Diagnostics {
   }
 
   /**
-   * The analysis of the newest version of `doc`: a result for a version that was edited meanwhile
-   * is dropped and the newer version analysed (it is usually under way already).
+   * The analysis of `doc` at the version it has now, or of a newer one: a result for an older
+   * version (one still finishing in its worker, say) is never the answer. When the analysis this
+   * request waits for is withdrawn because the document changed again, the newer version's is
+   * awaited instead (it is usually under way already).
    */
   private async freshReport(doc: TextDocument, token?: RequestToken): Promise<ReportAnalysis | undefined> {
-    for (let current = doc; ; ) {
+    // Open documents are updated in place: `doc` always holds the newest text.
+    for (let version = doc.version; ; version = doc.version) {
       try {
-        const analysis = await this.ctx.analyzer.report(current, token);
-        const now = this.ctx.documents.get(doc.uri);
-        if (!analysis || !now || now.version === analysis.version) return analysis;
-        current = now;
+        return await this.ctx.analyzer.report(doc, token);
       } catch (error) {
         // Replaced by a newer version: analyse that one, unless this request was cancelled.
-        const now = this.ctx.documents.get(doc.uri);
-        if ((error as Error).name !== 'CancelledError' || token?.isCancellationRequested || !now || now.version === current.version) throw error;
-        current = now;
+        const open = this.ctx.documents.get(doc.uri) === doc;
+        if ((error as Error).name !== 'CancelledError' || token?.isCancellationRequested || !open || doc.version === version) throw error;
       }
-      throwIfCancelled(token);
     }
   }
 

@@ -21,26 +21,13 @@ import { buildReport } from '../core/report/model.js';
 import { throwIfCancelled } from '../core/types.js';
 import { readTextFile } from '../node/read.js';
 import { collectFiles, toPosix } from '../node/walk.js';
+import { SERVER_COMMANDS, type ExportResult, type OverviewResult } from '../protocol.js';
 import { cancellable } from './cancellation.js';
 import type { ServerContext } from './context.js';
 import { fileOfUri, uriOfFile } from './uris.js';
 
-export const EXPORT_COMMAND = 'incidentScribe.server.export';
-export const OVERVIEW_COMMAND = 'incidentScribe.server.overview';
-
-/** What {@link EXPORT_COMMAND} returns: the text and how to name and label it. */
-export interface ExportResult {
-  content: string;
-  /** File name extension with its dot (`.html`). */
-  extension: string;
-  mimeType: string;
-}
-
-/** What {@link OVERVIEW_COMMAND} returns: the page plus the reports it links to. */
-export interface OverviewResult extends ExportResult {
-  /** Every report in the overview: `file` as the page shows it (its `data-file`), `uri` to open it. */
-  reports: { file: string; uri: string }[];
-}
+const EXPORT_COMMAND = SERVER_COMMANDS.export;
+const OVERVIEW_COMMAND = SERVER_COMMANDS.overview;
 
 const OVERVIEW_META: Record<OverviewFormat, { extension: string; mimeType: string }> = {
   text: { extension: '.txt', mimeType: 'text/plain' },

@@ -1,9 +1,9 @@
 /** Human-readable times and durations for hovers, code lenses and command results. */
-import { formatDuration as coreFormatDuration } from '../core/report/duration.js';
+import { formatSignedDuration } from '../core/report/duration.js';
 
 /** `45 min`, `2 h 5 min`, `3 d 4 h` (the core's short style); negative durations read `-…`. */
 export function formatDuration(minutes: number): string {
-  return minutes < 0 ? '-' + coreFormatDuration(-minutes, 'short') : coreFormatDuration(minutes, 'short');
+  return formatSignedDuration(minutes, 'short');
 }
 
 /** `2020-05-19 14:05 UTC` (seconds shown only when not zero). */

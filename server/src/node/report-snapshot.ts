@@ -11,7 +11,7 @@ import type { MarkdownParser } from '../core/markdown/parse.js';
 import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
 import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
-import type { Actionable, Metrics, Section, TimelineEntry } from '../core/report/types.js';
+import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
 import type { Finding, Range, TextEdit } from '../core/types.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
@@ -49,7 +49,7 @@ export interface ReportSnapshot {
   sections: SectionInfo[];
   /** Indexes of the top-level sections. */
   outline: number[];
-  timeline: { section?: number; entries: TimelineEntry[] };
+  timeline: { section?: number; entries: TimelineEntry[]; milestones: Milestones };
   actionables: { section?: number; items: Actionable[] };
   metrics: Metrics;
   /** Sections of the profile the report does not have, in profile order. */
@@ -100,7 +100,7 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
     status: typeof status === 'string' ? status : undefined,
     sections,
     outline: report.outline.map((s) => index.get(s)!),
-    timeline: { section: at(report.timeline.section), entries: report.timeline.entries },
+    timeline: { section: at(report.timeline.section), entries: report.timeline.entries, milestones: report.timeline.milestones },
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,
     absent,

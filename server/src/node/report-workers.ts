@@ -1,23 +1,25 @@
 /**
- * Report analysis in worker threads, for the language server and the CLI. The calling thread
- * only posts text and configuration and gets plain snapshots back, so it stays free to answer
- * requests. A document always goes to the same worker (its parse cache and previous state live
- * there). A job can be cancelled while queued or running; a worker that crashes or runs past the
- * time limit is terminated and replaced, and the jobs queued behind it are sent to the new one.
+ * Report analysis in worker threads, for the language server and the CLI, on the worker pool
+ * (`pool.ts`). The calling thread only posts text and configuration and gets plain snapshots
+ * back, so it stays free to answer requests. A document always goes to the same worker (a pool
+ * of one thread per slot): its parse cache and previous state live there. A job can be cancelled
+ * while queued or running (the core polls a shared flag, so the worker and its caches stay); a
+ * worker that crashes or runs past the time limit is replaced by the pool, with a log line, and
+ * the jobs queued behind it run on the new one.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from './pool.js';
 import { ReportEngine, type AnalysisInput } from './report-engine.js';
 import type { ReportSnapshot } from './report-snapshot.js';
 
-/** A message to a worker. */
-export type WorkerRequest = { type: 'analyse'; id: number; input: AnalysisInput; cancel: SharedArrayBuffer } | { type: 'forget'; key: string };
+/** A task for a worker. */
+export type WorkerTask = { type: 'analyse'; input: AnalysisInput; cancel: SharedArrayBuffer } | { type: 'forget'; key: string };
 
-/** A worker's answer to one analysis. */
-export type WorkerReply = { id: number; ok: true; snapshot: ReportSnapshot; ms: number } | { id: number; ok: false; cancelled: boolean; message: string };
+/** A worker's answer. */
+export type WorkerReply = { snapshot: ReportSnapshot; ms: number } | { cancelled: true };
 
 /** An analysis that finished. */
 export interface AnalysisResult {
@@ -37,10 +39,16 @@ export class AnalysisError extends Error {
   }
 }
 
-/** A submitted analysis: its outcome, and a way to stop it. */
+/** A submitted analysis: its outcome, and ways to stop it. */
 export interface AnalysisJob {
   readonly result: Promise<AnalysisResult>;
+  /** Stops the job wherever it is: it rejects as cancelled. */
   cancel(): void;
+  /**
+   * Cancels the job only if its worker has not started it. A running analysis is let finish: its
+   * snapshot still answers hovers, and the next one can reuse its state.
+   */
+  withdraw(): void;
 }
 
 export interface ReportWorkersOptions {
@@ -52,15 +60,16 @@ export interface ReportWorkersOptions {
   memoryMb?: number;
   /** Path of the worker script; found next to this bundle by default. */
   script?: string;
-  /** Where the pool says that it replaced a worker. */
+  /** Where the workers say that one of them was replaced. */
   log?: (message: string) => void;
 }
 
 interface Pending {
-  id: number;
   input: AnalysisInput;
   flag: Int32Array;
   cancel: SharedArrayBuffer;
+  /** The worker (or this thread) is running it. */
+  running: boolean;
   resolve: (r: AnalysisResult) => void;
   reject: (e: AnalysisError) => void;
 }
@@ -73,78 +82,73 @@ export function findWorkerScript(from: string = dirname(fileURLToPath(import.met
   }
 }
 
-/** One worker thread and the jobs sent to it, in the order it runs them. */
+/** One worker thread and the jobs for it, run one at a time in order. */
 class Slot {
-  worker!: Worker;
-  readonly queue: Pending[] = [];
+  readonly pool: WorkerPool<WorkerTask, WorkerReply>;
+  private readonly queue: Pending[] = [];
+  private running: Pending | undefined;
   keys = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly pool: ReportWorkers) {
-    this.start();
-  }
-
-  start(): void {
-    const { script, memoryMb } = this.pool.settings;
-    this.worker = new Worker(script!, memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {});
-    this.worker.unref();
-    const worker = this.worker;
-    worker.on('message', (reply: WorkerReply) => this.settle(reply));
-    worker.on('error', (error) => this.replace(worker, 'crashed', `the analysis worker crashed (${error.message})`));
-    worker.on('exit', (code) => this.replace(worker, 'crashed', `the analysis worker exited with code ${code}`));
+  constructor(private readonly owner: ReportWorkers) {
+    const { script, memoryMb } = owner.settings;
+    this.pool = new WorkerPool(script!, { size: 1, name: 'report analysis', workerOptions: memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {} });
   }
 
   post(job: Pending): void {
     this.queue.push(job);
-    // A worker with work keeps the process alive (the CLI awaits it); an idle one does not.
-    this.worker.ref();
-    this.worker.postMessage({ type: 'analyse', id: job.id, input: job.input, cancel: job.cancel } satisfies WorkerRequest);
-    if (this.queue.length === 1) this.arm();
+    this.next();
   }
 
   forget(key: string): void {
-    this.worker.postMessage({ type: 'forget', key } satisfies WorkerRequest);
+    this.pool.run({ type: 'forget', key }).catch(() => undefined);
   }
 
-  /** Starts the time limit of the job at the head of the queue (the one the worker is running). */
-  private arm(): void {
-    clearTimeout(this.timer);
-    const head = this.queue[0];
-    if (!head) return;
-    const worker = this.worker;
-    this.timer = setTimeout(() => this.replace(worker, 'timeout', `checking ${head.input.file} took longer than ${this.pool.settings.timeoutMs} ms`), this.pool.settings.timeoutMs);
-    this.timer.unref();
-  }
-
-  private settle(reply: WorkerReply): void {
-    const index = this.queue.findIndex((p) => p.id === reply.id);
-    if (index === -1) return;
-    const [job] = this.queue.splice(index, 1);
-    if (reply.ok) job.resolve({ snapshot: reply.snapshot, ms: reply.ms });
-    else job.reject(new AnalysisError(reply.cancelled ? 'cancelled' : 'failed', reply.message));
-    if (this.queue.length === 0) this.worker.unref();
-    this.arm();
-  }
-
-  /** Ends `worker` (if it is still the current one), fails its running job and resends the others to a new worker. */
-  private replace(worker: Worker, reason: 'crashed' | 'timeout', why: string): void {
-    if (worker !== this.worker || this.pool.disposed) return;
-    clearTimeout(this.timer);
-    worker.removeAllListeners();
-    worker.on('error', () => undefined);
-    void worker.terminate();
-    const [head, ...rest] = this.queue.splice(0);
-    this.pool.settings.log?.(`Incident Scribe: ${why}${head ? ` while checking ${head.input.file}` : ''}; a new worker takes over.`);
-    this.start();
-    head?.reject(new AnalysisError(reason, why));
-    for (const job of rest) this.post(job);
+  private next(): void {
+    if (this.running || this.owner.disposed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    if (Atomics.load(job.flag, 0) !== 0) {
+      job.reject(new AnalysisError('cancelled', 'cancelled'));
+      this.next();
+      return;
+    }
+    this.running = job;
+    job.running = true;
+    const { timeoutMs, log } = this.owner.settings;
+    // The pool abandons a task whose token is cancelled by replacing its worker: that is how a
+    // hang ends.
+    let timedOut = false;
+    const timer = setTimeout(() => void (timedOut = true), timeoutMs);
+    const token = { get isCancellationRequested() { return timedOut; } };
+    this.pool
+      .run({ type: 'analyse', input: job.input, cancel: job.cancel }, token)
+      .then(
+        (reply) => ('cancelled' in reply ? job.reject(new AnalysisError('cancelled', 'cancelled')) : job.resolve(reply)),
+        (error: Error) => {
+          if (this.owner.disposed) return job.reject(new AnalysisError('cancelled', 'the analysis workers were stopped'));
+          if (timedOut) {
+            const why = `checking ${job.input.file} took longer than ${timeoutMs} ms`;
+            log?.(`Incident Scribe: ${why}; the analysis worker was stopped and a new worker takes over.`);
+            return job.reject(new AnalysisError('timeout', why));
+          }
+          if (/ worker stopped: /.test(error.message)) {
+            log?.(`Incident Scribe: ${error.message} while checking ${job.input.file}; a new worker takes over.`);
+            return job.reject(new AnalysisError('crashed', error.message));
+          }
+          log?.(`Incident Scribe: checking ${job.input.file} failed: ${error.stack ?? error.message}`);
+          job.reject(new AnalysisError('failed', error.message));
+        },
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        this.running = undefined;
+        this.next();
+      });
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
-    this.worker.removeAllListeners();
-    void this.worker.terminate();
     for (const job of this.queue.splice(0)) job.reject(new AnalysisError('cancelled', 'the analysis workers were stopped'));
+    void this.pool.close();
   }
 }
 
@@ -155,7 +159,6 @@ export class ReportWorkers {
   private readonly slots: Slot[] = [];
   private readonly assigned = new Map<string, Slot>();
   private readonly local = new ReportEngine();
-  private nextId = 1;
 
   constructor(options: ReportWorkersOptions = {}) {
     const script = options.script ?? findWorkerScript();
@@ -169,11 +172,18 @@ export class ReportWorkers {
     const flag = new Int32Array(cancel);
     let job!: Pending;
     const result = new Promise<AnalysisResult>((resolve, reject) => {
-      job = { id: this.nextId++, input, flag, cancel, resolve, reject };
+      job = { input, flag, cancel, running: false, resolve, reject };
     });
     if (this.settings.threads === 0) this.runHere(job);
     else this.slotFor(input.key).post(job);
-    return { result, cancel: () => Atomics.store(flag, 0, 1) };
+    return {
+      result,
+      cancel: () => Atomics.store(flag, 0, 1),
+      // The worker reads the flag before it starts a job; once it has started, the job runs on.
+      withdraw: () => {
+        if (!job.running) Atomics.store(flag, 0, 1);
+      },
+    };
   }
 
   /** Drops what the workers keep about a document. */
@@ -206,6 +216,7 @@ export class ReportWorkers {
   /** Without workers: the same engine on this thread, after a turn of the event loop (so that a cancellation can arrive). */
   private runHere(job: Pending): void {
     setImmediate(() => {
+      job.running = true;
       const token = { get isCancellationRequested() { return Atomics.load(job.flag, 0) !== 0; } };
       const started = performance.now();
       try {
@@ -214,7 +225,10 @@ export class ReportWorkers {
       } catch (error) {
         if (error instanceof AnalysisError) job.reject(error);
         else if ((error as Error)?.name === 'CancelledError') job.reject(new AnalysisError('cancelled', 'cancelled'));
-        else job.reject(new AnalysisError('failed', (error as Error)?.stack ?? String(error)));
+        else {
+          this.settings.log?.(`Incident Scribe: checking ${job.input.file} failed: ${(error as Error)?.stack ?? String(error)}`);
+          job.reject(new AnalysisError('failed', (error as Error)?.message ?? String(error)));
+        }
       }
     });
   }

@@ -1,10 +1,12 @@
 import { relative } from 'node:path';
 import { toPosix } from '../../node/walk.js';
+import { milestonesJson } from '../../core/report/timeline/summary.js';
 import type { Formatter } from './types.js';
 
 /**
  * Machine output, version 1: diagnostics with 1-based lines and columns (end exclusive, as in the
- * editor), and each report's profile and metrics; a metric that cannot be computed is left out.
+ * editor), and each report's profile, metrics and milestones (with where each came from); a metric
+ * or milestone that is not known is left out.
  */
 export const formatJson: Formatter = (run) => {
   const file = (path: string) => toPosix(relative(run.cwd, path) || path);
@@ -21,12 +23,13 @@ export const formatJson: Formatter = (run) => {
       message: f.message,
     })),
     reports: run.reports.map((r) => {
-      const metrics: Record<string, number> = {};
+      const metrics: Record<string, number | string[]> = {};
       for (const key of ['timeToDetectMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes'] as const) {
         const value = r.metrics[key];
         if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
       }
-      return { file: file(r.file), profile: r.profile.name, metrics };
+      if (r.metrics.inferred) metrics.inferred = [...r.metrics.inferred];
+      return { file: file(r.file), profile: r.profile?.name, metrics, milestones: milestonesJson(r.milestones ?? {}) };
     }),
   };
   return JSON.stringify(output, null, 2) + '\n';

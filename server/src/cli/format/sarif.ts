@@ -3,7 +3,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ALL_RULES, docsUrl } from '../../core/rules/index.js';
 import type { Range, RuleMeta, Severity, SeveritySetting } from '../../core/types.js';
 import { toPosix } from '../../node/walk.js';
+import { metricsText, milestonesJson, milestonesText } from '../../core/report/timeline/summary.js';
+import type { Metrics } from '../../core/report/types.js';
 import type { Formatter } from './types.js';
+
+function metricsOnly(m: Metrics): Record<string, number | string[]> {
+  const out: Record<string, number | string[]> = {};
+  for (const key of ['timeToDetectMinutes', 'timeToMitigateMinutes', 'timeToResolveMinutes'] as const) if (m[key] !== undefined) out[key] = m[key]!;
+  if (m.inferred) out.inferred = [...m.inferred];
+  return out;
+}
 
 /** Rule documentation pages by rule id, embedded at build time by scripts/build.mjs. */
 declare const __INCIDENT_SCRIBE_RULE_DOCS__: Record<string, string> | undefined;
@@ -45,6 +54,15 @@ export const formatSarif: Formatter = (run, options) => {
         },
         originalUriBaseIds: { [ROOT_ID]: { uri: pathToFileURL(run.root).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
+        // What the text and JSON outputs say about each report: metrics and their milestones.
+        properties: {
+          reports: run.reports.map((r) => ({
+            file: artifactLocation(run.root, run.cwd, r.file).uri,
+            metrics: metricsOnly(r.metrics),
+            milestones: milestonesJson(r.milestones ?? {}),
+            summary: `${metricsText(r.metrics)}; ${milestonesText(r.milestones ?? {})}`,
+          })),
+        },
         results: run.findings.map((f) => {
           const result: Record<string, unknown> = {
             ruleId: f.ruleId,

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Metrics } from '../../core/report/types.js';
+import { metricsText, milestonesText } from '../../core/report/timeline/summary.js';
 import type { Severity } from '../../core/types.js';
 import { colors, type Colors } from '../io.js';
 import type { Formatter } from './types.js';
@@ -32,10 +32,13 @@ export const formatText: Formatter = (run, options) => {
   }
   if (run.reports.length > 0) {
     out.push('', c.bold('Metrics (from the start of the impact):'));
-    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, r.profile.name, metricsText(r.metrics)]);
+    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, r.profile?.name ?? '', metricsText(r.metrics), milestonesText(r.milestones ?? {})]);
     const w = Math.max(...rows.map((r) => r[0].length));
     const pw = Math.max(...rows.map((r) => r[1].length));
-    for (const [file, profile, metrics] of rows) out.push(`  ${file.padEnd(w)}  ${c.gray(profile.padEnd(pw))}  ${metrics}`);
+    for (const [file, profile, metrics, milestones] of rows) {
+      out.push(`  ${file.padEnd(w)}  ${c.gray(profile.padEnd(pw))}  ${metrics}`);
+      out.push(`  ${''.padEnd(w)}  ${''.padEnd(pw)}  ${c.gray(milestones)}`);
+    }
   }
   return out.join('\n') + '\n';
 };
@@ -47,7 +50,7 @@ export const formatText: Formatter = (run, options) => {
 function profilesText(run: Parameters<Formatter>[0]): string | undefined {
   if (!run.config.autoProfile) return `profile ${run.config.profile.name}`;
   const counts = new Map<string, number>();
-  for (const r of run.reports) counts.set(r.profile.name, (counts.get(r.profile.name) ?? 0) + 1);
+  for (const r of run.reports) if (r.profile) counts.set(r.profile.name, (counts.get(r.profile.name) ?? 0) + 1);
   if (counts.size === 0) return undefined;
   return 'profiles found: ' + [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, n]) => `${name} ${n}`).join(', ');
 }
@@ -67,18 +70,4 @@ function paint(c: Colors, severity: Severity, text: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** `detect 12 min · mitigate 40 min · resolve n/a`. */
-export function metricsText(m: Metrics): string {
-  const v = (n: number | undefined) => (n === undefined ? 'n/a' : formatMinutes(n));
-  return `time to detect ${v(m.timeToDetectMinutes)} · mitigate ${v(m.timeToMitigateMinutes)} · resolve ${v(m.timeToResolveMinutes)}`;
-}
-
-/** `45 min`, `2 h 05 min`, `3 d 4 h`. */
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-  const days = Math.floor(minutes / (24 * 60));
-  return `${days} d ${Math.floor((minutes % (24 * 60)) / 60)} h`;
 }

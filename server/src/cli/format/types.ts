@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '../../core/config/config.js';
 import type { ReportProfile } from '../../core/report/profile-detect.js';
-import type { Metrics } from '../../core/report/types.js';
+import type { Metrics, Milestones } from '../../core/report/types.js';
 import type { Finding } from '../../core/types.js';
 
 /** One checked report: its absolute path, profile and metrics. */
@@ -8,8 +8,10 @@ export interface CheckedReport {
   file: string;
   title?: string;
   /** The profile it was checked against, and whether it was configured or found from its headings. */
-  profile: { name: string; source: ReportProfile['source'] };
+  profile?: { name: string; source: ReportProfile['source'] };
   metrics: Metrics;
+  /** The milestones behind the metrics, with where each came from. */
+  milestones?: Milestones;
 }
 
 /** Everything a formatter prints: the outcome of one `check` run. */

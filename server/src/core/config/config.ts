@@ -18,6 +18,11 @@ export interface KeysConfig {
    * keys are still indexed for hovers, but never compared with the code's. `[]` checks tests too.
    */
   testFiles: string[];
+  /**
+   * Cache kinds whose keys never meet another wiki's, besides in-process caches: `server-local`
+   * (APCu) when each server runs one wiki. Hand-built and constant keys there are not reported.
+   */
+  privateCaches: string[];
 }
 
 /** Configuration after defaults and validation: what the checks read. */
@@ -74,7 +79,11 @@ export const DEFAULT_KEYS: KeysConfig = {
   globalBuilders: ['makeGlobalKey'],
   exclude: ['vendor'],
   testFiles: ['**/tests/**', '**/*Test.php'],
+  privateCaches: [],
 };
+
+/** The values `keys.privateCaches` accepts. */
+export const PRIVATE_CACHE_KINDS = ['server-local'];
 
 /** The configuration used when there is no file. */
 export function defaultConfig(profile: string = AUTO_PROFILE): ResolvedConfig {
@@ -89,7 +98,7 @@ export function defaultConfig(profile: string = AUTO_PROFILE): ResolvedConfig {
 }
 
 const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
-const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles'];
+const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles', 'privateCaches'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
 /**
@@ -169,6 +178,8 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
         if (!KEYS_KEYS.includes(key)) fail(['keys', key], `is not a known setting (known: ${KEYS_KEYS.join(', ')})`);
         else config.keys[key as keyof KeysConfig] = strings(['keys', key], data.keys[key]) ?? config.keys[key as keyof KeysConfig];
       }
+      const unknownKind = config.keys.privateCaches.find((k) => !PRIVATE_CACHE_KINDS.includes(k));
+      if (unknownKind !== undefined) fail(['keys', 'privateCaches'], `"${unknownKind}" is not a cache kind that can be private (known: ${PRIVATE_CACHE_KINDS.join(', ')})`);
     }
   }
   return { config, errors };

@@ -1,3 +1,5 @@
+import { formatSignedDuration } from '../report/duration.js';
+
 /**
  * Small formatting helpers shared by the exports: UTC instants and durations as people read them.
  * Everything is rendered in UTC so that an export reads the same wherever it is produced.
@@ -26,18 +28,7 @@ export function utcDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** `45 min`, `1 h 32 min`, `2 d 3 h 5 min`; negative durations keep their sign. */
+/** `45 min`, `1 h 32 min`, `2 d 3 h 5 min`; negative durations keep their sign (`−5 min`). */
 export function formatMinutes(minutes: number): string {
-  if (!Number.isFinite(minutes)) return '';
-  const sign = minutes < 0 ? '−' : '';
-  let rest = Math.round(Math.abs(minutes));
-  const days = Math.floor(rest / 1440);
-  rest -= days * 1440;
-  const hours = Math.floor(rest / 60);
-  const mins = rest - hours * 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (mins || parts.length === 0) parts.push(`${mins} min`);
-  return sign + parts.join(' ');
+  return formatSignedDuration(minutes, 'short', '\u2212');
 }

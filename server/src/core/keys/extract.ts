@@ -14,6 +14,7 @@ import { KeyFlow } from './key-flow.js';
 import type { PhpParser } from './parser.js';
 import { CACHE_METHODS, KEY_METHOD } from './queries.js';
 import { exemptClasses, SiteSink } from './sites.js';
+import { constructorParam } from './wiring.js';
 import { argumentsOf, argumentValue, parentClassName, trailingName, unwrap } from './syntax.js';
 import type { ClassDef, FileKeys } from './types.js';
 
@@ -53,7 +54,7 @@ const cacheOperations: Step = ({ scan, flow, token }) => {
     if (kind === 'in-process' || !isCache(kind, trailingName(unwrap(m.recv)) ?? m.recv.text)) continue;
     const first = argumentsOf(m.args)[0];
     const key = first && argumentValue(first);
-    if (key) flow.reach(key, kind);
+    if (key) flow.reachFrom(key, kind, constructorParam(scan, m.recv));
   }
 };
 
@@ -90,5 +91,7 @@ export function extractKeys(parser: PhpParser, tree: Tree, text: string, file: s
     const property = scan.facts.classCacheProperty(node.startIndex);
     return property ? { ...def, cacheProperty: property } : def;
   });
-  return { file, sites: sink.sorted(), constants: scan.constants, classes, suppressions: parseSuppressions(text, 'php') };
+  const keys: FileKeys = { file, sites: sink.sorted(), constants: scan.constants, classes, suppressions: parseSuppressions(text, 'php') };
+  if (scan.constructions.length > 0) keys.constructions = scan.constructions;
+  return keys;
 }

@@ -8,8 +8,9 @@ import { Facts } from './facts.js';
 import type { PhpParser } from './parser.js';
 import { keyQuery, MATCH_KINDS } from './queries.js';
 import { Scopes, type Scope } from './scopes.js';
-import { stringValue } from './syntax.js';
-import type { ConstantDef } from './types.js';
+import { kindOfExpression } from './cache-kind.js';
+import { argumentsOf, argumentValue, shortName, stringValue } from './syntax.js';
+import type { ConstantDef, ConstructionDef } from './types.js';
 
 /** A call the query matched: a builder, a cache operation, a removed helper or a joiner. */
 export interface CallMatch {
@@ -35,6 +36,10 @@ export interface FileScan {
   keyMethodCalls: Set<string>;
   /** Names of methods each class declares, by class start offset. */
   methodsByClass: Map<number, Set<string>>;
+  /** `new Foo( … )` with a known cache among its arguments. */
+  constructions: ConstructionDef[];
+  /** The `__construct` method of each class, by class start offset. */
+  constructors: Map<number, Node>;
 }
 
 /** Runs the key query once and files what it found. */
@@ -61,6 +66,8 @@ export function scanFile(parser: PhpParser, tree: Tree, builders: readonly strin
     calls: [],
     keyMethodCalls: new Set(),
     methodsByClass: new Map(),
+    constructions: [],
+    constructors: new Map(),
   };
   for (const node of functionNodes) fileMethod(scan, node);
   matches.forEach((m, i) => {
@@ -78,6 +85,7 @@ function fileMethod(scan: FileScan, node: Node): void {
   let names = scan.methodsByClass.get(cls.id);
   if (!names) scan.methodsByClass.set(cls.id, (names = new Set()));
   names.add(name);
+  if (name === '__construct') scan.constructors.set(cls.id, node);
 }
 
 function fileMatch(scan: FileScan, kind: string, node: Node, m: QueryMatch): void {
@@ -116,6 +124,11 @@ function fileMatch(scan: FileScan, kind: string, node: Node, m: QueryMatch): voi
       const fn = get('fn')?.text;
       scan.calls.push({ call: node, args: get('args')!, method: get('method'), recv: get('recv'), fn });
       if (fn === 'array_unshift') facts.unshift(node);
+      break;
+    }
+    case 'new': {
+      const args = argumentsOf(get('args') ?? null).map((a) => kindOfExpression(argumentValue(a)?.text ?? ''));
+      if (name && args.some((k) => k !== 'unknown')) scan.constructions.push({ className: shortName(name.text), argKinds: args });
       break;
     }
     case 'keycall': {

@@ -27,6 +27,8 @@ const isOwnScope = (node: Node | null | undefined) => node?.type === 'relative_s
 export class KeyFlow {
   private returnsByMethod?: Map<string, Node[]>;
   private readonly lookups: ArrayLookups;
+  /** What the current cache operation adds to every site it reaches. */
+  private receiverParam?: number;
 
   constructor(
     private readonly scan: FileScan,
@@ -40,6 +42,16 @@ export class KeyFlow {
       assignedValues: (v, at) => facts.assignedValues(v, at),
       valueOf: (n) => this.heldValue(n),
     };
+  }
+
+  /** `value` reaches a cache of `kind` held in a property the constructor fills from parameter `receiverParam`. */
+  reachFrom(value: Node, kind: CacheKind, receiverParam: number | undefined): void {
+    this.receiverParam = receiverParam;
+    try {
+      this.reach(value, kind);
+    } finally {
+      this.receiverParam = undefined;
+    }
   }
 
   /** `value` reaches a cache of `kind`. */
@@ -119,15 +131,19 @@ export class KeyFlow {
     const literal = held ? stringValue(unwrap(held)) : undefined;
     // The output of makeGlobalKey written out (`global:…`) already has its keyspace.
     if (literal !== undefined && /^global:/.test(literal)) return;
-    this.sink.add(n, { scope: 'unscoped', via: n.type === 'class_constant_access_expression' ? 'constant' : 'literal', group: groupOf(this.scan, n), parts: 1, variadic: false, cacheKind: kind, keyText: n.text });
+    this.sink.add(n, { scope: 'unscoped', via: n.type === 'class_constant_access_expression' ? 'constant' : 'literal', group: groupOf(this.scan, n), parts: 1, variadic: false, cacheKind: kind, keyText: n.text, ...this.param() });
   }
 
   /** A key joined from pieces: forged when it starts with a wiki id, else unscoped or hand-built. */
   private joinedKey(n: Node, key: StringKey, kind: CacheKind): void {
-    const base = { via: key.via, group: key.group, parts: key.parts, variadic: key.variadic, cacheKind: kind };
+    const base = { via: key.via, group: key.group, parts: key.parts, variadic: key.variadic, cacheKind: kind, ...this.param() };
     if (key.forged) return this.forgedKey(n, key, base);
     if (key.constant) return this.sink.add(n, { ...base, scope: 'unscoped', keyText: n.text });
     if (!key.keyspace) this.sink.add(n, { ...base, scope: 'hand-built' });
+  }
+
+  private param(): { receiverParam?: number } {
+    return this.receiverParam === undefined ? {} : { receiverParam: this.receiverParam };
   }
 
   private forgedKey(n: Node, key: StringKey, base: { via: string; group: StringKey['group']; parts: number; variadic: boolean; cacheKind: CacheKind }): void {

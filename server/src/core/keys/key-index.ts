@@ -4,7 +4,7 @@
  * constant changes the groups of other files without re-reading them.
  */
 import { compareRanges, type Position, type Range } from '../types.js';
-import { DYNAMIC_GROUP, type FileKeys, type GroupRef, type KeySite } from './types.js';
+import { DYNAMIC_GROUP, type CacheKind, type FileKeys, type GroupRef, type KeySite } from './types.js';
 
 /** A key site with its group resolved against the workspace. */
 export interface ResolvedSite extends KeySite {
@@ -36,6 +36,8 @@ export class KeyIndex {
   private readonly parents = new Map<string, Map<string, string | undefined>>();
   /** lower-case class name → file → cache property. */
   private readonly cacheProperties = new Map<string, Map<string, string>>();
+  /** lower-case class name → file → cache kinds per argument of each construction. */
+  private readonly constructions = new Map<string, Map<string, CacheKind[][]>>();
   private readonly filesByLiteral = new Map<string, Set<string>>();
   private readonly filesByConstant = new Map<string, Set<string>>();
   private resolved = new Map<string, string>();
@@ -79,6 +81,11 @@ export class KeyIndex {
         if (!props) this.cacheProperties.set(cls.name.toLowerCase(), (props = new Map()));
         props.set(entry.file, cls.cacheProperty);
       }
+    }
+    for (const c of entry.constructions ?? []) {
+      let files = this.constructions.get(c.className.toLowerCase());
+      if (!files) this.constructions.set(c.className.toLowerCase(), (files = new Map()));
+      files.set(entry.file, [...(files.get(entry.file) ?? []), c.argKinds]);
     }
     for (const s of entry.sites) this.indexSite(entry.file, s.group);
     if (entry.constants.length > 0 || entry.classes.length > 0) this.resolved = new Map();
@@ -133,6 +140,20 @@ export class KeyIndex {
       cls = parents.size === 1 ? [...parents][0] : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * True when the cache of `site` comes from a constructor parameter and every construction of its
+   * class in the workspace that passes a known cache there passes an in-process one (service
+   * wiring handing it a `HashBagOStuff`): its keys never leave the process.
+   */
+  onlyInProcess(site: KeySite): boolean {
+    if (site.receiverParam === undefined || !site.className) return false;
+    const kinds = [...(this.constructions.get(site.className.toLowerCase())?.values() ?? [])]
+      .flat()
+      .map((args) => args[site.receiverParam!])
+      .filter((k) => k !== undefined && k !== 'unknown');
+    return kinds.length > 0 && kinds.every((k) => k === 'in-process');
   }
 
   /** Sites of `file`, groups resolved. */
@@ -202,6 +223,11 @@ export class KeyIndex {
       this.constants.get(key)?.delete(file);
       if (this.constants.get(key)?.size === 0) this.constants.delete(key);
     }
+    for (const c of old.constructions ?? []) {
+      const key = c.className.toLowerCase();
+      this.constructions.get(key)?.delete(file);
+      if (this.constructions.get(key)?.size === 0) this.constructions.delete(key);
+    }
     for (const cls of old.classes) {
       const key = cls.name.toLowerCase();
       this.parents.get(key)?.delete(file);
@@ -219,6 +245,7 @@ export class KeyIndex {
     if (!entry) return out;
     for (const s of entry.sites) out.add('g:' + this.resolveGroup(s.group));
     for (const c of entry.classes) out.add('c:' + c.name.toLowerCase());
+    for (const c of entry.constructions ?? []) out.add('n:' + c.className.toLowerCase());
     return out;
   }
 
@@ -226,6 +253,7 @@ export class KeyIndex {
     const files = new Set<string>();
     for (const t of new Set([...before, ...after])) {
       if (t.startsWith('g:')) for (const s of this.sitesOfGroup(t.slice(2))) files.add(s.file);
+      else if (t.startsWith('n:')) for (const f of this.parents.get(t.slice(2))?.keys() ?? []) files.add(f);
       else {
         const cls = t.slice(2);
         for (const [key, refFiles] of this.filesByConstant) if (key.startsWith(cls + '::')) for (const f of refFiles) files.add(f);

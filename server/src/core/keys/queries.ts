@@ -40,7 +40,7 @@ const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).j
  * tree: a query's cost is mostly the walk, so one query with many patterns is several times
  * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
  * each alternative is its own pattern. The capture that names the whole match says which
- * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall.
+ * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall, new.
  */
 export function keyQuery(builders: readonly string[]): string {
   const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
@@ -64,6 +64,9 @@ export function keyQuery(builders: readonly string[]): string {
     `(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
     `(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
     `(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
+    // Constructions: service wiring that hands a class its cache.
+    '(object_creation_expression (name) @name (arguments) @args) @new',
+    '(object_creation_expression (qualified_name) @name (arguments) @args) @new',
     // Calls of methods named for a cache key: where their result goes decides whether it is one.
     ...['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].map((t) => `(${t} name: (name) @method (#match? @method "${KEY_METHOD.source}")) @keycall`),
   ].join('\n');
@@ -73,4 +76,4 @@ export function keyQuery(builders: readonly string[]): string {
 export const KEY_METHOD = /([Cc]ache|[Mm]emc)[Kk]ey$/;
 
 /** The capture names that say which pattern of {@link keyQuery} matched. */
-export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'keycall'] as const;
+export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'keycall', 'new'] as const;

@@ -56,6 +56,11 @@ export interface KeySite {
   declaredPerWiki?: boolean;
   /** For unscoped keys: the constant key as written (`'stats'`, `self::STATS_KEY`). */
   keyText?: string;
+  /**
+   * For keys used on a property that the constructor fills from one of its parameters: that
+   * parameter's position, so that the caches the workspace passes there can be looked up.
+   */
+  receiverParam?: number;
   /** The builder's name in the call (`makeKey`), for renaming fixes. */
   nameRange?: Range;
   /** For forged keys: the expression that names the other wiki (`$this->wiki`). */
@@ -85,11 +90,22 @@ export interface ClassDef {
   cacheProperty?: string;
 }
 
+/**
+ * `new Foo( … )` where an argument is a known cache (`new HashBagOStuff()`,
+ * `$services->getMainWANObjectCache()`): the cache kind per argument position.
+ */
+export interface ConstructionDef {
+  className: string;
+  argKinds: CacheKind[];
+}
+
 /** Everything the index keeps about one PHP file. */
 export interface FileKeys {
   file: string;
   sites: KeySite[];
   constants: ConstantDef[];
   classes: ClassDef[];
+  /** Constructions of classes with a known cache as an argument (service wiring, factories). */
+  constructions?: ConstructionDef[];
   suppressions: Suppressions;
 }

@@ -4,7 +4,7 @@
  */
 import type { ResolvedConfig } from '../config/config.js';
 import { sectionOfKind } from './section-kind.js';
-import type { Section } from './types.js';
+import type { Report, Section, TimelineEntry } from './types.js';
 
 /** What the Detection section's words say. */
 export interface DetectionSignals {
@@ -31,7 +31,7 @@ const NEGATED = [
 const HUMAN = new RegExp(
   [
     String.raw`user reports?|bug reports?|reported by|noticed|village pump|manually|by hand|complaints?`,
-    String.raw`(?:users?|editors?|readers?|customers?|someone|somebody|people|volunteers?|community members?|developers?|engineers?|colleagues?|staff)(?:\s+\w+){0,4}?\s+(?:reported|noticed|complained|raised|filed|mentioned|told us|spotted|found)`,
+    String.raw`(?:users?|editors?|readers?|customers?|someone|somebody|people|volunteers?|community members?|developers?|engineers?|colleagues?|staff)(?:\s+\w+){0,4}?\s+(?:reported|reports|noticed|notices|complained|complains|raised|raises|filed|files|mentioned|mentions|told us|tells us|spotted|spots|found|finds)`,
     String.raw`(?:found|spotted|discovered|reported) by (?:a |an |the )?(?:users?|person|people|humans?|developers?|engineers?|editors?|volunteers?|community)`,
   ]
     .map((p) => `\\b(?:${p})\\b`)
@@ -60,6 +60,20 @@ export function detectionSignals(text: string): DetectionSignals {
     blank(rest, AUTOMATED, automated);
   }
   return { human, automated };
+}
+
+/**
+ * How the incident was found: from the Detection section when there is one, else from the words
+ * of the timeline entry that is the report's detection milestone ("a customer reports the page
+ * is blank" is people; "Grafana alert fires" is the systems).
+ */
+export function readDetectionOf(report: Report, config: ResolvedConfig): { section?: Section; entry?: TimelineEntry; signals: DetectionSignals; byPeopleOnly: boolean } {
+  const fromSection = readDetection(report.sections, config, report.text);
+  if (fromSection.section) return fromSection;
+  const entry = report.timeline.milestones.detected?.entry;
+  if (!entry) return fromSection;
+  const signals = detectionSignals(entry.text);
+  return { entry, signals, byPeopleOnly: signals.human.length > 0 && signals.automated.length === 0 };
 }
 
 /**

@@ -24,6 +24,7 @@ import { missingMilestone } from './timeline/missing-milestone.js';
 import { noTimezone } from './timeline/no-timezone.js';
 import { outOfOrder } from './timeline/out-of-order.js';
 import { unparseableTime } from './timeline/unparseable-time.js';
+import { zoneMismatch } from './timeline/zone-mismatch.js';
 import { declaredScope } from './keys/declared-scope.js';
 import { forgedKey } from './keys/forged-key.js';
 import { handBuiltKey } from './keys/hand-built-key.js';
@@ -45,6 +46,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
   impactDataLossUnstated,
   noTimezone,
   unparseableTime,
+  zoneMismatch,
   outOfOrder,
   missingMilestone,
   metadataMismatch,

@@ -11,8 +11,12 @@
  * - a line of a paragraph that starts with a time (timelines pasted as plain lines); lines
  *   without one continue the entry above them. Other paragraphs are prose, not entries.
  *
- * Headings inside the section, and paragraphs that are only a date (`**2022-09-14**`), set the
- * day of the entries after them.
+ * - a heading inside the section that starts with a time (`### 13:44` or `### 13:44 - Problem
+ *   starts`): the paragraphs below it are the entry's text and the untimed list items below it are
+ *   its details, never entries of their own.
+ *
+ * Headings inside the section that are only a date, and paragraphs that are only a date
+ * (`**2022-09-14**`), set the day of the entries after them.
  */
 import type { List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -35,8 +39,6 @@ export interface RawEntry {
   rest: string;
   emphasis: string[];
   nested: boolean;
-  /** Why the time the entry starts with cannot be read ("13:55 PM"), when that is the case. */
-  timeProblem?: string;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -78,18 +80,49 @@ class Walker {
   }
 
   section(section: Section, root: boolean): void {
-    if (!root) this.heading(section);
-    for (const node of section.content) this.block(node);
+    const timed = root ? undefined : this.heading(section);
+    if (timed) this.details(section, timed);
+    else for (const node of section.content) this.block(node);
     for (const child of section.children) this.section(child, false);
   }
 
-  heading(section: Section): void {
-    const first = section.heading.children[0];
-    if (first) {
-      const token = this.tokenAt(start(first), end(section.heading));
-      if (token && hasDate(token)) this.out.items.push({ kind: 'date', token });
-    }
+  /** A date heading sets the day; a heading that starts with a time is an entry, returned. */
+  heading(section: Section): RawEntry | undefined {
     this.headerZone(start(section.heading), end(section.heading));
+    const first = section.heading.children[0];
+    const token = first ? this.tokenAt(start(first), end(section.heading)) : undefined;
+    if (!token) return undefined;
+    if (!hasTime(token) && !token.problem) {
+      if (hasDate(token)) this.out.items.push({ kind: 'date', token });
+      return undefined;
+    }
+    const text = toString(section.heading).trim();
+    const entry: RawEntry = {
+      kind: 'entry',
+      start: start(section.heading),
+      end: end(section.heading),
+      token,
+      text,
+      rest: restOf(text),
+      emphasis: emphasisOf(section.heading.children),
+      nested: false,
+    };
+    this.out.items.push(entry);
+    return entry;
+  }
+
+  /** The content under a time heading: its text joins the entry, timed lines stay entries. */
+  details(section: Section, entry: RawEntry): void {
+    for (const node of section.content) {
+      if (node.type === 'paragraph' && !this.tokenAt(start(node), end(node))) {
+        const words = toString(node).replace(/\s+/g, ' ').trim();
+        entry.text = `${entry.text} ${words}`.trim();
+        entry.rest = `${entry.rest} ${words}`.trim();
+        entry.emphasis.push(...emphasisOf([node]));
+        entry.end = end(node);
+      } else if (node.type === 'list') this.list(node, true);
+      else this.block(node);
+    }
   }
 
   headerZone(from: number, to: number): void {

@@ -89,11 +89,15 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       milestones: findMilestones(item.text, item.rest, item.emphasis),
       cues: findMilestoneCues(item.text, item.rest, item.emphasis),
     };
-    if (item.timeProblem) entry.timeProblem = item.timeProblem;
     entries.push(entry);
     const token = item.token;
     if (!token) continue;
     entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
+    if (token.problem) {
+      // Not a time at all ("13:55 PM"): the entry stays without one, and says why.
+      entry.timeProblem = token.problem;
+      continue;
+    }
     const dateToken = item.dateToken ?? (hasDate(token) ? token : undefined);
     const own = dateToken ? dayOf(dateToken, year, day) : undefined;
     if (dateToken && !own) {

@@ -38,10 +38,12 @@ export interface SelectionInput {
 const absoluteOf = (e: TimelineEntry): boolean => e.date !== undefined;
 
 function fromEntry(milestone: Milestone, entry: TimelineEntry, lines: LineIndex): MilestoneFact {
-  const cue = entry.cues.find((c) => c.milestone === milestone);
+  // Mitigation can come from an entry that says the incident is over.
+  const cue = entry.cues.find((c) => c.milestone === milestone) ?? entry.cues.find((c) => c.milestone === 'resolved') ?? entry.cues[0];
   const fact: MilestoneFact = {
     milestone,
-    source: cue?.source ?? 'inferred',
+    // A mitigation read from a resolution is the reader's inference, whatever marked the entry.
+    source: cue && cue.milestone === milestone ? cue.source : 'inferred',
     absolute: entry.utc !== undefined && absoluteOf(entry),
     range: entryLineRange(lines, entry),
     entry,
@@ -106,7 +108,10 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
       return pick(entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e)), false);
     case 'resolved': {
       const resolved = entries.filter((e) => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated));
-      return pick(resolved.length > 0 ? resolved : entries.filter((e) => has(e, 'mitigated') && after(e)), true);
+      // Without resolution words, the last entry that says the impact stopped ("all pods back to
+      // normal"), unless it only says "Mitigated": the author chose that word.
+      const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words));
+      return pick(resolved.length > 0 ? resolved : entries.filter((e) => recovered(e) && after(e)), true);
     }
   }
 }

@@ -5,8 +5,14 @@
  *
  * Accepted, in any combination that reads left to right:
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
- * `21 May 2020`) · separator (`T`, space, `, `, ` at `) · time (`14:05`, `14:05:09`, `2:05 PM`)
- * · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`).
+ * `21 May 2020`, US `01/05/2024` as month/day unless the first number cannot be a month)
+ * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`), or a
+ * range (`8:20 - 8:24`) · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`) · a date after
+ * the time when none came before (`03:30 AM PST Sunday Oct 31st`).
+ *
+ * Something shaped like a time that no clock shows (`13:55 PM`, `23:00 AM`, `25:61`) is still a
+ * token, with a `problem` that says why and no time: the entry is reported precisely, and the
+ * rest of the timeline is read as usual.
  */
 import { daysInMonth } from '../iso-date.js';
 import { parseZone, ZONE_SOURCE, type Zone } from './zones.js';
@@ -24,6 +30,8 @@ export interface TimeToken {
   zone?: Zone;
   /** Where the rest of the entry begins: after closing marks and a separator such as ` - `. */
   rest: number;
+  /** Why the time-shaped text at the start is not a time (then there is no hour or date). */
+  problem?: string;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
@@ -33,13 +41,14 @@ const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\
 const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
+const US_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/y;
 const MONTH_DAY = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\d:A-Za-z])`, 'iy');
 const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 // The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
-const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])/y;
+const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
 const SPACED_ZONE = new RegExp(`[*_\`]*[ \\t]*\\(?[ \\t]*(${ZONE_SOURCE})[ \\t]*\\)?(?![A-Za-z0-9])`, 'iy');
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
@@ -60,6 +69,14 @@ interface DatePart {
 function readDate(text: string, at: number): DatePart | undefined {
   let m = match(ISO_DATE, text, at);
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+  m = match(US_DATE, text, at);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    // Month first, as in the US, unless the first number cannot be a month (25/12/2024).
+    const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
+    return checkDate({ end: at + m[0].length, year, month, day });
+  }
   m = match(MONTH_DAY, text, at);
   // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
   if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
@@ -81,24 +98,36 @@ interface TimePart {
   second: number;
 }
 
-function readTime(text: string, at: number): TimePart | undefined {
+/** Something shaped like a time that no clock shows, and why. */
+interface NotATime {
+  end: number;
+  problem: string;
+}
+
+function readTime(text: string, at: number): TimePart | NotATime | undefined {
   const m = match(TIME, text, at);
   if (!m) return undefined;
   let hour = Number(m[1]);
   const minute = Number(m[2]);
   const second = m[3] ? Number(m[3]) : 0;
   let end = at + m[0].length;
-  if (minute > 59 || second > 59) return undefined;
   const ampm = match(AM_PM, text, end);
+  if (ampm) end += ampm[0].length;
+  const written = text.slice(at, end).trim();
+  if (minute > 59 || second > 59 || (!ampm && hour > 23)) {
+    return { end, problem: `"${written}" is not a time: hours run from 0 to 23 and minutes from 0 to 59.` };
+  }
   if (ampm) {
-    if (hour < 1 || hour > 12) return undefined;
+    if (hour < 1 || hour > 12) {
+      const suggestion = hour > 12 && hour < 24 ? ` (write ${String(hour).padStart(2, '0')}:${m[2]}, or ${hour - 12}:${m[2]} PM)` : '';
+      return { end, problem: `"${written}" is not a time: a 12-hour clock with AM or PM runs from 1 to 12${suggestion}.` };
+    }
     hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
-    end += ampm[0].length;
-  } else if (hour > 23) {
-    return undefined;
   }
   return { end, hour, minute, second };
 }
+
+const isTime = (t: TimePart | NotATime | undefined): t is TimePart => t !== undefined && !('problem' in t);
 
 function readZone(text: string, at: number): { zone: Zone; end: number } | undefined {
   let m = match(ATTACHED_ZONE, text, at);
@@ -127,16 +156,27 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
   const start = at;
   const weekday = match(WEEKDAY, text, at);
   if (weekday) at += weekday[0].length;
-  const date = readDate(text, at);
+  let date = readDate(text, at);
   let time: TimePart | undefined;
+  let notATime: NotATime | undefined;
   if (date) {
     for (const separator of DATE_TIME_SEPARATORS) {
       const sep = match(separator, text, date.end);
-      time = sep ? readTime(text, date.end + sep[0].length) : undefined;
-      if (time) break;
+      const read = sep ? readTime(text, date.end + sep[0].length) : undefined;
+      if (isTime(read)) time = read;
+      else if (read) notATime = read;
+      if (read) break;
     }
   } else {
-    time = readTime(text, at);
+    const read = readTime(text, at);
+    if (isTime(read)) time = read;
+    else if (read) notATime = read;
+  }
+  if (notATime && !time) {
+    const closing = match(CLOSING, text, notATime.end);
+    const after = notATime.end + (closing ? closing[0].length : 0);
+    const separator = match(SEPARATOR, text, after);
+    return { start, end: notATime.end, rest: after + (separator ? separator[0].length : 0), problem: notATime.problem };
   }
   if (!date && !time) return undefined;
   const token: TimeToken = { start, end: time ? time.end : date!.end, rest: 0 };
@@ -156,6 +196,20 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     if (zone) {
       token.zone = zone.zone;
       token.end = zone.end;
+    }
+    if (!date) {
+      // "03:30 AM PST Sunday Oct 31st": the day after the time.
+      const lead = match(/[ \t]*,?[ \t]*(?:on[ \t]+)?/y, text, token.end);
+      let at2 = token.end + (lead ? lead[0].length : 0);
+      const weekday2 = match(WEEKDAY, text, at2);
+      if (weekday2) at2 += weekday2[0].length;
+      date = readDate(text, at2);
+      if (date) {
+        token.year = date.year;
+        token.month = date.month;
+        token.day = date.day;
+        token.end = date.end;
+      }
     }
   }
   let rest = token.end;

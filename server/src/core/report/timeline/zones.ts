@@ -106,13 +106,16 @@ const TIMEZONE_IS = new RegExp(`\\b(?:time\\s*zone|tz)\\s*(?:is\\s+|:\\s*|=\\s*)
 // A heading or column header such as "Timeline (UTC)" or "Time (PDT)".
 const PARENTHESIZED = new RegExp(`\\(\\s*(?:(?:all\\s+)?times?\\s+(?:are\\s+)?(?:in\\s+)?)?(${ZONE_SOURCE})\\s*\\)`, 'gi');
 
+// A column header such as "Date and time in CET" or "Time, UTC".
+const HEADER_TIME = new RegExp(`\\b(?:date\\s*(?:and|&|\\/)\\s*)?time\\s*(?:,|in|\\(|-)\\s*(?:the\\s+)?(${ZONE_SOURCE})(?![A-Za-z0-9])`, 'gi');
+
 /**
  * Finds a zone declaration in `text` (a paragraph's or heading's source). With `parenthesized`,
  * a bare zone in parentheses counts too, which is only safe in headings and column headers.
  * Abbreviations must be written in capitals, so English words are never read as zones.
  */
 export function findZoneDeclaration(text: string, parenthesized = false): ZoneDeclaration | undefined {
-  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
+  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED, HEADER_TIME] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
   let best: ZoneDeclaration | undefined;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;

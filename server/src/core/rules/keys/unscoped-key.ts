@@ -18,12 +18,12 @@ export const unscopedKey: KeyRule = {
     fixable: 'none',
     target: 'php',
   },
-  check({ sites, config }) {
+  check({ sites, config, index }) {
     const local = config.keys.localBuilders[0] ?? 'makeKey';
     const global = config.keys.globalBuilders[0] ?? 'makeGlobalKey';
     const byKey = new Map<string, ResolvedSite[]>();
     for (const s of sites) {
-      if (s.scope !== 'unscoped' || !isSharedAcrossWikis(s.cacheKind)) continue;
+      if (s.scope !== 'unscoped' || !isSharedAcrossWikis(s.cacheKind) || index.onlyInProcess(s)) continue;
       const k = `${s.className ?? ''}\u0000${s.keyText ?? ''}`;
       byKey.set(k, [...(byKey.get(k) ?? []), s]);
     }

@@ -1,31 +1,32 @@
-import { parseIsoInstant } from '../../report/iso-date.js';
-import { MILESTONE_HINTS } from '../../report/timeline/index.js';
+import { MILESTONE_INFO } from '../../report/timeline/lexicon.js';
 import type { Milestone } from '../../report/types.js';
 import type { RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
 const REQUIRED: readonly Milestone[] = ['start', 'detected', 'resolved'];
 
-/** No impact start, detection or resolution in the timeline or the front matter. */
+/**
+ * No impact start, detection or resolution anywhere: no marker, no front matter field, no time or
+ * metric stated in prose, and no entry whose words say it.
+ */
 export const missingMilestone: ReportRule = {
   meta: {
     id: 'timeline/missing-milestone',
     defaultSeverity: 'info',
-    description: 'The impact start, the detection or the resolution cannot be found in the timeline or front matter.',
+    description: 'The impact start, the detection or the resolution cannot be found in the timeline, the front matter or the text.',
     tags: ['timeline', 'metrics'],
     fixable: 'none',
     target: 'report',
   },
   check({ report }) {
-    const { section, entries } = report.timeline;
+    const { section, milestones } = report.timeline;
     if (!section) return [];
     const findings: RuleFinding[] = [];
     for (const milestone of REQUIRED) {
-      const hint = MILESTONE_HINTS[milestone];
-      if (entries.some((e) => e.milestones.includes(milestone))) continue;
-      if (hint.field && parseIsoInstant(report.frontMatter?.data?.[hint.field])) continue;
+      if (milestones[milestone]) continue;
+      const info = MILESTONE_INFO[milestone];
       findings.push({
-        message: `No ${hint.name} in the timeline or front matter: mark its entry with ${hint.marker} (or write "${hint.phrase}" as its own sentence), or set front matter \`${hint.field}\`.`,
+        message: `No ${info.name} found in the timeline, the front matter or the text: mark its entry with ${info.marker} (or write "${info.phrase}" as its own sentence), or set front matter \`${info.fields[0]}\`.`,
         range: section.headingRange,
       });
     }

@@ -1,0 +1,67 @@
+import { clockOf, seasonMismatch } from '../../report/timeline/seasons.js';
+import { entryLineRange } from '../../report/timeline/sort.js';
+import { ZONE_ABBREVIATIONS } from '../../report/timeline/zones.js';
+import type { TimelineEntry } from '../../report/types.js';
+import type { RuleFinding } from '../../types.js';
+import type { ReportRule } from '../rule.js';
+
+const offsetText = (minutes: number): string => {
+  const sign = minutes < 0 ? '\u2212' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? ':' + String(abs % 60).padStart(2, '0') : ''}`;
+};
+
+/** The zone most entries write, when the timeline declares none. */
+function usualZone(entries: readonly TimelineEntry[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const e of entries) if (e.zoneOnEntry && e.zone) counts.set(clockOf(e.zone), (counts.get(clockOf(e.zone)) ?? 0) + 1);
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  return sorted.length > 1 && sorted[0][1] > sorted[1][1] ? sorted[0][0] : undefined;
+}
+
+/**
+ * A zone on an entry that is not the timeline's ("MST" among "PST" entries), or a zone that does
+ * not fit the season of its day ("PST" in July, when the Pacific clocks show PDT). Each problem is
+ * reported once per zone, on the first place it is written; the entries are still read in the
+ * zone they name.
+ */
+export const zoneMismatch: ReportRule = {
+  meta: {
+    id: 'timeline/zone-mismatch',
+    defaultSeverity: 'warning',
+    description: 'A timeline time is in a different zone than the rest of the timeline, or in a zone that does not fit the season of its day.',
+    tags: ['timeline'],
+    target: 'report',
+    fixable: 'none',
+  },
+  check({ report }) {
+    const { entries, declaredZone } = report.timeline;
+    const findings: RuleFinding[] = [];
+    const reference = declaredZone ? clockOf(declaredZone.name) : usualZone(entries);
+    const reported = new Set<string>();
+    for (const e of entries) {
+      if (!e.zoneOnEntry || !e.zone || !reference) continue;
+      const clock = clockOf(e.zone);
+      if (clock === reference || reported.has('other:' + e.zone)) continue;
+      reported.add('other:' + e.zone);
+      const declared = declaredZone ? `the zone declared for the timeline (${declaredZone.name})` : `the zone the other entries use (${reference})`;
+      findings.push({
+        message: `This time is in ${e.zone}, not in ${declared}: if it is a typo, correct it; the entry is read in ${e.zone}.`,
+        range: e.timeRange ?? entryLineRange(report.lines, e),
+        ...(declaredZone ? { related: [{ file: report.file, range: declaredZone.range, message: 'The declared zone.' }] } : {}),
+      });
+    }
+    for (const e of entries) {
+      if (!e.zone || !e.date) continue;
+      const mismatch = seasonMismatch(e.zone, e.date);
+      if (!mismatch || reported.has('season:' + e.zone) || reported.has('other:' + e.zone)) continue;
+      reported.add('season:' + e.zone);
+      const range = e.zoneOnEntry || !declaredZone ? (e.timeRange ?? entryLineRange(report.lines, e)) : declaredZone.range;
+      findings.push({
+        message: `${e.zone} is ${ZONE_ABBREVIATIONS[e.zone] > (mismatch.expectedOffset ?? 0) ? 'daylight' : 'standard'} time, but on ${e.date} ${mismatch.region} clocks show ${mismatch.expected} (${offsetText(mismatch.expectedOffset)}): write the zone the clocks showed. The times are read in ${e.zone} (${offsetText(ZONE_ABBREVIATIONS[e.zone])}).`,
+        range,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,38 @@
+/** Many reports are checked in parallel worker threads with the same output as one after another. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { REPO, runCli, tempWorkspace } from '../helpers/cli.js';
+
+const DEFECTS = readFileSync(join(REPO, 'test', 'fixtures', 'lsp', 'defects.md'), 'utf8');
+
+/** Twelve reports of different lengths and findings, and a file that is not UTF-8 in the middle. */
+function workspace(): string {
+  const files: Record<string, string | Uint8Array> = {};
+  for (let i = 0; i < 12; i++) {
+    const extra = Array.from({ length: i * 40 }, (_, k) => `- 2026-03-04 10:${String(k % 60).padStart(2, '0')} Step ${k} of report ${i}: the operators watch the graphs.`).join('\n');
+    files[`incidents/2026-03-${String(i + 1).padStart(2, '0')}.md`] = DEFECTS.replace('All times in UTC.', `All times in UTC.\n\n${extra}\n`).replace('was reverted', i % 3 ? 'was reverted' : 'was reverted by a careless engineer');
+  }
+  files['incidents/2026-03-06-broken.md'] = new Uint8Array([0x23, 0x20, 0xff, 0xfe, 0x0a]);
+  return tempWorkspace(files);
+}
+
+test('check: reports in parallel workers print what checking them one after another prints', async () => {
+  const dir = workspace();
+  for (const format of ['text', 'json']) {
+    const sequential = await runCli(['check', '--format', format, '--jobs', '1'], { cwd: dir });
+    const parallel = await runCli(['check', '--format', format], { cwd: dir });
+    assert.ok(sequential.stdout.length > 1000, `${format}: findings were printed`);
+    assert.match(sequential.stderr, /broken\.md/, 'the unreadable file is named');
+    assert.equal(parallel.stdout, sequential.stdout, `${format}: same output`);
+    assert.equal(parallel.stderr, sequential.stderr, `${format}: same messages`);
+    assert.equal(parallel.code, sequential.code, `${format}: same exit code`);
+  }
+});
+
+test('check: --jobs takes a whole number', async () => {
+  const result = await runCli(['check', '--jobs', 'many'], { cwd: workspace() });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--jobs takes a whole number of at least 1 \(got "many"\)/);
+});
