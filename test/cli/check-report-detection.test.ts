@@ -86,13 +86,14 @@ const WORKSPACE = {
   'docs/incident-reports/template-incident-report.md': '# {{ date }}, {{ name }}\n\n## Summary\n\n## Timeline\n\n### {{ hh:mm }}\n\n## Action items\n\n1. {{ summary }}\n',
   'drafts/blank.md': '# Incident title\n\n## Timeline\n\n- yyyy-mm-dd HH:mm Event\n\n## Root cause\n\n- TBD\n\n## Action items\n\n-\n',
   'notes/2021-11-08-login.md': 'Post-mortem of the login outage on 8 November 2021.\n\nLogins failed for 25 minutes after a certificate expired.\n',
+  'notes/2023-01-23-proxy.md': '# Proxy upgrade caused a brief outage\n\n### Summary\n\nThe proxy upgrade dropped connections.\n\n### Impact on users\n\nAbout 300 users lost their sessions for 5 minutes.\n',
   'notes/meeting.md': '# Weekly sync\n\n## Action items\n\n- Book the room.\n',
   'guide/writing.md': '# How to write a postmortem\n\n## Timeline\n\nList what happened, in order.\n\n## Impact\n\nSay who was affected.\n',
   'README.md': '# Our reports\n\n## Timeline\n\nReports since 2021.\n\n## Action items\n\nTracked in the issue tracker.\n',
   'CONTRIBUTING.md': '# Contributing\n\n## Timeline\n\nReports are due within a week.\n\n## Root cause\n\nAlways name one.\n',
 };
 
-const TAKEN = ['2024-03-02-badges.md', 'docs/incident-reports/2025-02-11-search.md', 'notes/2021-11-08-login.md', 'ops/retros/2024-05-06-dns.md'];
+const TAKEN = ['2024-03-02-badges.md', 'docs/incident-reports/2025-02-11-search.md', 'notes/2021-11-08-login.md', 'notes/2023-01-23-proxy.md', 'ops/retros/2024-05-06-dns.md'];
 
 test('check . takes the reports by path or by what they are, and no README, index, template, guide or meeting notes', async () => {
   const dir = tempWorkspace(WORKSPACE);
@@ -122,8 +123,8 @@ test('the text summary counts the Markdown files looked at and the reports taken
   const result = await runCli(['check', '.'], { cwd: dir });
   assert.notEqual(result.code, 2, result.stderr);
   const lines = result.stdout.split('\n');
-  assert.ok(lines.includes('Looked at 11 Markdown files, took 4 as reports (--verbose says why).'), result.stdout);
-  assert.ok(lines.some((l) => /\(4 files checked, profiles found: generic 3, google-sre 1\)$/.test(l)), result.stdout);
+  assert.ok(lines.includes('Looked at 12 Markdown files, took 5 as reports (--verbose says why).'), result.stdout);
+  assert.ok(lines.some((l) => /\(5 files checked, profiles found: generic 4, google-sre 1\)$/.test(l)), result.stdout);
   assert.ok(lines.some((l) => /^ +docs\/incident-reports\/2025-02-11-search\.md +google-sre +time to detect/.test(l)), result.stdout);
 });
 
@@ -135,6 +136,7 @@ test('--verbose says, for each Markdown file, whether it was taken and why', asy
   assert.match(reason('2024-03-02-badges.md') ?? '', /: report: its headings read as a postmortem \("Summary", "Timeline \(all times PST\) 03\/02\/2024", "Root cause\(s\)", "Action items"\)/);
   assert.match(reason('ops/retros/2024-05-06-dns.md') ?? '', /: report: its path matches the report globs/);
   assert.match(reason('notes/2021-11-08-login.md') ?? '', /: report: it calls itself a postmortem/);
+  assert.match(reason('notes/2023-01-23-proxy.md') ?? '', /: report: its title names an incident and it has "Summary", "Impact on users"/);
   assert.match(reason('README.md') ?? '', /: not a report: a README file/);
   assert.match(reason('CONTRIBUTING.md') ?? '', /: not a report: a CONTRIBUTING file/);
   assert.match(reason('docs/incident-reports/index.md') ?? '', /: not a report: /);
@@ -142,5 +144,5 @@ test('--verbose says, for each Markdown file, whether it was taken and why', asy
   assert.match(reason('drafts/blank.md') ?? '', /: not a report: a template \(mostly placeholder text\)/);
   assert.match(reason('guide/writing.md') ?? '', /: not a report: its title "How to write a postmortem" is about postmortems/);
   assert.match(reason('notes/meeting.md') ?? '', /: not a report: /);
-  assert.equal(result.stderr.split('\n').filter((l) => l.startsWith('incident-scribe: ')).length, 11);
+  assert.equal(result.stderr.split('\n').filter((l) => l.startsWith('incident-scribe: ')).length, 12);
 });

@@ -10,7 +10,7 @@
  * 4. a text that is mostly placeholders is a template, not a report;
  * 5. otherwise its headings decide: a timeline-like section and at least one of impact, cause,
  *    actions, resolution, lessons or detection; or a document that calls itself a postmortem in
- *    its title or opening words and has sections a postmortem has.
+ *    its title or opening words, or whose title names an incident, and has sections a postmortem has.
  *
  * Only a cheap line scan of the text is needed, never a full Markdown parse.
  */
@@ -69,6 +69,9 @@ const ABOUT_POSTMORTEMS = /\b(?:template|how to write|guidelines?|handbook|proce
 /** Words by which a document calls itself a postmortem. */
 const SELF_DESCRIBED = /\bpost[- ]?mortems?\b|\bincident (?:report|review|analysis|retrospective)\b|\broot cause analysis\b|\bretrospective\b|\bRCA\b/i;
 
+/** Titles that name an incident ("…caused brief outage…", "Service disruption", "… is down"). */
+const INCIDENT_TITLE = /\b(?:outages?|incidents?|downtime|disruptions?|degradation|degraded|breach|compromised?|failures?|is down|went down|was down)\b/i;
+
 /**
  * Lines that are left from a template: `{{ … }}`, `<describe …>`, `XXX`, `yyyy-mm-dd`, `HH:mm`,
  * "Lorem ipsum", an empty list item.
@@ -111,6 +114,9 @@ function classifyByContent(text: string, headings: ScannedHeading[]): ReportDeci
     return { report: true, reason: `it calls itself a postmortem${found ? ` and has ${found}` : ''}` };
   }
   if (others.length >= 3) return { report: true, reason: `its headings read as a postmortem (${found})` };
+  if (INCIDENT_TITLE.test(title) && others.some((r) => r !== 'lessons')) {
+    return { report: true, reason: `its title names an incident and it has ${found}` };
+  }
   if (roles.has('timeline')) return { report: false, reason: `a timeline, but no impact, cause, actions, resolution or lessons` };
   return { report: false, reason: found ? `its headings (${found}) do not read as a postmortem` : 'no heading of a postmortem (timeline, impact, cause, actions)' };
 }

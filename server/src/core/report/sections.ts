@@ -21,7 +21,8 @@ export function buildSections(root: Root, lines: LineIndex): { sections: Section
       const section: Section = {
         title,
         normalized,
-        core: coreTitle(normalized),
+        // The first heading is the title: "Impact of the cache outage" names the report, not a section.
+        core: sections.length > 0 || node.depth > 1 ? coreTitle(normalized) : normalized,
         depth: node.depth,
         heading: node as Heading,
         headingRange: lines.rangeOf(start, end),
