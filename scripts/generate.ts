@@ -86,6 +86,7 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
       },
       requiredTags: stringList('Tags every actionable must carry (rule actionables/missing-tag, which is on once this lists a tag).'),
       reportGlobs: stringList('Globs, relative to the workspace root, of the Markdown files that are incident reports. Files with front matter "type: incident" are reports too.', DEFAULT_REPORT_GLOBS),
+      owners: stringList('Owners files (maintainers files in YAML or JSON, wikitext maintainer tables, CODEOWNERS), relative to the workspace root, asked in order; a CODEOWNERS file in its usual places is used without being listed. See docs/owners.md.', []),
       keys: {
         description: 'Settings of the PHP cache key checks.',
         type: 'object',

@@ -85,6 +85,10 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
         DEFAULT_REPORT_GLOBS,
       ),
       'incidentScribe.requiredTags': strings('Tags every actionable must carry, such as `#Sustainability`; turns on `actionables/missing-tag`.', []),
+      'incidentScribe.owners': strings(
+        'Owners files (maintainers YAML or JSON, wikitext maintainer tables, `CODEOWNERS`), relative to the workspace folder, asked in order. A `CODEOWNERS` file in its usual places is used without being listed.',
+        [],
+      ),
       'incidentScribe.rules': rulesSetting(rules),
       'incidentScribe.keys.localBuilders': strings('PHP methods that build a cache key local to one wiki (`$cache->makeKey(…)`).', DEFAULT_KEYS.localBuilders),
       'incidentScribe.keys.globalBuilders': strings('PHP methods that build a cache key shared by every wiki (`$cache->makeGlobalKey(…)`).', DEFAULT_KEYS.globalBuilders),

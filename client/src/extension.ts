@@ -26,7 +26,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const schemes = documentSchemes(vscode.workspace.workspaceFolders);
-  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.php,*.md,.incident-scribe.json,.incident-scribe.yaml,.incident-scribe.yml}');
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.php,*.inc,*.phtml,*.md,.incident-scribe.json,.incident-scribe.yaml,.incident-scribe.yml}');
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector: schemes.flatMap((scheme) => [
@@ -37,6 +37,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       configurationSection: CLIENT_ID,
       fileEvents: watcher,
     },
+    // The server keeps its PHP key index here, so that the next start reads only changed files.
+    initializationOptions: { storagePath: context.storageUri?.fsPath },
   };
   return new LanguageClient(CLIENT_ID, 'Incident Scribe', serverOptions, clientOptions);
 }

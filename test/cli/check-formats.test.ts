@@ -39,7 +39,8 @@ test('text: file:line:col  severity  ruleId  message, a summary line and metrics
   assert.ok(lines.some((l) => /^incidents\/cache\.md:1:1 +warning +report\/missing-section +Missing sections "Root cause" and "Action items", which every postmortem needs/.test(l)), result.stdout);
   assert.ok(lines.some((l) => /^0 errors, \d+ warnings?, \d+ infos? in 1 file \(1 file checked, profiles found: generic 1\)$/.test(l)), result.stdout);
   assert.ok(lines.includes('Looked at 1 Markdown file, took 1 as a report.'), result.stdout);
-  assert.ok(lines.some((l) => /^ +incidents\/cache\.md +generic +time to detect n\/a · mitigate n\/a · resolve n\/a$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^ +incidents\/cache\.md +generic +time to detect 0 min · mitigate n\/a · resolve n\/a \(inferred: impact start, detection\)$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^ +impact start \d\d:\d\d \(inferred from 'Alerts fire'\) · detected \d\d:\d\d \(inferred from 'Alerts fire'\)$/.test(l)), result.stdout);
   assert.doesNotMatch(result.stdout, /\u001b\[/, 'no colors when stdout is not a terminal');
 });
 
@@ -77,8 +78,8 @@ test('json: version 1, 1-based positions, files relative to the working director
       assert.equal(typeof value, 'number', 'a metric that cannot be computed is left out, never null');
     }
   }
-  // No impact start in the first report: nothing can be computed.
-  assert.deepEqual(json.reports[0].metrics, {});
+  // Only a detection in the first report: the impact is taken to start there, and says so.
+  assert.deepEqual(json.reports[0].metrics, { timeToDetectMinutes: 0, inferred: ['start', 'detected'] });
   // What the timeline of the second gives; the impact stops at the resolution, so that is the mitigation too.
   assert.deepEqual(json.reports[1].metrics, { timeToDetectMinutes: 12, timeToMitigateMinutes: 90, timeToResolveMinutes: 90, inferred: ['mitigated'] });
   assert.deepEqual(json.reports[1].milestones, {
@@ -87,8 +88,11 @@ test('json: version 1, 1-based positions, files relative to the working director
     mitigated: { time: '2024-01-05T11:30:00Z', line: 19, source: 'inferred', words: '[resolved]' },
     resolved: { time: '2024-01-05T11:30:00Z', line: 19, source: 'marker', words: '[resolved]' },
   });
-  // The first names only its detection, in words and without a time: found, but no instant.
-  assert.deepEqual(json.reports[0].milestones, { detected: { line: 9, source: 'inferred', words: 'Alerts fire' } });
+  // The first names only its detection, in words, on a day it never gives: no instant in the output.
+  assert.deepEqual(json.reports[0].milestones, {
+    impactStart: { line: 9, source: 'inferred', words: 'Alerts fire' },
+    detected: { line: 9, source: 'inferred', words: 'Alerts fire' },
+  });
 });
 
 test('sarif: validates against the SARIF 2.1.0 schema and locates results relative to the root found above the working directory', async () => {

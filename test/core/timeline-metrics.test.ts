@@ -71,9 +71,11 @@ test('front matter alone gives metrics; a date without a time does not', () => {
   assert.deepEqual(report.metrics, { start: Date.UTC(2022, 8, 14, 18, 30), detected: Date.UTC(2022, 8, 14, 18, 31), timeToDetectMinutes: 1 });
 });
 
-test('a metric that cannot be computed is left undefined', () => {
+test('a metric that cannot be computed is left undefined; without a start, the impact starts when it is found', () => {
   const report = reportWith('- 2022-09-14 18:42 UTC Detected.');
-  assert.deepEqual(report.metrics, { detected: Date.UTC(2022, 8, 14, 18, 42) });
+  const at = Date.UTC(2022, 8, 14, 18, 42);
+  assert.deepEqual(report.metrics, { start: at, detected: at, timeToDetectMinutes: 0, inferred: ['start', 'detected'] });
+  assert.equal(report.timeline.milestones.start?.source, 'inferred');
 });
 
 test('a negative duration leaves the metric undefined', () => {
@@ -87,7 +89,7 @@ test('timeline instants on a synthetic day compare with each other, not with fro
   assert.equal(report.metrics.timeToDetectMinutes, 15);
   assert.equal(report.metrics.start, undefined);
   const mixed = reportWith('- 14:20 Detected.', 'end: 2022-09-14T20:00Z');
-  assert.deepEqual(mixed.metrics, { resolved: Date.UTC(2022, 8, 14, 20, 0) });
+  assert.deepEqual(mixed.metrics, { resolved: Date.UTC(2022, 8, 14, 20, 0), timeToDetectMinutes: 0, inferred: ['start', 'detected'] });
 });
 
 test('metrics cross midnight with the day rollover', () => {

@@ -7,6 +7,7 @@ import { compareRanges, type Finding } from '../core/types.js';
 import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
 import { ReportWorkers } from '../node/report-workers.js';
+import { userCacheDir } from '../node/key-cache.js';
 import { collectFiles } from '../node/walk.js';
 import { formatJson } from './format/json.js';
 import { formatSarif } from './format/sarif.js';
@@ -40,7 +41,11 @@ Options:
   --no-color                no colors in text output (also: NO_COLOR=1)
   --jobs N                  reports checked at once, in worker threads (default: the cores,
                             2 to 4); 1 checks them one after another
-  --verbose                 say on stderr, for each Markdown file, whether it was taken as a report and why
+  --no-cache                read every PHP file, without the persistent key index kept in the
+                            user's cache folder ($XDG_CACHE_HOME/incident-scribe, else
+                            ~/.cache/incident-scribe)
+  --verbose                 say on stderr why each Markdown file was or was not taken as a
+                            report, and what the PHP key scan read, parsed and reused
   --help                    show this help
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
@@ -59,8 +64,9 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     profile: { type: 'string' },
     config: { type: 'string' },
     'no-color': { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
     jobs: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -79,7 +85,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     configFile: values.config === undefined ? undefined : resolve(io.cwd, String(values.config)),
     profile: values.profile === undefined ? undefined : String(values.profile),
   });
-  const files = collectFiles({ root, config, paths, cwd: io.cwd });
+  const files = await collectFiles({ root, config, paths, cwd: io.cwd });
 
   let trouble = false;
   const warn = (file: string, message: string) => {
@@ -91,6 +97,10 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     for (const { path, decision } of files.markdown) {
       io.stderr(`incident-scribe: ${relative(io.cwd, path) || path}: ${decision.report ? 'report' : 'not a report'}: ${decision.reason}\n`);
     }
+  }
+  // A mistake in an owners file is worth a line, but the rest of the file still counts: no trouble.
+  for (const source of config.owners.sources) {
+    for (const p of source.problems) io.stderr(`incident-scribe: ${relative(io.cwd, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
   }
 
   const reports: CheckedReport[] = [];
@@ -121,7 +131,14 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   } finally {
     workers.dispose();
   }
-  const php = await checkPhpFiles(files.php, { root, config, problem: warn });
+  const php = await checkPhpFiles(files.php, {
+    root,
+    config,
+    problem: warn,
+    note: (message) => io.stderr(`incident-scribe: note: ${message}\n`),
+    cacheDir: values['no-cache'] ? undefined : userCacheDir(io.env),
+    verbose: values.verbose ? (line) => io.stderr(`incident-scribe: ${line}\n`) : undefined,
+  });
   findings.push(...php.findings);
   filesChecked += php.checked;
 

@@ -16,9 +16,26 @@ interface Region {
   toLine: number;
 }
 
+/** Suppression regions as plain data (JSON, worker messages): `rules` is a list, or `all`. */
+export interface SuppressionData {
+  rules: string[] | 'all';
+  fromLine: number;
+  toLine: number;
+}
+
 /** Suppression regions of one file, ready for lookups. */
 export class Suppressions {
   constructor(private readonly regions: Region[]) {}
+
+  /** Rebuilds suppressions from {@link Suppressions.toData}. */
+  static fromData(data: readonly SuppressionData[]): Suppressions {
+    return new Suppressions(data.map((r) => ({ rules: r.rules === 'all' ? 'all' : new Set(r.rules), fromLine: r.fromLine, toLine: r.toLine })));
+  }
+
+  /** The regions as plain data. */
+  toData(): SuppressionData[] {
+    return this.regions.map((r) => ({ rules: r.rules === 'all' ? 'all' : [...r.rules], fromLine: r.fromLine, toLine: r.toLine }));
+  }
 
   /** True when `ruleId` is suppressed on 0-based `line`. */
   has(ruleId: string, line: number): boolean {

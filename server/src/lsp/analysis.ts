@@ -10,6 +10,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/config.js';
+import { isPhpPath } from '../core/keys/php-path.js';
 import { isMarkdownPath } from '../core/report/is-report.js';
 import { CancelledError, type CancellationToken, type Finding } from '../core/types.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
@@ -79,7 +80,7 @@ export class Analyzer {
   private kindOf(doc: TextDocument, place: DocumentPlace): DocumentKind {
     if (this.configs.isConfigFile(doc.uri)) return 'config';
     const path = fileOfUri(doc.uri);
-    if (doc.languageId === 'php' || /\.(php|inc|phtml)$/i.test(path)) return 'php';
+    if (doc.languageId === 'php' || isPhpPath(path)) return 'php';
     const markdown = doc.languageId === 'markdown' || isMarkdownPath(path);
     if (!markdown) return 'other';
     const rel = isMarkdownPath(place.relativePath) ? place.relativePath : place.relativePath + '.md';

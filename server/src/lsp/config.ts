@@ -10,6 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
 import { reportMatcher } from '../core/report/is-report.js';
 import { RULE_IDS } from '../core/rules/index.js';
+import { CODEOWNERS_PATHS, type OwnersSource } from '../core/owners/index.js';
+import { loadOwners } from '../node/owners.js';
 import type { ClientFeatures } from './context.js';
 import { fileOfUri, relativeInside, uriOfFile } from './uris.js';
 
@@ -46,6 +48,8 @@ export class ConfigStore {
   private published = new Set<string>();
   private pending: Promise<void> = Promise.resolve();
   private lastSettingsProblem = '';
+  /** Owners files the last load read, so that a change to one reloads. */
+  private ownersFiles = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -94,16 +98,21 @@ export class ConfigStore {
     return { ...this.outside, relativePath };
   }
 
-  /** True when `uri` names a configuration file at the root of a workspace folder. */
+  /**
+   * True when `uri` names a configuration file at the root of a workspace folder, an owners file
+   * the configuration read, or a `CODEOWNERS` file in one of its usual places.
+   */
   isConfigFile(uri: string): boolean {
     const path = fileOfUri(uri);
-    return this.folders.some((folder) => CONFIG_FILE_NAMES.some((name) => join(folder, name) === path));
+    if (this.ownersFiles.has(path)) return true;
+    return this.folders.some((folder) => [...CONFIG_FILE_NAMES, ...CODEOWNERS_PATHS].some((name) => join(folder, name) === path));
   }
 
   private async load(): Promise<void> {
     const settings = await this.fetchSettings();
     const byFolder = new Map<string, FolderConfig>();
     const diagnostics = new Map<string, Diagnostic[]>();
+    this.ownersFiles = new Set();
     const fromSettings = this.settingsConfig(settings[0]);
     for (let i = 0; i < this.folders.length; i++) {
       const folder = this.folders[i];
@@ -122,6 +131,15 @@ export class ConfigStore {
       const { config, errors } = parseConfig(file.text, file.path, RULE_IDS);
       diagnostics.set(uriOfFile(file.path), errors.map(toConfigDiagnostic));
       byFolder.set(folder, folderConfig(mergeConfigs(base, config, file.text), folder));
+    }
+    for (const [folder, place] of byFolder) {
+      const sources = loadOwners(folder, place.config.owners.files);
+      // A copy: folders without a file share the settings' object with documents outside them.
+      place.config = { ...place.config, owners: { files: place.config.owners.files, sources } };
+      for (const source of sources) {
+        this.ownersFiles.add(source.file);
+        diagnostics.set(uriOfFile(source.file), ownersDiagnostics(source));
+      }
     }
     this.byFolder = byFolder;
     this.outside = folderConfig(fromSettings);
@@ -165,7 +183,7 @@ export function pickSettings(raw: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!raw || typeof raw !== 'object') return out;
   const s = raw as Record<string, unknown>;
-  for (const key of ['profile', 'reportGlobs', 'rules', 'requiredTags'] as const) if (s[key] !== undefined && s[key] !== null) out[key] = s[key];
+  for (const key of ['profile', 'reportGlobs', 'rules', 'requiredTags', 'owners'] as const) if (s[key] !== undefined && s[key] !== null) out[key] = s[key];
   if (s.keys && typeof s.keys === 'object') {
     const keys: Record<string, unknown> = {};
     for (const key of KEY_SETTINGS) {
@@ -199,8 +217,13 @@ export function mergeConfigs(settings: ResolvedConfig, file: ResolvedConfig, fil
     requiredTags: 'requiredTags' in data ? file.requiredTags : settings.requiredTags,
     reportGlobs: 'reportGlobs' in data ? file.reportGlobs : settings.reportGlobs,
     keys,
+    owners: 'owners' in data ? file.owners : settings.owners,
     source: file.source,
   };
+}
+
+function ownersDiagnostics(source: OwnersSource): Diagnostic[] {
+  return source.problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Warning, source: 'incident-scribe', code: 'owners', message: p.message }));
 }
 
 async function readConfigFile(folder: string): Promise<{ path: string; text: string } | { path: string; error: string } | undefined> {

@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ResolvedConfig } fr
 import { AUTO_PROFILE, BUILTIN_PROFILES } from '../core/config/profiles.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import { WorkspaceError } from './errors.js';
+import { loadOwners } from './owners.js';
 
 /** The configuration file in `dir`, if there is one (first of {@link CONFIG_FILE_NAMES}). */
 export function configFileIn(dir: string): string | undefined {
@@ -53,6 +54,12 @@ export interface LoadConfigOptions {
  * naming the file and the key when the file cannot be read or has an error.
  */
 export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const config = readConfig(options);
+  config.owners = { files: config.owners.files, sources: loadOwners(options.root, config.owners.files) };
+  return config;
+}
+
+function readConfig(options: LoadConfigOptions): ResolvedConfig {
   const file = options.configFile ? resolve(options.configFile) : configFileIn(options.root);
   if (!file) return withProfile(defaultConfig(), options.profile);
   let text: string;

@@ -1,6 +1,7 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text.js';
 import { SEVERITY_SETTINGS, type Range, type SeveritySetting } from '../types.js';
+import type { OwnersSource } from '../owners/types.js';
 import { AUTO_PROFILE, BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
 
 /** Settings for the cache key rules. */
@@ -38,6 +39,12 @@ export interface ResolvedConfig {
   /** Globs (relative to the workspace root) of files that are reports. */
   reportGlobs: string[];
   keys: KeysConfig;
+  /**
+   * The maintainers list: `files` as configured (relative to the workspace root), and `sources`
+   * as read by the caller that can read files (a `CODEOWNERS` in its usual places comes last
+   * without being configured). Plain data, so it travels to worker threads with the rest.
+   */
+  owners: { files: string[]; sources: OwnersSource[] };
   /** File the configuration came from, if any. */
   source?: string;
 }
@@ -94,10 +101,11 @@ export function defaultConfig(profile: string = AUTO_PROFILE): ResolvedConfig {
     requiredTags: [],
     reportGlobs: [...DEFAULT_REPORT_GLOBS],
     keys: structuredClone(DEFAULT_KEYS),
+    owners: { files: [], sources: [] },
   };
 }
 
-const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys'];
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'owners'];
 const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'testFiles', 'privateCaches'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
@@ -171,6 +179,7 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   };
   config.requiredTags = strings(['requiredTags'], data.requiredTags) ?? config.requiredTags;
   config.reportGlobs = strings(['reportGlobs'], data.reportGlobs) ?? config.reportGlobs;
+  config.owners.files = strings(['owners'], data.owners) ?? config.owners.files;
   if (data.keys !== undefined) {
     if (!isPlainObject(data.keys)) fail(['keys'], 'must be an object');
     else {

@@ -26,7 +26,7 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
   const h1 = sections.find((s) => s.depth === 1);
   const fmTitle = frontMatter?.data?.title;
   const title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1 ? toString(h1.heading).trim() : undefined;
-  const timeline = readTimeline(sections, frontMatter, lines, own);
+  const timeline = readTimeline(sections, frontMatter, lines, own, file, title);
   throwIfCancelled(token);
   return {
     file,

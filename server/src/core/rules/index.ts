@@ -3,10 +3,13 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { inactiveOwner } from './actionables/inactive-owner.js';
 import { missingTag } from './actionables/missing-tag.js';
 import { noOwner } from './actionables/no-owner.js';
 import { noTask } from './actionables/no-task.js';
 import { none } from './actionables/none.js';
+import { personOnlyOwner } from './actionables/person-only-owner.js';
+import { unknownOwner } from './actionables/unknown-owner.js';
 import { vague } from './actionables/vague.js';
 import { noAlertingActionable } from './detection/no-alerting-actionable.js';
 import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
@@ -54,6 +57,9 @@ export const REPORT_RULES: readonly ReportRule[] = [
   none,
   noTask,
   noOwner,
+  unknownOwner,
+  inactiveOwner,
+  personOnlyOwner,
   vague,
   missingTag,
   blame,

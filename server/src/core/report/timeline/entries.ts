@@ -276,11 +276,15 @@ function plainLine(line: string): string {
     .trim();
 }
 
-/** Walks the timeline `section` (and its subsections) and returns what it holds. */
-export function extractTimeline(section: Section, lines: LineIndex): Extraction {
+/**
+ * Walks the timeline `section` (and its subsections), then the `following` day sections that
+ * continue it, and returns what they hold.
+ */
+export function extractTimeline(section: Section, lines: LineIndex, following: readonly Section[] = []): Extraction {
   const walker = new Walker(lines.text);
   // The timeline's own heading ("Timeline (all times UTC)") outranks anything below it.
   walker.headerZone(start(section.heading), end(section.heading));
   walker.section(section, true);
+  for (const day of following) walker.section(day, false);
   return walker.out;
 }

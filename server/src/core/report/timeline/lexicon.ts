@@ -96,6 +96,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\bimpact\s+start\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
     new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting)\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
   ],
   detected: [
@@ -109,6 +110,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
     /\b(?:becomes?|became)\s+aware\b/i,
+    /\bincident\s+(?:is\s+|was\s+)?(?:declared|opened|raised|created|started|called)\b/i,
+    /\b(?:declares?|declared|opens?|opened|raises?|raised)\s+(?:an?\s+|the\s+)?incident\b/i,
     /\b(?:support\s+)?tickets?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created)\b/i,
   ],
   mitigated: [

@@ -113,6 +113,7 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       lastUtc = undefined;
       continue;
     }
+    if (token.note) entry.timeProblem = token.note;
     const zone = token.zone ?? ctx.declared ?? carried;
     if (token.zone) carried = token.zone;
     let d = own ?? day ?? SYNTHETIC_DAY;

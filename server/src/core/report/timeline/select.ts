@@ -13,8 +13,9 @@
  * - resolution: the last entry that says it is resolved; without one, the last that says the
  *   impact stopped.
  *
- * An entry with a time is preferred; an entry without one still counts as found (so the
- * milestone is not reported missing) but gives no instant.
+ * When nothing says when the problem began, the impact start is the detection (as far as anyone
+ * can tell, it began when it was found). An entry with a time is preferred; an entry without one
+ * still counts as found (so the milestone is not reported missing) but gives no instant.
  */
 import type { LineIndex } from '../../text.js';
 import { parseIsoInstant } from '../iso-date.js';
@@ -81,8 +82,11 @@ function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefi
   return undefined;
 }
 
-function statedFact(milestone: Milestone, statements: readonly ResolvedStatement[], chosen: Milestones): MilestoneFact | undefined {
+function statedFact(milestone: Milestone, statements: readonly ResolvedStatement[], chosen: Milestones, entries: readonly TimelineEntry[], lines: LineIndex): MilestoneFact | undefined {
   const time = statements.find((s) => s.kind === 'time' && s.milestone === milestone);
+  // A stated time that is an entry's time points at that entry: that is where the reader looks.
+  const same = time && entries.find((e) => e.utc !== undefined && e.utc === time.utc && absoluteOf(e) === (time.absolute ?? false));
+  if (time && same) return { milestone, source: 'stated', utc: same.utc, absolute: absoluteOf(same), range: entryLineRange(lines, same), entry: same, words: time.words };
   if (time) return { milestone, source: 'stated', ...(time.utc !== undefined ? { utc: time.utc } : {}), absolute: time.absolute ?? false, range: time.range, words: time.words };
   const metric = statements.find((s) => s.kind === 'metric' && s.milestone === milestone);
   if (!metric || metric.minutes === undefined) return undefined;
@@ -128,9 +132,11 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
-      statedFact(milestone, statements, chosen) ??
+      statedFact(milestone, statements, chosen, entries, lines) ??
       ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
     if (fact) chosen[milestone] = fact;
   }
+  // Nothing says when the problem began: it began, as far as anyone can tell, when it was found.
+  if (!chosen.start && chosen.detected?.entry) chosen.start = { ...chosen.detected, milestone: 'start', source: 'inferred' };
   return chosen;
 }

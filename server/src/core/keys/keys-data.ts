@@ -1,0 +1,19 @@
+/**
+ * A file's key facts as plain data, for worker messages and the persistent index: the same
+ * object as {@link FileKeys} with its suppressions written out.
+ */
+import { Suppressions, type SuppressionData } from '../suppress.js';
+import type { FileKeys } from './types.js';
+
+/** {@link FileKeys} as plain data (structured-clone and JSON safe). */
+export type FileKeysData = Omit<FileKeys, 'suppressions'> & { suppressions: SuppressionData[] };
+
+/** To plain data. */
+export function keysToData(keys: FileKeys): FileKeysData {
+  return { ...keys, suppressions: keys.suppressions.toData() };
+}
+
+/** Back from plain data. */
+export function keysFromData(data: FileKeysData): FileKeys {
+  return { ...data, suppressions: Suppressions.fromData(data.suppressions) };
+}
