@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE } from '../server/src/core/config/profiles.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES } from '../server/src/core/config/profiles.js';
 import { ALL_RULES } from '../server/src/core/rules/index.js';
 import { FIXABILITY_LABELS, SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
 
@@ -67,9 +67,9 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
     additionalProperties: false,
     properties: {
       profile: {
-        description: `Report profile: which sections a report needs. Built in: ${builtins.join(', ')}; or a name from "profiles".`,
-        default: DEFAULT_PROFILE,
-        anyOf: [{ enum: builtins }, { type: 'string', minLength: 1 }],
+        description: `Report profile: which sections a report needs. "${AUTO_PROFILE}" (the default): each report gets the built-in profile its headings follow, generic when none. Built in: ${builtins.join(', ')}; or a name from "profiles".`,
+        default: AUTO_PROFILE,
+        anyOf: [{ enum: [AUTO_PROFILE, ...builtins] }, { type: 'string', minLength: 1 }],
       },
       profiles: {
         description: 'Custom profiles by name.',

@@ -5,7 +5,7 @@
  * package.json has drifted from it.
  */
 import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, flattenSpecs } from '../server/src/core/config/profiles.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES, flattenSpecs } from '../server/src/core/config/profiles.js';
 import { ALL_RULES, docsUrl } from '../server/src/core/rules/index.js';
 import { SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
 
@@ -46,6 +46,9 @@ export function rulesSetting(rules: readonly RuleMeta[] = ALL_RULES): Schema {
   };
 }
 
+/** What `auto` does, for the settings editor. */
+export const AUTO_DESCRIPTION = 'Each report gets the built-in profile whose headings it follows (generic when it follows none).';
+
 /** A one-line description of a built-in profile: the sections it requires. */
 export function profileDescription(name: string): string {
   const required = flattenSpecs(BUILTIN_PROFILES[name].sections)
@@ -66,10 +69,13 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
     properties: {
       'incidentScribe.profile': {
         type: 'string',
-        default: DEFAULT_PROFILE,
-        anyOf: [{ enum: profiles, enumDescriptions: profiles.map(profileDescription) }, { type: 'string', minLength: 1 }],
+        default: AUTO_PROFILE,
+        anyOf: [
+          { enum: [AUTO_PROFILE, ...profiles], enumDescriptions: [AUTO_DESCRIPTION, ...profiles.map(profileDescription)] },
+          { type: 'string', minLength: 1 },
+        ],
         markdownDescription:
-          'Which sections a report must have: a built-in profile (' +
+          'Which sections a report must have: `auto` (each report gets the built-in profile its headings follow, `generic` when none), a built-in profile (' +
           profiles.map((p) => `\`${p}\``).join(', ') +
           ') or the name of a profile defined under `profiles` in `.incident-scribe.json`. The workspace\'s `.incident-scribe.json` (or `.yaml`) wins over this setting.',
         scope: 'resource',

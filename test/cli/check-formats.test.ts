@@ -36,10 +36,11 @@ test('text: file:line:col  severity  ruleId  message, a summary line and metrics
   assert.equal(result.code, 0, result.stderr);
   const lines = result.stdout.split('\n');
   assert.match(lines[0], /^incidents\/cache\.md:\d+:\d+ +(warning|info) +[a-z]+\/[a-z-]+ +\S/);
-  assert.ok(lines.some((l) => /^incidents\/cache\.md:1:1 +warning +report\/missing-section +Missing section "Detection"/.test(l)), result.stdout);
-  assert.ok(lines.some((l) => /^0 errors, \d+ warnings?, \d+ infos? in 1 file \(1 file checked, profile wikimedia\)$/.test(l)), result.stdout);
-  assert.ok(lines.some((l) => /^ +incidents\/cache\.md +time to detect n\/a · mitigate n\/a · resolve n\/a$/.test(l)), result.stdout);
-  assert.ok(lines.some((l) => /^ +detected \d\d:\d\d \(inferred from 'Alerts fire'\)$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^incidents\/cache\.md:1:1 +warning +report\/missing-section +Missing sections "Root cause" and "Action items", which every postmortem needs/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^0 errors, \d+ warnings?, \d+ infos? in 1 file \(1 file checked, profiles found: generic 1\)$/.test(l)), result.stdout);
+  assert.ok(lines.includes('Looked at 1 Markdown file, took 1 as a report.'), result.stdout);
+  assert.ok(lines.some((l) => /^ +incidents\/cache\.md +generic +time to detect 0 min · mitigate n\/a · resolve n\/a \(inferred: impact start, detection\)$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^ +impact start \d\d:\d\d \(inferred from 'Alerts fire'\) · detected \d\d:\d\d \(inferred from 'Alerts fire'\)$/.test(l)), result.stdout);
   assert.doesNotMatch(result.stdout, /\u001b\[/, 'no colors when stdout is not a terminal');
 });
 
@@ -130,6 +131,6 @@ test('text: metrics of a report whose timeline gives them', async () => {
   const dir = tempWorkspace({ 'incidents/queue.md': TIMED_REPORT });
   const result = await runCli(['check'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /^ +incidents\/queue\.md +time to detect 12 min · mitigate 1 h 30 min · resolve 1 h 30 min \(inferred: mitigation\)$/m);
+  assert.match(result.stdout, /^ +incidents\/queue\.md +generic +time to detect 12 min · mitigate 1 h 30 min · resolve 1 h 30 min \(inferred: mitigation\)$/m);
   assert.match(result.stdout, /^ +impact start 2024-01-05 10:00 UTC \(marked \[start\]\) · detected 2024-01-05 10:12 UTC \(marked \[detected\]\) · mitigated 2024-01-05 11:30 UTC \(inferred from '\[resolved\]'\) · resolved .*$/m);
 });

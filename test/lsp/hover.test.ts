@@ -45,3 +45,58 @@ test('no hover away from timeline entries, and none in documents that are not re
     await client.stop();
   }
 });
+
+test('hover on the title: the profile the report follows, detected from its headings or configured', async () => {
+  const client = await TestClient.spawn();
+  try {
+    const uri = client.uri('incidents/queue-backlog.md');
+    const report = [
+      '# Queue backlog after a broker restart',
+      '',
+      '## Overview',
+      '',
+      'Jobs waited up to 40 minutes after a broker restart.',
+      '',
+      '## Contributing factors',
+      '',
+      '- The restart dropped the consumer leases.',
+      '',
+      '## Resolution',
+      '',
+      'Consumers were restarted.',
+      '',
+      '## Impact',
+      '',
+      'About 1,200 jobs were delayed by up to 40 minutes; none were lost.',
+      '',
+      '## Timeline',
+      '',
+      'All times UTC.',
+      '',
+      '- 2025-04-02 08:10 The broker restarts.',
+      '',
+      "## How'd we do?",
+      '',
+      '- The queue alert fired within a minute.',
+      '',
+      '## Action items',
+      '',
+      '- Keep leases across restarts (#412, @kim).',
+      '',
+    ].join('\n');
+    await client.open(uri, report);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 4 } });
+    assert.ok(hover, 'a hover on the title');
+    const value = (hover.contents as MarkupContent).value;
+    assert.match(value, /Profile: pagerduty/);
+    assert.match(value, /headings follow this template/);
+    assert.deepEqual(hover.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 38 } });
+
+    const plain = client.uri('incidents/short.md');
+    await client.open(plain, '# Short outage\n\n## Summary\n\nLogins failed.\n\n## Timeline\n\n- 10:00 UTC Logins fail.\n');
+    const generic = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: plain }, position: { line: 0, character: 2 } });
+    assert.match((generic!.contents as MarkupContent).value, /Profile: generic.*none of the known templates/s);
+  } finally {
+    await client.stop();
+  }
+});

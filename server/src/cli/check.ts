@@ -24,14 +24,18 @@ const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJs
 const USAGE = `Usage: incident-scribe check [paths…] [options]
 
 Checks incident reports (Markdown) and cache key scope in PHP. A Markdown file named on the
-command line is always checked; in a directory, files matching the report globs of the
-configuration or with front matter "type: incident" are. PHP files named or found are checked
+command line is always checked; in a directory, a Markdown file is checked when it matches the
+report globs of the configuration, has front matter "type: incident", or reads as a postmortem
+(a timeline and an impact, cause, actions, resolution or lessons section); READMEs, indexes and
+templates never are. PHP files named or found are checked
 together as one workspace (keys/* rules), except under the keys.exclude folders (default: vendor).
 Without paths, the current directory is checked.
 
 Options:
   --format text|json|sarif  output format (default: text)
-  --profile NAME            report profile: wikimedia, google-sre, minimal or one of the config
+  --profile NAME            report profile: auto (default: each report gets the built-in profile
+                            its headings follow), wikimedia, google-sre, pagerduty, atlassian,
+                            generic, minimal or one of the config
   --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
                             workspace root, the nearest directory above the first path that has one)
   --no-color                no colors in text output (also: NO_COLOR=1)
@@ -40,7 +44,8 @@ Options:
   --no-cache                read every PHP file, without the persistent key index kept in the
                             user's cache folder ($XDG_CACHE_HOME/incident-scribe, else
                             ~/.cache/incident-scribe)
-  --verbose                 print what the PHP key scan read, parsed and reused, on stderr
+  --verbose                 say on stderr why each Markdown file was or was not taken as a
+                            report, and what the PHP key scan read, parsed and reused
   --help                    show this help
 
 Exit codes: 0 no error-severity finding, 1 at least one, 2 usage or I/O problem.
@@ -88,6 +93,11 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     io.stderr(`incident-scribe: ${relative(io.cwd, file) || file}: ${message}\n`);
   };
   for (const problem of files.problems) warn(problem.path, problem.message);
+  if (values.verbose) {
+    for (const { path, decision } of files.markdown) {
+      io.stderr(`incident-scribe: ${relative(io.cwd, path) || path}: ${decision.report ? 'report' : 'not a report'}: ${decision.reason}\n`);
+    }
+  }
   // A mistake in an owners file is worth a line, but the rest of the file still counts: no trouble.
   for (const source of config.owners.sources) {
     for (const p of source.problems) io.stderr(`incident-scribe: ${relative(io.cwd, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
@@ -112,7 +122,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
       try {
         const { snapshot } = await job.result;
         findings.push(...snapshot.findings);
-        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
+        reports.push({ file, title: snapshot.title, profile: snapshot.profile, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
         filesChecked++;
       } catch (error) {
         warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
@@ -134,7 +144,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
 
   const order = new Map([...files.reports, ...files.php].map((f, i) => [f, i]));
   findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
-  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked };
+  const markdown = { lookedAt: files.markdown.length, reports: files.markdown.filter((m) => m.decision.report).length };
+  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked, markdown };
   io.stdout(formatter(run, { color: format === 'text' && useColors(io, values['no-color'] === true), version: VERSION }));
   if (trouble) return EXIT.trouble;
   return findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;

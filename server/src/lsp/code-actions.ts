@@ -36,15 +36,15 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 
-function missingSectionAction(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
-  const missing = analysis.snapshot.absent.find((a) => a.insert && finding.message.includes(`"${a.title}"`));
-  if (!missing?.insert) return undefined;
-  return action(`Insert section "${missing.title}"`, diagnostic, { [analysis.uri]: [missing.insert] }, true);
+function missingSectionActions(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+  // One finding names every missing section: one quick fix per section it names.
+  const missing = analysis.snapshot.absent.filter((a) => a.insert && finding.message.includes(`"${a.title}"`));
+  return missing.map((a, i) => action(`Insert section "${a.title}"`, diagnostic, { [analysis.uri]: [a.insert!] }, i === 0));
 }
 
 /**
  * The quick fixes for the `findings` of `doc` that touch `range`: each finding's own fixes, the
- * `extra` action for it (if any), and the disable comment.
+ * `extra` actions for it, and the disable comment.
  */
 export function quickFixes(
   doc: TextDocument,
@@ -52,7 +52,7 @@ export function quickFixes(
   folder: string | undefined,
   range: Diagnostic['range'],
   style: 'markdown' | 'php',
-  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction | undefined,
+  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction[],
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of findings) {
@@ -62,8 +62,7 @@ export function quickFixes(
       const target = fix.file ? uriOfFile(fix.file, folder) : doc.uri;
       actions.push(action(fix.title, diagnostic, { [target]: fix.edits }, i === 0));
     });
-    const more = extra?.(finding, diagnostic);
-    if (more) actions.push(more);
+    actions.push(...(extra?.(finding, diagnostic) ?? []));
     actions.push(action(`Disable ${finding.ruleId} on this line`, diagnostic, { [doc.uri]: [disableEdit(doc, finding.range.start.line, finding.ruleId, style)] }));
   }
   return actions;
@@ -84,7 +83,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     return cancellable(token, async (t) => {
       const analysis = await ctx.analyzer.latest(doc, t);
       if (!analysis) return [];
-      const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionAction(analysis, finding, diagnostic) : undefined);
+      const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionActions(analysis, finding, diagnostic) : []);
       const actions = quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert);
       // Confirm an inferred milestone, or move one, on the entry under the cursor.
       const { entries, milestoneFixes } = analysis.snapshot.timeline;

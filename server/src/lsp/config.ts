@@ -217,6 +217,7 @@ export function mergeConfigs(settings: ResolvedConfig, file: ResolvedConfig, fil
   for (const key of KEY_SETTINGS) if (key in fileKeys) keys[key] = file.keys[key];
   return {
     profile: 'profile' in data ? file.profile : settings.profile,
+    autoProfile: 'profile' in data ? file.autoProfile : settings.autoProfile,
     rules: { ...settings.rules, ...file.rules },
     requiredTags: 'requiredTags' in data ? file.requiredTags : settings.requiredTags,
     reportGlobs: 'reportGlobs' in data ? file.reportGlobs : settings.reportGlobs,

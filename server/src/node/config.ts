@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ResolvedConfig } from '../core/config/config.js';
-import { BUILTIN_PROFILES } from '../core/config/profiles.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES } from '../core/config/profiles.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import { WorkspaceError } from './errors.js';
 import { loadOwners } from './owners.js';
@@ -70,7 +70,7 @@ function readConfig(options: LoadConfigOptions): ResolvedConfig {
   }
   const { config, errors } = parseConfig(text, file, RULE_IDS);
   if (errors.length > 0) throw new WorkspaceError(configErrorLine(errors));
-  if (!options.profile || BUILTIN_PROFILES[options.profile]) return withProfile(config, options.profile);
+  if (!options.profile || options.profile === AUTO_PROFILE || BUILTIN_PROFILES[options.profile]) return withProfile(config, options.profile);
   // A custom profile of the file: parse again with the override so it is read like any other.
   const data = { ...(parseYaml(text) as Record<string, unknown>), profile: options.profile };
   const again = parseConfig(JSON.stringify(data), file, RULE_IDS);
@@ -80,9 +80,10 @@ function readConfig(options: LoadConfigOptions): ResolvedConfig {
 
 function withProfile(config: ResolvedConfig, profile: string | undefined): ResolvedConfig {
   if (profile === undefined) return config;
+  if (profile === AUTO_PROFILE) return { ...config, autoProfile: true };
   const builtin = BUILTIN_PROFILES[profile];
-  if (!builtin) throw new WorkspaceError(`--profile: "${profile}" is not a profile (known: ${Object.keys(BUILTIN_PROFILES).join(', ')})`);
-  return { ...config, profile: builtin };
+  if (!builtin) throw new WorkspaceError(`--profile: "${profile}" is not a profile (known: ${[AUTO_PROFILE, ...Object.keys(BUILTIN_PROFILES)].join(', ')})`);
+  return { ...config, profile: builtin, autoProfile: false };
 }
 
 /** One line for a list of configuration errors: the first, with its line, and how many more. */

@@ -7,6 +7,7 @@ import { ReportSession } from '../core/check.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import type { CancellationToken } from '../core/types.js';
+import { configForReport } from '../core/report/profile-detect.js';
 import { Templates } from '../lsp/templates.js';
 import { snapshotOf, type ReportSnapshot } from './report-snapshot.js';
 
@@ -38,7 +39,9 @@ export class ReportEngine {
     // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     const check = session.check(input.file, input.text, input.config, token);
-    return snapshotOf(check, input.config, this.templates.get(input.config.profile.name), this.parser);
+    // The report's own profile (configured, or the template its headings follow) decides the template.
+    const config = configForReport(input.config, check.report.profile);
+    return snapshotOf(check, config, this.templates.get(config.profile.name), this.parser);
   }
 
   /** Drops the state kept for a document (it was closed). */

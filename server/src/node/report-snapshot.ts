@@ -9,6 +9,7 @@ import { flattenSpecs, sectionNames } from '../core/config/profiles.js';
 import type { ReportCheck } from '../core/check.js';
 import type { MarkdownParser } from '../core/markdown/parse.js';
 import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
+import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
 import type { Finding, Fix, Range, TextEdit } from '../core/types.js';
@@ -64,9 +65,14 @@ export interface ReportSnapshot {
   metrics: Metrics;
   /** Sections of the profile the report does not have, in profile order. */
   absent: AbsentSection[];
+  /** The profile the report is checked against, how it was chosen, and the sections it requires. */
+  profile?: { name: string; source: ReportProfile['source']; required: string[] };
 }
 
-/** Turns a check into a snapshot; `template` is the profile's report template, for section inserts. */
+/**
+ * Turns a check into a snapshot; `config` carries the report's own profile ({@link configForReport})
+ * and `template` is that profile's report template, for section inserts.
+ */
 export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template: string | undefined, parser: MarkdownParser): ReportSnapshot {
   const { report, findings } = check;
   const index = new Map<Section, number>(report.sections.map((s, i) => [s, i]));
@@ -75,7 +81,7 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
       .filter(({ spec }) => spec.kind === 'timeline')
       .flatMap(({ spec }) => sectionNames(spec)),
   );
-  const isTimeline = (s: Section) => s === report.timeline.section || timelineNames.has(s.normalized);
+  const isTimeline = (s: Section) => s === report.timeline.section || timelineNames.has(s.normalized) || timelineNames.has(s.core);
   const sections = report.sections.map(
     (s): SectionInfo => ({
       title: s.title,
@@ -117,5 +123,10 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,
     absent,
+    profile: {
+      name: report.profile.profile.name,
+      source: report.profile.source,
+      required: report.profile.profile.sections.filter((s) => s.required !== false).map((s) => s.title),
+    },
   };
 }

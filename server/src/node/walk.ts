@@ -1,9 +1,9 @@
 /**
  * The one workspace walk, shared by the command line and the language server. It collects the
  * incident reports and the PHP files under the given paths:
- * - a Markdown file named on the command line is always a report; in a directory walk a Markdown
- *   file is a report when it matches the configured report globs (relative to the workspace root)
- *   or declares `type: incident` in its front matter;
+ * - a Markdown file named on the command line is always a report; in a directory walk the core's
+ *   {@link classifyMarkdown} decides (report globs, front matter, or what the text is), and the
+ *   decision is kept for `--verbose`;
  * - a PHP file ({@link isPhpPath}) is collected unless it lies under a `keys.exclude` folder
  *   (plain names match a folder anywhere; patterns with `/` or `*` match paths relative to the
  *   root);
@@ -19,7 +19,7 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { isPhpPath } from '../core/keys/php-path.js';
-import { globMatcher, hasIncidentFrontMatter, isMarkdownPath } from '../core/report/is-report.js';
+import { classifyMarkdown, globMatcher, isMarkdownPath, type ReportDecision } from '../core/report/is-report.js';
 import { throwIfCancelled, type CancellationToken } from '../core/types.js';
 import { describeIoError } from './config.js';
 
@@ -27,13 +27,15 @@ import { describeIoError } from './config.js';
 export interface WorkspaceFiles {
   reports: string[];
   php: string[];
+  /** Every Markdown file looked at, with whether it was taken as a report and why. */
+  markdown: { path: string; decision: ReportDecision }[];
   /** Paths that could not be used, with the reason (one line each). */
   problems: { path: string; message: string }[];
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-/** How much of a file is read to look for `type: incident` in its front matter. */
-const HEAD_BYTES = 8192;
+/** How much of a Markdown file is read to decide whether it is a report; real reports are far smaller. */
+const HEAD_BYTES = 256 * 1024;
 
 /** Options of {@link collectFiles}. */
 export interface CollectOptions {
@@ -55,7 +57,7 @@ interface IgnoreLayer {
 
 /** Walks `paths` and sorts what it finds into reports and PHP files. */
 export async function collectFiles(options: CollectOptions): Promise<WorkspaceFiles> {
-  const out: WorkspaceFiles = { reports: [], php: [], problems: [] };
+  const out: WorkspaceFiles = { reports: [], php: [], markdown: [], problems: [] };
   const wantReports = options.collect?.reports ?? true;
   const wantPhp = options.collect?.php ?? true;
   const root = resolve(options.root);
@@ -114,8 +116,11 @@ export async function collectFiles(options: CollectOptions): Promise<WorkspaceFi
         if (isPhpPath(entry.name)) {
           if (wantPhp && !phpExcluded && !excludedPath(toPosix(relative(root, path))) && !isIgnored(here, path, false)) add(out.php, path);
         } else if (wantReports && isMarkdownPath(entry.name) && !isIgnored(here, path, false)) {
+          if (seen.has(path)) continue;
           const rel = toPosix(relative(root, path));
-          if ((!rel.startsWith('../') && isReportPath(rel)) || declaresIncident(path)) add(out.reports, path);
+          const decision = classifyMarkdown(rel, readHead(path), isReportPath);
+          out.markdown.push({ path, decision });
+          if (decision.report) add(out.reports, path);
         }
       }
     }
@@ -133,7 +138,10 @@ export async function collectFiles(options: CollectOptions): Promise<WorkspaceFi
     if (info.isDirectory()) await walk(path, ancestorIgnores(root, path), false);
     else if (isPhpPath(path)) {
       if (wantPhp) add(out.php, path);
-    } else if (wantReports) add(out.reports, path);
+    } else if (wantReports) {
+      if (isMarkdownPath(path) && !seen.has(path)) out.markdown.push({ path, decision: { report: true, reason: 'named on the command line' } });
+      add(out.reports, path);
+    }
   }
   return out;
 }
@@ -187,22 +195,22 @@ function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): b
   return false;
 }
 
-/** True when the file's front matter says `type: incident` (only its first bytes are read). */
-function declaresIncident(path: string): boolean {
+/** The start of a file as text (empty when it cannot be read: the check names the problem later). */
+function readHead(path: string): string {
   let head: string;
   try {
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
+      const buffer = Buffer.allocUnsafe(HEAD_BYTES);
       const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
       head = buffer.subarray(0, n).toString('utf8');
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return '';
   }
-  return hasIncidentFrontMatter(head);
+  return head;
 }
 
 /** Forward slashes, as globs and SARIF want them. */

@@ -2,7 +2,7 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text.js';
 import { SEVERITY_SETTINGS, type Range, type SeveritySetting } from '../types.js';
 import type { OwnersSource } from '../owners/types.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
 
 /** Settings for the cache key rules. */
 export interface KeysConfig {
@@ -38,7 +38,10 @@ export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { sectionBudgetMs: 1000, 
 
 /** Configuration after defaults and validation: what the checks read. */
 export interface ResolvedConfig {
+  /** The configured profile; when {@link autoProfile} is set, only the fallback where no report is at hand. */
   profile: Profile;
+  /** True when no profile is configured (or `"auto"` is): each report gets the built-in profile its headings follow. */
+  autoProfile: boolean;
   /** Severity overrides by rule id; rules not listed keep their default. */
   rules: Record<string, SeveritySetting>;
   /** Tags every actionable must carry (`actionables/missing-tag`). */
@@ -69,7 +72,24 @@ export interface ConfigError {
 
 export const CONFIG_FILE_NAMES = ['.incident-scribe.json', '.incident-scribe.yaml', '.incident-scribe.yml'] as const;
 
-export const DEFAULT_REPORT_GLOBS = ['**/incidents/**/*.md', '**/postmortems/**/*.md', '**/*incident*.md', '**/*postmortem*.md', '**/*post-mortem*.md'];
+/** Folders and file names that hold reports, relative to the workspace root (matched without regard to case). */
+export const DEFAULT_REPORT_GLOBS = [
+  '**/incidents/**/*.md',
+  '**/incident-reports/**/*.md',
+  '**/postmortem/**/*.md',
+  '**/postmortems/**/*.md',
+  '**/post-mortem/**/*.md',
+  '**/post-mortems/**/*.md',
+  '**/retros/**/*.md',
+  '**/rca/**/*.md',
+  '**/*incident*.md',
+  '**/*postmortem*.md',
+  '**/*post-mortem*.md',
+  '**/*retrospective*.md',
+  '**/rca-*.md',
+  '**/*-rca.md',
+  '**/*-rca-*.md',
+];
 
 export const DEFAULT_KEYS: KeysConfig = {
   global: [],
@@ -85,9 +105,10 @@ export const DEFAULT_KEYS: KeysConfig = {
 export const PRIVATE_CACHE_KINDS = ['server-local'];
 
 /** The configuration used when there is no file. */
-export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
+export function defaultConfig(profile: string = AUTO_PROFILE): ResolvedConfig {
   return {
     profile: BUILTIN_PROFILES[profile] ?? BUILTIN_PROFILES[DEFAULT_PROFILE],
+    autoProfile: profile === AUTO_PROFILE,
     rules: {},
     requiredTags: [],
     reportGlobs: [...DEFAULT_REPORT_GLOBS],
@@ -149,8 +170,12 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   }
   if (data.profile !== undefined) {
     const all = { ...BUILTIN_PROFILES, ...customProfiles };
-    if (typeof data.profile !== 'string' || !all[data.profile]) fail(['profile'], `must be one of ${Object.keys(all).join(', ')}`);
-    else config.profile = all[data.profile];
+    if (data.profile === AUTO_PROFILE) config.autoProfile = true;
+    else if (typeof data.profile !== 'string' || !all[data.profile]) fail(['profile'], `must be one of ${[AUTO_PROFILE, ...Object.keys(all)].join(', ')}`);
+    else {
+      config.profile = all[data.profile];
+      config.autoProfile = false;
+    }
   }
   if (data.rules !== undefined) {
     if (!isPlainObject(data.rules)) fail(['rules'], 'must be an object of rule id to severity');

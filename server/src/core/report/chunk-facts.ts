@@ -73,7 +73,7 @@ export function computeChunkFacts(
     const actionables = roles.actionables ? readActionableNodes(slice(roles.actionables).filter((n) => n.type !== 'heading'), lines) : [];
     const root: Root = { type: 'root', children: [...nodes], position: parsed.tree.position };
     const impactTable = impactInTables(root, config, lines);
-    const view: Report = { file, text, lines, root, sections: [], outline: [], timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: actionables }, metrics: {} };
+    const view: Report = { file, text, lines, root, sections: [], outline: [], profile: { profile: config.profile, source: 'configured' }, timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: actionables }, metrics: {} };
     const findings = runRules(CHUNK_RULES, { report: view, config, token: budget }, { file, config, suppressions: new Suppressions([]), errorRange: lines.lineRange(0), token: budget });
     if (performance.now() > deadline) throw new CancelledError();
     return { timeline, actionables, impactTable, findings };

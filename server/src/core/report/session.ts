@@ -22,7 +22,9 @@ import { parseSuppressions } from '../suppress.js';
 import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
+import { readActionables } from './actionables.js';
 import { findImpact } from './impact.js';
+import { chooseProfile, configForReport } from './profile-detect.js';
 import { reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { sectionOfKind } from './section-kind.js';
@@ -69,17 +71,17 @@ export class ReportSession {
    * Analyses `text`, the new version of the document, from the facts of the previous version.
    * Throws `CancelledError` when the token is cancelled; the session stays usable.
    */
-  check(file: string, original: string, config: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = config.analysis ?? DEFAULT_ANALYSIS_LIMITS): ReportCheck {
-    if (config !== this.config || file !== this.file) {
+  check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS): ReportCheck {
+    if (configured !== this.config || file !== this.file) {
       this.facts = new Map();
       this.placed = new Map();
       this.frontMatter = undefined;
-      this.config = config;
+      this.config = configured;
       this.file = file;
     }
     const text = normalizeLineBreaks(original);
     const lines = new LineIndex(text);
-    if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, config, limits);
+    if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, configured, limits);
 
     const parsed = this.parser.parseChunks(text, token);
     // Chunks that did not move keep their placed nodes and facts from the previous version.
@@ -93,6 +95,9 @@ export class ReportSession {
     this.placedNodes = placedNodes;
     const frontMatter = this.readFrontMatter(root, lines);
     const { sections, outline } = buildSections(root, lines);
+    // The report is read, and its rules run, with its own profile (configured or detected).
+    const profile = chooseProfile(sections, configured);
+    const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     const actionablesSection = sectionOfKind(sections, config, 'actionables');
     // Day headings written one level too high after the timeline are read as part of it.
@@ -102,7 +107,6 @@ export class ReportSession {
     const next = new Map<string, ChunkFacts>();
     const placed = new Map<string, PlacedFacts>();
     const extraction: Extraction = { items: [], headerZones: [], prose: [] };
-    const items: Actionable[] = [];
     const chunkFindings: Finding[] = [];
     const unchecked: UncheckedPart[] = [];
     let impactTable: ImpactStatement | undefined;
@@ -128,7 +132,6 @@ export class ReportSession {
       for (const item of here.extraction.items) extraction.items.push(item);
       for (const zone of here.extraction.headerZones) extraction.headerZones.push(zone);
       for (const span of here.extraction.prose) extraction.prose.push(span);
-      for (const item of here.actionables) items.push(item);
       for (const finding of here.findings) chunkFindings.push(finding);
       impactTable ??= here.impactTable;
     }
@@ -147,9 +150,12 @@ export class ReportSession {
       sections,
       outline,
       title,
+      profile,
       impact: findImpact(root, sections, frontMatter, lines, config, () => impactTable),
       timeline,
-      actionables: actionablesSection ? { section: actionablesSection, items } : { items: [] },
+      // Actionables are read over the whole document: a subheading can mark the items under it done
+      // or give them a task, and a labelled paragraph anywhere is an actionable too.
+      actionables: readActionables(sections, lines, config),
       metrics: computeMetrics(timeline),
       unchecked,
     };
@@ -188,6 +194,7 @@ export class ReportSession {
       root: { type: 'root', children: [] },
       sections: [],
       outline: [],
+      profile: chooseProfile([], config),
       timeline: { entries: [], milestones: {}, stated: [] },
       actionables: { items: [] },
       metrics: {},

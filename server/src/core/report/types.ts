@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
+import type { ReportProfile } from './profile-detect.js';
 
 /** A heading and everything up to the next heading of the same or a higher level. */
 export interface Section {
@@ -8,6 +9,8 @@ export interface Section {
   title: string;
   /** {@link normalizeTitle} of the title. */
   normalized: string;
+  /** The name without the notes authors add ({@link coreTitle}): "Timeline (all times PST) …" → "timeline". */
+  core: string;
   depth: number;
   heading: Heading;
   headingRange: Range;
@@ -205,6 +208,8 @@ export interface Report {
   outline: Section[];
   /** Text of the first level-1 heading or front matter `title`. */
   title?: string;
+  /** The profile the report is checked against, and whether it was configured or detected. */
+  profile: ReportProfile;
   impact?: ImpactStatement;
   timeline: Timeline;
   actionables: Actionables;

@@ -12,7 +12,6 @@ export const missingTag: ReportRule = {
     fixable: 'none',
     target: 'report',
   },
-  scope: 'chunk',
   check({ report, config }) {
     const required = config.requiredTags.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
     if (required.length === 0) return [];

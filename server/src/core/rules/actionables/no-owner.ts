@@ -39,7 +39,6 @@ export const noOwner: ReportRule = {
     fixable: 'suggestion',
     target: 'report',
   },
-  scope: 'chunk',
   check({ report }) {
     return report.actionables.items
       .filter((item) => !item.owner && item.done !== true)
