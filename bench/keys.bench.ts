@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../server/src/core/config/config.js';
-import { checkPhpWorkspace, listPhpFiles, scanPhpWorkspace } from '../server/src/node/php-scan.js';
+import { checkIndexedFiles, scanKeyFiles } from '../server/src/node/key-scan.js';
+import { collectFiles } from '../server/src/node/walk.js';
 import { loadPhpParser } from '../server/src/node/php-wasm.js';
 import { generateWorkspace } from './keys-workspace.js';
 
@@ -34,7 +35,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const generated = generateWorkspace(dir, FILES, WITH_KEYS);
 const config = defaultConfig();
-const { files } = await listPhpFiles(dir, config.keys.exclude);
+const listed = () => collectFiles({ root: dir, config, paths: [dir], cwd: dir, collect: { php: true, reports: false } });
+const files = (await listed()).php;
 const parserLoad = await measure(() => loadPhpParser());
 
 async function plainRead(): Promise<number> {
@@ -61,12 +63,12 @@ for (let run = 0; run < RUNS; run++) {
   reads.push(read.ms);
   readCpu.push(read.cpuMs);
   peakRead = Math.max(peakRead, read.peakMb);
-  const scan = await measure(() => scanPhpWorkspace(dir, config));
+  const scan = await measure(async () => scanKeyFiles((await listed()).php, { builders: config.keys }));
   scans.push(scan.ms);
   scanCpu.push(scan.cpuMs);
   peakScan = Math.max(peakScan, scan.peakMb);
   parsed = scan.value.parsed;
-  const check = await measure(async () => checkPhpWorkspace(scan.value, config));
+  const check = await measure(async () => checkIndexedFiles(scan.value.index, config));
   checks.push(check.ms);
   findings = check.value.length;
 }

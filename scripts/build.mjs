@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client into dist/ with esbuild,
 // and copies the tree-sitter WebAssembly files the PHP parser loads at run time.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -39,16 +40,37 @@ function ruleDocs() {
   return docs;
 }
 
+/**
+ * The id of this build for the persistent key index (server/src/node/build-id.ts computes the
+ * same from sources): the core sources and the version, hashed in a stable order.
+ */
+function buildId() {
+  const hash = createHash('sha1');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk('server/src/core');
+  hash.update(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  return hash.digest('base64url').slice(0, 16);
+}
+const BUILD_ID = JSON.stringify(buildId());
+
 const targets = [
   {
     entry: 'server/src/cli.ts',
     outfile: 'dist/cli.js',
     format: 'esm',
     banner: { js: '#!/usr/bin/env node\n' + esmBanner.js },
-    define: { __INCIDENT_SCRIBE_RULE_DOCS__: JSON.stringify(ruleDocs()) },
+    define: { __INCIDENT_SCRIBE_RULE_DOCS__: JSON.stringify(ruleDocs()), __INCIDENT_SCRIBE_BUILD_ID__: BUILD_ID },
   },
-  { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner },
+  { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner, define: { __INCIDENT_SCRIBE_BUILD_ID__: BUILD_ID } },
   { entry: 'server/src/node/report-worker.ts', outfile: 'dist/report-worker.js', format: 'esm', banner: esmBanner },
+  // The key scan's worker thread, started by the CLI and the server from the file next to them.
+  { entry: 'server/src/node/keys-worker.ts', outfile: 'dist/keys-worker.js', format: 'esm', banner: esmBanner },
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
 ];
 

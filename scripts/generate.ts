@@ -10,8 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE } from '../server/src/core/config/profiles.js';
+import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES } from '../server/src/core/config/profiles.js';
 import { ALL_RULES } from '../server/src/core/rules/index.js';
 import { FIXABILITY_LABELS, SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
 
@@ -67,9 +67,9 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
     additionalProperties: false,
     properties: {
       profile: {
-        description: `Report profile: which sections a report needs. Built in: ${builtins.join(', ')}; or a name from "profiles".`,
-        default: DEFAULT_PROFILE,
-        anyOf: [{ enum: builtins }, { type: 'string', minLength: 1 }],
+        description: `Report profile: which sections a report needs. "${AUTO_PROFILE}" (the default): each report gets the built-in profile its headings follow, generic when none. Built in: ${builtins.join(', ')}; or a name from "profiles".`,
+        default: AUTO_PROFILE,
+        anyOf: [{ enum: [AUTO_PROFILE, ...builtins] }, { type: 'string', minLength: 1 }],
       },
       profiles: {
         description: 'Custom profiles by name.',
@@ -98,6 +98,26 @@ export function configSchema(rules: readonly RuleMeta[]): Record<string, unknown
             profile: { description: 'Report profile for these reports.', anyOf: [{ enum: builtins }, { type: 'string', minLength: 1 }] },
             rules: { $ref: '#/properties/rules' },
             requiredTags: stringList('Tags every actionable of these reports must carry.'),
+          },
+        },
+      },
+      owners: stringList('Owners files (maintainers files in YAML or JSON, wikitext maintainer tables, CODEOWNERS), relative to the workspace root, asked in order; a CODEOWNERS file in its usual places is used without being listed. See docs/owners.md.', []),
+      analysis: {
+        description: 'Bounds of the analysis of one report, so that no input makes the checker hang.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          sectionBudgetMs: {
+            description: 'Time one section may take to check; a section over it is not checked in that version (rule report/too-complex says which).',
+            type: 'number',
+            exclusiveMinimum: 0,
+            default: DEFAULT_ANALYSIS_LIMITS.sectionBudgetMs,
+          },
+          maxReportSizeKB: {
+            description: 'A report larger than this is not checked at all (rule report/too-complex says so).',
+            type: 'number',
+            exclusiveMinimum: 0,
+            default: DEFAULT_ANALYSIS_LIMITS.maxReportBytes / 1024,
           },
         },
       },

@@ -4,8 +4,8 @@
  * core's defaults. `npm run generate:manifest` writes it; test/client/manifest.test.ts fails when
  * package.json has drifted from it.
  */
-import { DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, flattenSpecs } from '../server/src/core/config/profiles.js';
+import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES, flattenSpecs } from '../server/src/core/config/profiles.js';
 import { ALL_RULES, docsUrl } from '../server/src/core/rules/index.js';
 import { SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
 
@@ -46,6 +46,9 @@ export function rulesSetting(rules: readonly RuleMeta[] = ALL_RULES): Schema {
   };
 }
 
+/** What `auto` does, for the settings editor. */
+export const AUTO_DESCRIPTION = 'Each report gets the built-in profile whose headings it follows (generic when it follows none).';
+
 /** A one-line description of a built-in profile: the sections it requires. */
 export function profileDescription(name: string): string {
   const required = flattenSpecs(BUILTIN_PROFILES[name].sections)
@@ -66,10 +69,13 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
     properties: {
       'incidentScribe.profile': {
         type: 'string',
-        default: DEFAULT_PROFILE,
-        anyOf: [{ enum: profiles, enumDescriptions: profiles.map(profileDescription) }, { type: 'string', minLength: 1 }],
+        default: AUTO_PROFILE,
+        anyOf: [
+          { enum: [AUTO_PROFILE, ...profiles], enumDescriptions: [AUTO_DESCRIPTION, ...profiles.map(profileDescription)] },
+          { type: 'string', minLength: 1 },
+        ],
         markdownDescription:
-          'Which sections a report must have: a built-in profile (' +
+          'Which sections a report must have: `auto` (each report gets the built-in profile its headings follow, `generic` when none), a built-in profile (' +
           profiles.map((p) => `\`${p}\``).join(', ') +
           ') or the name of a profile defined under `profiles` in `.incident-scribe.json`. The workspace\'s `.incident-scribe.json` (or `.yaml`) wins over this setting.',
         scope: 'resource',
@@ -79,7 +85,26 @@ export function configuration(rules: readonly RuleMeta[] = ALL_RULES): Schema {
         DEFAULT_REPORT_GLOBS,
       ),
       'incidentScribe.requiredTags': strings('Tags every actionable must carry, such as `#Sustainability`; turns on `actionables/missing-tag`.', []),
+      'incidentScribe.owners': strings(
+        'Owners files (maintainers YAML or JSON, wikitext maintainer tables, `CODEOWNERS`), relative to the workspace folder, asked in order. A `CODEOWNERS` file in its usual places is used without being listed.',
+        [],
+      ),
       'incidentScribe.rules': rulesSetting(rules),
+      'incidentScribe.analysis.sectionBudgetMs': {
+        type: 'number',
+        exclusiveMinimum: 0,
+        default: DEFAULT_ANALYSIS_LIMITS.sectionBudgetMs,
+        markdownDescription:
+          'Time (in milliseconds) one section of a report may take to check; a section over it is not checked in that version, and `report/too-complex` names it.',
+        scope: 'resource',
+      },
+      'incidentScribe.analysis.maxReportSizeKB': {
+        type: 'number',
+        exclusiveMinimum: 0,
+        default: DEFAULT_ANALYSIS_LIMITS.maxReportBytes / 1024,
+        markdownDescription: 'A report larger than this (in KB) is not checked at all; `report/too-complex` says so.',
+        scope: 'resource',
+      },
       'incidentScribe.keys.localBuilders': strings('PHP methods that build a cache key local to one wiki (`$cache->makeKey(…)`).', DEFAULT_KEYS.localBuilders),
       'incidentScribe.keys.globalBuilders': strings('PHP methods that build a cache key shared by every wiki (`$cache->makeGlobalKey(…)`).', DEFAULT_KEYS.globalBuilders),
       'incidentScribe.keys.global': strings('Key groups (globs allowed) that must be built with a global builder, because more than one wiki reads or writes them.', DEFAULT_KEYS.global),

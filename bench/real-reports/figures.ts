@@ -104,6 +104,15 @@ export interface ReportScore {
   judged: JudgedFinding[];
   /** Per metric: label value, build value and outcome, for the detailed listing. */
   metricDetail: { name: MetricName; want: number | null; got: number | null; outcome: keyof Tally | 'none' }[];
+  /** Per milestone: the labelled line, the build's line, time and source, and the outcome. */
+  milestoneDetail: {
+    name: MilestoneName;
+    wantLine: number | null;
+    gotLine: number | null;
+    gotTime: string | null;
+    source: string | null;
+    outcome: keyof Tally | 'none';
+  }[];
   error?: string;
 }
 
@@ -169,6 +178,7 @@ export function scoreReport(
   }
 
   const milestones = zero();
+  const milestoneDetail: ReportScore['milestoneDetail'] = [];
   for (const name of MILESTONES) {
     const want = label.milestones[name];
     const got = report?.milestones?.[name];
@@ -180,6 +190,14 @@ export function scoreReport(
       return a !== null && b !== null && Math.abs(a - b) <= 60_000;
     });
     if (result !== 'none') milestones[result]++;
+    milestoneDetail.push({
+      name,
+      wantLine: want?.line ?? null,
+      gotLine: got?.line ?? null,
+      gotTime: got?.time ?? null,
+      source: got?.source ?? null,
+      outcome: result,
+    });
   }
 
   const judged: JudgedFinding[] = diagnostics.map((d) => {
@@ -215,6 +233,7 @@ export function scoreReport(
     problems,
     judged,
     metricDetail,
+    milestoneDetail,
   };
 }
 

@@ -136,6 +136,10 @@ if (flag('--list') || flag('--unjudged')) {
     console.log(`\n${s.repository}:${s.path}`);
     if (flag('--list')) {
       for (const m of s.metricDetail) console.log(`  metric ${m.name}: label ${m.want ?? '-'}, build ${m.got ?? '-'} → ${m.outcome}`);
+      for (const m of s.milestoneDetail) {
+        const got = m.gotLine === null && m.gotTime === null ? '-' : `line ${m.gotLine ?? '?'} ${m.gotTime ?? ''} (${m.source ?? '?'})`;
+        console.log(`  milestone ${m.name}: label line ${m.wantLine ?? '-'}, build ${got} → ${m.outcome}`);
+      }
     }
     for (const j of shown) {
       console.log(`  ${j.verdict ?? '?'}\t${j.rule}\t${j.line}\t${j.message}${j.reason ? `  [${j.reason}]` : ''}`);

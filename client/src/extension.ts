@@ -34,6 +34,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // No file watcher of its own: the server registers the watchers it needs (configuration and
     // PHP files), and a second watcher here would deliver every change twice.
     synchronize: { configurationSection: CLIENT_ID },
+    // The server keeps its PHP key index here, so that the next start reads only changed files.
+    initializationOptions: { storagePath: context.storageUri?.fsPath },
   };
   return new LanguageClient(CLIENT_ID, 'Incident Scribe', serverOptions, clientOptions);
 }

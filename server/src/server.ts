@@ -22,7 +22,8 @@ import { ConfigStore } from './lsp/config.js';
 import { readClientFeatures, type ClientFeatures, type ServerContext, type ServerStats } from './lsp/context.js';
 import { Diagnostics, type DiagnosticsOptions } from './lsp/diagnostics.js';
 import { registerHover } from './lsp/hover.js';
-import { isPhpPath, KeyWorkspace } from './lsp/keys.js';
+import { KeyWorkspace, storagePathOf } from './lsp/keys.js';
+import { isPhpPath } from './core/keys/php-path.js';
 import { registerSymbols } from './lsp/symbols.js';
 import { ReportWorkers, type ReportWorkersOptions } from './node/report-workers.js';
 import { ANALYSIS_STATS_REQUEST, type AnalysisStats } from './protocol.js';
@@ -40,7 +41,7 @@ export interface ServerHandle {
 }
 
 /** Glob of the files whose changes on disk the server needs to hear about. */
-const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}'];
+const WATCHED = ['**/.incident-scribe.{json,yaml,yml}', '**/*.{php,inc,phtml}', '**/CODEOWNERS', '**/*{owners,OWNERS,maintainers,MAINTAINERS,Maintainers}*'];
 
 /** Starts a server on `connection` (not yet listening: the caller calls `connection.listen()`). */
 export function startServer(connection: Connection, options: ServerOptions = {}): ServerHandle {
@@ -68,6 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders = params.workspaceFolders ?? [];
     configs.setFolders(folders, params.rootUri);
     configs.setPushedSettings(params.initializationOptions);
+    keys.storagePath = storagePathOf(params.initializationOptions);
     clientSupportsFolderEvents = params.capabilities?.workspace?.workspaceFolders === true;
     diagnostics.register();
     return {

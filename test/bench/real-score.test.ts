@@ -49,7 +49,17 @@ test('metrics: right within tolerance, wrong outside it, extra where the label h
 test('milestones: right by line or by the same instant, wrong, missed, extra', () => {
   // impact start: another line but the same instant → right; detected: line 15 vs 14, 6 min apart
   // → wrong; mitigated: missed; resolved: the label has none → extra.
-  assert.deepEqual(score(0).milestones, { right: 1, wrong: 1, missed: 1, extra: 1 });
+  const first = score(0);
+  assert.deepEqual(first.milestones, { right: 1, wrong: 1, missed: 1, extra: 1 });
+  assert.deepEqual(
+    first.milestoneDetail.map((m) => [m.name, m.wantLine, m.gotLine, m.outcome]),
+    [
+      ['impactStart', 12, 5, 'right'],
+      ['detected', 14, 15, 'wrong'],
+      ['mitigated', 18, null, 'missed'],
+      ['resolved', null, 25, 'extra'],
+    ],
+  );
 });
 
 test('findings are judged by rule and line; the rest are not yet judged', () => {

@@ -36,9 +36,11 @@ test('text: file:line:col  severity  ruleId  message, a summary line and metrics
   assert.equal(result.code, 0, result.stderr);
   const lines = result.stdout.split('\n');
   assert.match(lines[0], /^incidents\/cache\.md:\d+:\d+ +(warning|info) +[a-z]+\/[a-z-]+ +\S/);
-  assert.ok(lines.some((l) => /^incidents\/cache\.md:1:1 +warning +report\/missing-section +Missing section "Detection"/.test(l)), result.stdout);
-  assert.ok(lines.some((l) => /^0 errors, \d+ warnings?, \d+ infos? in 1 file \(1 file checked, profile wikimedia\)$/.test(l)), result.stdout);
-  assert.ok(lines.some((l) => /^ +incidents\/cache\.md +time to detect n\/a · mitigate n\/a · resolve n\/a$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^incidents\/cache\.md:1:1 +warning +report\/missing-section +Missing sections "Root cause" and "Action items", which every postmortem needs/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^0 errors, \d+ warnings?, \d+ infos? in 1 file \(1 file checked, profiles found: generic 1\)$/.test(l)), result.stdout);
+  assert.ok(lines.includes('Looked at 1 Markdown file, took 1 as a report.'), result.stdout);
+  assert.ok(lines.some((l) => /^ +incidents\/cache\.md +generic +time to detect 0 min · mitigate n\/a · resolve n\/a \(inferred: impact start, detection\)$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^ +impact start \d\d:\d\d \(inferred from 'Alerts fire'\) · detected \d\d:\d\d \(inferred from 'Alerts fire'\)$/.test(l)), result.stdout);
   assert.doesNotMatch(result.stdout, /\u001b\[/, 'no colors when stdout is not a terminal');
 });
 
@@ -76,7 +78,7 @@ test('json: version 1, 1-based positions, files relative to the working director
       assert.equal(typeof value, 'number', 'a metric that cannot be computed is left out, never null');
     }
   }
-  // No impact start in the first report: nothing can be computed.
+  // Only a detection in the first report: nothing can be computed.
   assert.deepEqual(json.reports[0].metrics, {});
   // What the timeline of the second gives; the impact stops at the resolution, so that is the mitigation too.
   assert.deepEqual(json.reports[1].metrics, { timeToDetectMinutes: 12, timeToMitigateMinutes: 90, timeToResolveMinutes: 90, inferred: ['mitigated'] });
@@ -86,7 +88,7 @@ test('json: version 1, 1-based positions, files relative to the working director
     mitigated: { time: '2024-01-05T11:30:00Z', line: 19, source: 'inferred', words: '[resolved]' },
     resolved: { time: '2024-01-05T11:30:00Z', line: 19, source: 'marker', words: '[resolved]' },
   });
-  // The first names only its detection, in words and without a time: found, but no instant.
+  // The first names only its detection, in words, on a day it never gives: no instant in the output.
   assert.deepEqual(json.reports[0].milestones, { detected: { line: 9, source: 'inferred', words: 'Alerts fire' } });
 });
 
@@ -129,6 +131,6 @@ test('text: metrics of a report whose timeline gives them', async () => {
   const dir = tempWorkspace({ 'incidents/queue.md': TIMED_REPORT });
   const result = await runCli(['check'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stdout, /^ +incidents\/queue\.md +time to detect 12 min · mitigate 1 h 30 min · resolve 1 h 30 min \(inferred: mitigation\)$/m);
+  assert.match(result.stdout, /^ +incidents\/queue\.md +generic +time to detect 12 min · mitigate 1 h 30 min · resolve 1 h 30 min \(inferred: mitigation\)$/m);
   assert.match(result.stdout, /^ +impact start 2024-01-05 10:00 UTC \(marked \[start\]\) · detected 2024-01-05 10:12 UTC \(marked \[detected\]\) · mitigated 2024-01-05 11:30 UTC \(inferred from '\[resolved\]'\) · resolved .*$/m);
 });

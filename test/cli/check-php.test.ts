@@ -29,7 +29,7 @@ test('text: PHP findings with file:line:col, rule ids and an error exit code', a
   assert.ok(lines.some((l) => /^includes\/filerepo\/LocalRepo\.php:5:10 +warning +keys\/shared-key-built-local /.test(l)), result.stdout);
   assert.equal(lines.filter((l) => / keys\/mixed-scope /.test(l)).length, 2);
   assert.doesNotMatch(result.stdout, /vendor/, 'vendor is excluded by default');
-  assert.ok(lines.some((l) => /^1 error, 3 warnings, 0 infos in 4 files \(4 files checked, profile wikimedia\)$/.test(l)), result.stdout);
+  assert.ok(lines.some((l) => /^1 error, 3 warnings, 0 infos in 4 files \(4 files checked\)$/.test(l)), result.stdout);
 });
 
 test('json: PHP diagnostics with 1-based positions; a correct workspace exits 0', async () => {

@@ -43,7 +43,8 @@ test('settings the brief names are contributed', () => {
     assert.ok(props[`incidentScribe.${key}`], key);
     assert.ok(props[`incidentScribe.${key}`].markdownDescription || props[`incidentScribe.${key}`].description, `${key} is described`);
   }
-  assert.deepEqual(props['incidentScribe.profile'].anyOf[0].enum, ['wikimedia', 'google-sre', 'minimal']);
+  assert.deepEqual(props['incidentScribe.profile'].anyOf[0].enum, ['auto', 'wikimedia', 'google-sre', 'pagerduty', 'atlassian', 'generic', 'minimal']);
+  assert.equal(props['incidentScribe.profile'].default, 'auto');
 });
 
 test('commands have palette titles under the Incident Scribe category', () => {

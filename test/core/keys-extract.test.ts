@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
-import { analyzePhp, checkPhpFile, mayContainKeys } from '../../server/src/core/keys/check.js';
+import { analyzePhp, checkPhpFile } from '../../server/src/core/keys/check.js';
 import { KeyIndex } from '../../server/src/core/keys/key-index.js';
 import { KEY_FIXTURES, parser } from '../helpers/key-rules.js';
 
@@ -124,26 +124,6 @@ test('rule severities follow the configuration, and off rules do not run', async
   const index = new KeyIndex();
   index.setFile(analyzePhp(await parser(), 'a.php', text, config.keys));
   assert.deepEqual(checkPhpFile(index, 'a.php', config).map((f) => [f.ruleId, f.severity]), [['keys/shared-key-built-local', 'error']]);
-});
-
-test('the text prefilter keeps files that can hold keys and drops the rest', () => {
-  const builders = defaultConfig().keys;
-  assert.equal(mayContainKeys('<?php $c->makeGlobalKey( "a" );', builders), true);
-  assert.equal(mayContainKeys('<?php wfMemcKey( "a" );', builders), true);
-  assert.equal(mayContainKeys('<?php function getThumbKey() {}', builders), true);
-  assert.equal(mayContainKeys('<?php $this->cache->get( $key );', builders), true);
-  assert.equal(mayContainKeys('<?php $c->buildIt( "a" );', { localBuilders: ['buildIt'], globalBuilders: [] }), true);
-  assert.equal(mayContainKeys('<?php class Title { function getText() { return $this->text; } }', builders), false);
-});
-
-test('the prefilter keeps a file whose only key is a constant on a shared cache', () => {
-  const keys = defaultConfig().keys;
-  assert.equal(mayContainKeys("<?php\nclass A { const ALL_KEY = 'all'; function f() { return $this->services->getMainWANObjectCache()->get( self::ALL_KEY ); } }", keys), true);
-  assert.equal(mayContainKeys("<?php\nfunction f( $wan ) { return $wan->get( 'all' ); }", keys), true);
-});
-
-test('the prefilter keeps a file whose only key is joined by hand for a cache call', () => {
-  assert.equal(mayContainKeys("<?php\nclass A { function f( $id ) { return $this->srvCache->get( 'page:' . $id ); } }", defaultConfig().keys), true);
 });
 
 test('truncated and garbled PHP never makes extraction throw', async () => {

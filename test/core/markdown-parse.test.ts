@@ -25,6 +25,8 @@ test('chunked parse equals the whole-document parse on fixtures and tricky input
   const parser = new MarkdownParser();
   const sources = [...tricky, ...markdownFiles(join(import.meta.dirname, '..', 'fixtures')).map((f) => readFileSync(f, 'utf8'))];
   for (const source of sources) {
+    // A chunk left unparsed by a guard (the report/too-complex fixture) has no whole-parse twin.
+    if (parser.parseChunks(source).chunks.some((c) => c.tooComplex)) continue;
     const chunked = parser.parse(source);
     const whole = parser.parseWhole(source);
     assert.deepEqual(chunked.children, whole.children, JSON.stringify(source.slice(0, 60)));

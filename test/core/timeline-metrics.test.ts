@@ -71,9 +71,10 @@ test('front matter alone gives metrics; a date without a time does not', () => {
   assert.deepEqual(report.metrics, { start: Date.UTC(2022, 8, 14, 18, 30), detected: Date.UTC(2022, 8, 14, 18, 31), timeToDetectMinutes: 1 });
 });
 
-test('a metric that cannot be computed is left undefined', () => {
+test('a metric that cannot be computed is left undefined; a detection is not an impact start', () => {
   const report = reportWith('- 2022-09-14 18:42 UTC Detected.');
   assert.deepEqual(report.metrics, { detected: Date.UTC(2022, 8, 14, 18, 42) });
+  assert.equal(report.timeline.milestones.start, undefined);
 });
 
 test('a negative duration leaves the metric undefined', () => {

@@ -39,7 +39,7 @@ test('the header shows title, status and the metadata table', () => {
 });
 
 test('the metrics box shows durations and instants, "unknown" where the report gives none', () => {
-  const bare = renderHtml(loadFixture('login-table.md').report);
+  const bare = renderHtml(loadFixture('hostile.md').report);
   assert.match(bare, /<aside class="metrics" aria-label="Metrics"><h2>Metrics<\/h2><dl><div><dt>Time to detect<\/dt><dd class="unknown">unknown<\/dd><\/div>/);
   const html = renderHtml(loadFixture('cache-split.md').report);
   assert.ok(html.includes('<dt>Time to detect</dt><dd>1 h 47 min</dd>'));

@@ -17,13 +17,28 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `incident-scribe ARGS` in `cwd`, with colors neither forced nor forbidden unless `env` says so. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+let cacheHome: string | undefined;
+/** A user cache folder for the runs of this test file, so that tests never write to the real one. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const dir = mkdtempSync(join(tmpdir(), 'incident-scribe-cache-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    cacheHome = dir;
+  }
+  return cacheHome;
+}
+
+/**
+ * Runs `incident-scribe ARGS` in `cwd`, with colors neither forced nor forbidden unless `env` says
+ * so, and the user cache folder (XDG_CACHE_HOME) in a temporary folder unless `env` names one.
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; cli?: string } = {}): Promise<CliResult> {
+  const cli = options.cli ?? CLI;
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" first (npm test does)`);
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: testCacheHome(), ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, [cli, ...args], { cwd: options.cwd ?? REPO, env: env as NodeJS.ProcessEnv });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

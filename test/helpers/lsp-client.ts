@@ -61,6 +61,8 @@ export interface StartOptions {
   processId?: number | null;
   /** More command-line arguments for `dist/server.js` (after `--stdio`). */
   args?: string[];
+  /** Sent as `initializationOptions` (VS Code's client sends the storage path there). */
+  initializationOptions?: unknown;
 }
 
 /** A text edit applied to a string, as an editor would. */
@@ -157,6 +159,7 @@ export class TestClient {
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'workspace' }],
       capabilities: options.capabilities ?? pullCapabilities(),
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -11,15 +11,23 @@ import { defaultConfig, parseConfig, type ResolvedConfig } from '../../server/sr
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { RULE_IDS } from '../../server/src/core/rules/index.js';
 import { LineIndex } from '../../server/src/core/text.js';
+import { loadOwners } from '../../server/src/node/owners.js';
 import { describe, loadFixture } from './expectations.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'rules');
 
-/** Configuration from a fixture's `fixture-config` marker, or the defaults. */
-export function fixtureConfig(raw: unknown): ResolvedConfig {
+/** The day owners fixtures are read on, so that `until` dates do not age. */
+export const FIXTURE_TODAY = '2026-01-15';
+
+/**
+ * Configuration from a fixture's `fixture-config` marker, or the defaults. Owners files are read
+ * relative to `dir`, the fixture's folder.
+ */
+export function fixtureConfig(raw: unknown, dir = FIXTURES): ResolvedConfig {
   if (raw === undefined) return defaultConfig();
   const { config, errors } = parseConfig(JSON.stringify(raw), 'fixture-config.json', RULE_IDS);
   assert.deepEqual(errors, [], 'fixture-config must be valid');
+  config.owners.sources = loadOwners(dir, config.owners.files, FIXTURE_TODAY);
   return config;
 }
 
@@ -38,7 +46,7 @@ export function testRuleFixtures(ruleId: string): void {
     test(`${ruleId}: ${file}`, () => {
       const fixture = loadFixture(join(dir, file));
       const parser = new MarkdownParser();
-      const { findings } = checkReport(file, fixture.text, parser, fixtureConfig(fixture.config));
+      const { findings } = checkReport(file, fixture.text, parser, fixtureConfig(fixture.config, dir));
       const mine = findings.filter((f) => f.ruleId === ruleId);
       const actual = mine.map((f) => ({ line: f.range.start.line, ruleId: f.ruleId }));
       const expected = fixture.expected.filter((e) => e.ruleId === ruleId);

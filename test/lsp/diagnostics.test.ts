@@ -51,7 +51,7 @@ test('a push-only client gets publishDiagnostics, and an empty list when the doc
   }
 });
 
-test('which Markdown files are reports: globs, front matter, settings', async () => {
+test('which Markdown files are reports: globs, front matter, settings, what the text is', async () => {
   const client = await TestClient.spawn({ settings: { reportGlobs: ['writeups/**/*.md'] } });
   try {
     const plain = DEFECTS.replace('type: incident\n', '');
@@ -65,8 +65,11 @@ test('which Markdown files are reports: globs, front matter, settings', async ()
     await client.open(globbed, plain);
     assertDefects(await client.pull(globbed), plain);
     const defaultGlob = client.uri('incidents/outage.md');
-    await client.open(defaultGlob, plain);
+    await client.open(defaultGlob, '# Outage notes\n\n- 09:20 something broke\n');
     assert.deepEqual(await client.pull(defaultGlob), [], 'the setting replaces the default globs');
+    const byContent = client.uri('notes/2026-03-04.md');
+    await client.open(byContent, plain);
+    assertDefects(await client.pull(byContent), plain);
   } finally {
     await client.stop();
   }

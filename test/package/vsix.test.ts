@@ -56,6 +56,8 @@ test('the vsix holds the bundle, the grammar, snippets, icon, docs and the legal
   if (existsSync(join(ROOT, 'server', 'src', 'cli.ts'))) required.push('extension/dist/cli.js');
   // The language server's analysis workers load this script at run time.
   if (existsSync(join(ROOT, 'server', 'src', 'node', 'report-worker.ts'))) required.push('extension/dist/report-worker.js');
+  // The PHP key scan's workers load this one.
+  required.push('extension/dist/keys-worker.js');
   for (const file of readdirSync(join(ROOT, 'templates'))) required.push(inExtension(`templates/${file}`));
   // docs/rules/README.md (the generated index) sits beside the area folders.
   for (const area of readdirSync(join(ROOT, 'docs', 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {

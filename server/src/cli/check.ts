@@ -14,6 +14,7 @@ import { findWorkspaceRoot, loadConfig } from '../node/config.js';
 import { readTextFile } from '../node/read.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { ReportWorkers } from '../node/report-workers.js';
+import { userCacheDir } from '../node/key-cache.js';
 import { Templates } from '../node/templates.js';
 import { collectFiles, toPosix } from '../node/walk.js';
 import { formatGithub, githubJobSummary } from './format/github.js';
@@ -25,7 +26,7 @@ import { EXIT, UsageError, useColors, type CliIO } from './io.js';
 import type { CliCommand } from './main.js';
 import { parseCommandArgs } from './args.js';
 import { computeFixes, describeFixes, diffFixes, writeFixes } from './fix.js';
-import { checkPhpFiles } from './php.js';
+import { checkPhpFiles, type PhpCheckContext } from './php.js';
 import { VERSION } from './version.js';
 
 const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub };
@@ -33,8 +34,10 @@ const FORMATTERS: Record<string, Formatter> = { text: formatText, json: formatJs
 const USAGE = `Usage: incident-scribe check [paths…] [options]
 
 Checks incident reports (Markdown) and cache key scope in PHP. A Markdown file named on the
-command line is always checked; in a directory, files matching the report globs of the
-configuration or with front matter "type: incident" are. PHP files named or found are checked
+command line is always checked; in a directory, a Markdown file is checked when it matches the
+report globs of the configuration, has front matter "type: incident", or reads as a postmortem
+(a timeline and an impact, cause, actions, resolution or lessons section); READMEs, indexes and
+templates never are. PHP files named or found are checked
 together as one workspace (keys/* rules), except under the keys.exclude folders (default: vendor).
 Without paths, the current directory is checked.
 
@@ -45,12 +48,19 @@ Options:
   --max-warnings N          exit 1 when there are more than N warnings
   --fix                     apply every automatic fix, write the files, then check again
   --fix-dry-run             print the automatic fixes as a unified diff; change nothing
-  --profile NAME            report profile: wikimedia, google-sre, minimal or one of the config
+  --profile NAME            report profile: auto (default: each report gets the built-in profile
+                            its headings follow), wikimedia, google-sre, pagerduty, atlassian,
+                            generic, minimal or one of the config
   --config FILE             configuration file (default: .incident-scribe.json/.yaml/.yml at the
                             workspace root, the nearest directory above the first path that has one)
   --no-color                no colors in text output (also: NO_COLOR=1)
   --jobs N                  reports checked at once, in worker threads (default: the cores,
                             2 to 4); 1 checks them one after another
+  --no-cache                read every PHP file, without the persistent key index kept in the
+                            user's cache folder ($XDG_CACHE_HOME/incident-scribe, else
+                            ~/.cache/incident-scribe)
+  --verbose                 say on stderr why each Markdown file was or was not taken as a
+                            report, and what the PHP key scan read, parsed and reused
   --help                    show this help
 
 Exit codes: 0 no error-severity finding (and no more warnings than --max-warnings),
@@ -74,6 +84,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     'fix-dry-run': { type: 'boolean', default: false },
     'no-color': { type: 'boolean', default: false },
     jobs: { type: 'string' },
+    'no-cache': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -94,7 +106,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     configFile: values.config === undefined ? undefined : resolve(io.cwd, String(values.config)),
     profile: values.profile === undefined ? undefined : String(values.profile),
   });
-  const files = collectFiles({ root, config, paths, cwd: io.cwd });
+  const files = await collectFiles({ root, config, paths, cwd: io.cwd });
 
   let trouble = false;
   const warn = (file: string, message: string) => {
@@ -102,15 +114,29 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     io.stderr(`incident-scribe: ${relative(io.cwd, file) || file}: ${message}\n`);
   };
   for (const problem of files.problems) warn(problem.path, problem.message);
+  if (values.verbose) {
+    for (const { path, decision } of files.markdown) {
+      io.stderr(`incident-scribe: ${relative(io.cwd, path) || path}: ${decision.report ? 'report' : 'not a report'}: ${decision.reason}\n`);
+    }
+  }
+  // A mistake in an owners file is worth a line, but the rest of the file still counts: no trouble.
+  for (const source of config.owners.sources) {
+    for (const p of source.problems) io.stderr(`incident-scribe: ${relative(io.cwd, p.file) || p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}\n`);
+  }
 
   const parser = new MarkdownParser();
   const templates = new Templates();
   // Each report under its own configuration: the workspace's with the overrides that match it.
   const contextFor = (file: string): ReportFixContext => {
     const own = applyOverrides(config, toPosix(relative(root, file)));
-    return { config: own, parser, template: templates.get(own.profile.name) };
+    return { config: own, parser, templateFor: (profile) => templates.get(profile) };
   };
-  let outcome = await checkAll(files.reports, files.php, { contextFor, config, root, jobs, warn });
+  const php: CheckAllContext['php'] = {
+    note: (message) => io.stderr(`incident-scribe: note: ${message}\n`),
+    cacheDir: values['no-cache'] ? undefined : userCacheDir(io.env),
+    verbose: values.verbose ? (line) => io.stderr(`incident-scribe: ${line}\n`) : undefined,
+  };
+  let outcome = await checkAll(files.reports, files.php, { contextFor, config, root, jobs, php, warn });
   if (values['fix-dry-run'] || values.fix) {
     const fixes = await computeFixes({ reports: files.reports, php: files.php, findings: outcome.findings, config, contextFor, keyIndex: outcome.keyIndex, problem: warn });
     if (values['fix-dry-run']) {
@@ -122,13 +148,14 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     const written = await writeFixes(fixes.files, warn);
     // What was changed goes where it cannot break machine-readable output.
     (format === 'text' ? io.stdout : io.stderr)(describeFixes(io.cwd, written) + (format === 'text' ? '\n' : ''));
-    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { contextFor, config, root, jobs, warn: () => undefined });
+    if (written.length > 0) outcome = await checkAll(files.reports, files.php, { contextFor, config, root, jobs, php: { ...php, verbose: undefined }, warn: () => undefined });
   }
 
   const { findings, reports, filesChecked } = outcome;
   const order = new Map([...files.reports, ...files.php].map((f, i) => [f, i]));
   findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
-  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked, env: io.env };
+  const markdown = { lookedAt: files.markdown.length, reports: files.markdown.filter((m) => m.decision.report).length };
+  const run: CheckRun = { cwd: io.cwd, root, config, reports, findings, filesChecked, markdown, env: io.env };
   io.stdout(formatter(run, { color: format === 'text' && useColors(io, values['no-color'] === true), version: VERSION }));
   if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     try {
@@ -163,6 +190,8 @@ interface CheckAllContext {
   /** The workspace configuration (PHP files are checked under it). */
   config: ResolvedConfig;
   root: string;
+  /** The PHP scan's persistent index and what it says (`--no-cache`, `--verbose`). */
+  php: Pick<PhpCheckContext, 'note' | 'cacheDir' | 'verbose'>;
   warn(file: string, message: string): void;
 }
 
@@ -189,7 +218,7 @@ async function checkAll(reportFiles: readonly string[], phpFiles: string[], cont
       try {
         const { snapshot } = await job.result;
         findings.push(...withSectionInserts(snapshot));
-        reports.push({ file, title: snapshot.title, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
+        reports.push({ file, title: snapshot.title, profile: snapshot.profile, metrics: snapshot.metrics, milestones: snapshot.timeline.milestones });
         filesChecked++;
       } catch (error) {
         warn(file, `internal error while checking: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
@@ -198,20 +227,21 @@ async function checkAll(reportFiles: readonly string[], phpFiles: string[], cont
   } finally {
     workers.dispose();
   }
-  const php = await checkPhpFiles(phpFiles, { root: context.root, config, problem: warn });
+  const php = await checkPhpFiles(phpFiles, { ...context.php, root: context.root, config, problem: warn });
   findings.push(...php.findings);
   filesChecked += php.checked;
   return { reports, findings, filesChecked, keyIndex: php.index };
 }
 
 /**
- * The findings of a snapshot with the section insertion (from the profile's template) attached
+ * The findings of a snapshot with the section insertions (from the profile's template) attached
  * to each `report/missing-section` finding, so that the formats and `--fix` see it as a fix.
  */
 function withSectionInserts(snapshot: ReportSnapshot): Finding[] {
   return snapshot.findings.map((finding) => {
     if (finding.ruleId !== 'report/missing-section') return finding;
-    const absent = snapshot.absent.find((a) => a.insert && finding.message.includes(`"${a.title}"`));
-    return absent?.insert ? { ...finding, fixes: [{ title: `Insert section "${absent.title}"`, edits: [absent.insert] }, ...(finding.fixes ?? [])] } : finding;
+    // One finding names every missing section: one insertion per section it names.
+    const inserts = snapshot.absent.filter((a) => a.insert && finding.message.includes(`"${a.title}"`)).map((a) => ({ title: `Insert section "${a.title}"`, edits: [a.insert!] }));
+    return inserts.length > 0 ? { ...finding, fixes: [...inserts, ...(finding.fixes ?? [])] } : finding;
   });
 }

@@ -60,7 +60,7 @@ export function runOverview(args: string[], io: CommandIO): Promise<number> {
     if (!isDir) throw new WorkspaceError(`${dirArg} is not a directory`);
     const config = configFor(dirArg, io, values.config, undefined);
     // The report globs are relative to the workspace root, as for check.
-    const files = collectFiles({ root: findWorkspaceRoot(dir, io.cwd), config, paths: [dirArg], cwd: io.cwd });
+    const files = await collectFiles({ root: findWorkspaceRoot(dir, io.cwd), config, paths: [dirArg], cwd: io.cwd, collect: { reports: true, php: false } });
     let trouble = false;
     const warn = (path: string, message: string) => {
       trouble = true;

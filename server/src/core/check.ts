@@ -1,32 +1,18 @@
 import type { ResolvedConfig } from './config/config.js';
 import type { MarkdownParser } from './markdown/parse.js';
-import { buildReport } from './report/model.js';
-import type { Report } from './report/types.js';
-import { REPORT_RULES } from './rules/index.js';
-import { runRules } from './rules/run.js';
-import { parseSuppressions } from './suppress.js';
-import type { CancellationToken, Finding } from './types.js';
+import { ReportSession, type ReportCheck } from './report/session.js';
+import type { CancellationToken } from './types.js';
 
-/** The outcome of checking one report. */
-export interface ReportCheck {
-  report: Report;
-  findings: Finding[];
-}
-
+export type { ReportCheck } from './report/session.js';
+export { ReportSession, type SessionStats } from './report/session.js';
 export { effectiveSeverity } from './rules/run.js';
 
 /**
- * Parses and checks one incident report. A rule that throws is reported as a finding of its own
- * instead of taking the whole check down: one bad document never silences the others.
+ * Parses and checks one incident report from scratch (a fresh {@link ReportSession}; the
+ * parser's chunk cache still helps). A rule that throws is reported as a finding of its own
+ * instead of taking the whole check down: one bad document never silences the others. To check
+ * the versions of an edited document, keep one `ReportSession` per document instead.
  */
 export function checkReport(file: string, text: string, parser: MarkdownParser, config: ResolvedConfig, token?: CancellationToken): ReportCheck {
-  const report = buildReport(file, text, parser, config, token);
-  const findings = runRules(REPORT_RULES, { report, config, token }, {
-    file,
-    config,
-    suppressions: parseSuppressions(text, 'markdown'),
-    errorRange: report.lines.lineRange(0),
-    token,
-  });
-  return { report, findings };
+  return new ReportSession(parser).check(file, text, config, token);
 }

@@ -24,6 +24,13 @@ export interface NamedRule {
   end: number;
 }
 
+/** Suppression regions as plain data (JSON, worker messages): `rules` is a list, or `all`. */
+export interface SuppressionData {
+  rules: string[] | 'all';
+  fromLine: number;
+  toLine: number;
+}
+
 /** Suppression regions of one file, ready for lookups. */
 export class Suppressions {
   constructor(
@@ -31,6 +38,19 @@ export class Suppressions {
     /** Every rule id the directives name, as written: `suppression/unknown-rule` checks them. */
     readonly named: readonly NamedRule[] = [],
   ) {}
+
+  /** Rebuilds suppressions from {@link Suppressions.toData} and the {@link Suppressions.named} rule ids. */
+  static fromData(data: readonly SuppressionData[], named: readonly NamedRule[] = []): Suppressions {
+    return new Suppressions(
+      data.map((r) => ({ rules: r.rules === 'all' ? 'all' : new Set(r.rules), fromLine: r.fromLine, toLine: r.toLine })),
+      named,
+    );
+  }
+
+  /** The regions as plain data. */
+  toData(): SuppressionData[] {
+    return this.regions.map((r) => ({ rules: r.rules === 'all' ? 'all' : [...r.rules], fromLine: r.fromLine, toLine: r.toLine }));
+  }
 
   /** True when `ruleId` is suppressed on 0-based `line`. */
   has(ruleId: string, line: number): boolean {

@@ -10,14 +10,19 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
+    if (text.includes('\r') && /\r(?!\n)/.test(text)) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 /* \r */) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        } else if (c === 10 /* \n */) {
+          starts.push(i + 1);
+        }
       }
+    } else {
+      // Only LF and CRLF: a line starts after each LF (indexOf is far faster than a loop).
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
     this.starts = starts;
   }
@@ -56,7 +61,9 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    // An offset between the CR and the LF of a line break is the end of its line.
+    const character = clamped - this.starts[lo];
+    return { line: lo, character: character > 0 && this.text.charCodeAt(clamped - 1) === 13 ? character - 1 : character };
   }
 
   offsetAt(position: Position): number {
@@ -81,4 +88,13 @@ export function applyEdits(text: string, edits: readonly { range: Range; newText
   let out = text;
   for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
   return out;
+}
+
+/**
+ * The text with each lone CR (old Mac line endings) written as LF. Lengths, offsets and line
+ * numbers stay the same (LSP counts a lone CR as a line break too), so ranges found in the
+ * result are ranges of the original.
+ */
+export function normalizeLineBreaks(text: string): string {
+  return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }

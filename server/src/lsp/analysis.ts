@@ -10,6 +10,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ResolvedConfig } from '../core/config/config.js';
+import { isPhpPath } from '../core/keys/php-path.js';
 import { isMarkdownPath } from '../core/report/is-report.js';
 import { CancelledError, type CancellationToken, type Finding, type TextEdit } from '../core/types.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
@@ -79,7 +80,7 @@ export class Analyzer {
   private kindOf(doc: TextDocument, place: DocumentPlace): DocumentKind {
     if (this.configs.isConfigFile(doc.uri)) return 'config';
     const path = fileOfUri(doc.uri);
-    if (doc.languageId === 'php' || /\.(php|inc|phtml)$/i.test(path)) return 'php';
+    if (doc.languageId === 'php' || isPhpPath(path)) return 'php';
     const markdown = doc.languageId === 'markdown' || isMarkdownPath(path);
     if (!markdown) return 'other';
     const rel = isMarkdownPath(place.relativePath) ? place.relativePath : place.relativePath + '.md';
@@ -214,5 +215,5 @@ function failedSnapshot(file: string, error: AnalysisError): ReportSnapshot {
       ? `This report was not checked: ${error.message}. Split it, or report the text that is slow to check.`
       : `This report could not be checked: ${error.message.split('\n')[0]}`;
   const finding: Finding = { ruleId: '', severity: 'info', file, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  return { findings: [finding], sections: [], outline: [], timeline: { entries: [], milestones: {} }, actionables: { items: [] }, metrics: {}, absent: [] };
+  return { findings: [finding], sections: [], outline: [], timeline: { entries: [], milestones: {}, milestoneLines: [], milestoneLenses: [], milestoneFixes: [] }, actionables: { items: [] }, metrics: {}, absent: [] };
 }

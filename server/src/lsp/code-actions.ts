@@ -1,6 +1,7 @@
 /**
  * Code actions: the quick fixes of each finding (the fixes its rule attaches, "insert missing
- * section" from the profile's template, "disable this rule on this line"), and fix-all
+ * section" from the profile's template, "disable this rule on this line"), the rewrites that
+ * confirm or move a timeline milestone on the entry under the cursor, and fix-all
  * (`source.fixAll.incidentScribe`), which applies every automatic fix to the document as
  * `check --fix` does; the editor runs it on save when `editor.codeActionsOnSave` asks for it.
  */
@@ -64,15 +65,15 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 
-function missingSectionAction(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
-  const missing = analysis.snapshot.absent.find((a) => a.insert && finding.message.includes(`"${a.title}"`));
-  if (!missing?.insert) return undefined;
-  return action(`Insert section "${missing.title}"`, diagnostic, { [analysis.uri]: [missing.insert] }, true);
+function missingSectionActions(analysis: ReportAnalysis, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+  // One finding names every missing section: one quick fix per section it names.
+  const missing = analysis.snapshot.absent.filter((a) => a.insert && finding.message.includes(`"${a.title}"`));
+  return missing.map((a, i) => action(`Insert section "${a.title}"`, diagnostic, { [analysis.uri]: [a.insert!] }, i === 0));
 }
 
 /**
  * The quick fixes for the `findings` of `doc` that touch `range`: each finding's own fixes, the
- * `extra` action for it (if any), and the disable comment.
+ * `extra` actions for it, and the disable comment.
  */
 export function quickFixes(
   doc: TextDocument,
@@ -80,7 +81,7 @@ export function quickFixes(
   folder: string | undefined,
   range: Diagnostic['range'],
   style: 'markdown' | 'php',
-  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction | undefined,
+  extra?: (finding: Finding, diagnostic: Diagnostic) => CodeAction[],
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of findings) {
@@ -90,8 +91,7 @@ export function quickFixes(
       const target = fix.file ? uriOfFile(fix.file, folder) : doc.uri;
       actions.push(action(fix.title, diagnostic, { [target]: fix.edits }, i === 0));
     });
-    const more = extra?.(finding, diagnostic);
-    if (more) actions.push(more);
+    actions.push(...(extra?.(finding, diagnostic) ?? []));
     actions.push(action(`Disable ${finding.ruleId} on this line`, diagnostic, { [doc.uri]: [disableEdit(doc, finding.range.start.line, finding.ruleId, style)] }));
   }
   return actions;
@@ -103,9 +103,10 @@ export function registerCodeActions(ctx: ServerContext): void {
     const { uri, range } = documentRange(params);
     const only = params.context?.only;
     const quick = wants(only, CodeActionKind.QuickFix);
+    const rewrite = wants(only, CodeActionKind.RefactorRewrite);
     // The light bulb asks on every cursor move (triggerKind 2): fix-all waits until asked for.
     const fixAll = wants(only, FIX_ALL_KIND) && (only !== undefined || params.context?.triggerKind !== 2);
-    if (!quick && !fixAll) return [];
+    if (!quick && !rewrite && !fixAll) return [];
     const doc = await openDocument(ctx, uri);
     if (!doc) return [];
     if (ctx.analyzer.kind(doc) === 'php') {
@@ -119,11 +120,21 @@ export function registerCodeActions(ctx: ServerContext): void {
     }
     return cancellable(token, async (t) => {
       const actions: CodeAction[] = [];
-      if (quick) {
+      if (quick || rewrite) {
         const analysis = await ctx.analyzer.latest(doc, t);
         if (!analysis) return [];
-        const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionAction(analysis, finding, diagnostic) : undefined);
-        actions.push(...quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert));
+        if (quick) {
+          const insert = (finding: Finding, diagnostic: Diagnostic) => (finding.ruleId === 'report/missing-section' ? missingSectionActions(analysis, finding, diagnostic) : []);
+          actions.push(...quickFixes(doc, analysis.snapshot.findings, analysis.folder, range, 'markdown', insert));
+        }
+        if (rewrite) {
+          // Confirm an inferred milestone, or move one, on the entry under the cursor.
+          const { entries, milestoneFixes } = analysis.snapshot.timeline;
+          entries.forEach((e, i) => {
+            if (e.range.start.line > range.end.line || e.range.end.line < range.start.line) return;
+            for (const fix of milestoneFixes[i] ?? []) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: fix.edits } } });
+          });
+        }
       }
       if (fixAll) actions.push(...fixAllAction(uri, await ctx.analyzer.fixAll(doc, t)));
       return actions;

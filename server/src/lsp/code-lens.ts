@@ -29,7 +29,7 @@ export function registerCodeLens(ctx: ServerContext): void {
       const section = snapshot?.timeline.section === undefined ? undefined : snapshot.sections[snapshot.timeline.section];
       if (!snapshot || !section) return [];
       // An empty command id makes a lens a label: there is nothing to run, only figures to read.
-      return metricTitles(snapshot.metrics).map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
+      return [...metricTitles(snapshot.metrics), ...snapshot.timeline.milestoneLenses].map((title) => ({ range: section.headingRange, command: { title, command: '' } }));
     });
   });
 }

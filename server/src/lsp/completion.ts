@@ -35,7 +35,7 @@ function headingItems(analysis: ReportAnalysis, position: Position, typed: strin
     return {
       label: absent.title,
       kind: CompletionItemKind.Module,
-      detail: `${absent.required ? 'Required' : 'Optional'} section of the ${analysis.config.profile.name} profile${absent.parentTitle ? ` (under ${absent.parentTitle})` : ''}`,
+      detail: `${absent.required ? 'Required' : 'Optional'} section of the ${report.profile?.name ?? analysis.config.profile.name} profile${absent.parentTitle ? ` (under ${absent.parentTitle})` : ''}`,
       filterText: `${hashes} ${absent.title}`,
       sortText: `${absent.required ? 0 : 1}${String(absent.order).padStart(3, '0')}`,
       textEdit: { range: lineRange(position, 0), newText: heading },

@@ -8,11 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type WorkspaceFolder } from 'vscode-languageserver';
 import { parse as parseYaml } from 'yaml';
-import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
+import { CONFIG_FILE_NAMES, DEFAULT_ANALYSIS_LIMITS, defaultConfig, parseConfig, type AnalysisLimits, type ConfigError, type KeysConfig, type ResolvedConfig } from '../core/config/config.js';
 import { applyOverrides } from '../core/config/overrides.js';
 import { reportMatcher } from '../core/report/is-report.js';
 import { configFileIn } from '../node/config.js';
 import { RULE_IDS } from '../core/rules/index.js';
+import { CODEOWNERS_PATHS, type OwnersSource } from '../core/owners/index.js';
+import { loadOwners } from '../node/owners.js';
 import type { ClientFeatures } from './context.js';
 import { fileOfUri, relativeInside, uriOfFile } from './uris.js';
 
@@ -56,6 +58,8 @@ export class ConfigStore {
   private published = new Set<string>();
   private pending: Promise<void> = Promise.resolve();
   private lastSettingsProblem = '';
+  /** Owners files the last load read, so that a change to one reloads. */
+  private ownersFiles = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -122,7 +126,10 @@ export class ConfigStore {
           try {
             const text = readFileSync(file, 'utf8');
             const { config } = parseConfig(text, file, RULE_IDS);
-            found = { dir, config: folderConfig(mergeConfigs(this.outside.config, config, text), dir) };
+            const merged = mergeConfigs(this.outside.config, config, text);
+            // Owners files resolve against the configuration's folder, as the command line reads them.
+            merged.owners = { files: merged.owners.files, sources: loadOwners(dir, merged.owners.files) };
+            found = { dir, config: folderConfig(merged, dir) };
           } catch {
             found = null;
           }
@@ -135,16 +142,21 @@ export class ConfigStore {
     return found ? { config: found.config, rel: relative(found.dir, path).split(sep).join('/') } : undefined;
   }
 
-  /** True when `uri` names a configuration file at the root of a workspace folder. */
+  /**
+   * True when `uri` names a configuration file at the root of a workspace folder, an owners file
+   * the configuration read, or a `CODEOWNERS` file in one of its usual places.
+   */
   isConfigFile(uri: string): boolean {
     const path = fileOfUri(uri);
-    return this.folders.some((folder) => CONFIG_FILE_NAMES.some((name) => join(folder, name) === path));
+    if (this.ownersFiles.has(path)) return true;
+    return this.folders.some((folder) => [...CONFIG_FILE_NAMES, ...CODEOWNERS_PATHS].some((name) => join(folder, name) === path));
   }
 
   private async load(): Promise<void> {
     const settings = await this.fetchSettings();
     const byFolder = new Map<string, FolderConfig>();
     const diagnostics = new Map<string, Diagnostic[]>();
+    this.ownersFiles = new Set();
     const fromSettings = this.settingsConfig(settings[0]);
     for (let i = 0; i < this.folders.length; i++) {
       const folder = this.folders[i];
@@ -163,6 +175,15 @@ export class ConfigStore {
       const { config, errors } = parseConfig(file.text, file.path, RULE_IDS);
       diagnostics.set(uriOfFile(file.path), errors.map(toConfigDiagnostic));
       byFolder.set(folder, folderConfig(mergeConfigs(base, config, file.text), folder));
+    }
+    for (const [folder, place] of byFolder) {
+      const sources = loadOwners(folder, place.config.owners.files);
+      // A copy: folders without a file share the settings' object with documents outside them.
+      place.config = { ...place.config, owners: { files: place.config.owners.files, sources } };
+      for (const source of sources) {
+        this.ownersFiles.add(source.file);
+        diagnostics.set(uriOfFile(source.file), ownersDiagnostics(source));
+      }
     }
     this.byFolder = byFolder;
     this.outside = folderConfig(fromSettings);
@@ -207,7 +228,7 @@ export function pickSettings(raw: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!raw || typeof raw !== 'object') return out;
   const s = raw as Record<string, unknown>;
-  for (const key of ['profile', 'reportGlobs', 'rules', 'requiredTags'] as const) if (s[key] !== undefined && s[key] !== null) out[key] = s[key];
+  for (const key of ['profile', 'reportGlobs', 'rules', 'requiredTags', 'owners'] as const) if (s[key] !== undefined && s[key] !== null) out[key] = s[key];
   if (s.keys && typeof s.keys === 'object') {
     const keys: Record<string, unknown> = {};
     for (const key of KEY_SETTINGS) {
@@ -215,6 +236,11 @@ export function pickSettings(raw: unknown): Record<string, unknown> {
       if (value !== undefined && value !== null) keys[key] = value;
     }
     if (Object.keys(keys).length > 0) out.keys = keys;
+  }
+  if (s.analysis && typeof s.analysis === 'object') {
+    const analysis: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(s.analysis as Record<string, unknown>)) if (value !== undefined && value !== null) analysis[key] = value;
+    if (Object.keys(analysis).length > 0) out.analysis = analysis;
   }
   return out;
 }
@@ -237,12 +263,30 @@ export function mergeConfigs(settings: ResolvedConfig, file: ResolvedConfig, fil
   if ('excludeDefaults' in fileKeys) keys.exclude = file.keys.exclude;
   return {
     profile: 'profile' in data ? file.profile : settings.profile,
+    autoProfile: 'profile' in data ? file.autoProfile : settings.autoProfile,
     rules: { ...settings.rules, ...file.rules },
     requiredTags: 'requiredTags' in data ? file.requiredTags : settings.requiredTags,
     reportGlobs: 'reportGlobs' in data ? file.reportGlobs : settings.reportGlobs,
     keys,
     ...('overrides' in data ? { overrides: file.overrides } : settings.overrides ? { overrides: settings.overrides } : {}),
+    owners: 'owners' in data ? file.owners : settings.owners,
+    ...(file.analysis || settings.analysis ? { analysis: mergeAnalysis(settings, file, data) } : {}),
     source: file.source,
+  };
+}
+
+function ownersDiagnostics(source: OwnersSource): Diagnostic[] {
+  return source.problems.map((p) => ({ range: p.range, severity: DiagnosticSeverity.Warning, source: 'incident-scribe', code: 'owners', message: p.message }));
+}
+
+/** The file's analysis bounds over the settings', bound by bound. */
+function mergeAnalysis(settings: ResolvedConfig, file: ResolvedConfig, data: Record<string, unknown>): AnalysisLimits {
+  const own = data.analysis && typeof data.analysis === 'object' ? (data.analysis as Record<string, unknown>) : {};
+  const base = settings.analysis ?? DEFAULT_ANALYSIS_LIMITS;
+  const fromFile = file.analysis ?? DEFAULT_ANALYSIS_LIMITS;
+  return {
+    sectionBudgetMs: 'sectionBudgetMs' in own ? fromFile.sectionBudgetMs : base.sectionBudgetMs,
+    maxReportBytes: 'maxReportSizeKB' in own ? fromFile.maxReportBytes : base.maxReportBytes,
   };
 }
 

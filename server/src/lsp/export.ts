@@ -55,13 +55,13 @@ export function workspaceOverview(ctx: ServerContext, format: unknown, token: Ca
   if (typeof chosen !== 'string' || !(OVERVIEW_FORMATS as readonly string[]).includes(chosen)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `${OVERVIEW_COMMAND}: the format must be one of ${OVERVIEW_FORMATS.join(', ')} (got ${JSON.stringify(format)})`);
   }
-  return cancellable(token, (t) => {
+  return cancellable(token, async (t) => {
     const folders = ctx.configs.folderPaths();
     const inputs: OverviewInput[] = [];
     const reports: OverviewResult['reports'] = [];
     for (const folder of folders) {
       const config = ctx.configs.place(uriOfFile(folder + '/workspace.md')).config;
-      const files = collectFiles({ root: folder, config, paths: [folder], cwd: folder });
+      const files = await collectFiles({ root: folder, config, paths: [folder], cwd: folder, collect: { reports: true, php: false }, token: t });
       for (const abs of files.reports) {
         throwIfCancelled(t);
         const uri = uriOfFile(abs);

@@ -1,6 +1,10 @@
-/** Hover on a timeline entry: its instant in UTC and how long after the impact start it was. */
+/**
+ * Hovers in reports: on a timeline entry, its instant in UTC and how long after the impact start it
+ * was; on the title, the profile the report is checked against and why.
+ */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Metrics, TimelineEntry } from '../core/report/types.js';
+import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatDuration, formatUtc } from './format.js';
@@ -8,7 +12,7 @@ import { documentPosition } from './params.js';
 import { rangeContains } from './positions.js';
 
 /** The hover text of a timeline entry, in Markdown. */
-export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry): string {
+export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry, milestones: readonly string[] = []): string {
   const lines: string[] = [];
   if (entry.utc !== undefined) {
     lines.push(`**${formatUtc(entry.utc)}**`);
@@ -30,8 +34,26 @@ export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry): stri
   } else {
     lines.push('The date of this entry is not known: add a date heading, a date-only entry or `start` in the front matter.');
   }
-  if (entry.milestones.length) lines.push(`Milestone: ${entry.milestones.join(', ')}`);
+  // The milestones the report settles on here, with where each comes from.
+  for (const line of milestones) lines.push(line.charAt(0).toUpperCase() + line.slice(1) + '.');
   return lines.join('\n\n');
+}
+
+/** The hover text of a report's title: which profile it is checked against, and why that one. */
+export function titleHover(profile: NonNullable<ReportSnapshot['profile']>): string {
+  const { source } = profile;
+  const why =
+    source === 'configured'
+      ? 'configured for this workspace'
+      : source === 'detected'
+        ? 'its headings follow this template'
+        : 'its headings follow none of the known templates, so only what every postmortem needs is asked for';
+  return `**Profile: ${profile.name}** (${why}).\n\nRequired sections: ${profile.required.join(', ')}.`;
+}
+
+/** The heading a title hover is shown on: the first level-1 heading, or else the first heading. */
+function titleSection(report: ReportSnapshot): ReportSnapshot['sections'][number] | undefined {
+  return report.sections.find((s) => s.depth === 1) ?? report.sections[0];
 }
 
 /** Installs `textDocument/hover`. */
@@ -47,11 +69,15 @@ export function registerHover(ctx: ServerContext): void {
     }
     return cancellable(token, async (t) => {
       const snapshot = (await ctx.analyzer.latest(doc, t))?.snapshot;
-      const entry = snapshot?.timeline.entries.find((e) => rangeContains(e.range, position));
-      if (!snapshot || !entry) return null;
-      const text = timelineEntryHover(snapshot.metrics, entry);
+      if (!snapshot) return null;
+      const title = titleSection(snapshot);
+      const onTitle = title && snapshot.profile && rangeContains(title.headingRange, position);
+      const index = onTitle ? -1 : snapshot.timeline.entries.findIndex((e) => rangeContains(e.range, position));
+      const entry = index === -1 ? undefined : snapshot.timeline.entries[index];
+      if (!entry && !onTitle) return null;
+      const text = entry ? timelineEntryHover(snapshot.metrics, entry, snapshot.timeline.milestoneLines[index]) : titleHover(snapshot.profile!);
       return {
-        range: entry.timeRange ?? entry.range,
+        range: entry ? (entry.timeRange ?? entry.range) : title!.headingRange,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },
       };
     });

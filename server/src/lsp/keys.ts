@@ -1,8 +1,10 @@
 /**
- * The workspace key index for PHP: built in the background on start (with `$/progress`), kept
- * current from open documents (their text wins over the disk) and from file-watch events for
- * closed files. Requests on open documents never wait for the scan: until it ends they see the
- * open documents only.
+ * The workspace key index for PHP: built in the background on start (with `$/progress`, parsing
+ * in worker threads), kept current from open documents (their text wins over the disk) and from
+ * file-watch events for closed files. Requests on open documents never wait for the scan: until
+ * it ends they see the open documents only. With a storage folder (VS Code passes the extension's
+ * workspace storage as `initializationOptions.storagePath`), the index of each workspace folder is
+ * kept there, so that the next start reads only the files that changed.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,14 +14,21 @@ import { keyHover } from '../core/keys/hover.js';
 import { KeyIndex } from '../core/keys/key-index.js';
 import type { PhpParser } from '../core/keys/parser.js';
 import type { CancellationToken, Finding, Position } from '../core/types.js';
-import { readSourceFile, scanPhpWorkspace } from '../node/php-scan.js';
+import { buildId } from '../node/build-id.js';
+import { cacheFileFor, loadCache, saveCache, settingsStamp } from '../node/key-cache.js';
+import { readSourceFile } from '../node/key-files.js';
+import { scanKeyFiles } from '../node/key-scan.js';
 import { loadPhpParser } from '../node/php-wasm.js';
+import { collectFiles } from '../node/walk.js';
 import type { ServerContext } from './context.js';
 import { fileOfUri, relativeInside, uriOfFile } from './uris.js';
 
-/** True for file names the key index reads. */
-export function isPhpPath(path: string): boolean {
-  return /\.(php|inc|phtml)$/i.test(path);
+import { isPhpPath } from '../core/keys/php-path.js';
+
+/** The folder for the persistent key index that the client passed (`initializationOptions.storagePath`). */
+export function storagePathOf(initializationOptions: unknown): string | undefined {
+  const path = (initializationOptions as { storagePath?: unknown } | null | undefined)?.storagePath;
+  return typeof path === 'string' && path.length > 0 ? path : undefined;
 }
 
 /** Open PHP documents are re-indexed this long after the last keystroke. */
@@ -36,6 +45,8 @@ export class KeyWorkspace {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private scanToken: { isCancellationRequested: boolean } | undefined;
   private readonly findingsCache = new Map<string, { generation: number; configGeneration: number; findings: Finding[] }>();
+  /** Folder for the persistent index (the client's workspace storage), if the client gave one. */
+  storagePath: string | undefined;
 
   /**
    * @param onAffected called with the files (paths) whose findings may have changed because the
@@ -66,24 +77,43 @@ export class KeyWorkspace {
     progress.begin('Incident Scribe', 0, 'Indexing PHP cache keys…', false);
     const fresh = new KeyIndex();
     let files = 0;
+    let read = 0;
+    let parsed = 0;
     try {
       for (const folder of folders) {
         const config = this.ctx.configs.place(uriOfFile(join(folder, 'workspace.php'))).config;
-        const scan = await scanPhpWorkspace(folder, config, {
-          parser,
+        const walk = await collectFiles({ root: folder, config, paths: [folder], cwd: folder, collect: { reports: false, php: true }, token });
+        for (const problem of walk.problems.slice(0, 20)) this.ctx.connection.console.warn(`Incident Scribe: ${problem.path}: ${problem.message}`);
+        const builders = { localBuilders: config.keys.localBuilders, globalBuilders: config.keys.globalBuilders };
+        const stamp = { tool: buildId(), settings: settingsStamp(builders) };
+        const cachePath = this.storagePath ? cacheFileFor(this.storagePath, folder) : undefined;
+        const loaded = cachePath ? loadCache(cachePath, folder, stamp) : undefined;
+        if (loaded?.message) this.ctx.connection.console.warn(`Incident Scribe: ${loaded.message}`);
+        const started = Date.now();
+        const scan = await scanKeyFiles(walk.php, {
+          builders,
+          cache: loaded?.entries,
           index: fresh,
           token,
           onProgress: (done, total) => progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} PHP files`),
         });
         files += scan.files.length;
+        read += scan.read;
+        parsed += scan.parsed;
         for (const problem of scan.problems.slice(0, 20)) this.ctx.connection.console.warn(`Incident Scribe: ${problem.file}: ${problem.message}`);
+        if (cachePath && !loaded?.foreign && !token.isCancellationRequested) {
+          const failed = saveCache(cachePath, folder, stamp, scan.entries, started);
+          if (failed) this.ctx.connection.console.warn(`Incident Scribe: ${failed}`);
+        }
       }
       if (token.isCancellationRequested) return;
       // Open documents win over what is on disk.
       for (const doc of this.ctx.documents.all()) if (this.ctx.analyzer.kind(doc) === 'php') fresh.setFile(this.analyze(parser, doc.uri, doc.getText()));
       this.index = fresh;
       this.generation++;
-      this.ctx.connection.console.info(`Incident Scribe: indexed cache keys of ${files} PHP files (${fresh.size} with keys or constants).`);
+      this.ctx.connection.console.info(
+        `Incident Scribe: indexed cache keys of ${files} PHP files (${fresh.size} with keys or constants; ${read} read, ${parsed} parsed, ${files - read} unchanged since the last scan).`,
+      );
       this.onAffected('all');
     } catch (error) {
       if ((error as Error).name !== 'CancelledError') this.ctx.connection.console.error(`Incident Scribe: the PHP scan failed: ${(error as Error).message}`);

@@ -7,9 +7,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CONFIG_FILE_NAMES, defaultConfig, parseConfig, type ResolvedConfig } from '../core/config/config.js';
-import { BUILTIN_PROFILES } from '../core/config/profiles.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES } from '../core/config/profiles.js';
 import { RULE_IDS } from '../core/rules/index.js';
 import { WorkspaceError } from './errors.js';
+import { loadOwners } from './owners.js';
 
 /** The configuration file in `dir`, if there is one (first of {@link CONFIG_FILE_NAMES}). */
 export function configFileIn(dir: string): string | undefined {
@@ -53,6 +54,12 @@ export interface LoadConfigOptions {
  * naming the file and the key when the file cannot be read or has an error.
  */
 export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
+  const config = readConfig(options);
+  config.owners = { files: config.owners.files, sources: loadOwners(options.root, config.owners.files) };
+  return config;
+}
+
+function readConfig(options: LoadConfigOptions): ResolvedConfig {
   const file = options.configFile ? resolve(options.configFile) : configFileIn(options.root);
   if (!file) return withProfile(defaultConfig(), options.profile);
   let text: string;
@@ -63,7 +70,7 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   }
   const { config, errors } = parseConfig(text, file, RULE_IDS);
   if (errors.length > 0) throw new WorkspaceError(configErrorLine(errors));
-  if (!options.profile || BUILTIN_PROFILES[options.profile]) return withProfile(config, options.profile);
+  if (!options.profile || options.profile === AUTO_PROFILE || BUILTIN_PROFILES[options.profile]) return withProfile(config, options.profile);
   // A custom profile of the file: parse again with the override so it is read like any other.
   const data = { ...(parseYaml(text) as Record<string, unknown>), profile: options.profile };
   const again = parseConfig(JSON.stringify(data), file, RULE_IDS);
@@ -73,9 +80,10 @@ export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
 
 function withProfile(config: ResolvedConfig, profile: string | undefined): ResolvedConfig {
   if (profile === undefined) return config;
+  if (profile === AUTO_PROFILE) return { ...config, autoProfile: true };
   const builtin = BUILTIN_PROFILES[profile];
-  if (!builtin) throw new WorkspaceError(`--profile: "${profile}" is not a profile (known: ${Object.keys(BUILTIN_PROFILES).join(', ')})`);
-  return { ...config, profile: builtin };
+  if (!builtin) throw new WorkspaceError(`--profile: "${profile}" is not a profile (known: ${[AUTO_PROFILE, ...Object.keys(BUILTIN_PROFILES)].join(', ')})`);
+  return { ...config, profile: builtin, autoProfile: false };
 }
 
 /** One line for a list of configuration errors: the first, with its line, and how many more. */

@@ -9,9 +9,11 @@ import { flattenSpecs, sectionNames } from '../core/config/profiles.js';
 import type { ReportCheck } from '../core/check.js';
 import type { MarkdownParser } from '../core/markdown/parse.js';
 import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
+import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
-import type { Finding, Range, TextEdit } from '../core/types.js';
+import type { Finding, Fix, Range, TextEdit } from '../core/types.js';
+import { entryMilestoneLines, milestoneFixes, milestoneLensTitles } from '../core/report/timeline/confirm.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -48,16 +50,31 @@ export interface ReportSnapshot {
   sections: SectionInfo[];
   /** Indexes of the top-level sections. */
   outline: number[];
-  timeline: { section?: number; entries: TimelineEntry[]; milestones: Milestones };
+  timeline: {
+    section?: number;
+    entries: TimelineEntry[];
+    milestones: Milestones;
+    /** Per entry (same order), the milestones settled there: `detected 16:39 (inferred from 'alert fires')`. */
+    milestoneLines: string[][];
+    /** Code lens titles for the milestones that are not marked. */
+    milestoneLenses: string[];
+    /** Per entry (same order), the fixes that confirm or move a milestone there. */
+    milestoneFixes: Fix[][];
+  };
   actionables: { section?: number; items: Actionable[] };
   metrics: Metrics;
   /** Sections of the profile the report does not have, in profile order. */
   absent: AbsentSection[];
   /** The edit that applies every automatic fix, when the analysis was asked for it (fix-all). */
   fixAll?: TextEdit;
+  /** The profile the report is checked against, how it was chosen, and the sections it requires. */
+  profile?: { name: string; source: ReportProfile['source']; required: string[] };
 }
 
-/** Turns a check into a snapshot; `template` is the profile's report template, for section inserts. */
+/**
+ * Turns a check into a snapshot; `config` carries the report's own profile ({@link configForReport})
+ * and `template` is that profile's report template, for section inserts.
+ */
 export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template: string | undefined, parser: MarkdownParser): ReportSnapshot {
   const { report, findings } = check;
   const index = new Map<Section, number>(report.sections.map((s, i) => [s, i]));
@@ -66,7 +83,7 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
       .filter(({ spec }) => spec.kind === 'timeline')
       .flatMap(({ spec }) => sectionNames(spec)),
   );
-  const isTimeline = (s: Section) => s === report.timeline.section || timelineNames.has(s.normalized);
+  const isTimeline = (s: Section) => s === report.timeline.section || timelineNames.has(s.normalized) || timelineNames.has(s.core);
   const sections = report.sections.map(
     (s): SectionInfo => ({
       title: s.title,
@@ -96,9 +113,22 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
     status: typeof status === 'string' ? status : undefined,
     sections,
     outline: report.outline.map((s) => index.get(s)!),
-    timeline: { section: at(report.timeline.section), entries: report.timeline.entries, milestones: report.timeline.milestones },
+    timeline: {
+      section: at(report.timeline.section),
+      // Plain data for the snapshot: the entries' own fields, without links between them.
+      entries: report.timeline.entries,
+      milestones: report.timeline.milestones,
+      milestoneLines: report.timeline.entries.map((e) => entryMilestoneLines(report, e)),
+      milestoneLenses: milestoneLensTitles(report),
+      milestoneFixes: report.timeline.entries.map((e) => milestoneFixes(report, e.range.start.line)),
+    },
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,
     absent,
+    profile: {
+      name: report.profile.profile.name,
+      source: report.profile.source,
+      required: report.profile.profile.sections.filter((s) => s.required !== false).map((s) => s.title),
+    },
   };
 }

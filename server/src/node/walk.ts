@@ -1,77 +1,126 @@
 /**
- * Collects the files a command-line check looks at. A Markdown file named on the command line is
- * always a report; in a directory walk a Markdown file is a report when it matches the configured
- * report globs (relative to the workspace root) or declares `type: incident` in its front matter.
- * PHP files are collected in the same walk, for the cache key checks.
+ * The one workspace walk, shared by the command line and the language server. It collects the
+ * incident reports and the PHP files under the given paths:
+ * - a Markdown file named on the command line is always a report; in a directory walk the core's
+ *   {@link classifyMarkdown} decides (report globs, front matter, or what the text is), and the
+ *   decision is kept for `--verbose`;
+ * - a PHP file ({@link isPhpPath}) is collected unless it lies under a `keys.exclude` folder
+ *   (plain names match a folder anywhere; patterns with `/` or `*` match paths relative to the
+ *   root);
+ * - `.git` and `node_modules` are never entered, and whatever `.gitignore` files ignore (nested
+ *   ones, and those above the walked folder up to the repository root) is skipped, unless the
+ *   folder itself was named;
+ * - symbolic links are followed once: a folder already visited (by its real path) is not entered
+ *   again, so link loops end.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../core/config/config.js';
-import { globMatcher, hasIncidentFrontMatter, isMarkdownPath } from '../core/report/is-report.js';
+import { isPhpPath } from '../core/keys/php-path.js';
+import { classifyMarkdown, globMatcher, isMarkdownPath, type ReportDecision } from '../core/report/is-report.js';
+import { throwIfCancelled, type CancellationToken } from '../core/types.js';
 import { describeIoError } from './config.js';
 
 /** What a walk found. Paths are absolute and sorted within each directory. */
 export interface WorkspaceFiles {
   reports: string[];
   php: string[];
-  /** Paths named on the command line that could not be used, with the reason (one line each). */
+  /** Every Markdown file looked at, with whether it was taken as a report and why. */
+  markdown: { path: string; decision: ReportDecision }[];
+  /** Paths that could not be used, with the reason (one line each). */
   problems: { path: string; message: string }[];
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
-/** How much of a file is read to look for `type: incident` in its front matter. */
-const HEAD_BYTES = 8192;
+/** How much of a Markdown file is read to decide whether it is a report; real reports are far smaller. */
+const HEAD_BYTES = 256 * 1024;
 
 /** Options of {@link collectFiles}. */
 export interface CollectOptions {
   root: string;
   config: ResolvedConfig;
-  /** Paths from the command line, relative to `cwd` or absolute. */
+  /** Paths to walk, relative to `cwd` or absolute. */
   paths: string[];
   cwd: string;
+  /** What to collect; both by default. */
+  collect?: { reports?: boolean; php?: boolean };
+  token?: CancellationToken;
+}
+
+/** A `.gitignore` file and the directory its patterns are relative to. */
+interface IgnoreLayer {
+  dir: string;
+  rules: Ignore;
 }
 
 /** Walks `paths` and sorts what it finds into reports and PHP files. */
-export function collectFiles(options: CollectOptions): WorkspaceFiles {
-  const out: WorkspaceFiles = { reports: [], php: [], problems: [] };
+export async function collectFiles(options: CollectOptions): Promise<WorkspaceFiles> {
+  const out: WorkspaceFiles = { reports: [], php: [], markdown: [], problems: [] };
+  const wantReports = options.collect?.reports ?? true;
+  const wantPhp = options.collect?.php ?? true;
+  const root = resolve(options.root);
   const seen = new Set<string>();
+  const visited = new Set<string>();
   const isReportPath = globMatcher(options.config.reportGlobs);
-  const excluded = new Set(options.config.keys.exclude);
+  const exclude = options.config.keys.exclude;
+  const excludedNames = new Set(exclude.filter((e) => !/[/*?[{]/.test(e)));
+  const patterns = exclude.filter((e) => /[/*?[{]/.test(e));
+  const excludedPath = patterns.length ? picomatch(patterns, { dot: true }) : () => false;
   const add = (list: string[], path: string) => {
     if (seen.has(path)) return;
     seen.add(path);
     list.push(path);
   };
 
-  const walk = (dir: string, rules: IgnoreLayer[], phpExcluded: boolean) => {
-    let names: string[];
+  // Synchronous calls: a walk is thousands of tiny calls, and each asynchronous one waits its turn
+  // in the thread pool (seconds on a busy machine). The event loop gets a turn every few folders.
+  let folders = 0;
+  const walk = async (dir: string, layers: IgnoreLayer[], phpExcluded: boolean): Promise<void> => {
+    if (++folders % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+    throwIfCancelled(options.token);
+    let entries;
     try {
-      names = readdirSync(dir).sort();
+      const real = realpathSync(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       out.problems.push({ path: dir, message: `cannot read the directory (${describeIoError(error)})` });
       return;
     }
-    const layers = names.includes('.gitignore') ? [...rules, readIgnore(dir)] : rules;
-    for (const name of names) {
-      if (ALWAYS_SKIPPED.has(name)) continue;
-      const path = join(dir, name);
-      let stat;
-      try {
-        stat = statSync(path);
-      } catch {
-        continue; // a dangling symbolic link is not a problem of the check
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const here = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? [...layers, readIgnore(dir)] : layers;
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // A dangling link is not a problem of the check.
+        }
       }
-      if (isIgnored(layers, path, stat.isDirectory())) continue;
-      if (stat.isDirectory()) {
-        walk(path, layers, phpExcluded || excluded.has(name));
-      } else if (stat.isFile()) {
-        const ext = extname(name).toLowerCase();
-        if (ext === '.php') {
-          if (!phpExcluded) add(out.php, path);
-        } else if (isMarkdownPath(name)) {
-          const rel = toPosix(relative(options.root, path));
-          if ((!rel.startsWith('../') && isReportPath(rel)) || declaresIncident(path)) add(out.reports, path);
+      if (isDir) {
+        if (isIgnored(here, path, true)) continue;
+        const excluded = phpExcluded || excludedNames.has(entry.name) || excludedPath(toPosix(relative(root, path)));
+        // Reports are looked for everywhere; a folder excluded from the key scan is only entered for them.
+        if (excluded && !wantReports) continue;
+        await walk(path, here, excluded);
+      } else if (isFile) {
+        if (isPhpPath(entry.name)) {
+          if (wantPhp && !phpExcluded && !excludedPath(toPosix(relative(root, path))) && !isIgnored(here, path, false)) add(out.php, path);
+        } else if (wantReports && isMarkdownPath(entry.name) && !isIgnored(here, path, false)) {
+          if (seen.has(path)) continue;
+          const rel = toPosix(relative(root, path));
+          const decision = classifyMarkdown(rel, readHead(path), isReportPath);
+          out.markdown.push({ path, decision });
+          if (decision.report) add(out.reports, path);
         }
       }
     }
@@ -79,24 +128,22 @@ export function collectFiles(options: CollectOptions): WorkspaceFiles {
 
   for (const given of options.paths) {
     const path = resolve(options.cwd, given);
-    let stat;
+    let info;
     try {
-      stat = statSync(path);
+      info = statSync(path);
     } catch (error) {
       out.problems.push({ path, message: describeIoError(error) });
       continue;
     }
-    if (stat.isDirectory()) walk(path, ancestorIgnores(options.root, path), false);
-    else if (extname(path).toLowerCase() === '.php') add(out.php, path);
-    else add(out.reports, path);
+    if (info.isDirectory()) await walk(path, ancestorIgnores(root, path), false);
+    else if (isPhpPath(path)) {
+      if (wantPhp) add(out.php, path);
+    } else if (wantReports) {
+      if (isMarkdownPath(path) && !seen.has(path)) out.markdown.push({ path, decision: { report: true, reason: 'named on the command line' } });
+      add(out.reports, path);
+    }
   }
   return out;
-}
-
-/** A `.gitignore` file and the directory its patterns are relative to. */
-interface IgnoreLayer {
-  dir: string;
-  rules: Ignore;
 }
 
 function readIgnore(dir: string): IgnoreLayer {
@@ -109,17 +156,34 @@ function readIgnore(dir: string): IgnoreLayer {
   return { dir, rules: ignore().add(text) };
 }
 
-/** The `.gitignore` files between the workspace root and a walked directory below it. */
+/**
+ * The `.gitignore` files above a walked directory: from the repository root (the nearest folder
+ * with `.git`), or else the workspace root, down to the directory's parent. A directory they
+ * ignore was named on purpose (a build folder), so then none apply.
+ */
 function ancestorIgnores(root: string, dir: string): IgnoreLayer[] {
-  const rel = relative(root, dir);
-  if (rel.startsWith('..') || rel === '') return [];
-  const layers: IgnoreLayer[] = [];
-  let current = root;
-  for (const part of ['', ...rel.split(sep).slice(0, -1)]) {
-    current = part ? join(current, part) : current;
-    layers.push(readIgnore(current));
+  const chain: string[] = [];
+  let top: string | undefined;
+  for (let d = dirname(dir); ; d = dirname(d)) {
+    chain.push(d);
+    if (existsSync(join(d, '.git'))) {
+      top = d;
+      break;
+    }
+    if (dirname(d) === d) break;
   }
-  return layers;
+  if (!top) {
+    const rel = relative(root, dir);
+    if (rel === '' || rel.startsWith('..')) return [];
+    top = root;
+    chain.splice(chain.indexOf(root) + 1);
+  }
+  if (existsSync(join(dir, '.git'))) return [];
+  const layers = chain
+    .reverse()
+    .filter((d) => existsSync(join(d, '.gitignore')))
+    .map(readIgnore);
+  return isIgnored(layers, dir, true) ? [] : layers;
 }
 
 function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): boolean {
@@ -131,22 +195,22 @@ function isIgnored(layers: IgnoreLayer[], path: string, isDirectory: boolean): b
   return false;
 }
 
-/** True when the file's front matter says `type: incident` (only its first bytes are read). */
-function declaresIncident(path: string): boolean {
+/** The start of a file as text (empty when it cannot be read: the check names the problem later). */
+function readHead(path: string): string {
   let head: string;
   try {
     const fd = openSync(path, 'r');
     try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
+      const buffer = Buffer.allocUnsafe(HEAD_BYTES);
       const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
       head = buffer.subarray(0, n).toString('utf8');
     } finally {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return '';
   }
-  return hasIncidentFrontMatter(head);
+  return head;
 }
 
 /** Forward slashes, as globs and SARIF want them. */

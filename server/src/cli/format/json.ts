@@ -6,8 +6,8 @@ import type { Formatter } from './types.js';
 
 /**
  * Machine output, version 1: diagnostics with 1-based lines and columns (end exclusive, as in the
- * editor), whether `check --fix` repairs it (`fixable`), and each report's metrics and milestones
- * (with where each came from); a metric or milestone that is not known is left out.
+ * editor), whether `check --fix` repairs it (`fixable`), and each report's profile, metrics and
+ * milestones (with where each came from); a metric or milestone that is not known is left out.
  */
 export const formatJson: Formatter = (run) => {
   const file = (path: string) => toPosix(relative(run.cwd, path) || path);
@@ -31,7 +31,7 @@ export const formatJson: Formatter = (run) => {
         if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
       }
       if (r.metrics.inferred) metrics.inferred = [...r.metrics.inferred];
-      return { file: file(r.file), metrics, milestones: milestonesJson(r.milestones ?? {}) };
+      return { file: file(r.file), profile: r.profile?.name, metrics, milestones: milestonesJson(r.milestones ?? {}) };
     }),
   };
   return JSON.stringify(output, null, 2) + '\n';

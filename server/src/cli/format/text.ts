@@ -20,13 +20,19 @@ export const formatText: Formatter = (run, options) => {
   if (out.length > 0) out.push('');
   const summary = summaryLine(run);
   out.push(counts.error > 0 ? c.red(c.bold(summary)) : counts.warning > 0 ? c.yellow(summary) : summary);
+  const { lookedAt, reports } = run.markdown;
+  if (lookedAt > 0) {
+    const why = lookedAt > reports ? ' (--verbose says why)' : '';
+    out.push(`Looked at ${plural(lookedAt, 'Markdown file')}, took ${reports} as ${reports === 1 ? 'a report' : 'reports'}${why}.`);
+  }
   if (run.reports.length > 0) {
     out.push('', c.bold('Metrics (from the start of the impact):'));
-    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, metricsText(r.metrics), milestonesText(r.milestones ?? {})]);
+    const rows = run.reports.map((r) => [relative(run.cwd, r.file) || r.file, r.profile?.name ?? '', metricsText(r.metrics), milestonesText(r.milestones ?? {})]);
     const w = Math.max(...rows.map((r) => r[0].length));
-    for (const [file, metrics, milestones] of rows) {
-      out.push(`  ${file.padEnd(w)}  ${metrics}`);
-      out.push(`  ${''.padEnd(w)}  ${c.gray(milestones)}`);
+    const pw = Math.max(...rows.map((r) => r[1].length));
+    for (const [file, profile, metrics, milestones] of rows) {
+      out.push(`  ${file.padEnd(w)}  ${c.gray(profile.padEnd(pw))}  ${metrics}`);
+      out.push(`  ${''.padEnd(w)}  ${''.padEnd(pw)}  ${c.gray(milestones)}`);
     }
   }
   return out.join('\n') + '\n';
@@ -45,7 +51,20 @@ export function summaryLine(run: CheckRun): string {
   const files = new Set(run.findings.map((f) => f.file)).size;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
   if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
-  return `${parts.join(', ')} in ${plural(files, 'file')} (${plural(run.filesChecked, 'file')} checked, profile ${run.config.profile.name})`;
+  const profiles = profilesText(run);
+  return `${parts.join(', ')} in ${plural(files, 'file')} (${plural(run.filesChecked, 'file')} checked${profiles ? ', ' + profiles : ''})`;
+}
+
+/**
+ * `profile wikimedia` when one is configured; otherwise how many reports follow each profile
+ * (`profiles found: google-sre 2, generic 1`).
+ */
+function profilesText(run: CheckRun): string | undefined {
+  if (!run.config.autoProfile) return `profile ${run.config.profile.name}`;
+  const counts = new Map<string, number>();
+  for (const r of run.reports) if (r.profile) counts.set(r.profile.name, (counts.get(r.profile.name) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  return 'profiles found: ' + [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, n]) => `${name} ${n}`).join(', ');
 }
 
 /** A message quoting text across a line break still prints as one line. */

@@ -1,8 +1,9 @@
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { LineIndex } from '../text.js';
 import { SEVERITY_SETTINGS, type Range, type SeveritySetting } from '../types.js';
+import type { OwnersSource } from '../owners/types.js';
 import { readOverrides, type ConfigOverride } from './overrides.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
+import { AUTO_PROFILE, BUILTIN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles.js';
 
 /** Settings for the cache key rules. */
 export interface KeysConfig {
@@ -29,9 +30,22 @@ export interface KeysConfig {
   privateCaches: string[];
 }
 
+/** Bounds of the analysis of one report (settings `analysis.*`). */
+export interface AnalysisLimits {
+  /** Time one section (one chunk of the document) may take; over it, it is not checked in that version. */
+  sectionBudgetMs: number;
+  /** A report longer than this (UTF-16 code units, about bytes) is not checked at all. */
+  maxReportBytes: number;
+}
+
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { sectionBudgetMs: 1000, maxReportBytes: 8 * 1024 * 1024 };
+
 /** Configuration after defaults and validation: what the checks read. */
 export interface ResolvedConfig {
+  /** The configured profile; when {@link autoProfile} is set, only the fallback where no report is at hand. */
   profile: Profile;
+  /** True when no profile is configured (or `"auto"` is): each report gets the built-in profile its headings follow. */
+  autoProfile: boolean;
   /** Severity overrides by rule id; rules not listed keep their default. */
   rules: Record<string, SeveritySetting>;
   /** Tags every actionable must carry (`actionables/missing-tag`). */
@@ -41,6 +55,14 @@ export interface ResolvedConfig {
   keys: KeysConfig;
   /** Settings for some reports only, applied in order by {@link applyOverrides}. */
   overrides?: ConfigOverride[];
+  /**
+   * The maintainers list: `files` as configured (relative to the workspace root), and `sources`
+   * as read by the caller that can read files (a `CODEOWNERS` in its usual places comes last
+   * without being configured). Plain data, so it travels to worker threads with the rest.
+   */
+  owners: { files: string[]; sources: OwnersSource[] };
+  /** Bounds of one report's analysis; defaults when absent. */
+  analysis?: AnalysisLimits;
   /** File the configuration came from, if any. */
   source?: string;
 }
@@ -56,7 +78,24 @@ export interface ConfigError {
 
 export const CONFIG_FILE_NAMES = ['.incident-scribe.json', '.incident-scribe.yaml', '.incident-scribe.yml'] as const;
 
-export const DEFAULT_REPORT_GLOBS = ['**/incidents/**/*.md', '**/postmortems/**/*.md', '**/*incident*.md', '**/*postmortem*.md', '**/*post-mortem*.md'];
+/** Folders and file names that hold reports, relative to the workspace root (matched without regard to case). */
+export const DEFAULT_REPORT_GLOBS = [
+  '**/incidents/**/*.md',
+  '**/incident-reports/**/*.md',
+  '**/postmortem/**/*.md',
+  '**/postmortems/**/*.md',
+  '**/post-mortem/**/*.md',
+  '**/post-mortems/**/*.md',
+  '**/retros/**/*.md',
+  '**/rca/**/*.md',
+  '**/*incident*.md',
+  '**/*postmortem*.md',
+  '**/*post-mortem*.md',
+  '**/*retrospective*.md',
+  '**/rca-*.md',
+  '**/*-rca.md',
+  '**/*-rca-*.md',
+];
 
 export const DEFAULT_KEYS: KeysConfig = {
   global: [],
@@ -80,17 +119,20 @@ export function excludedFolders(withDefaults: boolean, configured: readonly stri
 export const PRIVATE_CACHE_KINDS = ['server-local'];
 
 /** The configuration used when there is no file. */
-export function defaultConfig(profile = DEFAULT_PROFILE): ResolvedConfig {
+export function defaultConfig(profile: string = AUTO_PROFILE): ResolvedConfig {
   return {
     profile: BUILTIN_PROFILES[profile] ?? BUILTIN_PROFILES[DEFAULT_PROFILE],
+    autoProfile: profile === AUTO_PROFILE,
     rules: {},
     requiredTags: [],
     reportGlobs: [...DEFAULT_REPORT_GLOBS],
     keys: structuredClone(DEFAULT_KEYS),
+    owners: { files: [], sources: [] },
   };
 }
 
-const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'overrides'];
+const TOP_KEYS = ['profile', 'profiles', 'rules', 'requiredTags', 'reportGlobs', 'keys', 'overrides', 'owners', 'analysis'];
+const ANALYSIS_KEYS = ['sectionBudgetMs', 'maxReportSizeKB'];
 const KEYS_KEYS = ['global', 'local', 'localBuilders', 'globalBuilders', 'exclude', 'excludeDefaults', 'testFiles', 'privateCaches'];
 const SECTION_KEYS = ['title', 'synonyms', 'required', 'kind', 'children'];
 
@@ -112,7 +154,13 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
     }
     return { config, errors };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    errors.push({ file, key: '', message: `${file}: cannot be read: ${(error as Error).message.split('\n')[0]}`, range: lines.rangeOf(0, 0) });
+    return { config, errors };
+  }
   if (data === null || data === undefined) return { config, errors };
   const fail = (path: (string | number)[], message: string) =>
     errors.push({ file, key: path.join('.'), message: `${file}: "${path.join('.')}" ${message}`, range: rangeOfPath(doc, lines, path) });
@@ -136,8 +184,12 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   }
   if (data.profile !== undefined) {
     const all = { ...BUILTIN_PROFILES, ...customProfiles };
-    if (typeof data.profile !== 'string' || !all[data.profile]) fail(['profile'], `must be one of ${Object.keys(all).join(', ')}`);
-    else config.profile = all[data.profile];
+    if (data.profile === AUTO_PROFILE) config.autoProfile = true;
+    else if (typeof data.profile !== 'string' || !all[data.profile]) fail(['profile'], `must be one of ${[AUTO_PROFILE, ...Object.keys(all)].join(', ')}`);
+    else {
+      config.profile = all[data.profile];
+      config.autoProfile = false;
+    }
   }
   if (data.rules !== undefined) {
     if (!isPlainObject(data.rules)) fail(['rules'], 'must be an object of rule id to severity');
@@ -160,6 +212,7 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
   };
   config.requiredTags = strings(['requiredTags'], data.requiredTags) ?? config.requiredTags;
   config.reportGlobs = strings(['reportGlobs'], data.reportGlobs) ?? config.reportGlobs;
+  config.owners.files = strings(['owners'], data.owners) ?? config.owners.files;
   if (data.keys !== undefined) {
     if (!isPlainObject(data.keys)) fail(['keys'], 'must be an object');
     else {
@@ -178,7 +231,24 @@ export function parseConfig(text: string, file: string, knownRuleIds: readonly s
     const overrides = readOverrides(data.overrides, { profiles: { ...BUILTIN_PROFILES, ...customProfiles }, knownRuleIds, fail });
     if (overrides.length > 0) config.overrides = overrides;
   }
+  if (data.analysis !== undefined) {
+    if (!isPlainObject(data.analysis)) fail(['analysis'], 'must be an object');
+    else config.analysis = readAnalysis(data.analysis, fail);
+  }
   return { config, errors };
+}
+
+/** `analysis`: the section time budget and the report size limit; bad values keep the defaults. */
+function readAnalysis(value: Record<string, unknown>, fail: Fail): AnalysisLimits {
+  const limits = { ...DEFAULT_ANALYSIS_LIMITS };
+  for (const key of Object.keys(value)) {
+    const n = value[key];
+    if (!ANALYSIS_KEYS.includes(key)) fail(['analysis', key], `is not a known setting (known: ${ANALYSIS_KEYS.join(', ')})`);
+    else if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) fail(['analysis', key], 'must be a positive number');
+    else if (key === 'sectionBudgetMs') limits.sectionBudgetMs = n;
+    else limits.maxReportBytes = Math.round(n * 1024);
+  }
+  return limits;
 }
 
 type Fail = (path: (string | number)[], message: string) => void;

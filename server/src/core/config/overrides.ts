@@ -81,6 +81,8 @@ export function readOverrides(value: unknown, context: OverrideContext): ConfigO
 /** What {@link applyOverrides} needs of a configuration. */
 interface Overridable {
   profile: Profile;
+  /** Set when no profile is configured; an override that names a profile turns it off for its reports. */
+  autoProfile?: boolean;
   rules: Record<string, SeveritySetting>;
   requiredTags: string[];
   overrides?: ConfigOverride[];
@@ -115,6 +117,7 @@ export function applyOverrides<C extends Overridable>(config: C, relativePath: s
     result = {
       ...result,
       profile: override.profile ?? result.profile,
+      ...(override.profile ? { autoProfile: false } : {}),
       rules: override.rules ? { ...result.rules, ...override.rules } : result.rules,
       requiredTags: override.requiredTags ?? result.requiredTags,
     };

@@ -1,7 +1,12 @@
 /**
  * Report profiles: which sections a report must have, and the names each section goes by.
- * Titles and synonyms are compared after {@link normalizeTitle}.
+ * Titles and synonyms are compared after {@link normalizeTitle}; a heading also answers to its
+ * name without notes ("Timeline (all times PST)", "Incident Impact": see `coreTitle`).
+ *
+ * The built-in profiles follow the section lists of widely used public postmortem templates;
+ * `generic` holds only what every postmortem needs, for reports that follow none of them.
  */
+import { normalizeTitle, ROLE_NAMES } from '../report/heading-roles.js';
 
 /** One section a profile knows about. */
 export interface SectionSpec {
@@ -23,17 +28,20 @@ export interface Profile {
   sections: SectionSpec[];
 }
 
-const IMPACT: SectionSpec = { title: 'Impact', synonyms: ['Impact statement', 'User impact'], required: true, kind: 'impact' };
-const TIMELINE: SectionSpec = { title: 'Timeline', synonyms: ['Timeline of events', 'Chronology'], required: true, kind: 'timeline' };
-const DETECTION: SectionSpec = { title: 'Detection', synonyms: ['How was it detected', 'Detection and monitoring'], required: true, kind: 'detection' };
-const ACTIONABLES: SectionSpec = {
-  title: 'Actionables',
-  synonyms: ['Action items', 'Follow-ups', 'Follow ups', 'Followups', 'Corrective actions', 'Remediation', 'Action plan'],
-  required: true,
-  kind: 'actionables',
-};
+/** The role lexicon's names for a role, minus `title` (which the spec already answers to). */
+function also(role: keyof typeof ROLE_NAMES, title: string, extra: string[] = []): string[] {
+  const own = normalizeTitle(title);
+  return [...ROLE_NAMES[role].filter((n) => n !== own), ...extra];
+}
+
+const IMPACT: SectionSpec = { title: 'Impact', synonyms: also('impact', 'Impact'), required: true, kind: 'impact' };
+const TIMELINE: SectionSpec = { title: 'Timeline', synonyms: also('timeline', 'Timeline'), required: true, kind: 'timeline' };
+const DETECTION: SectionSpec = { title: 'Detection', synonyms: also('detection', 'Detection'), required: true, kind: 'detection' };
+const ACTIONABLES: SectionSpec = { title: 'Actionables', synonyms: also('actionables', 'Actionables'), required: true, kind: 'actionables' };
+const ACTION_ITEMS: SectionSpec = { ...ACTIONABLES, title: 'Action items', synonyms: also('actionables', 'Action items') };
+const SUMMARY: SectionSpec = { title: 'Summary', synonyms: also('summary', 'Summary'), required: true };
 const WENT_WELL: SectionSpec = { title: 'What went well?', required: true };
-const WENT_POORLY: SectionSpec = { title: 'What went poorly?', synonyms: ['What went wrong?', 'What went badly?'], required: true };
+const WENT_POORLY: SectionSpec = { title: 'What went poorly?', synonyms: ['What went wrong?', 'What went badly?', 'What could have gone better?'], required: true };
 const LUCKY: SectionSpec = { title: 'Where did we get lucky?', synonyms: ['Where we got lucky', 'Where did we get lucky'], required: true };
 
 /** The profiles that ship with the tool. */
@@ -41,12 +49,12 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
   wikimedia: {
     name: 'wikimedia',
     sections: [
-      { title: 'Summary', synonyms: ['Overview', 'Incident summary'], required: true },
+      SUMMARY,
       IMPACT,
       TIMELINE,
       DETECTION,
-      { title: 'Conclusions', synonyms: ['Conclusion', 'Lessons learned'], required: true, children: [WENT_WELL, WENT_POORLY, LUCKY] },
-      { ...ACTIONABLES },
+      { title: 'Conclusions', synonyms: ['Conclusion', 'Lessons learned', 'Lessons learnt'], required: true, children: [WENT_WELL, WENT_POORLY, LUCKY] },
+      ACTIONABLES,
       { title: 'Links to relevant documentation', synonyms: ['Links', 'Relevant documentation', 'References'], required: false },
       { title: 'Scorecard', synonyms: ['Incident Engagement ScoreCard'], required: false },
     ],
@@ -54,16 +62,16 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
   'google-sre': {
     name: 'google-sre',
     sections: [
-      { title: 'Summary', synonyms: ['Overview'], required: true },
+      SUMMARY,
       IMPACT,
       { title: 'Root causes', synonyms: ['Root cause', 'Causes'], required: true },
       { title: 'Trigger', synonyms: ['Triggers'], required: true },
-      { title: 'Resolution', required: true },
+      { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true },
       DETECTION,
-      { ...ACTIONABLES, title: 'Action items', synonyms: ['Actionables', ...(ACTIONABLES.synonyms ?? []).filter((s) => s !== 'Action items')] },
+      ACTION_ITEMS,
       {
         title: 'Lessons learned',
-        synonyms: ['Lessons'],
+        synonyms: ['Lessons', 'Lessons learnt'],
         required: true,
         children: [
           { title: 'What went well', required: true },
@@ -72,28 +80,80 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
         ],
       },
       TIMELINE,
+      { title: 'Supporting information', required: false },
+    ],
+  },
+  pagerduty: {
+    name: 'pagerduty',
+    sections: [
+      { ...SUMMARY, title: 'Overview', synonyms: also('summary', 'Overview') },
+      { title: 'What happened', required: false },
+      { title: 'Contributing factors', synonyms: ['Contributing factor', 'Root cause', 'Root causes'], required: true },
+      { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true },
+      IMPACT,
+      { title: 'Responders', required: false },
+      TIMELINE,
+      {
+        title: "How'd we do?",
+        synonyms: ['How did we do'],
+        required: true,
+        children: [
+          { title: 'What went well?', required: false },
+          { title: "What didn't go so well?", synonyms: ['What did not go so well', 'What went wrong'], required: false },
+        ],
+      },
+      ACTION_ITEMS,
+      { title: 'Messaging', synonyms: ['Internal messaging', 'External messaging'], required: false },
+    ],
+  },
+  atlassian: {
+    name: 'atlassian',
+    sections: [
+      { ...SUMMARY, title: 'Incident summary', synonyms: also('summary', 'Incident summary') },
+      { title: 'Leadup', synonyms: ['Lead-up', 'Lead up'], required: true },
+      { title: 'Fault', required: true },
+      IMPACT,
+      DETECTION,
+      { title: 'Response', required: true },
+      { title: 'Recovery', required: true },
+      TIMELINE,
+      { title: 'Five whys', synonyms: ['5 whys'], required: false },
+      { title: 'Root cause', synonyms: ['Root causes'], required: true },
+      { title: 'Backlog check', required: false },
+      { title: 'Recurrence', required: false },
+      { title: 'Lessons learned', synonyms: ['Lessons learnt', 'Lessons'], required: true },
+      { ...ACTIONABLES, title: 'Corrective actions', synonyms: also('actionables', 'Corrective actions') },
+    ],
+  },
+  generic: {
+    name: 'generic',
+    sections: [
+      // What happened to whom: a summary or an impact statement, whichever the author wrote.
+      { title: 'Summary', synonyms: [...also('summary', 'Summary'), ...ROLE_NAMES.impact], required: true },
+      TIMELINE,
+      { title: 'Root cause', synonyms: also('cause', 'Root cause', ['what happened']), required: true },
+      ACTION_ITEMS,
     ],
   },
   minimal: {
     name: 'minimal',
-    sections: [IMPACT, TIMELINE, { ...ACTIONABLES, title: 'Action items', synonyms: ['Actionables', ...(ACTIONABLES.synonyms ?? []).filter((s) => s !== 'Action items')] }],
+    sections: [IMPACT, TIMELINE, ACTION_ITEMS],
   },
 };
 
+/** The profile used where no report says which (templates, snippets) and no configuration names one. */
 export const DEFAULT_PROFILE = 'wikimedia';
 
-/** Lower-cases, drops emphasis marks, trailing punctuation and surrounding space. */
-export function normalizeTitle(title: string): string {
-  return title
-    .toLowerCase()
-    .replace(/[*_`]/g, '')
-    .replace(/[\s\u00a0]+/g, ' ')
-    // "Timeline (all times UTC)": a note in parentheses after the name is not part of it.
-    .replace(/\s+\([^()]*\)\s*$/, '')
-    .replace(/[\s?:.!]+$/g, '')
-    .replace(/^[\s\d.)]+(?=[a-z])/, '')
-    .trim();
-}
+/** The profile setting that picks, for each report, the built-in profile its headings follow. */
+export const AUTO_PROFILE = 'auto';
+
+/** Built-in profiles a report may be found to follow; `generic` is what the others fall back to. */
+export const DETECTABLE_PROFILES = ['wikimedia', 'google-sre', 'pagerduty', 'atlassian'] as const;
+
+/** The profile of reports that follow none of {@link DETECTABLE_PROFILES}. */
+export const FALLBACK_PROFILE = 'generic';
+
+export { normalizeTitle };
 
 /** Every name a section answers to, normalized. */
 export function sectionNames(spec: SectionSpec): string[] {

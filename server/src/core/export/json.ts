@@ -94,6 +94,7 @@ export function reportToJson(report: Report, findings: readonly Finding[] = []):
     version: REPORT_JSON_VERSION,
     file: report.file,
     title: report.title,
+    profile: { name: report.profile.profile.name, source: report.profile.source },
     metadata: compact({
       id: meta.id,
       status: meta.status,

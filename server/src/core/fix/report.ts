@@ -5,6 +5,7 @@
 import { checkReport, type ReportCheck } from '../check.js';
 import type { ResolvedConfig } from '../config/config.js';
 import type { MarkdownParser } from '../markdown/parse.js';
+import { configForReport } from '../report/profile-detect.js';
 import { insertSectionEdit, missingSections } from '../report/section-insert.js';
 import { ALL_RULES } from '../rules/index.js';
 import type { CancellationToken, Finding, Fix } from '../types.js';
@@ -17,25 +18,28 @@ export function isSafeFix(ruleId: string): boolean {
   return AUTO.has(ruleId);
 }
 
-/** What a report's fixes need besides the check: the profile's template and a parser to read it. */
+/** What a report's fixes need besides the check: the profiles' templates and a parser to read them. */
 export interface ReportFixContext {
   config: ResolvedConfig;
   parser: MarkdownParser;
-  /** The report template of the profile (`templates/<profile>.md`); without it a generic section is written. */
-  template: string | undefined;
+  /**
+   * The report template of a profile (`templates/<profile>.md`), asked for the profile the report
+   * is checked against (configured or detected); without one a generic section is written.
+   */
+  templateFor(profile: string): string | undefined;
 }
 
 /**
  * The fixes of one finding: the ones the rule attached, and for `report/missing-section` the
- * insertion of the section from the profile's template at its place in the profile's order.
+ * insertion of the section from the report's profile's template at its place in that profile's order.
  */
 export function reportFindingFixes(check: ReportCheck, finding: Finding, context: ReportFixContext): Fix[] {
   const own = finding.fixes ?? [];
   if (finding.ruleId !== 'report/missing-section') return own;
-  const specs = context.config.profile.sections;
-  const missing = missingSections(check.report, specs).find((m) => finding.message.includes(`"${m.spec.title}"`));
+  const { profile } = configForReport(context.config, check.report.profile);
+  const missing = missingSections(check.report, profile.sections).find((m) => finding.message.includes(`"${m.spec.title}"`));
   if (!missing) return own;
-  const edit = insertSectionEdit(check.report, specs, missing, context.template, context.parser);
+  const edit = insertSectionEdit(check.report, profile.sections, missing, context.templateFor(profile.name), context.parser);
   return [{ title: `Insert section "${missing.spec.title}"`, edits: [edit] }, ...own];
 }
 

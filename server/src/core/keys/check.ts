@@ -27,20 +27,6 @@ export function analyzeDocument(parser: PhpParser, file: string, document: PhpDo
   return extractKeys(parser, document.tree, document.text, file, builders, token);
 }
 
-const QUICK = /makeKey|makeGlobalKey|MemcKey|CacheKey|makeKeyInternal|[Kk]ey\s*\(|(?:[Cc]ache|[Ss]tash|[Mm]emc|[Ww]an)\w*(?:\(\s*\))?\s*(?:\?->|->)/;
-
-/**
- * A cheap test of whether `text` can hold a key construction, so that a workspace scan parses
- * only those files: a builder or helper name, a function named like `…Key(`, a call on something
- * named like a cache (`$this->srvCache->get(`, `$wan->get(`, `getMainWANObjectCache()->get(`), or
- * both "cache" and "key" somewhere.
- */
-export function mayContainKeys(text: string, builders: BuilderNames): boolean {
-  if (QUICK.test(text)) return true;
-  for (const b of [...builders.localBuilders, ...builders.globalBuilders]) if (text.includes(b)) return true;
-  return /[Cc]ache|CACHE/.test(text) && /[Kk]ey|KEY/.test(text);
-}
-
 /**
  * Runs the enabled key rules on one indexed file. Findings keep the core `Finding` shape; a rule
  * that throws becomes a finding of its own, and suppression comments in the file are honoured.

@@ -30,6 +30,12 @@ export const CACHE_METHODS = [
   'merge',
 ] as const;
 
+/** Cache-library methods that build keys from a keyspace; their own callers forge or scope keys. */
+export const INTERNAL_BUILDERS = ['makeKeyInternal'] as const;
+
+/** Endings of the names of methods whose return value is a cache key (`getSharedCacheKey`). */
+export const KEY_METHOD_ENDINGS = ['CacheKey', 'MemcKey'] as const;
+
 /** Functions that join strings into a key by hand. */
 export const JOINERS = ['implode', 'join', 'sprintf'] as const;
 
@@ -43,7 +49,7 @@ const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).j
  * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall, new.
  */
 export function keyQuery(builders: readonly string[]): string {
-  const methods = list([...new Set([...builders, 'makeKeyInternal', ...CACHE_METHODS])]);
+  const methods = list([...new Set([...builders, ...INTERNAL_BUILDERS, ...CACHE_METHODS])]);
   const functions = list([...REMOVED_HELPERS, ...JOINERS, 'array_unshift']);
   const classes = ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'].map((t) => `(${t} name: (name) @name) @class`);
   const calls = ['member_call_expression', 'nullsafe_member_call_expression'].map(

@@ -3,8 +3,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { normalizeLineBreaks } from '../text.js';
 import { throwIfCancelled, type CancellationToken } from '../types.js';
-import { splitChunks } from './chunks.js';
+import { splitChunks, type Chunk } from './chunks.js';
+import { complexityOf, DEFAULT_GUARD_LIMITS, type GuardLimits } from './guards.js';
 
 type Processor = ReturnType<typeof createProcessor>;
 
@@ -27,6 +29,37 @@ interface Positioned {
 export interface MarkdownParserOptions {
   /** How many chunk trees to keep; older ones are parsed again when needed. */
   cacheEntries?: number;
+  /** Limits of the guards run before a chunk is parsed (see `guards.ts`). */
+  guards?: GuardLimits;
+}
+
+/** One chunk of a document and its tree, in the chunk's own coordinates. */
+export interface ParsedChunk {
+  /** The chunk; `offset` and `line` are its place in the document (a byte order mark counted). */
+  chunk: Chunk;
+  /**
+   * The chunk's tree: line 1 and offset 0 are the chunk's first line and character. Shared by
+   * every version that holds the same chunk text: never change it.
+   */
+  tree: Root;
+  /** Top-level nodes of the chunk itself (link definitions appended for the parse left out). */
+  nodes: readonly RootContent[];
+  /** Why the chunk was not parsed (a guard tripped): `tree` is then its text as one paragraph. */
+  tooComplex?: string;
+  /** Identifies the parse: the chunk's text and the document's link definitions. */
+  key: string;
+  /**
+   * A number for this parse, the same for every version that holds the same chunk text (while
+   * the tree stays cached): a short key for caches of what is computed from the tree.
+   */
+  id: number;
+}
+
+/** A document as parsed chunks. */
+export interface ParsedDocument {
+  chunks: ParsedChunk[];
+  /** 1 when the text starts with a byte order mark (which belongs to no chunk), else 0. */
+  bom: number;
 }
 
 /**
@@ -36,36 +69,39 @@ export interface MarkdownParserOptions {
  */
 export class MarkdownParser {
   private readonly processor: Processor = createProcessor();
-  private readonly cache = new Map<string, Root>();
+  private readonly cache = new Map<string, ParsedChunk>();
   private readonly cacheEntries: number;
+  private readonly guards: GuardLimits;
   private parsedChunks = 0;
 
   constructor(options: MarkdownParserOptions = {}) {
     this.cacheEntries = options.cacheEntries ?? 2000;
+    this.guards = options.guards ?? DEFAULT_GUARD_LIMITS;
   }
 
   /** Parses `text`; throws `CancelledError` between chunks when the token is cancelled. */
   parse(text: string, token?: CancellationToken): Root {
+    return assembleRoot(text, this.parseChunks(text, token));
+  }
+
+  /**
+   * Splits `text` into chunks and parses each one (or takes its tree from the cache). Cheap
+   * guards run first: a chunk that would make the parser slow is not parsed (`tooComplex`).
+   */
+  parseChunks(text: string, token?: CancellationToken): ParsedDocument {
     // micromark drops a leading byte order mark; keep offsets true to the original text.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const body = bom ? text.slice(1) : text;
+    // A lone CR is a line break to micromark too; as LF the chunks split where it does.
+    const body = normalizeLineBreaks(bom ? text.slice(1) : text);
     const { chunks, definitions } = splitChunks(body);
     const suffix = definitions.length > 0 ? '\n\n' + definitions.join('\n') + '\n' : '';
-    const children: RootContent[] = [];
+    const parsed: ParsedChunk[] = [];
     for (const chunk of chunks) {
       throwIfCancelled(token);
-      const tree = this.parseChunk(chunk.text, suffix);
-      for (const child of tree.children) {
-        if ((child.position?.start.offset ?? 0) >= chunk.text.length) break;
-        children.push(shift(child, chunk.line, chunk.offset + bom) as RootContent);
-      }
+      const { tree, nodes, tooComplex, key, id } = this.parseChunk(chunk.text, suffix);
+      parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key, id });
     }
-    const end = endPoint(text);
-    return {
-      type: 'root',
-      children,
-      position: { start: { line: 1, column: 1, offset: 0 }, end },
-    };
+    return { chunks: parsed, bom };
   }
 
   /** How many chunks this parser has parsed (cache misses), for tests and benchmarks. */
@@ -78,16 +114,16 @@ export class MarkdownParser {
     return this.processor.runSync(this.processor.parse(text)) as Root;
   }
 
-  private parseSafely(text: string): Root {
+  private parseSafely(text: string, chunkText: string): { tree: Root; tooComplex?: string } {
     try {
-      return this.processor.runSync(this.processor.parse(text)) as Root;
+      return { tree: this.processor.runSync(this.processor.parse(text)) as Root };
     } catch (error) {
-      if (error instanceof RangeError) return fallbackTree(text);
+      if (error instanceof RangeError) return { tree: fallbackTree(chunkText), tooComplex: 'nesting too deep for the Markdown parser' };
       throw error;
     }
   }
 
-  private parseChunk(text: string, suffix: string): Root {
+  private parseChunk(text: string, suffix: string): Omit<ParsedChunk, 'chunk'> {
     const key = suffix ? text + '\u0000' + suffix : text;
     const hit = this.cache.get(key);
     if (hit) {
@@ -95,28 +131,89 @@ export class MarkdownParser {
       this.cache.set(key, hit);
       return hit;
     }
-    const tree = this.parseSafely(text + suffix);
-    this.parsedChunks++;
-    this.cache.set(key, tree);
+    const guarded = complexityOf(text, this.guards);
+    const { tree, tooComplex } = guarded ? { tree: fallbackTree(text), tooComplex: guarded } : this.parseSafely(text + suffix, text);
+    const id = ++this.parsedChunks;
+    const nodes = tree.children.filter((child) => (child.position?.start.offset ?? 0) < text.length);
+    const entry: Omit<ParsedChunk, 'chunk'> = { tree, nodes, key, id, ...(tooComplex ? { tooComplex } : {}) };
+    this.cache.set(key, entry as ParsedChunk);
     if (this.cache.size > this.cacheEntries) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
-    return tree;
+    return entry;
   }
 }
 
 /**
- * micromark recurses per nesting level: thousands of nested list or quote markers exhaust the
- * stack. Such a chunk becomes one plain paragraph, so the rest of the document is still checked.
+ * The whole document's tree from its parsed chunks. Positions are moved to where each chunk
+ * sits, lazily: a node's own position at once, its children when someone first reads them. A
+ * consumer that reads only the top-level blocks (the section outline) costs nothing deeper.
  */
-function fallbackTree(text: string): Root {
-  const end = endPoint(text);
-  const position = { start: { line: 1, column: 1, offset: 0 }, end };
-  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position }], position }], position };
+export function assembleRoot(text: string, parsed: ParsedDocument, place: (chunk: ParsedChunk) => readonly RootContent[] = placeNodes): Root {
+  const children: RootContent[] = [];
+  for (const chunk of parsed.chunks) for (const node of place(chunk)) children.push(node);
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
 }
 
-/** Copies a cached chunk tree with positions moved to where the chunk sits in the document. */
+/** A chunk's top-level nodes with positions in the document (children moved lazily). */
+export function placeNodes({ chunk, nodes }: ParsedChunk): RootContent[] {
+  return nodes.map((node) => shift(node, chunk.line, chunk.offset) as RootContent);
+}
+
+/**
+ * micromark recurses per nesting level: thousands of nested list or quote markers exhaust the
+ * stack, and some inputs are too slow to parse (see `guards.ts`). Such a chunk becomes its
+ * heading (read without inline parsing) and one plain paragraph, so the outline stays whole
+ * and the rest of the document is still checked.
+ */
+export function fallbackTree(text: string): Root {
+  const end = endPoint(text);
+  const children: RootContent[] = [];
+  const firstBreak = text.indexOf('\n');
+  const firstLine = (firstBreak === -1 ? text : text.slice(0, firstBreak)).replace(/\r$/, '');
+  const heading = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(firstLine);
+  let bodyStart = 0;
+  if (heading) {
+    const value = heading[2] ?? '';
+    const textStart = firstLine.indexOf(value, heading[1].length);
+    children.push({
+      type: 'heading',
+      depth: heading[1].length as 1 | 2 | 3 | 4 | 5 | 6,
+      children: value ? [{ type: 'text', value, position: pointsOf(textStart, textStart + value.length, 1) }] : [],
+      position: pointsOf(0, firstLine.length, 1),
+    });
+    bodyStart = firstBreak === -1 ? text.length : firstBreak + 1;
+  }
+  const body = text.slice(bodyStart);
+  const trimmed = body.trim();
+  if (trimmed) {
+    const from = bodyStart + body.indexOf(trimmed);
+    const to = from + trimmed.length;
+    const position = { start: pointAt(text, from), end: pointAt(text, to) };
+    children.push({ type: 'paragraph', children: [{ type: 'text', value: trimmed, position }], position });
+  }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+function pointsOf(from: number, to: number, line: number): { start: Point; end: Point } {
+  return { start: { line, column: from + 1, offset: from }, end: { line, column: to + 1, offset: to } };
+}
+
+function pointAt(text: string, offset: number): Point {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lastBreak = i;
+  }
+  return { line, column: offset - lastBreak, offset };
+}
+
+/**
+ * A copy of a cached chunk node, its position moved to where the chunk sits in the document.
+ * Its children are copied the same way when first read, so an untouched subtree costs nothing.
+ */
 function shift(node: Positioned, lineDelta: number, offsetDelta: number): Positioned {
   const copy: Positioned & Record<string, unknown> = { ...(node as Record<string, unknown>) };
   if (node.position) {
@@ -125,7 +222,22 @@ function shift(node: Positioned, lineDelta: number, offsetDelta: number): Positi
       end: movePoint(node.position.end, lineDelta, offsetDelta),
     };
   }
-  if (node.children) copy.children = node.children.map((c) => shift(c, lineDelta, offsetDelta));
+  const children = node.children;
+  if (children) {
+    const settle = (value: unknown): void => {
+      Object.defineProperty(copy, 'children', { value, writable: true, enumerable: true, configurable: true });
+    };
+    Object.defineProperty(copy, 'children', {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = children.map((c) => shift(c, lineDelta, offsetDelta));
+        settle(value);
+        return value;
+      },
+      set: settle,
+    });
+  }
   return copy;
 }
 

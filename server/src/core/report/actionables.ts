@@ -15,25 +15,74 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
-import { sectionNodes, sectionOfKind } from './section-kind.js';
+import { sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
 /** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
 const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
 
+/** What a group (a subheading or a parent item) gives the items under it. */
 interface Inherited {
   owner?: string;
   tags: string[];
+  /** The group says its items are done ("Completed", "Immediate actions (done)"). */
+  done?: boolean;
+  /** A tracking issue linked from the group's heading: it tracks each item that links none. */
+  tasks?: string[];
 }
 
-/** Reads the items of the actionables section (list items or table rows). */
+/** Items already done: a check mark, "(done)", or an opening in the past tense ("We raised the limit"). */
+const DONE_ITEM =
+  /^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])|\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$|^(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted)\b/i;
+
+/** Group headings of work that is finished. */
+const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b/i;
+
+/** A paragraph that is an actionable by its label: "**Action item:** …", "Follow-up: …". */
+const ACTION_LABEL = /^[*_]{0,2}(?:action items?|actionables?|follow[- ]?ups?|todo)[*_]{0,2}\s*:[*_]{0,2}\s+(?=\S)/i;
+
+/** "(for example <link>)": a link given as an example is not the item's task. */
+const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?:\/\/[^\s)>]+>?)\)?/gi;
+
+/**
+ * Reads the items of the actionables section (list items or table rows, grouped under subheadings
+ * that may say the work is done or link its tracking issue), and paragraphs elsewhere that are
+ * labelled as actionables ("**Action item:** …").
+ */
 export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig): Actionables {
   const section = sectionOfKind(sections, config, 'actionables');
-  if (!section) return { items: [] };
   const items: Actionable[] = [];
   const reader = new ItemReader(lines, items);
-  for (const node of sectionNodes(section)) reader.block(node);
-  return { section, items };
+  const inside = new Set<Section>();
+  const visit = (s: Section, group: Inherited): void => {
+    inside.add(s);
+    for (const node of s.content) reader.block(node, group);
+    for (const child of s.children) visit(child, groupOf(child, group, lines));
+  };
+  if (section) visit(section, { tags: [] });
+  for (const other of sections) {
+    if (inside.has(other)) continue;
+    for (const node of other.content) if (node.type === 'paragraph') reader.labelled(node);
+  }
+  return section ? { section, items } : { items };
+}
+
+/** What a subheading of the actionables section gives its items: done, and a linked tracking issue. */
+function groupOf(section: Section, parent: Inherited, lines: LineIndex): Inherited {
+  const heading = lines.text.slice(start(section.heading), end(section.heading));
+  const tasks = readReferences(heading.replace(EXAMPLE_LINK, ' ')).tasks;
+  return { ...parent, done: parent.done || DONE_GROUP.test(section.title), tasks: tasks.length > 0 ? tasks : parent.tasks };
+}
+
+/**
+ * The actionable items held by `nodes` (top-level blocks of the actionables section), with
+ * ranges in the coordinates of `lines`: the whole document, or one chunk of it.
+ */
+export function readActionableNodes(nodes: readonly RootContent[], lines: LineIndex): Actionable[] {
+  const items: Actionable[] = [];
+  const reader = new ItemReader(lines, items);
+  for (const node of nodes) reader.block(node);
+  return items;
 }
 
 function start(node: Node): number {
@@ -62,9 +111,31 @@ class ItemReader {
     private readonly items: Actionable[],
   ) {}
 
-  block(node: RootContent): void {
-    if (node.type === 'list') this.list(node, { tags: [] });
-    else if (node.type === 'table') this.table(node);
+  block(node: RootContent, group: Inherited = { tags: [] }): void {
+    if (node.type === 'list') this.list(node, group);
+    else if (node.type === 'table') this.table(node, group);
+    else if (node.type === 'paragraph') this.labelled(node, group);
+  }
+
+  /** A paragraph labelled as an actionable ("**Action item:** start incidents earlier"). */
+  labelled(node: RootContent, group: Inherited = { tags: [] }): void {
+    const source = this.lines.text.slice(start(node), end(node));
+    const label = ACTION_LABEL.exec(source);
+    if (!label) return;
+    const refs = readReferences(source.replace(EXAMPLE_LINK, ' '));
+    const text = plain([node]).replace(/^[^:]*:\s*/, '');
+    if (NOTHING.test(text)) return;
+    const actionable: Actionable = {
+      text,
+      range: this.lines.rangeOf(start(node), end(node)),
+      tasks: refs.tasks.length > 0 ? refs.tasks : (group.tasks ?? []),
+      owner: refs.owner ?? group.owner,
+      tags: refs.tags,
+      source: 'list',
+      textRange: this.lines.rangeOf(start(node) + label[0].length, end(node)),
+    };
+    if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    this.items.push(actionable);
   }
 
   private list(list: List, inherited: Inherited): void {
@@ -75,37 +146,41 @@ class ItemReader {
     const split = item.children.filter((c): c is List => c.type === 'list' && isTaskList(c));
     const own = item.children.filter((c) => !split.includes(c as List));
     const source = own.map((c) => this.lines.text.slice(start(c), end(c))).join('\n');
-    const refs = readReferences(source);
+    const refs = readReferences(source.replace(EXAMPLE_LINK, ' '));
     const owner = refs.owner ?? inherited.owner;
     const tags = [...refs.tags, ...inherited.tags.filter((t) => !refs.tags.some((r) => r.toLowerCase() === t.toLowerCase()))];
     const text = plain(own);
     const checked = typeof item.checked === 'boolean';
+    const firstWords = plain(own.slice(0, 1));
+    const done = inherited.done || DONE_ITEM.test(firstWords);
     if ((split.length === 0 || checked) && !NOTHING.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
       const actionable: Actionable = {
         text,
         range: this.lines.rangeOf(start(item), itemEnd),
-        tasks: refs.tasks,
+        tasks: refs.tasks.length > 0 ? refs.tasks : (inherited.tasks ?? []),
         owner,
         tags,
         source: 'list',
         textRange: first ? this.wordsOf(first) : undefined,
       };
       if (checked) actionable.done = item.checked === true;
+      if (done) actionable.done = true;
       this.items.push(actionable);
     }
-    for (const list of split) this.list(list, { owner, tags });
+    // A parent item groups its task list: its owner, tags and "done" carry over, its task does not.
+    for (const list of split) this.list(list, { owner, tags, done: done || DONE_GROUP.test(firstWords), tasks: inherited.tasks });
   }
 
-  private table(table: Table): void {
+  private table(table: Table, group: Inherited): void {
     const [header, ...rows] = table.children;
     if (!header) return;
     const columns = tableColumns(header.children.map((c) => toString(c)));
-    for (const row of rows) this.row(row, columns);
+    for (const row of rows) this.row(row, columns, group);
   }
 
-  private row(row: TableRow, columns: Columns): void {
+  private row(row: TableRow, columns: Columns, group: Inherited): void {
     const cells = row.children.map((cell) => ({ node: cell, text: plain([cell]) }));
     if (cells.every((c) => c.text === '')) return;
     const textCell = columns.text !== undefined ? cells[columns.text] : undefined;
@@ -135,6 +210,8 @@ class ItemReader {
     };
     const statusCell = columns.status !== undefined ? cells[columns.status] : undefined;
     if (statusCell && statusCell.text !== '') actionable.done = DONE.test(statusCell.text);
+    if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    if (actionable.tasks.length === 0 && group.tasks) actionable.tasks = group.tasks;
     this.items.push(actionable);
   }
 

@@ -12,6 +12,12 @@ export function readFrontMatter(root: Root, lines: LineIndex): FrontMatter | und
   // The YAML body starts on the line after the opening `---`.
   const bodyOffset = lines.lineStart(lines.positionAt(start).line + 1);
   const fm: FrontMatter = { raw: node.value, range: lines.rangeOf(start, end), fields: {} };
+  // The YAML parser recurses per level and expands aliases: bound both before it runs.
+  const deep = nestingProblem(node.value);
+  if (deep) {
+    fm.error = { message: deep, range: fm.range };
+    return fm;
+  }
   const doc = parseDocument(node.value, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
@@ -37,7 +43,47 @@ export function readFrontMatter(root: Root, lines: LineIndex): FrontMatter | und
     }
   }
   // Dates stay strings: YAML's timestamp type would silently pick a zone for `2020-05-19 00:28`.
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message =
+      error instanceof ReferenceError
+        ? `front matter uses aliases (*name) that would expand to too many values (more than ${MAX_ALIASES} alias uses per node)`
+        : `front matter cannot be read: ${(error as Error).message.split('\n')[0]}`;
+    fm.error = { message, range: fm.range };
+    return fm;
+  }
   fm.data = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   return fm;
+}
+
+/** Levels of nesting (indentation, brackets, sequence dashes) front matter may have. */
+export const MAX_YAML_DEPTH = 64;
+const MAX_ALIASES = 100;
+
+/**
+ * Why front matter is too deep to parse, or undefined. Real front matter is a flat mapping with a
+ * few lists; a YAML structure hundreds of levels deep only makes the parser slow or overflow.
+ */
+function nestingProblem(raw: string): string | undefined {
+  const tooDeep = `front matter is nested more than ${MAX_YAML_DEPTH} levels deep`;
+  let flow = 0;
+  let quote: string | undefined;
+  for (const line of raw.split(/\r?\n/)) {
+    const indent = /^[ \t-]*/.exec(line)![0];
+    if (indent.length > MAX_YAML_DEPTH * 2 || (indent.match(/-/g)?.length ?? 0) > MAX_YAML_DEPTH) return tooDeep;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && (i === 0 || line[i - 1] === ' ')) break;
+      else if (c === '[' || c === '{') {
+        if (++flow > MAX_YAML_DEPTH) return tooDeep;
+      } else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
+    }
+    if (quote === "'") quote = undefined;
+  }
+  return undefined;
 }

@@ -5,6 +5,8 @@ import type { ResolvedConfig } from '../config/config.js';
 import { flattenSpecs, normalizeTitle, sectionNames } from '../config/profiles.js';
 import { plainText } from '../markdown/prose.js';
 import type { LineIndex } from '../text.js';
+import { headingRole } from './heading-roles.js';
+import { sectionHasName } from './sections.js';
 import type { FrontMatter, ImpactStatement, Section } from './types.js';
 
 /** Names an impact section goes by when the profile does not say. */
@@ -15,13 +17,50 @@ const LATE_KINDS = new Set(['timeline', 'detection', 'actionables']);
 
 /**
  * Finds the impact statement. In order of precedence: an Impact section (by the profile's impact
- * names), a metadata table row whose first cell is `Impact`, a paragraph starting `Impact:` (or
- * `**Impact**:`) before the timeline, front matter `impact:`. The text is plain text; the range
+ * names, notes after the name allowed), a metadata table row whose first cell is `Impact`, a
+ * paragraph starting `Impact:` (or `**Impact**:`) before the timeline, front matter `impact:`, and
+ * else the paragraph of the summary (or of the opening, before the first section) that says who was
+ * affected and how. The text is plain text; the range
  * covers the statement itself, without its heading or label.
  */
-export function findImpact(root: Root, sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): ImpactStatement | undefined {
+export function findImpact(
+  root: Root,
+  sections: Section[],
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  inTables: () => ImpactStatement | undefined = () => impactInTables(root, config, lines),
+): ImpactStatement | undefined {
   const names = impactNames(config);
-  return fromSection(root, sections, names, lines) ?? fromTable(root, names, lines) ?? fromParagraph(root, sections, names, lines, config) ?? fromFrontMatter(frontMatter, lines);
+  return fromSection(root, sections, names, lines) ?? inTables() ?? fromParagraph(root, sections, names, lines, config) ?? fromFrontMatter(frontMatter, lines) ?? fromSummary(root, sections, lines);
+}
+
+/** Who or what was affected, in the words reports use. */
+const AFFECTED = /\b(?:users?|customers?|clients?|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?)\b/i;
+/** What happened to them. */
+const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|failed|failing|fail|errors?|unavailable|down|outage|degraded|slow(?:er)?|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|dropped|rejected|5\d\d)\b/i;
+
+/**
+ * The impact as many reports state it: in the summary, or in the opening paragraphs before the
+ * first section ("Users could not sign in to the console for about 80 minutes."). The first
+ * paragraph there that names who or what was affected and what happened to them.
+ */
+function fromSummary(root: Root, sections: Section[], lines: LineIndex): ImpactStatement | undefined {
+  const summary = sections.find((s) => headingRole(s.title) === 'summary');
+  const firstSection = sections.find((s) => s.depth > 1 || sections.indexOf(s) > 0);
+  const ranges: [number, number][] = [];
+  if (summary) ranges.push([summary.bodyStart, summary.children[0]?.heading.position?.start.offset ?? summary.bodyEnd]);
+  ranges.push([0, firstSection?.heading.position?.start.offset ?? lines.text.length]);
+  for (const [from, to] of ranges) {
+    for (const node of root.children) {
+      const start = node.position?.start.offset ?? -1;
+      const end = node.position?.end.offset ?? -1;
+      if (start < from || start >= to || node.type !== 'paragraph') continue;
+      const text = plainText([node]);
+      if (AFFECTED.test(text) && AFFECTED_HOW.test(text)) return { text, range: lines.rangeOf(start, end), source: 'paragraph', section: summary && from === summary.bodyStart ? summary : undefined };
+    }
+  }
+  return undefined;
 }
 
 /** Normalized names of the profile's impact section, or the usual ones. */
@@ -33,7 +72,7 @@ export function impactNames(config: ResolvedConfig): string[] {
 
 function fromSection(root: Root, sections: Section[], names: string[], lines: LineIndex): ImpactStatement | undefined {
   for (const section of sections) {
-    if (!names.includes(section.normalized)) continue;
+    if (!sectionHasName(section, names)) continue;
     const nodes = root.children.filter((n) => {
       const start = n.position?.start.offset ?? -1;
       return start >= section.bodyStart && start < section.bodyEnd && !(n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value));
@@ -46,6 +85,14 @@ function fromSection(root: Root, sections: Section[], names: string[], lines: Li
     return { text, range: lines.rangeOf(start, end), source: 'section', section };
   }
   return undefined;
+}
+
+/**
+ * The first metadata table row labelled as the impact, in `root` (the whole document, or one
+ * chunk of it: the first chunk that has one is the document's first).
+ */
+export function impactInTables(root: Root, config: ResolvedConfig, lines: LineIndex): ImpactStatement | undefined {
+  return fromTable(root, impactNames(config), lines);
 }
 
 function fromTable(root: Root, names: string[], lines: LineIndex): ImpactStatement | undefined {
@@ -129,7 +176,7 @@ function lateSectionStart(sections: Section[], config: ResolvedConfig): number {
   const late = flattenSpecs(config.profile.sections)
     .filter(({ spec }) => spec.kind && LATE_KINDS.has(spec.kind))
     .flatMap(({ spec }) => sectionNames(spec));
-  const first = sections.find((s) => late.includes(s.normalized));
+  const first = sections.find((s) => sectionHasName(s, late));
   return first?.heading.position?.start.offset ?? Number.POSITIVE_INFINITY;
 }
 

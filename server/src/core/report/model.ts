@@ -6,21 +6,25 @@ import { throwIfCancelled, type CancellationToken } from '../types.js';
 import { readActionables } from './actionables.js';
 import { readFrontMatter } from './frontmatter.js';
 import { findImpact } from './impact.js';
+import { chooseProfile, configForReport } from './profile-detect.js';
 import { buildSections } from './sections.js';
 import { computeMetrics, readTimeline } from './timeline/index.js';
-import type { Report } from './types.js';
+import type { FrontMatter, Report, Section } from './types.js';
 
-/** Parses a report and extracts everything the rules, hovers, exports and metrics need. */
+/**
+ * Parses a report and extracts everything the rules, hovers, exports and metrics need. The sections
+ * are read with the report's own profile ({@link chooseProfile}), not necessarily the configured one.
+ */
 export function buildReport(file: string, text: string, parser: MarkdownParser, config: ResolvedConfig, token?: CancellationToken): Report {
   const lines = new LineIndex(text);
   const root = parser.parse(text, token);
   throwIfCancelled(token);
   const frontMatter = readFrontMatter(root, lines);
   const { sections, outline } = buildSections(root, lines);
-  const h1 = sections.find((s) => s.depth === 1);
-  const fmTitle = frontMatter?.data?.title;
-  const title = typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1 ? toString(h1.heading).trim() : undefined;
-  const timeline = readTimeline(sections, frontMatter, lines, config);
+  const profile = chooseProfile(sections, config);
+  const own = configForReport(config, profile);
+  const title = reportTitle(frontMatter, sections);
+  const timeline = readTimeline(sections, frontMatter, lines, own, file, title);
   throwIfCancelled(token);
   return {
     file,
@@ -31,9 +35,17 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
     sections,
     outline,
     title,
-    impact: findImpact(root, sections, frontMatter, lines, config),
+    profile,
+    impact: findImpact(root, sections, frontMatter, lines, own),
     timeline,
-    actionables: readActionables(sections, lines, config),
+    actionables: readActionables(sections, lines, own),
     metrics: computeMetrics(timeline),
   };
+}
+
+/** Front matter `title`, else the text of the first level-1 heading. */
+export function reportTitle(frontMatter: FrontMatter | undefined, sections: readonly Section[]): string | undefined {
+  const h1 = sections.find((s) => s.depth === 1);
+  const fmTitle = frontMatter?.data?.title;
+  return typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1 ? toString(h1.heading).trim() : undefined;
 }

@@ -21,7 +21,7 @@ export interface MissingSection {
  * missing parent is listed once, not once more for each of its children, and the impact
  * statement is left to `impact/missing` (it need not be a section).
  */
-export function missingSections(report: Report, specs: SectionSpec[]): MissingSection[] {
+export function missingSections(report: Pick<Report, 'sections'>, specs: SectionSpec[]): MissingSection[] {
   const missing: MissingSection[] = [];
   for (const { spec, parent } of flattenSpecs(specs)) {
     if (!spec.required) continue;

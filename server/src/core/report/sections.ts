@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeTitle, sectionNames, type SectionSpec } from '../config/profiles.js';
 import type { LineIndex } from '../text.js';
+import { coreTitle } from './heading-roles.js';
 import type { Section } from './types.js';
 
 /** Builds the section tree from the top-level headings of `root`. */
@@ -16,9 +17,12 @@ export function buildSections(root: Root, lines: LineIndex): { sections: Section
       const end = node.position?.end.offset ?? start;
       while (stack.length && stack[stack.length - 1].depth >= node.depth) close(stack.pop()!, start, lines);
       const title = toString(node).trim();
+      const normalized = normalizeTitle(title);
       const section: Section = {
         title,
-        normalized: normalizeTitle(title),
+        normalized,
+        // The first heading is the title: "Impact of the cache outage" names the report, not a section.
+        core: sections.length > 0 || node.depth > 1 ? coreTitle(normalized) : normalized,
         depth: node.depth,
         heading: node as Heading,
         headingRange: lines.rangeOf(start, end),
@@ -60,14 +64,19 @@ function isBlankNode(node: RootContent): boolean {
   return node.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(node.value);
 }
 
+/** True when a section goes by one of `names` (normalized), as written or without its notes. */
+export function sectionHasName(section: Pick<Section, 'normalized' | 'core'>, names: readonly string[]): boolean {
+  return names.includes(section.normalized) || names.includes(section.core);
+}
+
 /** Sections whose title matches `spec` (by title or synonym), in document order. */
 export function findSections(sections: Section[], spec: SectionSpec): Section[] {
   const names = sectionNames(spec);
-  return sections.filter((s) => names.includes(s.normalized));
+  return sections.filter((s) => sectionHasName(s, names));
 }
 
 /** The first section of a given kind in the profile, by its names. */
 export function findSectionByNames(sections: Section[], names: string[]): Section | undefined {
   const wanted = names.map(normalizeTitle);
-  return sections.find((s) => wanted.includes(s.normalized));
+  return sections.find((s) => sectionHasName(s, wanted));
 }

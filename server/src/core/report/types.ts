@@ -1,6 +1,7 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
+import type { ReportProfile } from './profile-detect.js';
 
 /** A heading and everything up to the next heading of the same or a higher level. */
 export interface Section {
@@ -8,6 +9,8 @@ export interface Section {
   title: string;
   /** {@link normalizeTitle} of the title. */
   normalized: string;
+  /** The name without the notes authors add ({@link coreTitle}): "Timeline (all times PST) …" → "timeline". */
+  core: string;
   depth: number;
   heading: Heading;
   headingRange: Range;
@@ -181,6 +184,17 @@ export interface Actionables {
   items: Actionable[];
 }
 
+/** A part of a report that was not checked in this version, and why. */
+export interface UncheckedPart {
+  /** Title of the section the part belongs to; absent before the first heading. */
+  section?: string;
+  /** Where the part is: the section's heading, or the part's first line. */
+  range: Range;
+  reason: string;
+  /** True when the whole report was left unchecked (over the size limit). */
+  whole?: boolean;
+}
+
 /** Everything the rules know about one incident report. */
 export interface Report {
   file: string;
@@ -194,8 +208,12 @@ export interface Report {
   outline: Section[];
   /** Text of the first level-1 heading or front matter `title`. */
   title?: string;
+  /** The profile the report is checked against, and whether it was configured or detected. */
+  profile: ReportProfile;
   impact?: ImpactStatement;
   timeline: Timeline;
   actionables: Actionables;
   metrics: Metrics;
+  /** Parts left unchecked: too complex to parse, over their time budget, or the whole report over the size limit. */
+  unchecked?: UncheckedPart[];
 }

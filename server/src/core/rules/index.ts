@@ -3,10 +3,13 @@
  * SARIF rule descriptors are generated from this list (see scripts/generate.ts).
  */
 import type { RuleMeta } from '../types.js';
+import { inactiveOwner } from './actionables/inactive-owner.js';
 import { missingTag } from './actionables/missing-tag.js';
 import { noOwner } from './actionables/no-owner.js';
 import { noTask } from './actionables/no-task.js';
 import { none } from './actionables/none.js';
+import { personOnlyOwner } from './actionables/person-only-owner.js';
+import { unknownOwner } from './actionables/unknown-owner.js';
 import { vague } from './actionables/vague.js';
 import { noAlertingActionable } from './detection/no-alerting-actionable.js';
 import { impactDataLossUnstated } from './impact/data-loss-unstated.js';
@@ -17,6 +20,7 @@ import { metadataInvalid } from './metadata/invalid.js';
 import { emptySection } from './report/empty-section.js';
 import { missingSection } from './report/missing-section.js';
 import { placeholder } from './report/placeholder.js';
+import { tooComplex } from './report/too-complex.js';
 import { blame } from './style/blame.js';
 import { relativeDate } from './style/relative-date.js';
 import { metadataMismatch } from './timeline/metadata-mismatch.js';
@@ -55,11 +59,21 @@ export const REPORT_RULES: readonly ReportRule[] = [
   none,
   noTask,
   noOwner,
+  unknownOwner,
+  inactiveOwner,
+  personOnlyOwner,
   vague,
   missingTag,
   blame,
   relativeDate,
+  tooComplex,
 ];
+
+/** Report rules that look inside one chunk at a time (see `ReportRule.scope`). */
+export const CHUNK_RULES: readonly ReportRule[] = REPORT_RULES.filter((r) => r.scope === 'chunk');
+
+/** Report rules that need the whole report. */
+export const DOCUMENT_RULES: readonly ReportRule[] = REPORT_RULES.filter((r) => r.scope !== 'chunk');
 
 /** Rules that check cache key construction in PHP, in documentation order. */
 export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, unscopedKey, handBuiltKey, removedHelper];

@@ -10,9 +10,19 @@ export interface ReportRuleContext {
   token?: CancellationToken;
 }
 
-/** A check of incident reports: one per file under `rules/`, listed in `rules/index.ts`. */
+/**
+ * A check of incident reports: one per file under `rules/`, listed in `rules/index.ts`.
+ *
+ * `scope` says what the rule reads. A `chunk` rule looks only inside one chunk of the document
+ * (the prose of one section, one actionable item): it runs once per chunk text and its findings
+ * are kept with the chunk, so an edit elsewhere does not run it again. It then sees a report
+ * that holds only that chunk: `text`, `lines`, `root` and `actionables.items` of the chunk, in
+ * the chunk's coordinates, and nothing document-wide (sections, timeline, impact, metrics are
+ * empty). A `document` rule (the default) sees the whole report and runs on every version.
+ */
 export interface ReportRule {
   meta: RuleMeta & { target: 'report' };
+  scope?: 'chunk' | 'document';
   check(context: ReportRuleContext): RuleFinding[];
 }
 

@@ -18,10 +18,11 @@
  * Headings inside the section that are only a date, and paragraphs that are only a date
  * (`**2022-09-14**`), set the day of the entries after them.
  */
-import type { List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
-import type { Section } from '../types.js';
+import type { Milestone, MilestoneCue, Section } from '../types.js';
+import { findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
@@ -39,6 +40,9 @@ export interface RawEntry {
   rest: string;
   emphasis: string[];
   nested: boolean;
+  /** The entry's milestones and milestone cues, when already read (see {@link extractTimelineNodes}). */
+  milestones?: Milestone[];
+  cues?: MilestoneCue[];
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -80,49 +84,47 @@ class Walker {
   }
 
   section(section: Section, root: boolean): void {
-    const timed = root ? undefined : this.heading(section);
-    if (timed) this.details(section, timed);
+    const timed = root ? undefined : this.heading(section.heading);
+    if (timed) for (const node of section.content) this.detail(node, timed);
     else for (const node of section.content) this.block(node);
     for (const child of section.children) this.section(child, false);
   }
 
   /** A date heading sets the day; a heading that starts with a time is an entry, returned. */
-  heading(section: Section): RawEntry | undefined {
-    this.headerZone(start(section.heading), end(section.heading));
-    const first = section.heading.children[0];
-    const token = first ? this.tokenAt(start(first), end(section.heading)) : undefined;
+  heading(heading: Heading): RawEntry | undefined {
+    this.headerZone(start(heading), end(heading));
+    const first = heading.children[0];
+    const token = first ? this.tokenAt(start(first), end(heading)) : undefined;
     if (!token) return undefined;
     if (!hasTime(token) && !token.problem) {
       if (hasDate(token)) this.out.items.push({ kind: 'date', token });
       return undefined;
     }
-    const text = toString(section.heading).trim();
+    const text = toString(heading).trim();
     const entry: RawEntry = {
       kind: 'entry',
-      start: start(section.heading),
-      end: end(section.heading),
+      start: start(heading),
+      end: end(heading),
       token,
       text,
       rest: restOf(text),
-      emphasis: emphasisOf(section.heading.children),
+      emphasis: emphasisOf(heading.children),
       nested: false,
     };
     this.out.items.push(entry);
     return entry;
   }
 
-  /** The content under a time heading: its text joins the entry, timed lines stay entries. */
-  details(section: Section, entry: RawEntry): void {
-    for (const node of section.content) {
-      if (node.type === 'paragraph' && !this.tokenAt(start(node), end(node))) {
-        const words = toString(node).replace(/\s+/g, ' ').trim();
-        entry.text = `${entry.text} ${words}`.trim();
-        entry.rest = `${entry.rest} ${words}`.trim();
-        entry.emphasis.push(...emphasisOf([node]));
-        entry.end = end(node);
-      } else if (node.type === 'list') this.list(node, true);
-      else this.block(node);
-    }
+  /** A block under a time heading: its text joins the entry, timed lines stay entries. */
+  detail(node: RootContent, entry: RawEntry): void {
+    if (node.type === 'paragraph' && !this.tokenAt(start(node), end(node))) {
+      const words = toString(node).replace(/\s+/g, ' ').trim();
+      entry.text = `${entry.text} ${words}`.trim();
+      entry.rest = `${entry.rest} ${words}`.trim();
+      entry.emphasis.push(...emphasisOf([node]));
+      entry.end = end(node);
+    } else if (node.type === 'list') this.list(node, true);
+    else this.block(node);
   }
 
   headerZone(from: number, to: number): void {
@@ -276,11 +278,42 @@ function plainLine(line: string): string {
     .trim();
 }
 
-/** Walks the timeline `section` (and its subsections) and returns what it holds. */
-export function extractTimeline(section: Section, lines: LineIndex): Extraction {
+/**
+ * Walks the timeline `section` (and its subsections), then the `following` day sections that
+ * continue it, and returns what they hold.
+ */
+export function extractTimeline(section: Section, lines: LineIndex, following: readonly Section[] = []): Extraction {
   const walker = new Walker(lines.text);
   // The timeline's own heading ("Timeline (all times UTC)") outranks anything below it.
   walker.headerZone(start(section.heading), end(section.heading));
   walker.section(section, true);
+  for (const day of following) walker.section(day, false);
+  return walker.out;
+}
+
+/**
+ * Walks the part of a timeline that one chunk of the document holds: its top-level `nodes`, in
+ * the coordinates of `text` (the chunk's text). `rootHeading` is the timeline's own heading when
+ * the chunk holds it. Each entry's milestones and cues are read here, once per chunk text: they
+ * depend on the entry's words only. Walking every chunk of the timeline in order gives what
+ * {@link extractTimeline} gives for the whole section (the blocks under a time heading that a
+ * very long section pushes into the next chunk are read as blocks of their own).
+ */
+export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent): Extraction {
+  const walker = new Walker(text);
+  let timed: RawEntry | undefined;
+  for (const node of nodes) {
+    if (node === rootHeading) {
+      walker.headerZone(start(node), end(node));
+      timed = undefined;
+    } else if (node.type === 'heading') timed = walker.heading(node);
+    else if (timed) walker.detail(node, timed);
+    else walker.block(node);
+  }
+  for (const item of walker.out.items) {
+    if (item.kind !== 'entry') continue;
+    item.milestones = findMilestones(item.text, item.rest, item.emphasis);
+    item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
+  }
   return walker.out;
 }

@@ -7,10 +7,11 @@
 import { flattenSpecs, normalizeTitle, sectionNames } from '../../config/profiles.js';
 import type { ResolvedConfig } from '../../config/config.js';
 import type { LineIndex } from '../../text.js';
-import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Section, Timeline } from '../types.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
+import { reportDay } from './report-day.js';
 import { resolveEntries } from './resolve.js';
+import { readLeadingToken } from './tokens.js';
 import { selectMilestones } from './select.js';
 import { collectStatements, resolveStatements, sectionTree } from './statements.js';
 import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
@@ -27,21 +28,63 @@ export function findTimelineSection(sections: readonly Section[], config: Resolv
   const names = new Set(specs.length > 0 ? specs.flatMap(({ spec }) => sectionNames(spec)) : DEFAULT_NAMES.map(normalizeTitle));
   // "Timeline (all times UTC)" and "Timeline: Sept 14" are still the timeline.
   const base = (title: string): string => title.replace(/\s*\(.*\)$/, '').replace(/\s*(?::|\s[-\u2013\u2014])\s.*$/, '');
-  return sections.find((s) => names.has(s.normalized)) ?? sections.find((s) => names.has(base(s.normalized)));
+  return (
+    sections.find((s) => names.has(s.normalized)) ??
+    sections.find((s) => names.has(base(s.normalized))) ??
+    // "Detailed Timeline", "Timeline (all times PST) 01/16/2024 - 02/28/2024".
+    sections.find((s) => /\b(?:timeline|chronology)\b/.test(s.normalized))
+  );
+}
+
+/**
+ * Sections right after the timeline, at its level, whose heading is only a date ("## July 22"):
+ * days of the timeline written one level too high.
+ */
+export function followingDays(section: Section, sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  for (let i = sections.indexOf(section) + 1; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.depth > section.depth) continue;
+    if (s.depth < section.depth) break;
+    const token = readLeadingToken(s.title);
+    if (!token || token.month === undefined || token.hour !== undefined || s.title.slice(token.rest).trim() !== '') break;
+    out.push(s);
+  }
+  return out;
 }
 
 /** Reads the timeline section's entries: times, dates, zones and milestones. */
-export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig): Timeline {
+export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig, file?: string, title?: string): Timeline {
   const section = findTimelineSection(sections, config);
+  if (!section) return timelineWithout(sections, frontMatter, lines);
+  return timelineFrom(section, extractTimeline(section, lines, followingDays(section, sections)), sections, frontMatter, lines, file, title);
+}
+
+/** A report without a timeline section: milestones and metrics only from what it states elsewhere. */
+export function timelineWithout(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex): Timeline {
+  const resolved = resolveStatements(collectStatements(sections, new Set(), lines), [], undefined, frontMatter, lines);
+  return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
+}
+
+/**
+ * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
+ * to entry, instants, stated times, milestone selection. `extraction` is what the timeline
+ * section (and the {@link followingDays}) hold, read whole or chunk by chunk (`extractTimelineNodes`); its items may be taken
+ * out (a line that only declares the zone).
+ */
+export function timelineFrom(
+  section: Section,
+  extraction: Extraction,
+  sections: Section[],
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+  file?: string,
+  title?: string,
+): Timeline {
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines);
-  if (!section) {
-    const resolved = resolveStatements(statements(new Set()), [], undefined, frontMatter, lines);
-    return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
-  }
-  const extraction = extractTimeline(section, lines);
   const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
-  const start = parseIsoInstant(frontMatter?.data?.start);
-  const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate: start?.date });
+  const startDate = reportDay(title, file, sections, frontMatter, lines.text);
+  const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate });
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };

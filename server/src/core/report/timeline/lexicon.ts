@@ -96,6 +96,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\bimpact\s+start\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
     new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting)\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
   ],
   detected: [
@@ -109,19 +110,22 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
     /\b(?:becomes?|became)\s+aware\b/i,
+    /\bincident\s+(?:is\s+|was\s+)?(?:declared|opened|raised|created|started|called)\b/i,
+    /\b(?:declares?|declared|opens?|opened|raises?|raised)\s+(?:an?\s+|the\s+)?incident\b/i,
     /\b(?:support\s+)?tickets?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created)\b/i,
   ],
   mitigated: [
     /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal)\b`, 'i'),
     /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|back\s+(?:up|online)|recover(?:s|ed|y)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
-    /\b(?:workaround|hotfix|fix)\s+(?:is\s+|was\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
+    /\b(?:workarounds?|hotfix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
+    /\b(?:working|available|visible|reachable|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
   ],
   resolved: [
     /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
     /\b(?:resolved|closed|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|fixed)\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
-    /\b(?:fix|patch)\s+(?:is\s+|was\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
+    /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
   ],
 };
 

@@ -86,8 +86,8 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       hasTime: false,
       dateOnly: false,
       zoneOnEntry: false,
-      milestones: findMilestones(item.text, item.rest, item.emphasis),
-      cues: findMilestoneCues(item.text, item.rest, item.emphasis),
+      milestones: item.milestones ?? findMilestones(item.text, item.rest, item.emphasis),
+      cues: item.cues ?? findMilestoneCues(item.text, item.rest, item.emphasis),
     };
     entries.push(entry);
     const token = item.token;
@@ -113,6 +113,7 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
       lastUtc = undefined;
       continue;
     }
+    if (token.note) entry.timeProblem = token.note;
     const zone = token.zone ?? ctx.declared ?? carried;
     if (token.zone) carried = token.zone;
     let d = own ?? day ?? SYNTHETIC_DAY;

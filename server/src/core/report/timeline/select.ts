@@ -13,8 +13,9 @@
  * - resolution: the last entry that says it is resolved; without one, the last that says the
  *   impact stopped.
  *
- * An entry with a time is preferred; an entry without one still counts as found (so the
- * milestone is not reported missing) but gives no instant.
+ * When nothing says when the problem began, there is no impact start: copying the detection
+ * would make every time to detect zero. An entry with a time is preferred; an entry without one
+ * still counts as found (so the milestone is not reported missing) but gives no instant.
  */
 import type { LineIndex } from '../../text.js';
 import { parseIsoInstant } from '../iso-date.js';
@@ -81,8 +82,11 @@ function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefi
   return undefined;
 }
 
-function statedFact(milestone: Milestone, statements: readonly ResolvedStatement[], chosen: Milestones): MilestoneFact | undefined {
+function statedFact(milestone: Milestone, statements: readonly ResolvedStatement[], chosen: Milestones, entries: readonly TimelineEntry[], lines: LineIndex): MilestoneFact | undefined {
   const time = statements.find((s) => s.kind === 'time' && s.milestone === milestone);
+  // A stated time that is an entry's time points at that entry: that is where the reader looks.
+  const same = time && entries.find((e) => e.utc !== undefined && e.utc === time.utc && absoluteOf(e) === (time.absolute ?? false));
+  if (time && same) return { milestone, source: 'stated', utc: same.utc, absolute: absoluteOf(same), range: entryLineRange(lines, same), entry: same, words: time.words };
   if (time) return { milestone, source: 'stated', ...(time.utc !== undefined ? { utc: time.utc } : {}), absolute: time.absolute ?? false, range: time.range, words: time.words };
   const metric = statements.find((s) => s.kind === 'metric' && s.milestone === milestone);
   if (!metric || metric.minutes === undefined) return undefined;
@@ -118,7 +122,10 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
 
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
-  const { entries, frontMatter, lines } = input;
+  const { frontMatter, lines } = input;
+  // Only entries with a cue or a milestone can be chosen: a long timeline is walked once here,
+  // not once per milestone and rule.
+  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0);
   const statements = input.timelineOnly ? [] : input.statements;
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
@@ -128,7 +135,7 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
-      statedFact(milestone, statements, chosen) ??
+      statedFact(milestone, statements, chosen, entries, lines) ??
       ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
     if (fact) chosen[milestone] = fact;
   }

@@ -8,6 +8,7 @@ import type { List, ListItem, Table, TableRow } from 'mdast';
 import type { LineIndex } from '../../text.js';
 import type { Fix, Range } from '../../types.js';
 import type { Report, TimelineEntry } from '../types.js';
+import { sectionNodes } from '../section-kind.js';
 import { extractTimeline, type RawEntry } from './entries.js';
 import { parseZone } from './zones.js';
 
@@ -39,6 +40,12 @@ const offsetOf = (n: { position?: { start: { offset?: number }; end: { offset?: 
 export function sortTimelineFix(report: Report): Fix | undefined {
   const { timeline, lines } = report;
   if (!timeline.section || timeline.entries.length < 2) return undefined;
+  // Only a timeline held by one list or table can be sorted: find that block without reading
+  // the others (a long timeline with a list per day is never read again here).
+  const first = lines.offsetAt(timeline.entries[0].range.start);
+  const last = lines.offsetAt(timeline.entries[timeline.entries.length - 1].range.end);
+  const block = sectionNodes(timeline.section).find((n) => (n.position?.start.offset ?? 0) <= first && first < (n.position?.end.offset ?? 0));
+  if (!block || (block.type !== 'list' && block.type !== 'table') || (block.position?.end.offset ?? 0) < last) return undefined;
   const byStart = new Map(timeline.entries.map((e) => [lines.offsetAt(e.range.start), e]));
   const raw = extractTimeline(timeline.section, lines).items.filter((i): i is RawEntry => i.kind === 'entry' && byStart.has(i.start));
   if (raw.length !== timeline.entries.length) return undefined;

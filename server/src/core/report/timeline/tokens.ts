@@ -32,6 +32,8 @@ export interface TimeToken {
   rest: number;
   /** Why the time-shaped text at the start is not a time (then there is no hour or date). */
   problem?: string;
+  /** How a time that was read is miswritten ("13:55 PM", read as 13:55). */
+  note?: string;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
@@ -41,7 +43,7 @@ const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\
 const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
-const US_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/y;
+const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
 const MONTH_DAY = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\d:A-Za-z])`, 'iy');
 const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
@@ -71,8 +73,8 @@ function readDate(text: string, at: number): DatePart | undefined {
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
   m = match(US_DATE, text, at);
   if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    const year = m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const year = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
     // Month first, as in the US, unless the first number cannot be a month (25/12/2024).
     const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
     return checkDate({ end: at + m[0].length, year, month, day });
@@ -104,7 +106,12 @@ interface NotATime {
   problem: string;
 }
 
-function readTime(text: string, at: number): TimePart | NotATime | undefined {
+/** A time that is read, with a note when it was written in a way no clock shows ("13:55 PM"). */
+interface NotedTime extends TimePart {
+  note?: string;
+}
+
+function readTime(text: string, at: number): NotedTime | NotATime | undefined {
   const m = match(TIME, text, at);
   if (!m) return undefined;
   let hour = Number(m[1]);
@@ -118,6 +125,10 @@ function readTime(text: string, at: number): TimePart | NotATime | undefined {
     return { end, problem: `"${written}" is not a time: hours run from 0 to 23 and minutes from 0 to 59.` };
   }
   if (ampm) {
+    if (hour > 12 && hour < 24 && ampm[1].toLowerCase() === 'p') {
+      // "13:55 PM" can only mean 13:55: read it, and say how to write it.
+      return { end, hour, minute, second, note: `"${written}" mixes a 24-hour time with PM: it is read as ${String(hour).padStart(2, '0')}:${m[2]}; write ${String(hour).padStart(2, '0')}:${m[2]} or ${hour - 12}:${m[2]} PM.` };
+    }
     if (hour < 1 || hour > 12) {
       const suggestion = hour > 12 && hour < 24 ? ` (write ${String(hour).padStart(2, '0')}:${m[2]}, or ${hour - 12}:${m[2]} PM)` : '';
       return { end, problem: `"${written}" is not a time: a 12-hour clock with AM or PM runs from 1 to 12${suggestion}.` };
@@ -127,7 +138,7 @@ function readTime(text: string, at: number): TimePart | NotATime | undefined {
   return { end, hour, minute, second };
 }
 
-const isTime = (t: TimePart | NotATime | undefined): t is TimePart => t !== undefined && !('problem' in t);
+const isTime = (t: NotedTime | NotATime | undefined): t is NotedTime => t !== undefined && !('problem' in t);
 
 function readZone(text: string, at: number): { zone: Zone; end: number } | undefined {
   let m = match(ATTACHED_ZONE, text, at);
@@ -157,7 +168,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
   const weekday = match(WEEKDAY, text, at);
   if (weekday) at += weekday[0].length;
   let date = readDate(text, at);
-  let time: TimePart | undefined;
+  let time: NotedTime | undefined;
   let notATime: NotATime | undefined;
   if (date) {
     for (const separator of DATE_TIME_SEPARATORS) {
@@ -189,6 +200,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     token.hour = time.hour;
     token.minute = time.minute;
     token.second = time.second;
+    if (time.note) token.note = time.note;
     const span = match(SPAN_END, text, time.end);
     const after = span ? time.end + span[0].length : time.end;
     token.end = after;

@@ -12,7 +12,7 @@ export const noTask: ReportRule = {
   },
   check({ report }) {
     return report.actionables.items
-      .filter((item) => item.tasks.length === 0)
+      .filter((item) => item.tasks.length === 0 && item.done !== true)
       .map((item) => ({
         message: 'Actionable has no task: link the tracker task that follows it (T123456, PROJ-123, #123 or a URL).',
         range: item.range,

@@ -7,7 +7,8 @@ import type { ReportRule } from '../rule.js';
 const PREFIX =
   /^(?:\s+|\[[ xX]\]|\*\*|__|[*_~]|\[\[\s*phab:\s*T\d+[^\]]*\]\]|phab:\s*T\d+|T\d+|#\d+|[A-Z][A-Z0-9]{1,9}-\d+|\[(?:T\d+|#\d+|[A-Z][A-Z0-9]{1,9}-\d+)\]\([^)]*\)|[:\-–—.,()[\]])/;
 
-const VAGUE = /^(?:consider|look\s+into|think\s+about|try\s+to|maybe|investigate\s+whether)\b/i;
+/** Openings that promise to think rather than to change something. */
+const VAGUE = /^(?:consider|look\s+into|think\s+about|try\s+to|maybe|investigate\s+(?:whether|if|options\s+for|ways\s+to|how)|reflect\s+on|explore(?:\s+options\s+for)?|discuss)\b/i;
 
 /** The range of the vague opening words of an item, if it has them. */
 export function vagueWords(item: Actionable, lines: LineIndex): Range | undefined {
@@ -29,13 +30,15 @@ export const vague: ReportRule = {
   meta: {
     id: 'actionables/vague',
     defaultSeverity: 'info',
-    description: 'An actionable starts with Consider, Look into, Think about, Try to, Maybe or Investigate whether.',
+    description: 'An actionable starts with Consider, Look into, Think about, Try to, Maybe, Investigate whether / options for, Reflect on, Explore or Discuss.',
     tags: ['actionables', 'style'],
     fixable: 'none',
     target: 'report',
   },
   check({ report }) {
+    // Work already done made its commitment; how it was worded no longer matters.
     return report.actionables.items.flatMap((item) => {
+      if (item.done === true) return [];
       const range = vagueWords(item, report.lines);
       if (!range) return [];
       const words = report.lines.text.slice(report.lines.offsetAt(range.start), report.lines.offsetAt(range.end)).replace(/\s+/g, ' ');

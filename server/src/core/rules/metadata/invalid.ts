@@ -19,7 +19,7 @@ export const metadataInvalid: ReportRule = {
     const fm = report.frontMatter;
     if (!fm) return [];
     if (fm.error) {
-      const prefix = /mapping/.test(fm.error.message) ? 'Front matter ' : 'Front matter is not valid YAML: ';
+      const prefix = /^front matter /i.test(fm.error.message) ? 'Front matter ' : 'Front matter is not valid YAML: ';
       return [{ message: prefix + fm.error.message.replace(/^front matter /i, '') + '.', range: fm.error.range }];
     }
     const data = fm.data ?? {};

@@ -17,6 +17,15 @@ const MARKER_WORDS = /\b(?:TODO|TBD|FIXME|XXX)\b/g;
 const TEMPLATE_TEXT =
   /(?<!\\)<[A-Za-z][^<>\n]{0,120}>|\[\s*(?:fill(?:\s+me)?\s+in|placeholder|(?:insert|describe|add|enter|replace|write|list|link|your)\b[^\]\n]{0,120})\s*\](?![[(])|\{\{[^{}\n]{0,120}\}\}|\blorem ipsum\b/gi;
 
+/**
+ * Template text that reads as words: a label whose value was never written ("Time to detection:
+ * ?", "Category: XXX"), a note to convert times later ("need to convert to PST"), and the
+ * instructions templates give their writers ("to be done before the meeting", "replace this text",
+ * "describe here…").
+ */
+const TEMPLATE_WORDS =
+  /^[ \t]*(?:[-*+][ \t]+)?[A-Z][\w '/-]{2,40}:[ \t]*(?:\?+|X{3,}|Y{3,}|Z{3,}|\.{3}|…)[ \t]*$|\b(?:(?:still )?needs? to|to do:?|todo:?) convert(?: (?:this|these|the times?|times|it|them))? (?:to|into) [A-Z]{2,5}\b|(?<![A-Za-z])to be (?:done|filled in|completed|written) (?:pre|post|before|after)[- ]meeting\b|\b(?:replace|delete|remove) this (?:text|line|paragraph|sentence|section)\b|\b(?:describe|explain|summari[sz]e|write|list) (?:it |them )?here\b/gim;
+
 /** HTML elements: a tag with one of these names is markup, not a placeholder. */
 const HTML_ELEMENTS = new Set(
   (
@@ -36,16 +45,26 @@ export const placeholder: ReportRule = {
   meta: {
     id: 'report/placeholder',
     defaultSeverity: 'warning',
-    description: 'TODO, TBD, FIXME, XXX or template placeholder text (<…>, [FILL IN], {{…}}) is left in the report.',
+    description: 'TODO, TBD, FIXME, XXX, template placeholders (<…>, [FILL IN], {{…}}, "Time to detection: ?") or template instructions are left in the report.',
     tags: ['completeness'],
     fixable: 'none',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     const { root, text, lines } = report;
     const found: { start: number; end: number; text: string }[] = [];
     for (const pattern of [MARKER_WORDS, TEMPLATE_TEXT]) {
       for (const m of scanProse(root, text, pattern, { token })) if (!isAddress(m.text)) found.push(m);
+    }
+    TEMPLATE_WORDS.lastIndex = 0;
+    for (let m = TEMPLATE_WORDS.exec(text); m; m = TEMPLATE_WORDS.exec(text)) {
+      if (m[0].length === 0) {
+        TEMPLATE_WORDS.lastIndex++;
+        continue;
+      }
+      const lead = /^\s*(?:[-*+]\s+)?/.exec(m[0])?.[0].length ?? 0;
+      if (!inCode(root, m.index)) found.push({ start: m.index + lead, end: m.index + m[0].length, text: m[0].slice(lead) });
     }
     for (const node of rawNodes(root)) {
       const start = node.position?.start.offset;
@@ -75,12 +94,28 @@ export const placeholder: ReportRule = {
     for (const f of found) {
       if (f.start < last) continue;
       last = f.end;
-      const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text) ? `"${f.text}" marks unfinished text` : `Template placeholder ${quote(f.text)} is still in the report`;
+      const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text)
+        ? `"${f.text}" marks unfinished text`
+        : /^[a-z]/i.test(f.text) && !/^lorem/i.test(f.text)
+          ? `Template text ${quote(f.text.trim())} is still in the report`
+          : `Template placeholder ${quote(f.text)} is still in the report`;
       findings.push({ message: `${what}: replace it with what happened, or remove it.`, range: lines.rangeOf(f.start, f.end) });
     }
     return findings;
   },
 };
+
+/** True when `offset` is inside a code block, inline code or front matter, where words are not template text. */
+function inCode(root: Nodes, offset: number): boolean {
+  const walk = (node: Nodes): boolean => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    if (offset < start || offset >= end) return false;
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'yaml' || node.type === 'html') return true;
+    return 'children' in node && (node.children as Nodes[]).some(walk);
+  };
+  return walk(root);
+}
 
 /** `<https://…>` and `<ops@example.org>` that Markdown did not turn into links are still addresses. */
 function isAddress(match: string): boolean {

@@ -18,6 +18,7 @@ export const blame: ReportRule = {
     fixable: 'none',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     return scanProse(report.root, report.text, BLAME, { token })
       .filter((m) => !denied(report.text, m.start, m.text))

@@ -30,6 +30,7 @@ export const relativeDate: ReportRule = {
     fixable: 'none',
     target: 'report',
   },
+  scope: 'chunk',
   check({ report, token }) {
     return scanProse(report.root, report.text, RELATIVE, { token }).map((m) => ({
       message: `"${m.text}" is a relative date; an incident report is read long after it is written: give the date (e.g. 2020-05-19).`,

@@ -5,7 +5,22 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
-import { checkPhpPaths, checkPhpWorkspace, decodeSource, listPhpFiles, scanPhpWorkspace } from '../../server/src/node/php-scan.js';
+import type { ResolvedConfig } from '../../server/src/core/config/config.js';
+import { decodeSource } from '../../server/src/node/key-files.js';
+import { checkIndexedFiles, scanKeyFiles, type KeyScanOptions } from '../../server/src/node/key-scan.js';
+import { collectFiles } from '../../server/src/node/walk.js';
+
+/** The PHP files the shared workspace walk finds under `dir` (the workspace root is `root`). */
+async function listPhpFiles(dir: string, exclude: string[], token?: KeyScanOptions['token']) {
+  const config: ResolvedConfig = { ...defaultConfig(), keys: { ...defaultConfig().keys, exclude } };
+  const found = await collectFiles({ root, config, paths: [dir], cwd: root, collect: { php: true, reports: false }, token });
+  return { files: found.php, problems: found.problems };
+}
+
+async function scanPhpWorkspace(dir: string, config: ResolvedConfig, options: Partial<KeyScanOptions> = {}) {
+  const { files } = await listPhpFiles(dir, config.keys.exclude, options.token);
+  return scanKeyFiles(files, { builders: config.keys, ...options });
+}
 
 let root: string;
 const KEY = (cls: string, group = 'g') => `<?php\nclass ${cls} {\n\tpublic function getSharedCacheKey( $n ) {\n\t\treturn $this->wanCache->makeKey( '${group}', $n );\n\t}\n}\n`;
@@ -86,29 +101,13 @@ test('the scan indexes keys, parses only candidate files, resolves constants fro
   // The Latin-1 file's key sits on the line after the comment, at the right column.
   const latin = scan.index.sitesIn(join(root, 'src', 'Latin.php'))[0];
   assert.deepEqual(latin.range.start, { line: 4, character: 9 });
-  const findings = checkPhpWorkspace(scan, defaultConfig());
+  const findings = checkIndexedFiles(scan.index, defaultConfig());
   assert.ok(findings.length >= 4 && findings.every((f) => f.ruleId === 'keys/shared-key-built-local' || f.ruleId === 'keys/mixed-scope'));
 });
 
 test('text that is not UTF-8 decodes as Latin-1, byte for character', () => {
   assert.equal(decodeSource(Buffer.from([0x63, 0x61, 0x66, 0xe9])), 'café');
   assert.equal(decodeSource(Buffer.from('café', 'utf8')), 'café');
-});
-
-test('checkPhpPaths checks folders and single files as one workspace', async () => {
-  const other = mkdtempSync(join(tmpdir(), 'is-php-paths-'));
-  try {
-    writeFileSync(join(other, 'Global.php'), "<?php\nclass G {\n\tpublic function k( $n ) {\n\t\treturn $this->wanCache->makeGlobalKey( 'g', $n );\n\t}\n}\n");
-    const result = await checkPhpPaths([join(root, 'other'), join(other, 'Global.php'), join(other, 'missing.php')], defaultConfig());
-    assert.deepEqual(result.files.map((f) => f.slice(f.lastIndexOf('/') + 1)).sort(), ['Global.php', 'Local.php']);
-    assert.deepEqual(result.problems.map((p) => p.file.slice(p.file.lastIndexOf('/') + 1)), ['missing.php']);
-    // Local.php builds group 'g' local, Global.php global: mixed across the two inputs.
-    const mixed = result.findings.filter((f) => f.ruleId === 'keys/mixed-scope');
-    assert.equal(mixed.length, 2);
-    assert.ok(mixed.every((f) => f.related?.length === 1));
-  } finally {
-    rmSync(other, { recursive: true, force: true });
-  }
 });
 
 test('scanning a subfolder of a repository honours the .gitignore files above it', async () => {
@@ -119,6 +118,27 @@ test('scanning a subfolder of a repository honours the .gitignore files above it
 test('a folder named explicitly is scanned even when a .gitignore above it ignores it', async () => {
   const { files } = await listPhpFiles(join(root, 'build'), defaultConfig().keys.exclude);
   assert.deepEqual(files.map((f) => relative(root, f)), ['build/B.php']);
+});
+
+test('files with .inc and .phtml extensions are PHP files too', async () => {
+  write('tpl/View.phtml', KEY('View'));
+  write('tpl/Setup.INC', KEY('Setup'));
+  try {
+    const { files } = await listPhpFiles(join(root, 'tpl'), []);
+    assert.deepEqual(files.map((f) => relative(root, f)), ['tpl/Setup.INC', 'tpl/View.phtml']);
+  } finally {
+    rmSync(join(root, 'tpl'), { recursive: true });
+  }
+});
+
+test('worker threads and the calling thread index the same facts', async () => {
+  const { files } = await listPhpFiles(root, defaultConfig().keys.exclude);
+  const many = Array.from({ length: 5 }, () => files).flat();
+  const inWorkers = await scanKeyFiles(many, { builders: defaultConfig().keys, workers: 2 });
+  const here = await scanKeyFiles(files, { builders: defaultConfig().keys, workers: 0 });
+  const facts = (scan: typeof here) => scan.index.files().sort().map((f) => scan.index.get(f));
+  assert.deepEqual(JSON.parse(JSON.stringify(facts(inWorkers))), JSON.parse(JSON.stringify(facts(here))));
+  assert.equal(inWorkers.read, many.length);
 });
 
 test('a cancelled scan stops with CancelledError', async () => {

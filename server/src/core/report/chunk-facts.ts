@@ -1,0 +1,142 @@
+/**
+ * What one chunk of a report holds, computed from the chunk's own text and the small context it
+ * needs (which of its blocks belong to the timeline or the actionables section): its timeline
+ * items, its actionable items, an impact row of a metadata table, and the findings of the rules
+ * that look only inside one chunk. Everything is in the chunk's coordinates (line 0 and offset 0
+ * are the chunk's first line and character), so the facts of a chunk that did not change are
+ * reused as they are when text before it moves; `shiftFacts` places them in the document.
+ */
+import type { Root, RootContent } from 'mdast';
+import type { ResolvedConfig } from '../config/config.js';
+import type { ParsedChunk } from '../markdown/parse.js';
+import { CHUNK_RULES } from '../rules/index.js';
+import { runRules } from '../rules/run.js';
+import { Suppressions } from '../suppress.js';
+import { LineIndex } from '../text.js';
+import { CancelledError, type CancellationToken, type Finding, type Range } from '../types.js';
+import { readActionableNodes } from './actionables.js';
+import { impactInTables } from './impact.js';
+import { extractTimelineNodes, type Extraction, type RawItem } from './timeline/entries.js';
+import type { TimeToken } from './timeline/tokens.js';
+import type { Actionable, ImpactStatement, Report } from './types.js';
+
+/** Which top-level blocks of a chunk (indices into its nodes) play which role. */
+export interface ChunkRoles {
+  /** Blocks of the timeline section, and the index of the timeline's own heading (or -1). */
+  timeline?: { from: number; to: number; heading: number };
+  /** Blocks of the actionables section (its headings left out by the reader). */
+  actionables?: { from: number; to: number };
+}
+
+/** The facts of one chunk, in chunk coordinates. */
+export interface ChunkFacts {
+  /** Why the chunk was not checked (too complex for the parser, or over its time budget). */
+  skipped?: string;
+  timeline?: Extraction;
+  actionables: Actionable[];
+  impactTable?: ImpactStatement;
+  /** Findings of the chunk-scoped rules, severity applied, suppressions not yet. */
+  findings: Finding[];
+}
+
+/** The cache key of a chunk's facts: its parse (by id, see `ParsedChunk.id`) and its roles. */
+export function factsKey(parsed: ParsedChunk, roles: ChunkRoles): string {
+  const t = roles.timeline ? `t${roles.timeline.from},${roles.timeline.to},${roles.timeline.heading}` : '';
+  const a = roles.actionables ? `a${roles.actionables.from},${roles.actionables.to}` : '';
+  return `${parsed.id}|${t}|${a}`;
+}
+
+/**
+ * Computes a chunk's facts. `deadline` (a `performance.now()` time) is the chunk's budget: work
+ * still running past it stops, and the chunk is reported as not checked.
+ */
+export function computeChunkFacts(
+  parsed: ParsedChunk,
+  roles: ChunkRoles,
+  file: string,
+  config: ResolvedConfig,
+  deadline: number,
+  token?: CancellationToken,
+): ChunkFacts {
+  if (parsed.tooComplex) return { skipped: parsed.tooComplex, actionables: [], findings: [] };
+  const budget: CancellationToken = {
+    get isCancellationRequested() {
+      return token?.isCancellationRequested === true || performance.now() > deadline;
+    },
+  };
+  try {
+    const text = parsed.chunk.text;
+    const lines = new LineIndex(text);
+    const nodes = parsed.nodes;
+    const slice = (r: { from: number; to: number }): RootContent[] => nodes.slice(r.from, r.to + 1);
+    const timeline = roles.timeline ? extractTimelineNodes(slice(roles.timeline), text, nodes[roles.timeline.heading]) : undefined;
+    const actionables = roles.actionables ? readActionableNodes(slice(roles.actionables).filter((n) => n.type !== 'heading'), lines) : [];
+    const root: Root = { type: 'root', children: [...nodes], position: parsed.tree.position };
+    const impactTable = impactInTables(root, config, lines);
+    const view: Report = { file, text, lines, root, sections: [], outline: [], profile: { profile: config.profile, source: 'configured' }, timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: actionables }, metrics: {} };
+    const findings = runRules(CHUNK_RULES, { report: view, config, token: budget }, { file, config, suppressions: new Suppressions([]), errorRange: lines.lineRange(0), token: budget });
+    if (performance.now() > deadline) throw new CancelledError();
+    return { timeline, actionables, impactTable, findings };
+  } catch (error) {
+    if (!(error instanceof CancelledError) || token?.isCancellationRequested) throw error;
+    return { skipped: 'it took longer than its time budget', actionables: [], findings: [] };
+  }
+}
+
+/** Moves chunk coordinates to document coordinates. */
+export class Shift {
+  /**
+   * @param line the chunk's first line in the document
+   * @param offset the chunk's first character in the document
+   * @param firstLineColumns columns to add on the chunk's first line (a byte order mark before it)
+   */
+  constructor(
+    readonly line: number,
+    readonly offset: number,
+    private readonly firstLineColumns: number,
+  ) {}
+
+  range(r: Range): Range {
+    return {
+      start: { line: r.start.line + this.line, character: r.start.character + (r.start.line === 0 ? this.firstLineColumns : 0) },
+      end: { line: r.end.line + this.line, character: r.end.character + (r.end.line === 0 ? this.firstLineColumns : 0) },
+    };
+  }
+
+  finding(f: Finding): Finding {
+    const moved: Finding = { ...f, range: this.range(f.range) };
+    if (f.related) moved.related = f.related.map((r) => (r.file === f.file ? { ...r, range: this.range(r.range) } : r));
+    if (f.fixes) moved.fixes = f.fixes.map((fix) => (fix.file === undefined ? { ...fix, edits: fix.edits.map((e) => ({ ...e, range: this.range(e.range) })) } : fix));
+    return moved;
+  }
+
+  actionable(a: Actionable): Actionable {
+    const moved: Actionable = { ...a, range: this.range(a.range) };
+    if (a.textRange) moved.textRange = this.range(a.textRange);
+    if (a.ownerCellRange) moved.ownerCellRange = this.range(a.ownerCellRange);
+    return moved;
+  }
+
+  impact(i: ImpactStatement): ImpactStatement {
+    return { ...i, range: this.range(i.range) };
+  }
+
+  private token(t: TimeToken): TimeToken {
+    return { ...t, start: t.start + this.offset, end: t.end + this.offset, rest: t.rest + this.offset };
+  }
+
+  item(item: RawItem): RawItem {
+    if (item.kind === 'date') return { kind: 'date', token: this.token(item.token) };
+    const moved = { ...item, start: item.start + this.offset, end: item.end + this.offset };
+    if (item.token) moved.token = this.token(item.token);
+    if (item.dateToken) moved.dateToken = this.token(item.dateToken);
+    return moved;
+  }
+
+  /** Appends a chunk's timeline extraction to the document's. */
+  extraction(into: Extraction, from: Extraction): void {
+    for (const item of from.items) into.items.push(this.item(item));
+    for (const z of from.headerZones) into.headerZones.push({ ...z, start: z.start + this.offset, end: z.end + this.offset });
+    for (const [a, b] of from.prose) into.prose.push([a + this.offset, b + this.offset]);
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Incremental analysis of one report across its versions: the API the language server (and,
+ * with a fresh session per file, the CLI) calls.
+ *
+ * A version is split into chunks (`markdown/chunks.ts`). Each chunk's facts (`chunk-facts.ts`:
+ * parse, timeline items, actionables, impact row, findings of chunk-scoped rules) are kept,
+ * keyed by the chunk's text and its roles, and reused by the next version when they did not
+ * change; chunks that moved are only shifted. Then the document-level steps run over those
+ * facts: the outline and which section plays which role, front matter, the declared zone,
+ * dates and instants of the timeline, milestones, metrics, and the document-scoped rules.
+ *
+ * Bounds: a report over `maxReportBytes` is not checked at all; a chunk that trips a parser
+ * guard or runs past `chunkBudgetMs` is not checked in that version. Either way the report gets
+ * one `report/too-complex` finding and everything else is still checked.
+ */
+import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
+import type { RootContent } from 'mdast';
+import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk } from '../markdown/parse.js';
+import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
+import { runRules } from '../rules/run.js';
+import { parseSuppressions } from '../suppress.js';
+import { LineIndex, normalizeLineBreaks } from '../text.js';
+import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
+import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
+import { readActionables } from './actionables.js';
+import { findImpact } from './impact.js';
+import { chooseProfile, configForReport } from './profile-detect.js';
+import { reportTitle } from './model.js';
+import { readFrontMatter } from './frontmatter.js';
+import { sectionOfKind } from './section-kind.js';
+import { buildSections } from './sections.js';
+import { computeMetrics, findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
+import type { Extraction } from './timeline/entries.js';
+import type { Actionable, FrontMatter, ImpactStatement, Report, Section, UncheckedPart } from './types.js';
+
+/** The outcome of checking one version of a report. */
+export interface ReportCheck {
+  report: Report;
+  findings: Finding[];
+}
+
+/** What the last {@link ReportSession.check} did, for tests and benchmarks. */
+export interface SessionStats {
+  chunks: number;
+  /** Chunks whose facts were computed in this version (the others were reused). */
+  chunksAnalysed: number;
+}
+
+/**
+ * The analysis state of one document. Call {@link check} with each new version; the facts of
+ * unchanged chunks carry over. Holds no global state; one per open document (or per worker).
+ */
+export class ReportSession {
+  private facts = new Map<string, ChunkFacts>();
+  /** Facts and nodes moved to where their chunk sat in the last version, by key and position. */
+  private placed = new Map<string, PlacedFacts>();
+  private placedNodes = new Map<string, readonly RootContent[]>();
+  private frontMatter?: { raw: string; value: FrontMatter | undefined };
+  private config?: ResolvedConfig;
+  private file?: string;
+  private lastStats: SessionStats = { chunks: 0, chunksAnalysed: 0 };
+
+  constructor(private readonly parser: MarkdownParser) {}
+
+  /** What the last check did. */
+  get stats(): SessionStats {
+    return this.lastStats;
+  }
+
+  /**
+   * Analyses `text`, the new version of the document, from the facts of the previous version.
+   * Throws `CancelledError` when the token is cancelled; the session stays usable.
+   */
+  check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS): ReportCheck {
+    if (configured !== this.config || file !== this.file) {
+      this.facts = new Map();
+      this.placed = new Map();
+      this.frontMatter = undefined;
+      this.config = configured;
+      this.file = file;
+    }
+    const text = normalizeLineBreaks(original);
+    const lines = new LineIndex(text);
+    if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, configured, limits);
+
+    const parsed = this.parser.parseChunks(text, token);
+    // Chunks that did not move keep their placed nodes and facts from the previous version.
+    const placedNodes = new Map<string, readonly RootContent[]>();
+    const root = assembleRoot(text, parsed, (chunk) => {
+      const at = `${chunk.id}@${chunk.chunk.line}:${chunk.chunk.offset}`;
+      const nodes = this.placedNodes.get(at) ?? placedNodes.get(at) ?? placeNodes(chunk);
+      placedNodes.set(at, nodes);
+      return nodes;
+    });
+    this.placedNodes = placedNodes;
+    const frontMatter = this.readFrontMatter(root, lines);
+    const { sections, outline } = buildSections(root, lines);
+    // The report is read, and its rules run, with its own profile (configured or detected).
+    const profile = chooseProfile(sections, configured);
+    const config = configForReport(configured, profile);
+    const timelineSection = findTimelineSection(sections, config);
+    const actionablesSection = sectionOfKind(sections, config, 'actionables');
+    // Day headings written one level too high after the timeline are read as part of it.
+    const days = timelineSection ? followingDays(timelineSection, sections) : [];
+    const timelineEnd = days.length > 0 ? days[days.length - 1].bodyEnd : timelineSection?.bodyEnd;
+
+    const next = new Map<string, ChunkFacts>();
+    const placed = new Map<string, PlacedFacts>();
+    const extraction: Extraction = { items: [], headerZones: [], prose: [] };
+    const chunkFindings: Finding[] = [];
+    const unchecked: UncheckedPart[] = [];
+    let impactTable: ImpactStatement | undefined;
+    let analysed = 0;
+    for (const chunk of parsed.chunks) {
+      throwIfCancelled(token);
+      const roles = rolesOf(chunk, timelineSection, timelineEnd, actionablesSection);
+      const key = factsKey(chunk, roles);
+      let facts = next.get(key) ?? this.facts.get(key);
+      if (!facts) {
+        facts = computeChunkFacts(chunk, roles, file, config, performance.now() + limits.sectionBudgetMs, token);
+        analysed++;
+      }
+      next.set(key, facts);
+      if (facts.skipped) {
+        const section = sectionAt(sections, chunk.chunk.offset);
+        unchecked.push({ section: section?.title ?? (chunk.chunk.offset <= parsed.bom && frontMatter ? 'front matter' : undefined), range: section?.headingRange ?? lines.lineRange(chunk.chunk.line), reason: facts.skipped });
+        continue;
+      }
+      const at = `${key}@${chunk.chunk.line}:${chunk.chunk.offset}`;
+      const here = this.placed.get(at) ?? placed.get(at) ?? place(facts, new Shift(chunk.chunk.line, chunk.chunk.offset, chunk.chunk.line === 0 ? parsed.bom : 0));
+      placed.set(at, here);
+      for (const item of here.extraction.items) extraction.items.push(item);
+      for (const zone of here.extraction.headerZones) extraction.headerZones.push(zone);
+      for (const span of here.extraction.prose) extraction.prose.push(span);
+      for (const finding of here.findings) chunkFindings.push(finding);
+      impactTable ??= here.impactTable;
+    }
+    this.facts = next;
+    this.placed = placed;
+    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed };
+
+    const title = reportTitle(frontMatter, sections);
+    const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title) : timelineWithout(sections, frontMatter, lines);
+    const report: Report = {
+      file,
+      text,
+      lines,
+      root,
+      frontMatter,
+      sections,
+      outline,
+      title,
+      profile,
+      impact: findImpact(root, sections, frontMatter, lines, config, () => impactTable),
+      timeline,
+      // Actionables are read over the whole document: a subheading can mark the items under it done
+      // or give them a task, and a labelled paragraph anywhere is an actionable too.
+      actionables: readActionables(sections, lines, config),
+      metrics: computeMetrics(timeline),
+      unchecked,
+    };
+    return { report, findings: this.findings(report, chunkFindings, config, token) };
+  }
+
+  /** Document-scoped rules, then every finding through the document's suppressions, in order. */
+  private findings(report: Report, chunkFindings: Finding[], config: ResolvedConfig, token?: CancellationToken): Finding[] {
+    const suppressions = parseSuppressions(report.text, 'markdown');
+    const documentFindings = runRules(DOCUMENT_RULES, { report, config, token }, { file: report.file, config, suppressions, errorRange: report.lines.lineRange(0), token });
+    const kept = suppressions.size === 0 ? chunkFindings : chunkFindings.filter((f) => !suppressions.has(f.ruleId, f.range.start.line));
+    const order = new Map(REPORT_RULES.map((r, i) => [r.meta.id, i]));
+    return [...documentFindings, ...kept].sort(
+      (a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId) || (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0),
+    );
+  }
+
+  /** Front matter is read again only when its text changed. */
+  private readFrontMatter(root: Report['root'], lines: LineIndex): FrontMatter | undefined {
+    const node = root.children[0];
+    const raw = node?.type === 'yaml' ? `${node.position?.start.offset}:${node.value}` : '';
+    if (this.frontMatter?.raw === raw) return this.frontMatter.value;
+    const value = readFrontMatter(root, lines);
+    this.frontMatter = { raw, value };
+    return value;
+  }
+
+  private tooLarge(file: string, text: string, lines: LineIndex, config: ResolvedConfig, limits: AnalysisLimits): ReportCheck {
+    this.facts = new Map();
+    this.lastStats = { chunks: 0, chunksAnalysed: 0 };
+    const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+    const report: Report = {
+      file,
+      text,
+      lines,
+      root: { type: 'root', children: [] },
+      sections: [],
+      outline: [],
+      profile: chooseProfile([], config),
+      timeline: { entries: [], milestones: {}, stated: [] },
+      actionables: { items: [] },
+      metrics: {},
+      unchecked: [{ range: lines.lineRange(0), reason: `the report is ${kb(text.length)}, over the size limit of ${kb(limits.maxReportBytes)}`, whole: true }],
+    };
+    const rules = REPORT_RULES.filter((r) => r.meta.id === 'report/too-complex');
+    return { report, findings: runRules(rules, { report, config }, { file, config, suppressions: parseSuppressions('', 'markdown'), errorRange: lines.lineRange(0) }) };
+  }
+}
+
+/** A chunk's facts in document coordinates. Shared by the versions in which the chunk did not move: never change them. */
+interface PlacedFacts {
+  extraction: Extraction;
+  actionables: Actionable[];
+  findings: Finding[];
+  impactTable?: ImpactStatement;
+}
+
+function place(facts: ChunkFacts, shift: Shift): PlacedFacts {
+  const extraction: Extraction = { items: [], headerZones: [], prose: [] };
+  if (facts.timeline) shift.extraction(extraction, facts.timeline);
+  return {
+    extraction,
+    actionables: facts.actionables.map((a) => shift.actionable(a)),
+    findings: facts.findings.map((f) => shift.finding(f)),
+    impactTable: facts.impactTable && shift.impact(facts.impactTable),
+  };
+}
+
+/** The deepest section whose heading is at or before `offset`. */
+function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of sections) {
+    if ((s.heading.position?.start.offset ?? 0) <= offset) found = s;
+    else break;
+  }
+  return found;
+}
+
+/** Which blocks of a chunk belong to the timeline and actionables sections. */
+function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined, actionables: Section | undefined): ChunkRoles {
+  const roles: ChunkRoles = {};
+  const span = (section: Section | undefined, end?: number): { from: number; to: number; heading: number } | undefined => {
+    if (!section) return undefined;
+    const from = section.heading.position?.start.offset ?? 0;
+    const to = end ?? section.bodyEnd;
+    let first = -1;
+    let last = -1;
+    let heading = -1;
+    parsed.nodes.forEach((node, i) => {
+      const at = (node.position?.start.offset ?? 0) + parsed.chunk.offset;
+      if (at < from || at >= to) return;
+      if (first < 0) first = i;
+      last = i;
+      if (at === from && node.type === 'heading') heading = i;
+    });
+    return first < 0 ? undefined : { from: first, to: last, heading };
+  };
+  const t = span(timeline, timelineEnd);
+  if (t) roles.timeline = t;
+  const a = span(actionables);
+  if (a) roles.actionables = { from: a.from, to: a.to };
+  return roles;
+}

@@ -1,0 +1,56 @@
+/**
+ * The day of the incident when the timeline does not say it: front matter `start`, else a date
+ * in the title, else a date in the file name (`2025-09-29-flags-down.md`), else the first date
+ * in the report's opening paragraphs. Only a full date (with its year) counts. A timeline that
+ * writes its own dates always wins over this.
+ */
+import { daysInMonth, parseIsoInstant } from '../iso-date.js';
+import type { FrontMatter, Section } from '../types.js';
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+const PATTERNS: readonly [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
+  [/(?<!\d)(\d{4})[-_/.](\d{2})[-_/.](\d{2})(?!\d)/, (m) => [+m[1], +m[2], +m[3]]],
+  [new RegExp(`\\b${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})\\b`, 'i'), (m) => [+m[3], MONTHS[m[1].slice(0, 3).toLowerCase()], +m[2]]],
+  [new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?[ \\t_-]+${MONTH}[ \\t_-]+(\\d{4})\\b`, 'i'), (m) => [+m[3], MONTHS[m[2].slice(0, 3).toLowerCase()], +m[1]]],
+];
+
+/** The first full date written in `text`, as `YYYY-MM-DD`. */
+export function findFullDate(text: string): string | undefined {
+  let best: { at: number; day: string } | undefined;
+  for (const [re, parts] of PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [y, mo, d] = parts(m);
+    if (!(y >= 1970 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo))) continue;
+    if (!best || m.index < best.at) best = { at: m.index, day: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  }
+  return best?.day;
+}
+
+/** Offset of the start of the line after `line` (0-based). */
+function offsetAfter(text: string, line: number): number {
+  let at = 0;
+  for (let i = 0; i <= line; i++) {
+    const next = text.indexOf('\n', at);
+    if (next < 0) return text.length;
+    at = next + 1;
+  }
+  return at;
+}
+
+/** The day of the incident from outside the timeline (see the module comment). */
+export function reportDay(title: string | undefined, file: string | undefined, sections: readonly Section[], frontMatter: FrontMatter | undefined, text: string): string | undefined {
+  const start = parseIsoInstant(frontMatter?.data?.start);
+  if (start) return start.date;
+  const fromTitle = title ? findFullDate(title) : undefined;
+  if (fromTitle) return fromTitle;
+  const name = file?.split(/[\\/]/).pop();
+  const fromName = name ? findFullDate(name) : undefined;
+  if (fromName) return fromName;
+  // The opening: what comes before the second section.
+  const openingStart = frontMatter ? offsetAfter(text, frontMatter.range.end.line) : 0;
+  const openingEnd = sections[1]?.heading.position?.start.offset ?? text.length;
+  return findFullDate(text.slice(openingStart, Math.max(openingStart, Math.min(openingEnd, openingStart + 4000))));
+}

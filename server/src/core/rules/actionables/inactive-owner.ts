@@ -1,0 +1,32 @@
+import { namedOwners } from '../../owners/actionable-owners.js';
+import { ownersListOf } from '../../owners/index.js';
+import type { ReportRule } from '../rule.js';
+
+/** An actionable owned by somebody the owners list says has moved on. */
+export const inactiveOwner: ReportRule = {
+  meta: {
+    id: 'actionables/inactive-owner',
+    defaultSeverity: 'warning',
+    description: "An actionable's owner is listed as inactive, or as a maintainer only until a date that has passed.",
+    tags: ['actionables', 'owners'],
+    fixable: 'none',
+    target: 'report',
+  },
+  check({ report, config }) {
+    const list = ownersListOf(config);
+    if (list.isEmpty) return [];
+    return report.actionables.items
+      .filter((item) => item.done !== true)
+      .flatMap((item) => namedOwners(item, report.lines, list))
+      .filter((owner) => owner.known?.status === 'inactive')
+      .map((owner) => {
+        const known = owner.known!;
+        const since = known.until ? ` since ${known.until}` : '';
+        const of = known.owns.length > 0 ? ` (${known.owns.slice(0, 3).join(', ')})` : '';
+        return {
+          message: `"${owner.name}" is no longer an active maintainer${since}${of}: give the actionable to somebody who is.`,
+          range: owner.range,
+        };
+      });
+  },
+};

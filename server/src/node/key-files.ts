@@ -1,0 +1,136 @@
+/**
+ * Reading PHP files for the key index, one file at a time: read once, decode, run the text
+ * prefilter, and parse and extract only the files that pass. The same code runs in the scan's
+ * worker threads and, for a handful of files, in the calling thread. Results are plain data:
+ * facts, never syntax trees or texts.
+ */
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { analyzePhp } from '../core/keys/check.js';
+import type { BuilderNames } from '../core/keys/extract.js';
+import { keysToData, type FileKeysData } from '../core/keys/keys-data.js';
+import type { PhpParser } from '../core/keys/parser.js';
+import { keyPrefilter, type KeyPrefilter } from '../core/keys/prefilter.js';
+
+/** Larger files are generated or minified; parsing them would only cost time. */
+export const MAX_PHP_FILE_BYTES = 5 * 1024 * 1024;
+
+/** One file to read. */
+export interface FileTask {
+  path: string;
+  /** The content hash the persistent index has for this file: when it still matches, no parse. */
+  knownHash?: string;
+  /** Parse even when the prefilter would not (a file declaring a class whose constants name groups). */
+  force?: boolean;
+}
+
+/** A batch of files, with the settings extraction reads. */
+export interface AnalyzeTask {
+  files: FileTask[];
+  builders: BuilderNames;
+}
+
+/** What reading one file gave. */
+export interface FileResult {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** Why the file could not be used (unreadable, too large, binary, parse error). */
+  problem?: string;
+  /** Content hash, for files that passed the prefilter. */
+  hash?: string;
+  /** The hash equals `knownHash`: the indexed facts still hold. */
+  unchanged?: boolean;
+  /** Extracted facts of a parsed file. */
+  keys?: FileKeysData;
+  /** Classes declared by a file that was not parsed but has constants (lower case). */
+  declares?: string[];
+}
+
+/**
+ * Decodes file bytes: UTF-8 when valid, else Latin-1 (old PHP files), which maps every byte to one
+ * character so that no text is lost and offsets stay stable.
+ */
+export function decodeSource(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isUtf8(buffer)) return buffer.toString('latin1');
+  // A byte order mark is not part of the text editors show.
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads one source file as text (see {@link decodeSource}). */
+export function readSourceFile(path: string): string {
+  return decodeSource(readFileSync(path));
+}
+
+const CLASS_DECLARATION = /^[ \t]*(?:(?:abstract|final|readonly)\s+)*(?:class|interface|trait|enum)\s+([A-Za-z_]\w*)/gm;
+
+const prefilters = new Map<string, KeyPrefilter>();
+function prefilterFor(builders: BuilderNames): KeyPrefilter {
+  const key = JSON.stringify([builders.localBuilders, builders.globalBuilders]);
+  let p = prefilters.get(key);
+  if (!p) prefilters.set(key, (p = keyPrefilter(builders)));
+  return p;
+}
+
+/** The content hash the persistent index keys facts by. */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/**
+ * Reads and analyzes a batch. `parser` is asked for only when a file needs parsing, so a batch
+ * without candidates never waits for the WebAssembly parser to load.
+ */
+export async function analyzeFiles(task: AnalyzeTask, parser: () => Promise<PhpParser>): Promise<FileResult[]> {
+  const pass = prefilterFor(task.builders);
+  const out: FileResult[] = [];
+  for (const file of task.files) {
+    const read = readBytes(file.path);
+    if ('problem' in read) {
+      out.push(read);
+      continue;
+    }
+    const { bytes, ...stat } = read;
+    const text = decodeSource(bytes);
+    if (!file.force && !pass(text)) {
+      const declares = text.includes('const ') ? [...text.matchAll(CLASS_DECLARATION)].map((m) => m[1].toLowerCase()) : [];
+      out.push(declares.length ? { ...stat, declares } : stat);
+      continue;
+    }
+    const hash = contentHash(text);
+    if (hash === file.knownHash) {
+      out.push({ ...stat, hash, unchanged: true });
+      continue;
+    }
+    // A parser that cannot load fails the whole batch: one message, not one per file.
+    const php = await parser();
+    try {
+      out.push({ ...stat, hash, keys: keysToData(analyzePhp(php, file.path, text, task.builders)) });
+    } catch (error) {
+      out.push({ ...stat, problem: `cannot parse: ${(error as Error).message}` });
+    }
+  }
+  return out;
+}
+
+type Read = { path: string; size: number; mtimeMs: number; bytes: Buffer } | (FileResult & { problem: string });
+
+function readBytes(path: string): Read {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    const base = { path, size: stat.size, mtimeMs: stat.mtimeMs };
+    if (stat.size > MAX_PHP_FILE_BYTES) return { ...base, problem: `skipped: larger than ${MAX_PHP_FILE_BYTES / 1024 / 1024} MB` };
+    const bytes = readFileSync(fd);
+    if (bytes.subarray(0, 8192).includes(0)) return { ...base, problem: 'skipped: binary content' };
+    return { ...base, bytes };
+  } catch (error) {
+    return { path, size: -1, mtimeMs: -1, problem: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * The workspace scan for PHP cache keys: given the PHP files of a walk, fills a {@link KeyIndex}.
+ * Files the persistent index knows unchanged (same size and modification time) are not read;
+ * the others are read once, prefiltered, and parsed only when they may hold keys, in worker
+ * threads when there are enough of them. Files declaring classes whose constants name key groups
+ * elsewhere are parsed in a second pass. Nothing here throws for one bad file: unreadable files
+ * and odd encodings are recorded and the scan goes on.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedConfig } from '../core/config/config.js';
+import { checkPhpFile } from '../core/keys/check.js';
+import type { BuilderNames } from '../core/keys/extract.js';
+import { KeyIndex } from '../core/keys/key-index.js';
+import { keysFromData } from '../core/keys/keys-data.js';
+import { throwIfCancelled, type CancellationToken, type Finding } from '../core/types.js';
+import type { CacheEntry } from './key-cache.js';
+import { analyzeFiles, type AnalyzeTask, type FileResult, type FileTask } from './key-files.js';
+import { loadPhpParser } from './php-wasm.js';
+import { WorkerPool } from './pool.js';
+
+/** A file the scan could not use, and why. */
+export interface ScanProblem {
+  file: string;
+  message: string;
+}
+
+/** Options of {@link scanKeyFiles}. */
+export interface KeyScanOptions {
+  /** What extraction reads from the configuration. */
+  builders: BuilderNames;
+  token?: CancellationToken;
+  /** Called as files are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** The persistent index of earlier scans, by path. */
+  cache?: ReadonlyMap<string, CacheEntry>;
+  /** Index to add to (several roots, one workspace); a new one by default. */
+  index?: KeyIndex;
+  /** Worker threads at most; 0 reads in the calling thread. Default: one per core, none for a few files. */
+  workers?: number;
+  /** The worker module; by default the bundled `keys-worker.js` next to this code, or its source. */
+  workerScript?: string;
+}
+
+/** What a scan found. */
+export interface KeyScan {
+  index: KeyIndex;
+  files: string[];
+  /** Files read from disk (the others were known unchanged). */
+  read: number;
+  /** Files that went through the parser. */
+  parsed: number;
+  /** Unreadable files, files too large or binary, parse errors. */
+  problems: ScanProblem[];
+  /** The persistent index entries of the scanned files, to save for the next scan. */
+  entries: Map<string, CacheEntry>;
+}
+
+/** Files per worker task: large enough to pay for the message, small enough to share the work. */
+const BATCH = 48;
+/** Below this many files to read, starting workers costs more than it saves. */
+const WORKER_MIN_FILES = 4 * BATCH;
+
+/** The worker script: bundled next to the CLI and the server, or the source when run from sources. */
+function workerScript(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = join(here, 'keys-worker.js');
+  return existsSync(bundled) ? bundled : join(here, 'keys-worker.ts');
+}
+
+/** Scans `files` into a key index (see the module comment). */
+export async function scanKeyFiles(files: readonly string[], options: KeyScanOptions): Promise<KeyScan> {
+  const { token, cache, builders } = options;
+  const index = options.index ?? new KeyIndex();
+  const entries = new Map<string, CacheEntry>();
+  const problems: ScanProblem[] = [];
+  // Classes declared by files the prefilter skipped, in case their constants name key groups.
+  const declaredBy = new Map<string, string[]>();
+  const scan: KeyScan = { index, files: [...files], read: 0, parsed: 0, problems, entries };
+  let done = 0;
+
+  const declare = (file: string, classes: readonly string[] | undefined) => {
+    for (const name of classes ?? []) declaredBy.set(name, [...(declaredBy.get(name) ?? []), file]);
+  };
+  const toRead: FileTask[] = [];
+  for (const file of files) {
+    if (done++ % 512 === 0) throwIfCancelled(token);
+    const old = cache?.get(file);
+    if (old && old.mtimeMs >= 0 && unchangedOnDisk(file, old)) {
+      entries.set(file, old);
+      if (old.keys) index.setFile(keysFromData(old.keys));
+      declare(file, old.declares);
+    } else {
+      toRead.push(old?.hash ? { path: file, knownHash: old.hash } : { path: file });
+    }
+  }
+  done = files.length - toRead.length;
+  options.onProgress?.(done, files.length);
+
+  const merge = (result: FileResult) => {
+    scan.read++;
+    done++;
+    if (result.problem !== undefined) {
+      problems.push({ file: result.path, message: result.problem });
+      return;
+    }
+    const stat = { size: result.size, mtimeMs: result.mtimeMs };
+    const old = cache?.get(result.path);
+    if (result.unchanged && old) {
+      entries.set(result.path, { ...old, ...stat });
+      if (old.keys) index.setFile(keysFromData(old.keys));
+    } else if (result.keys) {
+      scan.parsed++;
+      entries.set(result.path, { ...stat, hash: result.hash, keys: result.keys });
+      index.setFile(keysFromData(result.keys));
+    } else {
+      entries.set(result.path, result.declares ? { ...stat, declares: result.declares } : stat);
+      declare(result.path, result.declares);
+    }
+  };
+
+  const runner = new Runner(builders, options.workers ?? (toRead.length >= WORKER_MIN_FILES ? Infinity : 0), options.workerScript ?? workerScript());
+  try {
+    await runner.run(toRead, token, (results) => {
+      results.forEach(merge);
+      options.onProgress?.(done, files.length);
+    });
+    // Constants: each round may reveal a parent class, so follow a few rounds.
+    for (let round = 0; round < 4; round++) {
+      const wanted = new Set([...index.unresolvedClasses()].flatMap((c) => declaredBy.get(c) ?? []).filter((f) => !index.get(f)));
+      if (wanted.size === 0) break;
+      done -= wanted.size; // Counted once already.
+      scan.read -= wanted.size;
+      await runner.run([...wanted].map((path) => ({ path, force: true })), token, (results) => results.forEach(merge));
+    }
+  } finally {
+    await runner.close();
+  }
+  return scan;
+}
+
+function unchangedOnDisk(file: string, entry: CacheEntry): boolean {
+  try {
+    const stat = statSync(file);
+    return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs batches of files in worker threads, or in this thread when `workers` is 0. */
+class Runner {
+  private pool: WorkerPool<AnalyzeTask, FileResult[]> | undefined;
+
+  constructor(
+    private readonly builders: BuilderNames,
+    private readonly workers: number,
+    private readonly script: string,
+  ) {}
+
+  async run(files: FileTask[], token: CancellationToken | undefined, onResults: (results: FileResult[]) => void): Promise<void> {
+    const batches: FileTask[][] = [];
+    for (let at = 0; at < files.length; at += BATCH) batches.push(files.slice(at, at + BATCH));
+    if (this.workers <= 0 || batches.length === 0) {
+      for (const batch of batches) {
+        throwIfCancelled(token);
+        onResults(await analyzeFiles({ files: batch, builders: this.builders }, loadPhpParser));
+      }
+      return;
+    }
+    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism(), batches.length) });
+    const pool = this.pool;
+    await Promise.all(batches.map((batch) => pool.run({ files: batch, builders: this.builders }, token).then(onResults)));
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+
+/** Key rule findings of every indexed file with key sites, sorted by file. */
+export function checkIndexedFiles(index: KeyIndex, config: ResolvedConfig, token?: CancellationToken): Finding[] {
+  const out: Finding[] = [];
+  for (const file of index.files().sort()) {
+    if (index.get(file)?.sites.length) out.push(...checkPhpFile(index, file, config, token));
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fuzz } from '../helpers/fuzz.js';
+
+// A few thousand mutated reports: no crash, no hang (the test's time limit), every range inside
+// its document, incremental equal to from scratch. `npm run fuzz` runs a longer one.
+test('fuzzed edit sequences: incremental analysis equals a fresh one, ranges stay inside the document', { timeout: 600_000 }, () => {
+  const versions = fuzz(20261128, 250, 8);
+  assert.equal(versions, 2000);
+});

@@ -1,0 +1,59 @@
+/** Section names with the notes authors add, and which profile a report's headings follow. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { defaultConfig } from '../../server/src/core/config/config.js';
+import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { coreTitle, headingRole, normalizeTitle } from '../../server/src/core/report/heading-roles.js';
+import { chooseProfile } from '../../server/src/core/report/profile-detect.js';
+import { buildSections } from '../../server/src/core/report/sections.js';
+import { LineIndex } from '../../server/src/core/text.js';
+
+test('a known section name with a note after it is still that section', () => {
+  const cases: [string, string][] = [
+    ['Timeline (all times PST) 10/14/2022 - 11/03/2022. All times approximations', 'timeline'],
+    ['Timeline (UTC) All Times Approximate', 'timeline'],
+    ['Incident Timeline', 'timeline'],
+    ['Incident Impact', 'impact'],
+    ['Lessons learnt', 'lessons'],
+    ['Action items', 'actionables'],
+    ['Follow-ups', 'actionables'],
+    ['Root cause(s)', 'cause'],
+    ['Contributing Factors (findings)', 'cause'],
+    ['Corrective and Preventative Measure', 'actionables'],
+    ['Resolution and recovery', 'resolution'],
+    ['Issue Summary', 'summary'],
+    ['**Timeline**: 3 March', 'timeline'],
+  ];
+  for (const [title, role] of cases) assert.equal(headingRole(title), role, title);
+  for (const title of ['Attendees', 'Stats', 'Q&A', 'Timeline-based billing', 'Root', 'Action figures']) assert.equal(headingRole(title), undefined, title);
+  assert.equal(coreTitle(normalizeTitle('Root cause(s)')), 'root cause');
+  assert.equal(coreTitle(normalizeTitle('Timeline of events')), 'timeline of events');
+});
+
+function profileOf(markdown: string, config = defaultConfig()) {
+  const lines = new LineIndex(markdown);
+  const { sections } = buildSections(new MarkdownParser().parse(markdown), lines);
+  return chooseProfile(sections, config);
+}
+
+const headings = (...titles: string[]) => titles.map((t) => `## ${t}\n\nText.\n`).join('\n');
+
+test('with no profile configured, a report gets the built-in template its headings follow', () => {
+  const sre = profileOf(headings('Summary', 'Impact', 'Root Causes', 'Trigger', 'Resolution', 'Detection', 'Action Items', 'Lessons Learned', 'Timeline'));
+  assert.deepEqual([sre.profile.name, sre.source], ['google-sre', 'detected']);
+  const pd = profileOf(headings('Overview', 'What happened', 'Contributing factors', 'Resolution', 'Impact', 'Responders', 'Timeline', "How'd we do?", 'Action items'));
+  assert.equal(pd.profile.name, 'pagerduty');
+  const atl = profileOf(headings('Incident summary', 'Leadup', 'Fault', 'Impact', 'Detection', 'Response', 'Recovery', 'Timeline', 'Five whys', 'Root cause', 'Lessons learned', 'Corrective actions'));
+  assert.equal(atl.profile.name, 'atlassian');
+  const wm = profileOf(headings('Summary', 'Impact', 'Timeline', 'Detection', 'Conclusions', 'Actionables', 'Scorecard'));
+  assert.equal(wm.profile.name, 'wikimedia');
+});
+
+test('a report that follows none of them gets generic; a configured profile always wins', () => {
+  const own = profileOf(headings('Summary', 'Timeline', 'Contributing Factors', 'Action Items', 'Lessons Learned', 'Attendees', 'Stats'));
+  assert.deepEqual([own.profile.name, own.source], ['generic', 'fallback']);
+  const bare = profileOf('# Title\n\nSome words.\n');
+  assert.equal(bare.profile.name, 'generic');
+  const configured = profileOf(headings('Summary', 'Impact', 'Root Causes', 'Trigger', 'Resolution', 'Detection', 'Timeline'), defaultConfig('atlassian'));
+  assert.deepEqual([configured.profile.name, configured.source], ['atlassian', 'configured']);
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { generateReport } from '../../bench/report-generator.js';
+import { checkReport, ReportSession } from '../../server/src/core/check.js';
+import { defaultConfig } from '../../server/src/core/config/config.js';
+import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { fixtureConfig } from '../helpers/report-rules.js';
+import { loadFixture } from '../helpers/expectations.js';
+import { checkWhole, essentials } from '../helpers/whole-check.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function markdownFiles(dir: string, out: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) markdownFiles(path, out);
+    else if (entry.name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+test('chunk by chunk gives what the whole-document analysis gives, on every fixture and example', () => {
+  const files = [...markdownFiles(join(ROOT, 'test', 'fixtures', 'rules')), ...markdownFiles(join(ROOT, 'examples')), join(ROOT, 'test', 'fixtures', 'report-template.md')];
+  assert.ok(files.length > 40);
+  for (const file of files) {
+    const fixture = loadFixture(file);
+    if (file.includes('too-complex')) continue;
+    const config = fixtureConfig(fixture.config);
+    const chunked = checkReport(file, fixture.text, new MarkdownParser(), config);
+    assert.deepEqual(essentials(chunked), essentials(checkWhole(file, fixture.text, config)), file);
+  }
+});
+
+test('a generated 100 KB report: chunked equals whole', () => {
+  const text = generateReport(100 * 1024, 3);
+  const config = defaultConfig();
+  assert.deepEqual(essentials(checkReport('r.md', text, new MarkdownParser(), config)), essentials(checkWhole('r.md', text, config)));
+});
+
+test('typing in the middle of a long timeline re-reads only the edited chunk, and the result equals a fresh analysis', () => {
+  const text = generateReport(100 * 1024, 5);
+  const config = defaultConfig();
+  const session = new ReportSession(new MarkdownParser());
+  session.check('r.md', text, config);
+  const chunks = session.stats.chunks;
+  assert.ok(chunks > 20, `${chunks} chunks`);
+  const at = text.indexOf('\n- ', text.length / 2) + 12;
+  let current = text;
+  for (const [i, edit] of ['x', 'y', ' zone', '\n'].entries()) {
+    current = current.slice(0, at + i) + edit + current.slice(at + i);
+    const incremental = session.check('r.md', current, config);
+    assert.equal(session.stats.chunksAnalysed, 1, `edit ${i}: only the edited chunk is analysed again`);
+    assert.equal(session.stats.chunks, chunks);
+    assert.deepEqual(essentials(incremental), essentials(checkReport('r.md', current, new MarkdownParser(), config)), `edit ${i}`);
+  }
+  // Undoing every edit brings back facts that were dropped: computed again, once.
+  session.check('r.md', text, config);
+  assert.equal(session.stats.chunksAnalysed, 1);
+  session.check('r.md', text, config);
+  assert.equal(session.stats.chunksAnalysed, 0, 'the same version again analyses nothing');
+});
+
+test('renaming the timeline heading changes the roles of its chunks: they are read again as what they now are', () => {
+  const text = readFileSync(join(ROOT, 'examples', 'incidents', '2024-06-03-login-failures.md'), 'utf8');
+  const config = defaultConfig();
+  const session = new ReportSession(new MarkdownParser());
+  session.check('r.md', text, config);
+  const renamed = text.replace('## Timeline', '## Chronicle');
+  assert.notEqual(renamed, text);
+  const after = session.check('r.md', renamed, config);
+  assert.equal(after.report.timeline.entries.length, 0);
+  assert.deepEqual(essentials(after), essentials(checkWhole('r.md', renamed, config)));
+  assert.deepEqual(essentials(session.check('r.md', text, config)), essentials(checkWhole('r.md', text, config)));
+});
