@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { buildReport } from '../../server/src/core/report/model.js';
+import { configForReport } from '../../server/src/core/report/profile-detect.js';
 import type { Report } from '../../server/src/core/report/types.js';
 import { REPORT_RULES } from '../../server/src/core/rules/index.js';
 import { runRules } from '../../server/src/core/rules/run.js';
@@ -16,7 +17,8 @@ import type { Finding } from '../../server/src/core/types.js';
 export function checkWhole(file: string, original: string, config: ResolvedConfig): { report: Report; findings: Finding[] } {
   const text = normalizeLineBreaks(original);
   const report = buildReport(file, text, new MarkdownParser(), config);
-  const findings = runRules(REPORT_RULES, { report, config }, { file, config, suppressions: parseSuppressions(text, 'markdown'), errorRange: report.lines.lineRange(0) });
+  // The rules see the profile the report was read with, as in the session.
+  const findings = runRules(REPORT_RULES, { report, config: configForReport(config, report.profile) }, { file, config, suppressions: parseSuppressions(text, 'markdown'), errorRange: report.lines.lineRange(0) });
   return { report, findings };
 }
 

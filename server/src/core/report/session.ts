@@ -176,7 +176,10 @@ export class ReportSession {
   /** Front matter is read again only when its text changed. */
   private readFrontMatter(root: Report['root'], lines: LineIndex): FrontMatter | undefined {
     const node = root.children[0];
-    const raw = node?.type === 'yaml' ? `${node.position?.start.offset}:${node.value}` : '';
+    // The block's source text, not the parsed value: the value is the same with LF and CRLF line
+    // breaks, the ranges read from it are not.
+    const start = node?.position?.start.offset ?? 0;
+    const raw = node?.type === 'yaml' ? `${start}:${lines.text.slice(start, node.position?.end.offset ?? start)}` : '';
     if (this.frontMatter?.raw === raw) return this.frontMatter.value;
     const value = readFrontMatter(root, lines);
     this.frontMatter = { raw, value };
