@@ -49,12 +49,15 @@ test('a burst of edits followed by pulls analyses the final version once', async
       await client.replaceAll(uri, text, next);
       text = next;
     }
-    const before = server.stats.analyses;
+    // Analyses start as edits arrive (in workers), so how many of the burst ran depends on the
+    // machine's speed; what must hold is that the final version is analysed once for every request.
     const first = await client.pull(uri);
+    const after = server.stats.analyses;
     const again = await client.pull(uri);
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     await client.request('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.equal(server.stats.analyses - before, 1, 'one analysis serves every request on the same version');
+    assert.ok(after <= 21, `at most one analysis per version (${after})`);
+    assert.equal(server.stats.analyses, after, 'one analysis serves every request on the same version');
     assert.deepEqual(first, again);
     assert.equal(first.filter((d) => d.code === 'report/empty-section').length, 0);
   } finally {

@@ -17,7 +17,7 @@ test('the server registers one set of watchers: configuration files and PHP file
     // Give a second registration the time to arrive, were there one.
     await client.request('textDocument/hover', { textDocument: { uri: client.uri('x.md') }, position: { line: 0, character: 0 } }).catch(() => undefined);
     assert.equal(client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').length, 1);
-    assert.deepEqual(watched[0].registerOptions, { watchers: [{ globPattern: '**/.incident-scribe.{json,yaml,yml}' }, { globPattern: '**/*.{php,inc,phtml}' }] });
+    assert.deepEqual(watched[0].registerOptions, { watchers: [{ globPattern: '**/.incident-scribe.{json,yaml,yml}' }, { globPattern: '**/*.{php,inc,phtml}' }, { globPattern: '**/CODEOWNERS' }, { globPattern: '**/*{owners,OWNERS,maintainers,MAINTAINERS,Maintainers}*' }] });
   } finally {
     await client.stop();
   }
