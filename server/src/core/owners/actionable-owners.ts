@@ -3,7 +3,7 @@
  * in the document, and what the list knows of it. Shared by the owner rules, so that they agree
  * on how "@alice, SRE team" splits.
  */
-import type { Actionable } from '../report/types.js';
+import type { Actionable, Report } from '../report/types.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import type { KnownOwner, OwnersList } from './list.js';
@@ -58,4 +58,13 @@ export function namedOwners(item: Actionable, lines: LineIndex, list: OwnersList
     if (at !== -1) cursor = at + name.length;
     return { name, range, known: list.find(name) };
   });
+}
+
+/**
+ * The open actionables of `report`, each with the owners it names; nothing when the workspace has
+ * no owners list, so that every owner rule is silent without one.
+ */
+export function openActionableOwners(report: Report, list: OwnersList): { item: Actionable; owners: NamedOwner[] }[] {
+  if (list.isEmpty) return [];
+  return report.actionables.items.filter((item) => item.done !== true).map((item) => ({ item, owners: namedOwners(item, report.lines, list) }));
 }

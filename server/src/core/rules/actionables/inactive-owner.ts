@@ -1,4 +1,4 @@
-import { namedOwners } from '../../owners/actionable-owners.js';
+import { openActionableOwners } from '../../owners/actionable-owners.js';
 import { ownersListOf } from '../../owners/index.js';
 import type { ReportRule } from '../rule.js';
 
@@ -14,10 +14,8 @@ export const inactiveOwner: ReportRule = {
   },
   check({ report, config }) {
     const list = ownersListOf(config);
-    if (list.isEmpty) return [];
-    return report.actionables.items
-      .filter((item) => item.done !== true)
-      .flatMap((item) => namedOwners(item, report.lines, list))
+    return openActionableOwners(report, list)
+      .flatMap(({ owners }) => owners)
       .filter((owner) => owner.known?.status === 'inactive')
       .map((owner) => {
         const known = owner.known!;

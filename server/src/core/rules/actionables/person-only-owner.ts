@@ -1,4 +1,4 @@
-import { namedOwners } from '../../owners/actionable-owners.js';
+import { openActionableOwners } from '../../owners/actionable-owners.js';
 import { ownersListOf } from '../../owners/index.js';
 import type { ReportRule } from '../rule.js';
 
@@ -19,12 +19,9 @@ export const personOnlyOwner: ReportRule = {
     target: 'report',
   },
   check({ report, config }) {
-    const list = ownersListOf(config);
-    if (list.isEmpty) return [];
-    return report.actionables.items
-      .filter((item) => item.done !== true && URGENT.test(item.text))
-      .flatMap((item) => {
-        const owners = namedOwners(item, report.lines, list);
+    return openActionableOwners(report, ownersListOf(config))
+      .filter(({ item }) => URGENT.test(item.text))
+      .flatMap(({ item, owners }) => {
         if (owners.length === 0 || owners.some((o) => !o.known || o.known.kind === 'team')) return [];
         return [{ message: `An urgent actionable owned by ${owners.map((o) => o.name).join(', ')} alone: add the team that stands behind it.`, range: item.textRange ?? item.range }];
       });

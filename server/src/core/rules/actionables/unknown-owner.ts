@@ -1,4 +1,4 @@
-import { namedOwners } from '../../owners/actionable-owners.js';
+import { openActionableOwners } from '../../owners/actionable-owners.js';
 import { ownersListOf } from '../../owners/index.js';
 import type { ReportRule } from '../rule.js';
 
@@ -17,10 +17,8 @@ export const unknownOwner: ReportRule = {
   },
   check({ report, config }) {
     const list = ownersListOf(config);
-    if (list.isEmpty) return [];
-    return report.actionables.items
-      .filter((item) => item.done !== true)
-      .flatMap((item) => namedOwners(item, report.lines, list))
+    return openActionableOwners(report, list)
+      .flatMap(({ owners }) => owners)
       .filter((owner) => !owner.known)
       .map((owner) => {
         const closest = list.closest(owner.name);
