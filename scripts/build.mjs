@@ -84,7 +84,8 @@ const builds = targets
       format: t.format,
       banner: t.banner,
       external: t.external ?? [],
-      define: t.define ?? {},
+      // A bundle carries its wasm files beside itself and must not pick up another install's.
+      define: { __INCIDENT_SCRIBE_BUNDLE__: 'true', ...(t.define ?? {}) },
     }),
   );
 await Promise.all(builds);

@@ -11,9 +11,14 @@ import { PhpParser, type PhpWasm } from '../core/keys/parser.js';
 
 const FILES = { treeSitter: ['web-tree-sitter', 'web-tree-sitter.wasm'], php: ['tree-sitter-php', 'tree-sitter-php.wasm'] } as const;
 
+declare const __INCIDENT_SCRIBE_BUNDLE__: boolean | undefined;
+
 /** Folders searched for a wasm file, in order. */
 function candidates(pkg: string): string[] {
   const here = dirname(fileURLToPath(import.meta.url));
+  // A bundle looks only beside itself: a node_modules or dist folder above a copied or broken
+  // install belongs to something else, and using it would hide the broken install.
+  if (typeof __INCIDENT_SCRIBE_BUNDLE__ === 'boolean' && __INCIDENT_SCRIBE_BUNDLE__) return [here];
   const out = [here, join(here, '..', 'dist'), join(here, '..', '..', '..', 'dist')];
   const require = createRequire(import.meta.url);
   for (const entry of [`${pkg}/package.json`, pkg]) {
