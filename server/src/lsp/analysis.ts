@@ -215,5 +215,5 @@ function failedSnapshot(file: string, error: AnalysisError): ReportSnapshot {
       ? `This report was not checked: ${error.message}. Split it, or report the text that is slow to check.`
       : `This report could not be checked: ${error.message.split('\n')[0]}`;
   const finding: Finding = { ruleId: '', severity: 'info', file, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  return { findings: [finding], sections: [], outline: [], timeline: { entries: [], milestones: {}, milestoneLines: [], milestoneLenses: [], milestoneFixes: [] }, actionables: { items: [] }, metrics: {}, absent: [] };
+  return { findings: [finding], sections: [], outline: [], timeline: { entries: [], milestones: {}, milestoneLenses: [], markers: [] }, actionables: { items: [] }, metrics: {}, absent: [] };
 }

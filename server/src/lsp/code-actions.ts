@@ -10,6 +10,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, chooseFixes, FIX_ALL_KIND, minimalEdit } from '../core/fix/apply.js';
 import { isSafeFix } from '../core/fix/report.js';
 import type { Finding } from '../core/types.js';
+import { milestoneFixesAt } from '../core/report/timeline/confirm.js';
+import type { TimelineEntry } from '../core/report/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
@@ -129,10 +131,11 @@ export function registerCodeActions(ctx: ServerContext): void {
         }
         if (rewrite) {
           // Confirm an inferred milestone, or move one, on the entry under the cursor.
-          const { entries, milestoneFixes } = analysis.snapshot.timeline;
-          entries.forEach((e, i) => {
+          const { entries, markers } = analysis.snapshot.timeline;
+          const markerAt = (entry: TimelineEntry) => markers[entries.indexOf(entry)];
+          entries.forEach((e) => {
             if (e.range.start.line > range.end.line || e.range.end.line < range.start.line) return;
-            for (const fix of milestoneFixes[i] ?? []) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: fix.edits } } });
+            for (const fix of milestoneFixesAt(analysis.snapshot, e.range.start.line, markerAt)) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: fix.edits } } });
           });
         }
       }

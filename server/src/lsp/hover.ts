@@ -4,6 +4,7 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Metrics, TimelineEntry } from '../core/report/types.js';
+import { entryMilestoneLines } from '../core/report/timeline/confirm.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
@@ -75,7 +76,7 @@ export function registerHover(ctx: ServerContext): void {
       const index = onTitle ? -1 : snapshot.timeline.entries.findIndex((e) => rangeContains(e.range, position));
       const entry = index === -1 ? undefined : snapshot.timeline.entries[index];
       if (!entry && !onTitle) return null;
-      const text = entry ? timelineEntryHover(snapshot.metrics, entry, snapshot.timeline.milestoneLines[index]) : titleHover(snapshot.profile!);
+      const text = entry ? timelineEntryHover(snapshot.metrics, entry, entryMilestoneLines(snapshot, entry)) : titleHover(snapshot.profile!);
       return {
         range: entry ? (entry.timeRange ?? entry.range) : title!.headingRange,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },

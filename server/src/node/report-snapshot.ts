@@ -12,8 +12,8 @@ import { insertSectionEdit, missingSections } from '../core/report/section-inser
 import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
-import type { Finding, Fix, Range, TextEdit } from '../core/types.js';
-import { entryMilestoneLines, milestoneFixes, milestoneLensTitles } from '../core/report/timeline/confirm.js';
+import type { Finding, Range, TextEdit } from '../core/types.js';
+import { markerRange, milestoneLensTitles } from '../core/report/timeline/confirm.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -54,12 +54,14 @@ export interface ReportSnapshot {
     section?: number;
     entries: TimelineEntry[];
     milestones: Milestones;
-    /** Per entry (same order), the milestones settled there: `detected 16:39 (inferred from 'alert fires')`. */
-    milestoneLines: string[][];
     /** Code lens titles for the milestones that are not marked. */
     milestoneLenses: string[];
-    /** Per entry (same order), the fixes that confirm or move a milestone there. */
-    milestoneFixes: Fix[][];
+    /**
+     * Per entry (same order), where a milestone marker goes (`markerRange`). With the entries and
+     * milestones, what a hover or a code action on one entry needs (`confirm.ts`): worked out
+     * for that entry when asked, not for every entry in every version.
+     */
+    markers: Range[];
   };
   actionables: { section?: number; items: Actionable[] };
   metrics: Metrics;
@@ -118,9 +120,8 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
       // Plain data for the snapshot: the entries' own fields, without links between them.
       entries: report.timeline.entries,
       milestones: report.timeline.milestones,
-      milestoneLines: report.timeline.entries.map((e) => entryMilestoneLines(report, e)),
       milestoneLenses: milestoneLensTitles(report),
-      milestoneFixes: report.timeline.entries.map((e) => milestoneFixes(report, e.range.start.line)),
+      markers: report.timeline.entries.map((e) => markerRange(report, e)),
     },
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,

@@ -5,26 +5,35 @@
  */
 import type { Range } from '../../types.js';
 import type { Fix } from '../../types.js';
-import type { Milestone, Report, TimelineEntry } from '../types.js';
+import type { Milestone, Milestones, Report, TimelineEntry } from '../types.js';
 import { MILESTONE_INFO, MILESTONES } from './lexicon.js';
 import { milestoneText } from './summary.js';
 
+/**
+ * What the editor features below need of a report: its timeline entries and milestones. A
+ * report is one; so is the language server's snapshot of it, so that they are worked out for
+ * the entry asked about, when asked, and not for every entry of every version.
+ */
+export interface MilestoneView {
+  timeline: { entries: readonly TimelineEntry[]; milestones: Milestones };
+}
+
 /** The milestones the report settles on at `entry`, one line each: `detected 16:39 (inferred from 'alert fires')`. */
-export function entryMilestoneLines(report: Report, entry: TimelineEntry): string[] {
+export function entryMilestoneLines(report: MilestoneView, entry: TimelineEntry): string[] {
   return MILESTONES.map((m) => report.timeline.milestones[m])
     .filter((f) => f !== undefined && f.entry === entry)
     .map((f) => milestoneText(f!));
 }
 
 /** One code lens title per milestone that is not marked: where it was found and how. */
-export function milestoneLensTitles(report: Report): string[] {
+export function milestoneLensTitles(report: MilestoneView): string[] {
   return MILESTONES.map((m) => report.timeline.milestones[m])
     .filter((f) => f !== undefined && f.source !== 'marker')
     .map((f) => milestoneText(f!));
 }
 
 /** Where a marker goes: at the end of the entry's first line, before trailing spaces. */
-function markerRange(report: Report, entry: TimelineEntry): Range {
+export function markerRange(report: Pick<Report, 'lines'>, entry: TimelineEntry): Range {
   const { lines } = report;
   const line = entry.range.start.line;
   let end = lines.lineEnd(line);
@@ -38,10 +47,15 @@ function markerRange(report: Report, entry: TimelineEntry): Range {
  * and mark the entry as a milestone the report places elsewhere (markers win, so this moves it).
  */
 export function milestoneFixes(report: Report, line: number): Fix[] {
+  return milestoneFixesAt(report, line, (entry) => markerRange(report, entry));
+}
+
+/** {@link milestoneFixes} where `markerAt` says where an entry's marker goes ({@link markerRange}). */
+export function milestoneFixesAt(report: MilestoneView, line: number, markerAt: (entry: TimelineEntry) => Range): Fix[] {
   const entry = report.timeline.entries.find((e) => e.range.start.line <= line && line <= e.range.end.line);
   if (!entry) return [];
   const fixes: Fix[] = [];
-  const at = markerRange(report, entry);
+  const at = markerAt(entry);
   const marked = (m: Milestone): boolean => entry.cues.some((c) => c.milestone === m && c.source === 'marker');
   for (const m of MILESTONES) {
     if (marked(m)) continue;
