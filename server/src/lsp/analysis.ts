@@ -13,6 +13,7 @@ import type { ResolvedConfig } from '../core/config/config.js';
 import { isPhpPath } from '../core/keys/php-path.js';
 import { isMarkdownPath } from '../core/report/is-report.js';
 import { CancelledError, type CancellationToken, type Finding, type TextEdit } from '../core/types.js';
+import { entryTable } from '../node/entry-table.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { AnalysisError, type AnalysisJob, type ReportWorkers } from '../node/report-workers.js';
 import type { ConfigStore, DocumentPlace } from './config.js';
@@ -215,5 +216,5 @@ function failedSnapshot(file: string, error: AnalysisError): ReportSnapshot {
       ? `This report was not checked: ${error.message}. Split it, or report the text that is slow to check.`
       : `This report could not be checked: ${error.message.split('\n')[0]}`;
   const finding: Finding = { ruleId: '', severity: 'info', file, message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  return { findings: [finding], sections: [], outline: [], timeline: { entries: [], milestones: {}, milestoneLenses: [], markers: [] }, actionables: { items: [] }, metrics: {}, absent: [] };
+  return { findings: [finding], sections: [], outline: [], timeline: { entries: entryTable([]), milestones: {}, milestoneEntries: {}, milestoneLenses: [], markers: new Int32Array(0) }, actionables: { items: [] }, metrics: {}, absent: [] };
 }

@@ -10,8 +10,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, chooseFixes, FIX_ALL_KIND, minimalEdit } from '../core/fix/apply.js';
 import { isSafeFix } from '../core/fix/report.js';
 import type { Finding } from '../core/types.js';
-import { milestoneFixesAt } from '../core/report/timeline/confirm.js';
-import type { TimelineEntry } from '../core/report/types.js';
+import { entryMilestoneFixes } from '../core/report/timeline/confirm.js';
+import { entriesOnLines, entryAt, entryIndexOnLine, entryRange } from '../node/entry-table.js';
+import { markerAt, milestoneView } from '../node/report-snapshot.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
@@ -131,12 +132,13 @@ export function registerCodeActions(ctx: ServerContext): void {
         }
         if (rewrite) {
           // Confirm an inferred milestone, or move one, on the entry under the cursor.
-          const { entries, markers } = analysis.snapshot.timeline;
-          const markerAt = (entry: TimelineEntry) => markers[entries.indexOf(entry)];
-          entries.forEach((e) => {
-            if (e.range.start.line > range.end.line || e.range.end.line < range.start.line) return;
-            for (const fix of milestoneFixesAt(analysis.snapshot, e.range.start.line, markerAt)) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: fix.edits } } });
-          });
+          const { snapshot } = analysis;
+          const table = snapshot.timeline.entries;
+          for (const i of entriesOnLines(table, range.start.line, range.end.line)) {
+            // The fixes of the first entry on the entry's first line (as `milestoneFixes` finds it).
+            const at = entryIndexOnLine(table, entryRange(table, i).start.line);
+            for (const fix of entryMilestoneFixes(milestoneView(snapshot), entryAt(table, at), markerAt(snapshot, at))) actions.push({ title: fix.title, kind: CodeActionKind.RefactorRewrite, edit: { changes: { [doc.uri]: fix.edits } } });
+          }
         }
       }
       if (fixAll) actions.push(...fixAllAction(uri, await ctx.analyzer.fixAll(doc, t)));

@@ -5,7 +5,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Metrics, TimelineEntry } from '../core/report/types.js';
 import { entryMilestoneLines } from '../core/report/timeline/confirm.js';
-import type { ReportSnapshot } from '../node/report-snapshot.js';
+import { entryAt, entryIndexAt } from '../node/entry-table.js';
+import { milestoneView, type ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { formatDuration, formatUtc } from './format.js';
@@ -73,10 +74,10 @@ export function registerHover(ctx: ServerContext): void {
       if (!snapshot) return null;
       const title = titleSection(snapshot);
       const onTitle = title && snapshot.profile && rangeContains(title.headingRange, position);
-      const index = onTitle ? -1 : snapshot.timeline.entries.findIndex((e) => rangeContains(e.range, position));
-      const entry = index === -1 ? undefined : snapshot.timeline.entries[index];
+      const index = onTitle ? -1 : entryIndexAt(snapshot.timeline.entries, position);
+      const entry = index === -1 ? undefined : entryAt(snapshot.timeline.entries, index);
       if (!entry && !onTitle) return null;
-      const text = entry ? timelineEntryHover(snapshot.metrics, entry, entryMilestoneLines(snapshot, entry)) : titleHover(snapshot.profile!);
+      const text = entry ? timelineEntryHover(snapshot.metrics, entry, entryMilestoneLines(milestoneView(snapshot), entry)) : titleHover(snapshot.profile!);
       return {
         range: entry ? (entry.timeRange ?? entry.range) : title!.headingRange,
         contents: ctx.features.markdownHover ? { kind: MarkupKind.Markdown, value: text } : { kind: MarkupKind.PlainText, value: text.replace(/\*\*|`/g, '') },

@@ -1,6 +1,7 @@
 /** Document symbols (the Outline view): sections as a tree, timeline milestones under Timeline. */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TimelineEntry } from '../core/report/types.js';
+import { entryAt } from '../node/entry-table.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
@@ -25,7 +26,7 @@ function sectionSymbol(index: number, report: ReportSnapshot): DocumentSymbol {
   const section = report.sections[index];
   const children = section.children.map((c) => sectionSymbol(c, report));
   if (index === report.timeline.section) {
-    children.push(...report.timeline.entries.filter((e) => e.milestones.length > 0).map(milestoneSymbol));
+    children.push(...report.timeline.entries.withMilestones.map((i) => milestoneSymbol(entryAt(report.timeline.entries, i))));
     children.sort((a, b) => comparePositions(a.range.start, b.range.start));
   }
   return {

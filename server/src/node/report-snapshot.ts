@@ -11,9 +11,10 @@ import type { MarkdownParser } from '../core/markdown/parse.js';
 import { insertSectionEdit, missingSections } from '../core/report/section-insert.js';
 import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
-import type { Actionable, Metrics, Milestones, Section, TimelineEntry } from '../core/report/types.js';
+import type { Actionable, Metrics, Milestone, Milestones, Section, TimelineEntry } from '../core/report/types.js';
 import type { Finding, Range, TextEdit } from '../core/types.js';
-import { markerRange, milestoneLensTitles } from '../core/report/timeline/confirm.js';
+import { markerRange, milestoneLensTitles, type MilestoneView } from '../core/report/timeline/confirm.js';
+import { entryAt, entryTable, type EntryTable } from './entry-table.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -52,16 +53,19 @@ export interface ReportSnapshot {
   outline: number[];
   timeline: {
     section?: number;
-    entries: TimelineEntry[];
+    /** The entries, read back one by one where a request needs them (`entry-table.ts`). */
+    entries: EntryTable;
     milestones: Milestones;
+    /** Index of the entry each milestone was read from. */
+    milestoneEntries: Partial<Record<Milestone, number>>;
     /** Code lens titles for the milestones that are not marked. */
     milestoneLenses: string[];
     /**
-     * Per entry (same order), where a milestone marker goes (`markerRange`). With the entries and
-     * milestones, what a hover or a code action on one entry needs (`confirm.ts`): worked out
-     * for that entry when asked, not for every entry in every version.
+     * Per entry (same order), the line and character where a milestone marker goes
+     * (`markerRange`). With the milestones, what a hover or a code action on one entry needs
+     * (`confirm.ts`): worked out for that entry when asked, not for every entry in every version.
      */
-    markers: Range[];
+    markers: Int32Array;
   };
   actionables: { section?: number; items: Actionable[] };
   metrics: Metrics;
@@ -117,11 +121,11 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
     outline: report.outline.map((s) => index.get(s)!),
     timeline: {
       section: at(report.timeline.section),
-      // Plain data for the snapshot: the entries' own fields, without links between them.
-      entries: report.timeline.entries,
+      entries: entryTable(report.timeline.entries),
       milestones: report.timeline.milestones,
+      milestoneEntries: milestoneEntries(report.timeline.entries, report.timeline.milestones),
       milestoneLenses: milestoneLensTitles(report),
-      markers: report.timeline.entries.map((e) => markerRange(report, e)),
+      markers: markers(report),
     },
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,
@@ -132,4 +136,48 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
       required: report.profile.profile.sections.filter((s) => s.required !== false).map((s) => s.title),
     },
   };
+}
+
+function milestoneEntries(entries: readonly TimelineEntry[], milestones: Milestones): Partial<Record<Milestone, number>> {
+  const out: Partial<Record<Milestone, number>> = {};
+  for (const [m, fact] of Object.entries(milestones) as [Milestone, Milestones[Milestone]][]) {
+    const index = fact?.entry ? entries.indexOf(fact.entry) : -1;
+    if (index >= 0) out[m] = index;
+  }
+  return out;
+}
+
+function markers(report: ReportCheck['report']): Int32Array {
+  const out = new Int32Array(report.timeline.entries.length * 2);
+  report.timeline.entries.forEach((entry, i) => {
+    const at = markerRange(report, entry).start;
+    out[i * 2] = at.line;
+    out[i * 2 + 1] = at.character;
+  });
+  return out;
+}
+
+/** Where the marker of entry `index` goes. */
+export function markerAt(snapshot: ReportSnapshot, index: number): Range {
+  const at = { line: snapshot.timeline.markers[index * 2], character: snapshot.timeline.markers[index * 2 + 1] };
+  return { start: at, end: { ...at } };
+}
+
+const views = new WeakMap<ReportSnapshot, MilestoneView>();
+
+/**
+ * The snapshot's milestones, each linked to the entry {@link entryAt} reads back (the same
+ * object), as `confirm.ts` compares them.
+ */
+export function milestoneView(snapshot: ReportSnapshot): MilestoneView {
+  let view = views.get(snapshot);
+  if (!view) {
+    const milestones: Milestones = {};
+    for (const [m, fact] of Object.entries(snapshot.timeline.milestones) as [Milestone, Milestones[Milestone]][]) {
+      const index = snapshot.timeline.milestoneEntries[m];
+      if (fact) milestones[m] = index === undefined ? fact : { ...fact, entry: entryAt(snapshot.timeline.entries, index) };
+    }
+    views.set(snapshot, (view = { timeline: { milestones } }));
+  }
+  return view;
 }

@@ -10,12 +10,12 @@ import { MILESTONE_INFO, MILESTONES } from './lexicon.js';
 import { milestoneText } from './summary.js';
 
 /**
- * What the editor features below need of a report: its timeline entries and milestones. A
- * report is one; so is the language server's snapshot of it, so that they are worked out for
- * the entry asked about, when asked, and not for every entry of every version.
+ * What the editor features below need of a report besides the entry: its milestones. A report
+ * is one; so is what the language server keeps of it, which works them out for the entry asked
+ * about, when asked, and not for every entry of every version.
  */
 export interface MilestoneView {
-  timeline: { entries: readonly TimelineEntry[]; milestones: Milestones };
+  timeline: { milestones: Milestones };
 }
 
 /** The milestones the report settles on at `entry`, one line each: `detected 16:39 (inferred from 'alert fires')`. */
@@ -47,15 +47,13 @@ export function markerRange(report: Pick<Report, 'lines'>, entry: TimelineEntry)
  * and mark the entry as a milestone the report places elsewhere (markers win, so this moves it).
  */
 export function milestoneFixes(report: Report, line: number): Fix[] {
-  return milestoneFixesAt(report, line, (entry) => markerRange(report, entry));
+  const entry = report.timeline.entries.find((e) => e.range.start.line <= line && line <= e.range.end.line);
+  return entry ? entryMilestoneFixes(report, entry, markerRange(report, entry)) : [];
 }
 
-/** {@link milestoneFixes} where `markerAt` says where an entry's marker goes ({@link markerRange}). */
-export function milestoneFixesAt(report: MilestoneView, line: number, markerAt: (entry: TimelineEntry) => Range): Fix[] {
-  const entry = report.timeline.entries.find((e) => e.range.start.line <= line && line <= e.range.end.line);
-  if (!entry) return [];
+/** {@link milestoneFixes} of `entry`, whose marker goes at `at` ({@link markerRange}). */
+export function entryMilestoneFixes(report: MilestoneView, entry: TimelineEntry, at: Range): Fix[] {
   const fixes: Fix[] = [];
-  const at = markerAt(entry);
   const marked = (m: Milestone): boolean => entry.cues.some((c) => c.milestone === m && c.source === 'marker');
   for (const m of MILESTONES) {
     if (marked(m)) continue;
