@@ -74,3 +74,39 @@ test('renaming the timeline heading changes the roles of its chunks: they are re
   assert.deepEqual(essentials(after), essentials(checkWhole('r.md', renamed, config)));
   assert.deepEqual(essentials(session.check('r.md', text, config)), essentials(checkWhole('r.md', text, config)));
 });
+
+test('an edit resolves the timeline again only where the carried-in date, zone or instant changed', () => {
+  const text = generateReport(100 * 1024, 5);
+  const config = defaultConfig();
+  const session = new ReportSession(new MarkdownParser());
+  const fresh = (current: string) => essentials(checkReport('r.md', current, new MarkdownParser(), config));
+  const first = session.check('r.md', text, config);
+  const days = session.stats.timelineChunksResolved;
+  assert.ok(days > 5, `${days} timeline chunks`);
+  const entries = first.report.timeline.entries;
+
+  // A word typed into an entry: its chunk only, and the other chunks keep their entries.
+  const word = text.indexOf('\n- ', text.indexOf('### 2022-01-03')) + 12;
+  const typed = text.slice(0, word) + 'x' + text.slice(word);
+  const afterTyping = session.check('r.md', typed, config);
+  assert.equal(session.stats.timelineChunksResolved, 1);
+  assert.deepEqual(essentials(afterTyping), fresh(typed));
+  assert.equal(afterTyping.report.timeline.entries.at(-1), entries.at(-1), 'a later chunk keeps its entry objects');
+
+  // Another date for the second day: that day, and the next one (the instant carried into it
+  // changed), which starts with its own date, so the rest stay.
+  const moved = typed.replace('### 2022-01-02\n', '### 2021-12-31\n');
+  assert.notEqual(moved, typed);
+  assert.deepEqual(essentials(session.check('r.md', moved, config)), fresh(moved));
+  assert.equal(session.stats.timelineChunksResolved, 2);
+
+  // A zone written on one early entry is carried to every entry after it: all of them again.
+  const zoned = moved.replace(/(\n- \*\*\d\d:\d\d)\*\*/, '$1 PDT**');
+  assert.notEqual(zoned, moved);
+  const withZone = session.check('r.md', zoned, config);
+  assert.ok(session.stats.timelineChunksResolved >= days - 1, `${session.stats.timelineChunksResolved} of ${days}`);
+  assert.deepEqual(essentials(withZone), fresh(zoned));
+
+  // And back to the first version.
+  assert.deepEqual(essentials(session.check('r.md', text, config)), fresh(text));
+});

@@ -33,6 +33,8 @@ export interface ChunkFacts {
   /** Why the chunk was not checked (too complex for the parser, or over its time budget). */
   skipped?: string;
   timeline?: Extraction;
+  /** The chunk's lines, for ranges in chunk coordinates (present when the chunk was checked). */
+  lines?: LineIndex;
   actionables: Actionable[];
   impactTable?: ImpactStatement;
   /** Findings of the chunk-scoped rules, severity applied, suppressions not yet. */
@@ -76,7 +78,7 @@ export function computeChunkFacts(
     const view: Report = { file, text, lines, root, sections: [], outline: [], profile: { profile: config.profile, source: 'configured' }, timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: actionables }, metrics: {} };
     const findings = runRules(CHUNK_RULES, { report: view, config, token: budget }, { file, config, suppressions: new Suppressions([]), errorRange: lines.lineRange(0), token: budget });
     if (performance.now() > deadline) throw new CancelledError();
-    return { timeline, actionables, impactTable, findings };
+    return { timeline, lines, actionables, impactTable, findings };
   } catch (error) {
     if (!(error instanceof CancelledError) || token?.isCancellationRequested) throw error;
     return { skipped: 'it took longer than its time budget', actionables: [], findings: [] };

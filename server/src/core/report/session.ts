@@ -30,8 +30,11 @@ import { readFrontMatter } from './frontmatter.js';
 import { sectionOfKind } from './section-kind.js';
 import { buildSections } from './sections.js';
 import { computeMetrics, findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
-import type { Extraction } from './timeline/entries.js';
-import type { Actionable, FrontMatter, ImpactStatement, Report, Section, UncheckedPart } from './types.js';
+import type { Extraction, RawItem } from './timeline/entries.js';
+import { initialState, resolveEntries, resolveItems, stateKey, type ResolveContext, type ResolveState } from './timeline/resolve.js';
+import { readStatements, type Statement } from './timeline/stated.js';
+import type { StatementReader } from './timeline/statements.js';
+import type { Actionable, FrontMatter, ImpactStatement, Report, Section, TimelineEntry, UncheckedPart } from './types.js';
 
 /** The outcome of checking one version of a report. */
 export interface ReportCheck {
@@ -44,6 +47,8 @@ export interface SessionStats {
   chunks: number;
   /** Chunks whose facts were computed in this version (the others were reused). */
   chunksAnalysed: number;
+  /** Chunks whose timeline entries were resolved in this version (dates, zones, instants). */
+  timelineChunksResolved: number;
 }
 
 /**
@@ -56,9 +61,13 @@ export class ReportSession {
   private placed = new Map<string, PlacedFacts>();
   private placedNodes = new Map<string, readonly RootContent[]>();
   private frontMatter?: { raw: string; value: FrontMatter | undefined };
+  /** Resolved timeline runs of the last version, by chunk, position and carried-in state. */
+  private resolved = new Map<string, ResolvedRun>();
+  /** Statements read from each text of the last version (outside the timeline). */
+  private statements = new Map<string, readonly Statement[]>();
   private config?: ResolvedConfig;
   private file?: string;
-  private lastStats: SessionStats = { chunks: 0, chunksAnalysed: 0 };
+  private lastStats: SessionStats = { chunks: 0, chunksAnalysed: 0, timelineChunksResolved: 0 };
 
   constructor(private readonly parser: MarkdownParser) {}
 
@@ -75,6 +84,8 @@ export class ReportSession {
     if (configured !== this.config || file !== this.file) {
       this.facts = new Map();
       this.placed = new Map();
+      this.resolved = new Map();
+      this.statements = new Map();
       this.frontMatter = undefined;
       this.config = configured;
       this.file = file;
@@ -107,6 +118,7 @@ export class ReportSession {
     const next = new Map<string, ChunkFacts>();
     const placed = new Map<string, PlacedFacts>();
     const extraction: Extraction = { items: [], headerZones: [], prose: [] };
+    const runs: TimelineRun[] = [];
     const chunkFindings: Finding[] = [];
     const unchecked: UncheckedPart[] = [];
     let impactTable: ImpactStatement | undefined;
@@ -129,6 +141,7 @@ export class ReportSession {
       const at = `${key}@${chunk.chunk.line}:${chunk.chunk.offset}`;
       const here = this.placed.get(at) ?? placed.get(at) ?? place(facts, new Shift(chunk.chunk.line, chunk.chunk.offset, chunk.chunk.line === 0 ? parsed.bom : 0));
       placed.set(at, here);
+      if (here.extraction.items.length > 0) runs.push({ key, facts, line: chunk.chunk.line, columns: chunk.chunk.line === 0 ? parsed.bom : 0, items: here.extraction.items });
       for (const item of here.extraction.items) extraction.items.push(item);
       for (const zone of here.extraction.headerZones) extraction.headerZones.push(zone);
       for (const span of here.extraction.prose) extraction.prose.push(span);
@@ -137,10 +150,13 @@ export class ReportSession {
     }
     this.facts = next;
     this.placed = placed;
-    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed };
+    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed, timelineChunksResolved: 0 };
 
     const title = reportTitle(frontMatter, sections);
-    const timeline = timelineSection ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title) : timelineWithout(sections, frontMatter, lines);
+    const read = this.statementReader();
+    const timeline = timelineSection
+      ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (items, ctx, taken) => this.resolveRuns(runs, items, ctx, taken), read)
+      : timelineWithout(sections, frontMatter, lines, read);
     const report: Report = {
       file,
       text,
@@ -160,6 +176,56 @@ export class ReportSession {
       unchecked,
     };
     return { report, findings: this.findings(report, chunkFindings, config, token) };
+  }
+
+  /**
+   * Dates, zones and instants of the timeline's entries, chunk by chunk: a chunk whose facts,
+   * first line and carried-in state (`ResolveState`) are those of the last version keeps its
+   * entries, so an edit resolves the edited chunk and those after it whose carried-in state
+   * changed. The same entries as {@link resolveEntries} over every item.
+   */
+  private resolveRuns(runs: readonly TimelineRun[], items: readonly RawItem[], ctx: ResolveContext, taken: RawItem | undefined): TimelineEntry[] {
+    if (items.length !== runs.reduce((n, r) => n + r.items.length, 0)) {
+      this.lastStats.timelineChunksResolved = runs.length;
+      return resolveEntries(taken ? items.filter((i) => i !== taken) : items, ctx);
+    }
+    const entries: TimelineEntry[] = [];
+    const next = new Map<string, ResolvedRun>();
+    let state = initialState(ctx.startDate);
+    const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}` : '';
+    for (const run of runs) {
+      const skip = taken ? run.items.indexOf(taken) : -1;
+      const key = `${run.key}@${run.line}:${run.columns}|${declared}|${skip}|${stateKey(state)}`;
+      let done = next.get(key) ?? this.resolved.get(key);
+      if (!done) {
+        const local = run.facts.timeline!.items;
+        const shift = new Shift(run.line, 0, run.columns);
+        const lines = run.facts.lines!;
+        const after = { ...state };
+        const own: TimelineEntry[] = [];
+        resolveItems(skip < 0 ? local : local.filter((_, i) => i !== skip), { lines: { rangeOf: (from, to) => shift.range(lines.rangeOf(from, to)) }, declared: ctx.declared }, after, own);
+        done = { entries: own, after };
+        this.lastStats.timelineChunksResolved++;
+      }
+      next.set(key, done);
+      for (const entry of done.entries) entries.push(entry);
+      state = { ...done.after };
+    }
+    this.resolved = next;
+    return entries;
+  }
+
+  /** {@link readStatements} remembering the texts of the last version. */
+  private statementReader(): StatementReader {
+    const last = this.statements;
+    const next = new Map<string, readonly Statement[]>();
+    this.statements = next;
+    return (text) => {
+      let found = next.get(text) ?? last.get(text);
+      if (!found) found = readStatements(text);
+      next.set(text, found);
+      return found;
+    };
   }
 
   /** Document-scoped rules, then every finding through the document's suppressions, in order. */
@@ -188,7 +254,7 @@ export class ReportSession {
 
   private tooLarge(file: string, text: string, lines: LineIndex, config: ResolvedConfig, limits: AnalysisLimits): ReportCheck {
     this.facts = new Map();
-    this.lastStats = { chunks: 0, chunksAnalysed: 0 };
+    this.lastStats = { chunks: 0, chunksAnalysed: 0, timelineChunksResolved: 0 };
     const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
     const report: Report = {
       file,
@@ -206,6 +272,24 @@ export class ReportSession {
     const rules = REPORT_RULES.filter((r) => r.meta.id === 'report/too-complex');
     return { report, findings: runRules(rules, { report, config }, { file, config, suppressions: parseSuppressions('', 'markdown'), errorRange: lines.lineRange(0) }) };
   }
+}
+
+/** The timeline items of one chunk, as the document's extraction holds them. */
+interface TimelineRun {
+  /** The chunk's facts key. */
+  key: string;
+  facts: ChunkFacts;
+  line: number;
+  /** Columns before the chunk on its first line (a byte order mark). */
+  columns: number;
+  /** The chunk's items placed in the document (the same objects as in the extraction). */
+  items: readonly RawItem[];
+}
+
+/** The entries of one run and the state after it. Shared between versions: never change them. */
+interface ResolvedRun {
+  entries: TimelineEntry[];
+  after: ResolveState;
 }
 
 /** A chunk's facts in document coordinates. Shared by the versions in which the chunk did not move: never change them. */

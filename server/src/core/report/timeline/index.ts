@@ -7,13 +7,13 @@
 import { flattenSpecs, normalizeTitle, sectionNames } from '../../config/profiles.js';
 import type { ResolvedConfig } from '../../config/config.js';
 import type { LineIndex } from '../../text.js';
-import type { FrontMatter, Section, Timeline } from '../types.js';
+import type { FrontMatter, Section, Timeline, TimelineEntry } from '../types.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
 import { reportDay } from './report-day.js';
-import { resolveEntries } from './resolve.js';
+import { resolveEntries, type ResolveContext } from './resolve.js';
 import { readLeadingToken } from './tokens.js';
 import { selectMilestones } from './select.js';
-import { collectStatements, resolveStatements, sectionTree } from './statements.js';
+import { collectStatements, resolveStatements, sectionTree, type StatementReader } from './statements.js';
 import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
 
 export { computeMetrics, metricsOf, milestoneEntry, minutesBetween } from './metrics.js';
@@ -61,16 +61,24 @@ export function readTimeline(sections: Section[], frontMatter: FrontMatter | und
 }
 
 /** A report without a timeline section: milestones and metrics only from what it states elsewhere. */
-export function timelineWithout(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex): Timeline {
-  const resolved = resolveStatements(collectStatements(sections, new Set(), lines), [], undefined, frontMatter, lines);
+export function timelineWithout(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, read?: StatementReader): Timeline {
+  const resolved = resolveStatements(collectStatements(sections, new Set(), lines, read), [], undefined, frontMatter, lines);
   return { entries: [], milestones: selectMilestones({ entries: [], frontMatter, statements: resolved, lines }), stated: resolved };
 }
 
 /**
+ * Resolves the timeline's items in document order, leaving out `taken` (a line that only
+ * declares the zone): {@link resolveEntries} by default. A `ReportSession` resolves chunk by
+ * chunk instead, reusing the entries of a chunk whose text and carried-in state did not change.
+ */
+export type EntryResolver = (items: readonly RawItem[], ctx: ResolveContext, taken: RawItem | undefined) => TimelineEntry[];
+
+const resolveAll: EntryResolver = (items, ctx, taken) => resolveEntries(taken ? items.filter((i) => i !== taken) : items, ctx);
+
+/**
  * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
  * to entry, instants, stated times, milestone selection. `extraction` is what the timeline
- * section (and the {@link followingDays}) hold, read whole or chunk by chunk (`extractTimelineNodes`); its items may be taken
- * out (a line that only declares the zone).
+ * section (and the {@link followingDays}) hold, read whole or chunk by chunk (`extractTimelineNodes`).
  */
 export function timelineFrom(
   section: Section,
@@ -80,11 +88,13 @@ export function timelineFrom(
   lines: LineIndex,
   file?: string,
   title?: string,
+  resolve: EntryResolver = resolveAll,
+  read?: StatementReader,
 ): Timeline {
-  const statements = (from: Set<Section>) => collectStatements(sections, from, lines);
-  const declaration = findDeclaredZone(extraction, section, sections, frontMatter, lines);
+  const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
+  const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
-  const entries = resolveEntries(extraction.items, { lines, declared: declaration?.zone, startDate });
+  const entries = resolve(extraction.items, { lines, declared: declaration?.zone, startDate }, taken);
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };
@@ -95,7 +105,7 @@ export function timelineFrom(
  * A zone declared once: in the timeline's heading, a column header, a subheading or a
  * paragraph of the timeline (the first in document order); in an untimed timeline item that only says so ("- All times UTC");
  * elsewhere in the report; or front matter `timezone`. The first place in that order wins.
- * An item that declares the zone is removed from the entries.
+ * An item that declares the zone is `taken`: it is not an entry.
  */
 function findDeclaredZone(
   extraction: Extraction,
@@ -103,7 +113,18 @@ function findDeclaredZone(
   sections: readonly Section[],
   frontMatter: FrontMatter | undefined,
   lines: LineIndex,
-): ZoneDeclaration | undefined {
+): { declaration: ZoneDeclaration; taken?: RawItem } | undefined {
+  const found = declaredZone(extraction, section, sections, frontMatter, lines);
+  return found && ('taken' in found ? found : { declaration: found });
+}
+
+function declaredZone(
+  extraction: Extraction,
+  section: Section,
+  sections: readonly Section[],
+  frontMatter: FrontMatter | undefined,
+  lines: LineIndex,
+): ZoneDeclaration | { declaration: ZoneDeclaration; taken: RawItem } | undefined {
   const text = lines.text;
   const inSpan = (from: number, to: number): ZoneDeclaration | undefined => {
     const found = findZoneDeclaration(text.slice(from, to));
@@ -120,10 +141,7 @@ function findDeclaredZone(
     if (item.kind !== 'entry' || item.token || item.nested) continue;
     const found = inSpan(item.start, item.end);
     // Only an item that is nothing but the declaration, not one that mentions a zone in passing.
-    if (found && item.text.replace(/[\s().:!*_`]/g, '').length <= found.end - found.start) {
-      items.splice(i, 1);
-      return found;
-    }
+    if (found && item.text.replace(/[\s().:!*_`]/g, '').length <= found.end - found.start) return { declaration: found, taken: item };
   }
   const inside = new Set<Section>();
   const mark = (s: Section): void => {

@@ -23,7 +23,7 @@ import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import type { Zone } from './zones.js';
 
 /** A calendar day; `known` is false when the year (or the whole day) was made up for ordering. */
-interface Day {
+export interface Day {
   y: number;
   m: number;
   d: number;
@@ -36,7 +36,8 @@ const ROLLOVER = 12 * HOUR;
 
 /** What resolution starts from. */
 export interface ResolveContext {
-  lines: LineIndex;
+  /** Turns the items' offsets into ranges. */
+  lines: Pick<LineIndex, 'rangeOf'>;
   declared?: Zone;
   /** `YYYY-MM-DD` of front matter `start`. */
   startDate?: string;
@@ -65,14 +66,45 @@ function format(day: Day): string | undefined {
   return `${String(day.y).padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
 }
 
+/**
+ * What one entry carries over to the next: the day and year last seen, the zone an entry last
+ * wrote, the instant of the entry before (for the day rollover). Resolving a run of items from
+ * the same state always gives the same entries and the same state after them.
+ */
+export interface ResolveState {
+  day?: Day;
+  year?: number;
+  carried?: Zone;
+  lastUtc?: number;
+}
+
+/** The state before the first item: the day of front matter `start`, if any. */
+export function initialState(startDate: string | undefined): ResolveState {
+  const fm = startDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(startDate) : null;
+  const day: Day | undefined = fm ? { y: Number(fm[1]), m: Number(fm[2]), d: Number(fm[3]), known: true } : undefined;
+  return { day, year: day?.y };
+}
+
+/** A string that is equal for two states exactly when resolving from them gives the same result. */
+export function stateKey(state: ResolveState): string {
+  const { day, year, carried, lastUtc } = state;
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}`;
+}
+
 /** Resolves raw entries in document order. */
 export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  const fm = ctx.startDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ctx.startDate) : null;
-  let day: Day | undefined = fm ? { y: Number(fm[1]), m: Number(fm[2]), d: Number(fm[3]), known: true } : undefined;
-  let year = day?.y;
-  let carried: Zone | undefined;
-  let lastUtc: number | undefined;
+  resolveItems(items, ctx, initialState(ctx.startDate), entries);
+  return entries;
+}
+
+/**
+ * Resolves a run of items that continues from `state` (the state after the items before them),
+ * appends their entries to `entries`, and leaves `state` as it is after the run. `ctx.startDate`
+ * is not read: it is part of the initial state.
+ */
+export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, state: ResolveState, entries: TimelineEntry[]): void {
+  let { day, year, carried, lastUtc } = state;
   for (const item of items) {
     if (item.kind === 'date') {
       day = dayOf(item.token, year, day) ?? day;
@@ -131,5 +163,8 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
     entry.zone = zone?.name;
     entry.zoneOnEntry = token.zone !== undefined;
   }
-  return entries;
+  state.day = day;
+  state.year = year;
+  state.carried = carried;
+  state.lastUtc = lastUtc;
 }

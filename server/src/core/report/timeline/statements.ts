@@ -43,15 +43,21 @@ function textsOf(node: RootContent, out: [number, number][]): void {
   else if (node.type === 'table') for (const row of node.children) out.push(span(row));
 }
 
+/**
+ * Reads the statements of one text ({@link readStatements}); a session passes one that remembers
+ * the texts it has read.
+ */
+export type StatementReader = (text: string) => readonly Statement[];
+
 /** Statements of every section outside `skip`, in document order. */
-export function collectStatements(sections: readonly Section[], skip: Set<Section>, lines: LineIndex): PlacedStatement[] {
+export function collectStatements(sections: readonly Section[], skip: Set<Section>, lines: LineIndex, read: StatementReader = readStatements): PlacedStatement[] {
   const out: PlacedStatement[] = [];
   for (const section of sections) {
     if (skip.has(section)) continue;
     const spans: [number, number][] = [];
     section.content.forEach((node) => textsOf(node, spans));
     for (const [from, to] of spans) {
-      for (const statement of readStatements(cleaned(lines.text.slice(from, to)))) out.push({ statement, base: from });
+      for (const statement of read(cleaned(lines.text.slice(from, to)))) out.push({ statement, base: from });
     }
   }
   return out;
