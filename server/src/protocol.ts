@@ -58,6 +58,8 @@ export interface AnalysisTiming {
   version: number;
   /** Wall time of the analysis itself (in the worker when there is one), in milliseconds. */
   ms: number;
+  /** Chunks of the report, and how many of them were read again (the others kept their facts from the version before). */
+  chunks?: { total: number; analysed: number };
 }
 
 /** Result of {@link ANALYSIS_STATS_REQUEST}: what the server did, for benchmarks and traces. */

@@ -137,3 +137,22 @@ test('a worker that runs out of memory is replaced with a log line, and the serv
     await client.stop();
   }
 });
+
+test('an edit in a worker reads only the edited chunk again: the session keeps its state from version to version', async () => {
+  const client = await TestClient.spawn();
+  try {
+    const uri = client.uri('incidents/big.md');
+    const text = largeReport(256 * 1024);
+    await client.open(uri, text);
+    await client.pull(uri);
+    const line = lineOf(text, 'Caches went cold.');
+    await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }]);
+    await client.pull(uri);
+    const stats = await client.request<AnalysisStats>(ANALYSIS_STATS_REQUEST, null);
+    const [first, second] = stats.timings.filter((t) => t.uri === uri);
+    assert.ok(first.chunks && first.chunks.total > 10 && first.chunks.analysed === first.chunks.total, JSON.stringify(first));
+    assert.deepEqual(second.chunks, { total: first.chunks.total, analysed: 1 });
+  } finally {
+    await client.stop();
+  }
+});

@@ -4,6 +4,7 @@
  * change. Runs inside an analysis worker, or on the calling thread when there are no workers.
  */
 import { ReportSession } from '../core/check.js';
+import type { SessionStats } from '../core/report/session.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import type { CancellationToken } from '../core/types.js';
@@ -33,6 +34,12 @@ export class ReportEngine {
   private readonly templates = new Templates();
   /** Sessions by document key, least recently used first. */
   private readonly sessions = new Map<string, ReportSession>();
+  /**
+   * One object per distinct configuration, by its JSON. A configuration reaches a worker as a
+   * new copy with every version, and a session starts over when its configuration object
+   * changes: without this, every version in a worker would be analysed from scratch.
+   */
+  private readonly configs = new Map<string, ResolvedConfig>();
 
   /** Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. */
   analyse(input: AnalysisInput, token?: CancellationToken): ReportSnapshot {
@@ -42,9 +49,10 @@ export class ReportEngine {
     this.sessions.set(input.key, session);
     // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
     if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-    const check = session.check(input.file, input.text, input.config, token);
+    const configured = this.known(input.config);
+    const check = session.check(input.file, input.text, configured, token);
     // The report's own profile (configured, or the template its headings follow) decides the template.
-    const config = configForReport(input.config, check.report.profile);
+    const config = configForReport(configured, check.report.profile);
     const snapshot = snapshotOf(check, config, this.templates.get(config.profile.name), this.parser);
     if (input.fixAll) {
       const context = { config: input.config, parser: this.parser, templateFor: (profile: string) => this.templates.get(profile) };
@@ -52,6 +60,21 @@ export class ReportEngine {
       if (fixed !== input.text) snapshot.fixAll = minimalEdit(input.text, fixed);
     }
     return snapshot;
+  }
+
+  /** The configuration object already in use that equals `config`, or `config`. */
+  private known(config: ResolvedConfig): ResolvedConfig {
+    const key = JSON.stringify(config);
+    const found = this.configs.get(key);
+    if (found) return found;
+    if (this.configs.size >= MAX_SESSIONS) this.configs.clear();
+    this.configs.set(key, config);
+    return config;
+  }
+
+  /** What the last analysis of the document `key` did: chunks, and chunks read again. */
+  stats(key: string): SessionStats | undefined {
+    return this.sessions.get(key)?.stats;
   }
 
   /** Drops the state kept for a document (it was closed). */

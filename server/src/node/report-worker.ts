@@ -26,7 +26,8 @@ serveTasks((task: WorkerTask): WorkerReply => {
   if (token.isCancellationRequested) return { cancelled: true };
   const started = performance.now();
   try {
-    return { snapshot: engine.analyse(task.input, token), ms: performance.now() - started };
+    const snapshot = engine.analyse(task.input, token);
+    return { snapshot, ms: performance.now() - started, stats: engine.stats(task.input.key) };
   } catch (error) {
     if ((error as Error)?.name === 'CancelledError') return { cancelled: true };
     throw error;

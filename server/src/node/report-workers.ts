@@ -14,18 +14,21 @@ import { fileURLToPath } from 'node:url';
 import { WorkerPool } from './pool.js';
 import { ReportEngine, type AnalysisInput } from './report-engine.js';
 import type { ReportSnapshot } from './report-snapshot.js';
+import type { SessionStats } from '../core/report/session.js';
 
 /** A task for a worker. */
 export type WorkerTask = { type: 'analyse'; input: AnalysisInput; cancel: SharedArrayBuffer } | { type: 'forget'; key: string };
 
 /** A worker's answer. */
-export type WorkerReply = { snapshot: ReportSnapshot; ms: number } | { cancelled: true };
+export type WorkerReply = { snapshot: ReportSnapshot; ms: number; stats?: SessionStats } | { cancelled: true };
 
 /** An analysis that finished. */
 export interface AnalysisResult {
   snapshot: ReportSnapshot;
   /** Time of the analysis itself, without the wait in the queue. */
   ms: number;
+  /** What the document's session did (chunks read again). */
+  stats?: SessionStats;
 }
 
 /** Why a job gave no snapshot: `cancelled`, `failed` (the core threw), `crashed` or `timeout` (the worker was replaced). */
@@ -221,7 +224,8 @@ export class ReportWorkers {
       const started = performance.now();
       try {
         if (token.isCancellationRequested) throw new AnalysisError('cancelled', 'cancelled');
-        job.resolve({ snapshot: this.local.analyse(job.input, token), ms: performance.now() - started });
+        const snapshot = this.local.analyse(job.input, token);
+        job.resolve({ snapshot, ms: performance.now() - started, stats: this.local.stats(job.input.key) });
       } catch (error) {
         if (error instanceof AnalysisError) job.reject(error);
         else if ((error as Error)?.name === 'CancelledError') job.reject(new AnalysisError('cancelled', 'cancelled'));
