@@ -7,7 +7,8 @@
  * pull for the document's version then, or a newer one). Printed per size: cold open (open →
  * first full report), keystroke → fresh diagnostics p50/p95, the server's intentional wait before it
  * analyses a new version (part of that latency, printed on its own), the server's own analysis
- * time per keystroke (from its `incidentScribe/analysisStats` request), and hover latency. Then
+ * time per keystroke, wall and the worker thread's CPU time (from its `incidentScribe/analysisStats`
+ * request), and hover latency. Then
  * hovers on a 10 KB report while a 1 MB report is opened and analysed.
  *
  * Environment: BENCH_SIZES=10k,100k,1m (subset), BENCH_KEYS=30 (keystrokes per size),
@@ -115,6 +116,8 @@ interface SizeResult {
   keystrokeP95: number;
   analysisP50: number;
   analysisP95: number;
+  analysisCpuP50: number;
+  analysisCpuP95: number;
   analysesSeen: number;
   hoverP50: number;
   hoverP95: number;
@@ -188,7 +191,9 @@ async function measureSize(bytes: number): Promise<SizeResult> {
     }
     const latencies = sentAt.map((t, i) => doneAt[i]! - t);
     const serverStats = await stats(connection);
-    const analyses = (serverStats?.timings ?? []).filter((t) => t.uri === uri && t.version > 1).map((t) => t.ms);
+    const timings = (serverStats?.timings ?? []).filter((t) => t.uri === uri && t.version > 1);
+    const analyses = timings.map((t) => t.ms);
+    const cpu = timings.flatMap((t) => (t.cpuMs === undefined ? [] : [t.cpuMs]));
     started = performance.now();
     return {
       coldOpenMs,
@@ -196,6 +201,8 @@ async function measureSize(bytes: number): Promise<SizeResult> {
       keystrokeP95: percentile(latencies, 95),
       analysisP50: median(analyses),
       analysisP95: percentile(analyses, 95),
+      analysisCpuP50: cpu.length ? median(cpu) : NaN,
+      analysisCpuP95: cpu.length ? percentile(cpu, 95) : NaN,
       analysesSeen: analyses.length,
       hoverP50: median(hovers),
       hoverP95: percentile(hovers, 95),
@@ -250,14 +257,14 @@ export default async function main(): Promise<void> {
     for (let r = 0; r < REPEATS; r++) runs.push(await measureSize(size.bytes));
     const m = (key: keyof SizeResult) => median(runs.map((x) => x[key]));
     rows.push(
-      `| ${size.label} | ${ms(m('coldOpenMs'))} | ${ms(m('keystrokeP50'))} / ${ms(m('keystrokeP95'))} | ${ms(m('pullDelayMs'))} | ${ms(m('analysisP50'))} / ${ms(m('analysisP95'))} (${m('analysesSeen')}) | ${ms(m('hoverP50'))} / ${ms(m('hoverP95'))} |`,
+      `| ${size.label} | ${ms(m('coldOpenMs'))} | ${ms(m('keystrokeP50'))} / ${ms(m('keystrokeP95'))} | ${ms(m('pullDelayMs'))} | ${ms(m('analysisP50'))} / ${ms(m('analysisP95'))} (${m('analysesSeen')}) | ${ms(m('analysisCpuP50'))} / ${ms(m('analysisCpuP95'))} | ${ms(m('hoverP50'))} / ${ms(m('hoverP95'))} |`,
     );
     console.log(rows[rows.length - 1]);
   }
   const during = [];
   for (let r = 0; r < REPEATS; r++) during.push(await hoverDuringBigAnalysis());
-  console.log('\n| report | cold open | keystroke → fresh diagnostics p50 / p95 | of which intentional wait | server analysis per keystroke p50 / p95 (analyses) | hover after an edit p50 / p95 |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('\n| report | cold open | keystroke → fresh diagnostics p50 / p95 | of which intentional wait | server analysis per keystroke p50 / p95 (analyses) | of which CPU p50 / p95 | hover after an edit p50 / p95 |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(
     `\nHover on a 10 KB report while a 1 MB report is opened and analysed: p50 ${ms(median(during.map((d) => d.p50)))}, p95 ${ms(median(during.map((d) => d.p95)))} (${median(during.map((d) => d.count))} hovers during ${ms(median(during.map((d) => d.analysisMs)))})`,

@@ -58,6 +58,8 @@ export interface AnalysisTiming {
   version: number;
   /** Wall time of the analysis itself (in the worker when there is one), in milliseconds. */
   ms: number;
+  /** CPU time of the thread that ran the analysis, in milliseconds, where the system reports it (Linux). */
+  cpuMs?: number;
   /** Chunks of the report, and how many of them were read again (the others kept their facts from the version before). */
   chunks?: { total: number; analysed: number };
 }

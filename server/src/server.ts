@@ -58,7 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   const workers = new ReportWorkers({ ...options.workers, log: (message) => connection.console.error(message) });
   const analyzer = new Analyzer(configs, workers, stats);
-  const ctx = { connection, documents, features, parser, configs, analyzer, stats } as ServerContext;
+  const ctx = { connection, documents, features, parser, configs, analyzer, workers, stats } as ServerContext;
   diagnostics = new Diagnostics(ctx, options.diagnostics);
   keys = ctx.keys = new KeyWorkspace(ctx, (files) => diagnostics.filesAffected(files));
   let folders: WorkspaceFolder[] = [];

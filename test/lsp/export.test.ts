@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { largeReport } from '../helpers/large-report.js';
 import { ROOT, TestClient } from '../helpers/lsp-client.js';
 
 const DEFECTS = readFileSync(join(ROOT, 'test/fixtures/lsp/defects.md'), 'utf8');
@@ -102,6 +104,38 @@ test('overview of the workspace: every report, open ones as edited, with the pat
     const json = await exec<Overview>(client, 'incidentScribe.server.overview', 'json');
     assert.equal((JSON.parse(json.content) as { incidents: unknown[] }).incidents.length, 2);
     await assert.rejects(exec(client, 'incidentScribe.server.overview', 'pdf'), /format must be one of/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('exports and the overview are worked out off the main thread: hovers answer while they run', async () => {
+  const client = await TestClient.spawn();
+  try {
+    const small = client.uri('incidents/small.md');
+    await client.open(small, DEFECTS);
+    await client.pull(small);
+    const line = DEFECTS.split('\n').findIndex((l) => l.includes('[detected]'));
+    // A 1 MB report on disk, not open: each command checks it from scratch.
+    mkdirSync(join(client.folder, 'incidents'), { recursive: true });
+    writeFileSync(join(client.folder, 'incidents', 'big.md'), largeReport(1024 * 1024));
+    const big = client.uri('incidents/big.md');
+    for (const [name, run] of [
+      ['export', () => exec<Exported>(client, 'incidentScribe.server.export', big, 'json')],
+      ['overview', () => exec<Overview>(client, 'incidentScribe.server.overview', 'json')],
+    ] as const) {
+      let done = false;
+      const result = (run() as Promise<Exported>).finally(() => void (done = true));
+      let answered = 0;
+      while (!done) {
+        const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line, character: 6 } });
+        assert.match(JSON.stringify(hover?.contents), /8 min after the impact start/);
+        if (!done) answered++;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.match((await result).content, /A very long report/);
+      assert.ok(answered >= 5, `${name}: ${answered} hovers answered while it ran`);
+    }
   } finally {
     await client.stop();
   }

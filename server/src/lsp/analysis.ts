@@ -144,8 +144,8 @@ export class Analyzer {
     const { generation, place } = info;
     const job = this.workers.analyse({ key: uri, file: fileOfUri(uri), text: doc.getText(), config: place.config });
     const promise = job.result.then(
-      ({ snapshot, ms, stats }) => {
-        recordAnalysis(this.stats, { uri, version, ms, ...(stats ? { chunks: { total: stats.chunks, analysed: stats.chunksAnalysed } } : {}) });
+      ({ snapshot, ms, cpuMs, stats }) => {
+        recordAnalysis(this.stats, { uri, version, ms, cpuMs, ...(stats ? { chunks: { total: stats.chunks, analysed: stats.chunksAnalysed } } : {}) });
         return this.keep({ uri, version, generation, config: place.config, folder: place.folder, snapshot });
       },
       (error: AnalysisError) => {

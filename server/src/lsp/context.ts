@@ -7,6 +7,7 @@ import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkdownParser } from '../core/markdown/parse.js';
 import type { AnalysisTiming } from '../protocol.js';
+import type { ReportWorkers } from '../node/report-workers.js';
 import type { Analyzer } from './analysis.js';
 import type { ConfigStore } from './config.js';
 import type { KeyWorkspace } from './keys.js';
@@ -69,6 +70,8 @@ export interface ServerContext {
   parser: MarkdownParser;
   configs: ConfigStore;
   analyzer: Analyzer;
+  /** The analysis workers (reports are analysed and exported there). */
+  workers: ReportWorkers;
   /** The PHP key index. */
   keys: KeyWorkspace;
   stats: ServerStats;

@@ -1,25 +1,15 @@
 /**
  * `incidentScribe.server.export` and `incidentScribe.server.overview`: the exports of the core
  * (`core/export`) for any LSP editor. Open documents are exported as they are in the editor,
- * closed ones as they are on disk, always with the configuration the diagnostics use.
+ * closed ones as they are on disk, always with the configuration the diagnostics use. Both are
+ * worked out in the analysis workers, so that hovers and other requests answer meanwhile.
  */
 import { basename, relative } from 'node:path';
 import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  EXPORT_EXTENSIONS,
-  EXPORT_MIME_TYPES,
-  exportOverview,
-  exportReport,
-  isExportFormat,
-  OVERVIEW_FORMATS,
-  type OverviewFormat,
-  type OverviewInput,
-} from '../core/export/index.js';
-import { checkReport } from '../core/check.js';
-import { buildReport } from '../core/report/model.js';
+import { EXPORT_EXTENSIONS, EXPORT_MIME_TYPES, isExportFormat, OVERVIEW_FORMATS, type OverviewFormat } from '../core/export/index.js';
 import { throwIfCancelled } from '../core/types.js';
-import { readTextFile } from '../node/read.js';
+import type { OverviewFile } from '../node/report-engine.js';
 import { collectFiles, toPosix } from '../node/walk.js';
 import { SERVER_COMMANDS, type ExportResult, type OverviewResult } from '../protocol.js';
 import { cancellable } from './cancellation.js';
@@ -38,14 +28,16 @@ const OVERVIEW_META: Record<OverviewFormat, { extension: string; mimeType: strin
 /** Exports one report; null when the document is not a report (or cannot be read). */
 export function exportDocument(ctx: ServerContext, doc: TextDocument, format: unknown, token: CancellationToken): Promise<ExportResult | null> {
   if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, `${EXPORT_COMMAND}: the format must be wikitext, html or json (got ${JSON.stringify(format)})`);
-  return cancellable(token, (t) => {
+  return cancellable(token, async (t) => {
     const { kind, place } = ctx.analyzer.info(doc);
-    if (!ctx.documents.get(doc.uri)) ctx.analyzer.forget(doc.uri);
+    const open = ctx.documents.get(doc.uri) === doc;
+    if (!open) ctx.analyzer.forget(doc.uri);
     if (kind !== 'report') return null;
-    // An export needs the Markdown tree, which analysis snapshots do not carry: it is checked here,
-    // once per export.
-    const { report, findings } = checkReport(fileOfUri(doc.uri), doc.getText(), ctx.parser, place.config, t);
-    return { content: exportReport(report, findings, format), extension: EXPORT_EXTENSIONS[format], mimeType: EXPORT_MIME_TYPES[format] };
+    // An export needs the Markdown tree, which analysis snapshots do not carry: the worker of an
+    // open document has it from its analysis of this version; a closed one is checked once.
+    const job = ctx.workers.exportReport({ key: open ? doc.uri : undefined, file: fileOfUri(doc.uri), text: doc.getText(), config: place.config }, format);
+    t.onCancellationRequested(() => job.cancel());
+    return { content: await job.result, extension: EXPORT_EXTENSIONS[format], mimeType: EXPORT_MIME_TYPES[format] };
   });
 }
 
@@ -57,7 +49,7 @@ export function workspaceOverview(ctx: ServerContext, format: unknown, token: Ca
   }
   return cancellable(token, async (t) => {
     const folders = ctx.configs.folderPaths();
-    const inputs: OverviewInput[] = [];
+    const inputs: OverviewFile[] = [];
     const reports: OverviewResult['reports'] = [];
     for (const folder of folders) {
       const config = ctx.configs.place(uriOfFile(folder + '/workspace.md')).config;
@@ -65,24 +57,20 @@ export function workspaceOverview(ctx: ServerContext, format: unknown, token: Ca
       for (const abs of files.reports) {
         throwIfCancelled(t);
         const uri = uriOfFile(abs);
-        const open = ctx.documents.get(uri);
-        let text = open?.getText();
-        if (text === undefined) {
-          const read = readTextFile(abs);
-          if (!read.ok) {
-            ctx.connection.console.warn(`Incident Scribe: ${abs}: ${read.reason}`);
-            continue;
-          }
-          text = read.text;
-        }
         // With several folders the folder name keeps equal relative paths apart.
         const rel = toPosix(relative(folder, abs));
         const file = folders.length > 1 ? `${basename(folder)}/${rel}` : rel;
-        inputs.push({ file, report: buildReport(fileOfUri(uri), text, ctx.parser, config, t) });
+        // Open documents as the editor has them; the others are read by the worker.
+        inputs.push({ file, path: fileOfUri(uri), text: ctx.documents.get(uri)?.getText(), config });
         reports.push({ file, uri });
       }
     }
     const f = chosen as OverviewFormat;
-    return { content: exportOverview(inputs, f, now), ...OVERVIEW_META[f], reports };
+    const job = ctx.workers.overview(inputs, f, now);
+    t.onCancellationRequested(() => job.cancel());
+    const { content, skipped } = await job.result;
+    for (const { path, reason } of skipped) ctx.connection.console.warn(`Incident Scribe: ${path}: ${reason}`);
+    const unread = new Set(skipped.map((s) => s.path));
+    return { content, ...OVERVIEW_META[f], reports: reports.filter((r) => !unread.has(fileOfUri(r.uri))) };
   });
 }

@@ -7,12 +7,25 @@ import { ReportSession } from '../core/check.js';
 import type { SessionStats } from '../core/report/session.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
-import type { CancellationToken } from '../core/types.js';
+import { throwIfCancelled, type CancellationToken } from '../core/types.js';
+import { exportOverview, exportReport, type ExportFormat, type OverviewFormat, type OverviewInput } from '../core/export/index.js';
+import { buildReport } from '../core/report/model.js';
+import { readTextFile } from './read.js';
 import { minimalEdit } from '../core/fix/apply.js';
 import { fixReport } from '../core/fix/report.js';
 import { configForReport } from '../core/report/profile-detect.js';
 import { Templates } from './templates.js';
 import { snapshotOf, type ReportSnapshot } from './report-snapshot.js';
+
+/** A report for the overview: where it is, its text when it is open in the editor, its configuration. */
+export interface OverviewFile {
+  /** Path shown in the overview. */
+  file: string;
+  /** Absolute path. */
+  path: string;
+  text?: string;
+  config: ResolvedConfig;
+}
 
 /** What the caller asks for: one version of one document. */
 export interface AnalysisInput {
@@ -43,14 +56,8 @@ export class ReportEngine {
 
   /** Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. */
   analyse(input: AnalysisInput, token?: CancellationToken): ReportSnapshot {
-    let session = this.sessions.get(input.key);
-    if (session) this.sessions.delete(input.key);
-    else session = new ReportSession(this.parser);
-    this.sessions.set(input.key, session);
-    // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
-    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
     const configured = this.known(input.config);
-    const check = session.check(input.file, input.text, configured, token);
+    const check = this.session(input.key).check(input.file, input.text, configured, token);
     // The report's own profile (configured, or the template its headings follow) decides the template.
     const config = configForReport(configured, check.report.profile);
     const snapshot = snapshotOf(check, config, this.templates.get(config.profile.name), this.parser);
@@ -60,6 +67,47 @@ export class ReportEngine {
       if (fixed !== input.text) snapshot.fixAll = minimalEdit(input.text, fixed);
     }
     return snapshot;
+  }
+
+  /**
+   * Exports one report. With a `key`, from the document's session: the export of the version
+   * the editor shows costs what an analysis of it does (nothing more when it was analysed).
+   */
+  exportReport(input: Omit<AnalysisInput, 'key'> & { key?: string }, format: ExportFormat, token?: CancellationToken): string {
+    const session = input.key === undefined ? new ReportSession(this.parser) : this.session(input.key);
+    const { report, findings } = session.check(input.file, input.text, this.known(input.config), token);
+    return exportReport(report, findings, format);
+  }
+
+  /** The overview of `files`; a file without `text` is read from disk, and one that cannot be read is left out, with the reason. */
+  overview(files: readonly OverviewFile[], format: OverviewFormat, now: number, token?: CancellationToken): { content: string; skipped: { path: string; reason: string }[] } {
+    const inputs: OverviewInput[] = [];
+    const skipped: { path: string; reason: string }[] = [];
+    for (const f of files) {
+      throwIfCancelled(token);
+      let text = f.text;
+      if (text === undefined) {
+        const read = readTextFile(f.path);
+        if (!read.ok) {
+          skipped.push({ path: f.path, reason: read.reason });
+          continue;
+        }
+        text = read.text;
+      }
+      inputs.push({ file: f.file, report: buildReport(f.path, text, this.parser, this.known(f.config), token) });
+    }
+    return { content: exportOverview(inputs, format, now), skipped };
+  }
+
+  /** The session of document `key`, made the most recently used. */
+  private session(key: string): ReportSession {
+    let session = this.sessions.get(key);
+    if (session) this.sessions.delete(key);
+    else session = new ReportSession(this.parser);
+    this.sessions.set(key, session);
+    // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
+    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    return session;
   }
 
   /** The configuration object already in use that equals `config`, or `config`. */

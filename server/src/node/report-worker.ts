@@ -8,7 +8,7 @@
 import type { CancellationToken } from '../core/types.js';
 import { serveTasks } from './pool.js';
 import { ReportEngine } from './report-engine.js';
-import type { WorkerReply, WorkerTask } from './report-workers.js';
+import { runJob, type WorkerReply, type WorkerTask } from './report-workers.js';
 
 const engine = new ReportEngine();
 
@@ -24,10 +24,8 @@ serveTasks((task: WorkerTask): WorkerReply => {
     },
   };
   if (token.isCancellationRequested) return { cancelled: true };
-  const started = performance.now();
   try {
-    const snapshot = engine.analyse(task.input, token);
-    return { snapshot, ms: performance.now() - started, stats: engine.stats(task.input.key) };
+    return runJob(engine, task, token);
   } catch (error) {
     if ((error as Error)?.name === 'CancelledError') return { cancelled: true };
     throw error;

@@ -12,21 +12,49 @@ import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from './pool.js';
-import { ReportEngine, type AnalysisInput } from './report-engine.js';
+import type { ExportFormat, OverviewFormat } from '../core/export/index.js';
+import type { CancellationToken } from '../core/types.js';
+import { ReportEngine, type AnalysisInput, type OverviewFile } from './report-engine.js';
 import type { ReportSnapshot } from './report-snapshot.js';
 import type { SessionStats } from '../core/report/session.js';
+import { threadCpuMs } from './thread-cpu.js';
 
-/** A task for a worker. */
-export type WorkerTask = { type: 'analyse'; input: AnalysisInput; cancel: SharedArrayBuffer } | { type: 'forget'; key: string };
+/** A job for a worker, besides forgetting a document. */
+export type JobTask =
+  | { type: 'analyse'; input: AnalysisInput }
+  | { type: 'export'; input: ExportInput; format: ExportFormat }
+  | { type: 'overview'; files: OverviewFile[]; format: OverviewFormat; now: number };
+
+/** A task for a worker: a job with the flag that cancels it, or forgetting a document. */
+export type WorkerTask = (JobTask & { cancel: SharedArrayBuffer }) | { type: 'forget'; key: string };
+
+/** What a job gives: an analysis, or the text of an export (with the files an overview could not read). */
+export type JobReply = { snapshot: ReportSnapshot; ms: number; cpuMs?: number; stats?: SessionStats } | { content: string; skipped?: { path: string; reason: string }[] };
 
 /** A worker's answer. */
-export type WorkerReply = { snapshot: ReportSnapshot; ms: number; stats?: SessionStats } | { cancelled: true };
+export type WorkerReply = JobReply | { cancelled: true };
+
+/** One report to export: an open document has a `key` (its session is used). */
+export type ExportInput = Omit<AnalysisInput, 'key' | 'fixAll'> & { key?: string };
+
+/** Runs a job on `engine`, in a worker or on the calling thread. */
+export function runJob(engine: ReportEngine, task: JobTask, token: CancellationToken): JobReply {
+  if (task.type === 'export') return { content: engine.exportReport(task.input, task.format, token) };
+  if (task.type === 'overview') return engine.overview(task.files, task.format, task.now, token);
+  const started = performance.now();
+  const cpu = threadCpuMs();
+  const snapshot = engine.analyse(task.input, token);
+  const cpuAfter = threadCpuMs();
+  return { snapshot, ms: performance.now() - started, cpuMs: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu, stats: engine.stats(task.input.key) };
+}
 
 /** An analysis that finished. */
 export interface AnalysisResult {
   snapshot: ReportSnapshot;
   /** Time of the analysis itself, without the wait in the queue. */
   ms: number;
+  /** CPU time of the analysis, where the system reports it (`thread-cpu.ts`). */
+  cpuMs?: number;
   /** What the document's session did (chunks read again). */
   stats?: SessionStats;
 }
@@ -68,13 +96,24 @@ export interface ReportWorkersOptions {
 }
 
 interface Pending {
-  input: AnalysisInput;
+  task: JobTask;
+  /** What the job is about, for log lines. */
+  what: string;
   flag: Int32Array;
   cancel: SharedArrayBuffer;
   /** The worker (or this thread) is running it. */
   running: boolean;
-  resolve: (r: AnalysisResult) => void;
+  resolve: (r: JobReply) => void;
   reject: (e: AnalysisError) => void;
+}
+
+/** A submitted job: its outcome, and ways to stop it. */
+export interface Job<T> {
+  readonly result: Promise<T>;
+  /** Stops the job wherever it is: it rejects as cancelled. */
+  cancel(): void;
+  /** Cancels the job only if its worker has not started it. */
+  withdraw(): void;
 }
 
 /** The worker script beside the running bundle (`dist/report-worker.js`), or in `dist/` above the sources. */
@@ -124,21 +163,21 @@ class Slot {
     const timer = setTimeout(() => void (timedOut = true), timeoutMs);
     const token = { get isCancellationRequested() { return timedOut; } };
     this.pool
-      .run({ type: 'analyse', input: job.input, cancel: job.cancel }, token)
+      .run({ ...job.task, cancel: job.cancel }, token)
       .then(
         (reply) => ('cancelled' in reply ? job.reject(new AnalysisError('cancelled', 'cancelled')) : job.resolve(reply)),
         (error: Error) => {
           if (this.owner.disposed) return job.reject(new AnalysisError('cancelled', 'the analysis workers were stopped'));
           if (timedOut) {
-            const why = `checking ${job.input.file} took longer than ${timeoutMs} ms`;
+            const why = `${job.what} took longer than ${timeoutMs} ms`;
             log?.(`Incident Scribe: ${why}; the analysis worker was stopped and a new worker takes over.`);
             return job.reject(new AnalysisError('timeout', why));
           }
           if (/ worker stopped: /.test(error.message)) {
-            log?.(`Incident Scribe: ${error.message} while checking ${job.input.file}; a new worker takes over.`);
+            log?.(`Incident Scribe: ${error.message} while ${job.what}; a new worker takes over.`);
             return job.reject(new AnalysisError('crashed', error.message));
           }
-          log?.(`Incident Scribe: checking ${job.input.file} failed: ${error.stack ?? error.message}`);
+          log?.(`Incident Scribe: ${job.what} failed: ${error.stack ?? error.message}`);
           job.reject(new AnalysisError('failed', error.message));
         },
       )
@@ -171,14 +210,30 @@ export class ReportWorkers {
 
   /** Analyses one version of a document. */
   analyse(input: AnalysisInput): AnalysisJob {
+    return this.submit<AnalysisResult>(input.key, { type: 'analyse', input }, `checking ${input.file}`);
+  }
+
+  /** Exports one report, on the worker of its document when it is open (`input.key`). */
+  exportReport(input: ExportInput, format: ExportFormat): Job<string> {
+    const job = this.submit<{ content: string }>(input.key ?? input.file, { type: 'export', input, format }, `exporting ${input.file}`);
+    return { ...job, result: job.result.then((r) => r.content) };
+  }
+
+  /** The overview of several reports; those read from disk that cannot be read are `skipped`. */
+  overview(files: OverviewFile[], format: OverviewFormat, now: number): Job<{ content: string; skipped: { path: string; reason: string }[] }> {
+    const job = this.submit<{ content: string; skipped?: { path: string; reason: string }[] }>('overview', { type: 'overview', files, format, now }, 'building the overview');
+    return { ...job, result: job.result.then((r) => ({ content: r.content, skipped: r.skipped ?? [] })) };
+  }
+
+  private submit<T extends JobReply>(key: string, task: JobTask, what: string): Job<T> {
     const cancel = new SharedArrayBuffer(4);
     const flag = new Int32Array(cancel);
     let job!: Pending;
-    const result = new Promise<AnalysisResult>((resolve, reject) => {
-      job = { input, flag, cancel, running: false, resolve, reject };
+    const result = new Promise<T>((resolve, reject) => {
+      job = { task, what, flag, cancel, running: false, resolve: resolve as (r: JobReply) => void, reject };
     });
     if (this.settings.threads === 0) this.runHere(job);
-    else this.slotFor(input.key).post(job);
+    else this.slotFor(key).post(job);
     return {
       result,
       cancel: () => Atomics.store(flag, 0, 1),
@@ -221,16 +276,14 @@ export class ReportWorkers {
     setImmediate(() => {
       job.running = true;
       const token = { get isCancellationRequested() { return Atomics.load(job.flag, 0) !== 0; } };
-      const started = performance.now();
       try {
         if (token.isCancellationRequested) throw new AnalysisError('cancelled', 'cancelled');
-        const snapshot = this.local.analyse(job.input, token);
-        job.resolve({ snapshot, ms: performance.now() - started, stats: this.local.stats(job.input.key) });
+        job.resolve(runJob(this.local, job.task, token));
       } catch (error) {
         if (error instanceof AnalysisError) job.reject(error);
         else if ((error as Error)?.name === 'CancelledError') job.reject(new AnalysisError('cancelled', 'cancelled'));
         else {
-          this.settings.log?.(`Incident Scribe: checking ${job.input.file} failed: ${(error as Error)?.stack ?? String(error)}`);
+          this.settings.log?.(`Incident Scribe: ${job.what} failed: ${(error as Error)?.stack ?? String(error)}`);
           job.reject(new AnalysisError('failed', (error as Error)?.message ?? String(error)));
         }
       }
