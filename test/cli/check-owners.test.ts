@@ -36,3 +36,42 @@ test('check: without any owners list the owner rules are silent', async () => {
   const json = JSON.parse((await runCli(['check', 'incidents', '--format', 'json'], { cwd: dir })).stdout) as JsonOutput;
   assert.deepEqual(json.diagnostics.filter((d) => d.ruleId.endsWith('-owner')), []);
 });
+
+const UNOWNED_PHP = "<?php\nclass UploadStatus {\n\tprivate WANObjectCache $cache;\n\n\tpublic function key( $name ) {\n\t\treturn $this->cache->makeKey( 'upload-status', $name );\n\t}\n}\n";
+
+test('check: keys/unowned-code in text, JSON and SARIF on the first key site of a file nobody maintains', async () => {
+  const dir = tempWorkspace({
+    '.github/CODEOWNERS': '/includes/ @acme/platform\n/extensions/OldUploads/\n',
+    'includes/UploadStatus.php': UNOWNED_PHP,
+    'extensions/OldUploads/UploadStatus.php': UNOWNED_PHP,
+    'extensions/Stray/UploadStatus.php': UNOWNED_PHP,
+  });
+  const text = await runCli(['check', '.', '--no-cache'], { cwd: dir });
+  const lines = text.stdout.split('\n').filter((l) => l.includes('keys/unowned-code'));
+  assert.deepEqual(
+    lines.map((l) => l.replace(/ +/g, ' ')),
+    [
+      'extensions/OldUploads/UploadStatus.php:6:10 info keys/unowned-code extensions/OldUploads/UploadStatus.php is listed without any owner (CODEOWNERS:2): nobody maintains it. Name who looks after its cache keys in CODEOWNERS or the maintainers list.',
+      'extensions/Stray/UploadStatus.php:6:10 info keys/unowned-code No owners entry covers extensions/Stray/UploadStatus.php: nobody is listed as maintaining it. Name who looks after its cache keys in CODEOWNERS or the maintainers list.',
+    ],
+  );
+  assert.equal(text.code, 0, 'an info finding does not fail the check');
+
+  const json = JSON.parse((await runCli(['check', '.', '--no-cache', '--format', 'json'], { cwd: dir })).stdout) as JsonOutput;
+  assert.deepEqual(
+    json.diagnostics.filter((d) => d.ruleId === 'keys/unowned-code').map((d) => [d.file, d.line, d.severity]),
+    [
+      ['extensions/OldUploads/UploadStatus.php', 6, 'info'],
+      ['extensions/Stray/UploadStatus.php', 6, 'info'],
+    ],
+  );
+  const sarif = JSON.parse((await runCli(['check', '.', '--no-cache', '--format', 'sarif'], { cwd: dir })).stdout) as {
+    runs: { results: { ruleId: string; level: string }[]; tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[];
+  };
+  assert.deepEqual(sarif.runs[0].results.filter((r) => r.ruleId === 'keys/unowned-code').map((r) => r.level), ['note', 'note']);
+  assert.ok(sarif.runs[0].tool.driver.rules.find((r) => r.id === 'keys/unowned-code')?.helpUri?.endsWith('docs/rules/keys/unowned-code.md'));
+
+  const without = tempWorkspace({ 'extensions/Stray/UploadStatus.php': UNOWNED_PHP });
+  const silent = JSON.parse((await runCli(['check', '.', '--no-cache', '--format', 'json'], { cwd: without })).stdout) as JsonOutput;
+  assert.deepEqual(silent.diagnostics.filter((d) => d.ruleId === 'keys/unowned-code'), [], 'no owners list, no finding');
+});

@@ -1,15 +1,16 @@
 /**
  * Owners in the editor: a CODEOWNERS file found without configuration, a configured maintainers
  * file, problems of a malformed owners file shown on that file, and a change to it re-checking;
- * completion of owner names and the owners offered by the no-owner quick fix.
+ * completion of owner names, the owners offered by the no-owner quick fix, and the maintainers of a
+ * PHP file in the key hover and in keys/unowned-code.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { pathToFileURL } from 'node:url';
-import { CompletionItemKind, CompletionItemTag, type CodeAction, type CompletionItem, type TextEdit } from 'vscode-languageserver-protocol';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CompletionItemKind, CompletionItemTag, type CodeAction, type CompletionItem, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits, TestClient } from '../helpers/lsp-client.js';
 
 function workspace(files: Record<string, string>): string {
@@ -134,6 +135,41 @@ test('owners: the no-owner quick fix offers the maintainers of the component the
     assert.deepEqual(titles.slice(0, 3), ['Make @identity the owner (maintains CentralLogin)', 'Make Ahmed Saleh the owner (maintains CentralLogin)', 'Add an "Owner:" placeholder']);
     const edit = actions.find((a) => a.title === titles[0])!.edit!.changes![uri];
     assert.equal(applyEdits(text, edit).split('\n')[4], '- Log the failures of Central Login T253781 Owner: @identity');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('owners: the hover of a key site says who maintains the file, and keys/unowned-code marks a file nobody maintains', async () => {
+  const folder = workspace({
+    CODEOWNERS: '/includes/filerepo/ @acme/media-storage @rkowalski\n/extensions/OldUploads/\n',
+    'includes/filerepo/FileMeta.php': "<?php\nclass FileMeta {\n\tprivate WANObjectCache $cache;\n\n\tpublic function key( $name ) {\n\t\treturn $this->cache->makeGlobalKey( 'file-meta', $name );\n\t}\n}\n",
+    'extensions/OldUploads/UploadStatus.php': "<?php\nclass UploadStatus {\n\tprivate WANObjectCache $cache;\n\n\tpublic function key( $name ) {\n\t\treturn $this->cache->makeKey( 'file-meta', $name );\n\t}\n}\n",
+  });
+  const client = await TestClient.spawn({ folder });
+  try {
+    const owned = pathToFileURL(join(folder, 'includes/filerepo/FileMeta.php')).href;
+    const unowned = pathToFileURL(join(folder, 'extensions/OldUploads/UploadStatus.php')).href;
+    for (const uri of [owned, unowned]) await client.open(uri, readFileSync(fileURLToPath(uri), 'utf8'), 'php');
+    const hoverOf = async (uri: string) => {
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 24 } });
+      return (hover.contents as MarkupContent).value;
+    };
+    // Both files build the same group with different scopes: each site has a keys/mixed-scope finding.
+    // The index is built in the background: pull until it has both files (a bounded number of times).
+    let findings = { a: await client.pull(owned), b: await client.pull(unowned) };
+    for (let i = 0; i < 200 && !(findings.a.some((d) => d.code === 'keys/mixed-scope') && findings.b.some((d) => d.code === 'keys/mixed-scope')); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      findings = { a: await client.pull(owned), b: await client.pull(unowned) };
+    }
+    assert.deepEqual(findings.a.filter((d) => d.code === 'keys/unowned-code'), []);
+    const marked = findings.b.filter((d) => d.code === 'keys/unowned-code');
+    assert.deepEqual(
+      marked.map((d) => [d.range.start.line, d.severity, d.message]),
+      [[5, 3, 'extensions/OldUploads/UploadStatus.php is listed without any owner (CODEOWNERS:2): nobody maintains it. Name who looks after its cache keys in CODEOWNERS or the maintainers list.']],
+    );
+    assert.match(await hoverOf(owned), /\*\*Maintainers:\*\* includes\/filerepo\/FileMeta\.php is maintained by acme\/media-storage, rkowalski \(CODEOWNERS:1\)\./);
+    assert.match(await hoverOf(unowned), /\*\*Maintainers:\*\* extensions\/OldUploads\/UploadStatus\.php is listed without any owner \(CODEOWNERS:2\): nobody maintains it\./);
   } finally {
     await client.stop();
   }

@@ -22,6 +22,8 @@ export interface FileMaintainers {
   path: string;
   /** The deciding entry; absent when no source covers the file. */
   ownership?: Ownership;
+  /** Its owners who are still active: none is the condition of code nobody maintains. */
+  active: OwnerRef[];
 }
 
 /**
@@ -33,7 +35,9 @@ export function maintainersOfFile(list: OwnersList, root: string | undefined, fi
   if (list.isEmpty) return undefined;
   const path = pathUnderRoot(root, file);
   if (path === undefined) return undefined;
-  return { path, ownership: list.ownersOfPath(path) };
+  const ownership = list.ownersOfPath(path);
+  const active = (ownership?.owners ?? []).filter((o) => o.status === 'active' && list.find(o.name)?.status !== 'inactive');
+  return { path, ownership, active };
 }
 
 /** Where an entry is written: `CODEOWNERS:4` (1-based line, the file's own name). */
@@ -46,7 +50,8 @@ export function describeMaintainers(found: FileMaintainers): string {
   const { ownership, path } = found;
   if (!ownership) return `No owners entry covers ${path}: nobody is listed as maintaining it.`;
   if (ownership.owners.length === 0) return `${path} is listed without any owner (${entryPlace(ownership)}): nobody maintains it.`;
-  const names = ownership.owners.map((o) => o.name + (o.status === 'inactive' ? ' (inactive)' : '')).join(', ');
+  if (found.active.length === 0) return `${path} is listed only with owners who are no longer active (${ownership.owners.map((o) => o.name).join(', ')}; ${entryPlace(ownership)}): nobody maintains it.`;
+  const names = ownership.owners.map((o) => o.name + (found.active.includes(o) ? '' : ' (inactive)')).join(', ');
   return `${path} is maintained by ${names} (${entryPlace(ownership)}${ownership.entry.component ? `, ${ownership.entry.component}` : ''}).`;
 }
 
