@@ -75,3 +75,62 @@ test('check: keys/unowned-code in text, JSON and SARIF on the first key site of 
   const silent = JSON.parse((await runCli(['check', '.', '--no-cache', '--format', 'json'], { cwd: without })).stdout) as JsonOutput;
   assert.deepEqual(silent.diagnostics.filter((d) => d.ruleId === 'keys/unowned-code'), [], 'no owners list, no finding');
 });
+
+test('overview: actionables per owner, open and done, and owners the list does not know or lists as inactive', async () => {
+  const dir = tempWorkspace({
+    CODEOWNERS: '/includes/filerepo/ @acme/media-storage @rkowalski\n',
+    'owners.yaml': 'components:\n  - name: FileRepo\n    people: [{ name: lbaptiste, until: 2023-06-30 }]\n',
+    '.incident-scribe.json': JSON.stringify({ owners: ['owners.yaml'] }),
+    'incidents/2026-02-01-uploads.md': [
+      '---',
+      'title: Upload cache split',
+      'start: 2026-02-01T10:00Z',
+      '---',
+      '',
+      '## Actionables',
+      '',
+      '- Make the file key global T253778 @acme/media-storage',
+      '- [x] Roll back the change T253779 @rkowalski',
+      '- Add an upload alert T253780 (owner: @rkowalsky)',
+      '- Review the purge script T253781 (owner: lbaptiste)',
+      '- [ ] Add a cache dashboard T253782 @rkowalski',
+      '',
+    ].join('\n'),
+  });
+  const json = JSON.parse((await runCli(['overview', '.', '--format', 'json'], { cwd: dir })).stdout) as {
+    owners: { owner: string; status?: string; kind?: string; open: number; done: number }[];
+    incidents: { problems: { kind: string; line?: number; message: string }[] }[];
+  };
+  // Most open first, then most done, then by name.
+  assert.deepEqual(json.owners, [
+    { owner: '@rkowalski', status: 'active', kind: 'person', open: 1, done: 1 },
+    { owner: '@acme/media-storage', status: 'active', kind: 'team', open: 1, done: 0 },
+    { owner: '@lbaptiste', status: 'inactive', kind: 'person', open: 1, done: 0 },
+    { owner: '@rkowalsky', status: 'unknown', open: 1, done: 0 },
+  ]);
+  assert.deepEqual(
+    json.incidents[0].problems.map((p) => [p.kind, p.line]),
+    [
+      ['actionable-unknown-owner', 10],
+      ['actionable-inactive-owner', 11],
+    ],
+  );
+  assert.equal(json.incidents[0].problems[0].message, 'Actionable owned by @rkowalsky, who is not in the owners list: Add an upload alert T253780 (owner: @rkowalsky)');
+
+  const text = await runCli(['overview', '.'], { cwd: dir });
+  assert.ok(
+    text.stdout.includes(
+      [
+        'Actionables per owner:',
+        '  Owner                Open  Done  Note',
+        '  @rkowalski           1     1',
+        '  @acme/media-storage  1     0',
+        '  @lbaptiste           1     0     inactive',
+        '  @rkowalsky           1     0     not in the owners list',
+      ].join('\n') + '\n',
+    ),
+    text.stdout,
+  );
+  const html = await runCli(['overview', '.', '--format', 'html'], { cwd: dir });
+  assert.match(html.stdout, /<h2>Actionables per owner<\/h2><table class="owners">.*<td>@rkowalsky<\/td><td class="num">1<\/td><td class="num">0<\/td><td>not in the owners list<\/td>/s);
+});

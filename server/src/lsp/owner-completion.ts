@@ -46,7 +46,7 @@ export function ownerCompletions(config: ResolvedConfig, position: Position, bef
       const inactive = owner.status === 'inactive';
       return {
         label: text,
-        kind: owner.kind === 'team' ? CompletionItemKind.Folder : CompletionItemKind.User,
+        kind: owner.kind === 'team' ? CompletionItemKind.Folder : CompletionItemKind.Constant,
         detail: detailOf(owner),
         sortText: String(i).padStart(4, '0'),
         filterText: at ? text : text.replace(/^@/, ''),
