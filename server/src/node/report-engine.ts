@@ -10,6 +10,7 @@ import { MarkdownParser } from '../core/markdown/parse.js';
 import { throwIfCancelled, type CancellationToken } from '../core/types.js';
 import { exportOverview, exportReport, type ExportFormat, type OverviewFormat, type OverviewInput } from '../core/export/index.js';
 import { buildReport } from '../core/report/model.js';
+import { ownersListOf } from '../core/owners/index.js';
 import { readTextFile } from './read.js';
 import { minimalEdit } from '../core/fix/apply.js';
 import { fixReport } from '../core/fix/report.js';
@@ -94,7 +95,8 @@ export class ReportEngine {
         }
         text = read.text;
       }
-      inputs.push({ file: f.file, report: buildReport(f.path, text, this.parser, this.known(f.config), token) });
+      const config = this.known(f.config);
+      inputs.push({ file: f.file, report: buildReport(f.path, text, this.parser, config, token), owners: ownersListOf(config) });
     }
     return { content: exportOverview(inputs, format, now), skipped };
   }
