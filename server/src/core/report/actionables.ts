@@ -74,17 +74,6 @@ function groupOf(section: Section, parent: Inherited, lines: LineIndex): Inherit
   return { ...parent, done: parent.done || DONE_GROUP.test(section.title), tasks: tasks.length > 0 ? tasks : parent.tasks };
 }
 
-/**
- * The actionable items held by `nodes` (top-level blocks of the actionables section), with
- * ranges in the coordinates of `lines`: the whole document, or one chunk of it.
- */
-export function readActionableNodes(nodes: readonly RootContent[], lines: LineIndex): Actionable[] {
-  const items: Actionable[] = [];
-  const reader = new ItemReader(lines, items);
-  for (const node of nodes) reader.block(node);
-  return items;
-}
-
 function start(node: Node): number {
   return node.position?.start.offset ?? 0;
 }

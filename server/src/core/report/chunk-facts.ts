@@ -1,8 +1,9 @@
 /**
  * What one chunk of a report holds, computed from the chunk's own text and the small context it
- * needs (which of its blocks belong to the timeline or the actionables section): its timeline
- * items, its actionable items, an impact row of a metadata table, and the findings of the rules
- * that look only inside one chunk. Everything is in the chunk's coordinates (line 0 and offset 0
+ * needs (which of its blocks belong to the timeline): its timeline items, an impact row of a
+ * metadata table, and the findings of the rules that look only inside one chunk. Actionables are
+ * read over the whole document (`actionables.ts`): the subheadings above an item can mark it
+ * done or give it a task, and a labelled paragraph in any section is one. Everything is in the chunk's coordinates (line 0 and offset 0
  * are the chunk's first line and character), so the facts of a chunk that did not change are
  * reused as they are when text before it moves; `shiftFacts` places them in the document.
  */
@@ -14,18 +15,15 @@ import { runRules } from '../rules/run.js';
 import { Suppressions } from '../suppress.js';
 import { LineIndex } from '../text.js';
 import { CancelledError, type CancellationToken, type Finding, type Range } from '../types.js';
-import { readActionableNodes } from './actionables.js';
 import { impactInTables } from './impact.js';
 import { extractTimelineNodes, type Extraction, type RawItem } from './timeline/entries.js';
 import type { TimeToken } from './timeline/tokens.js';
-import type { Actionable, ImpactStatement, Report } from './types.js';
+import type { ImpactStatement, Report } from './types.js';
 
 /** Which top-level blocks of a chunk (indices into its nodes) play which role. */
 export interface ChunkRoles {
   /** Blocks of the timeline section, and the index of the timeline's own heading (or -1). */
   timeline?: { from: number; to: number; heading: number };
-  /** Blocks of the actionables section (its headings left out by the reader). */
-  actionables?: { from: number; to: number };
 }
 
 /** The facts of one chunk, in chunk coordinates. */
@@ -35,7 +33,6 @@ export interface ChunkFacts {
   timeline?: Extraction;
   /** The chunk's lines, for ranges in chunk coordinates (present when the chunk was checked). */
   lines?: LineIndex;
-  actionables: Actionable[];
   impactTable?: ImpactStatement;
   /** Findings of the chunk-scoped rules, severity applied, suppressions not yet. */
   findings: Finding[];
@@ -44,8 +41,7 @@ export interface ChunkFacts {
 /** The cache key of a chunk's facts: its parse (by id, see `ParsedChunk.id`) and its roles. */
 export function factsKey(parsed: ParsedChunk, roles: ChunkRoles): string {
   const t = roles.timeline ? `t${roles.timeline.from},${roles.timeline.to},${roles.timeline.heading}` : '';
-  const a = roles.actionables ? `a${roles.actionables.from},${roles.actionables.to}` : '';
-  return `${parsed.id}|${t}|${a}`;
+  return `${parsed.id}|${t}`;
 }
 
 /**
@@ -60,7 +56,7 @@ export function computeChunkFacts(
   deadline: number,
   token?: CancellationToken,
 ): ChunkFacts {
-  if (parsed.tooComplex) return { skipped: parsed.tooComplex, actionables: [], findings: [] };
+  if (parsed.tooComplex) return { skipped: parsed.tooComplex, findings: [] };
   const budget: CancellationToken = {
     get isCancellationRequested() {
       return token?.isCancellationRequested === true || performance.now() > deadline;
@@ -72,16 +68,15 @@ export function computeChunkFacts(
     const nodes = parsed.nodes;
     const slice = (r: { from: number; to: number }): RootContent[] => nodes.slice(r.from, r.to + 1);
     const timeline = roles.timeline ? extractTimelineNodes(slice(roles.timeline), text, nodes[roles.timeline.heading]) : undefined;
-    const actionables = roles.actionables ? readActionableNodes(slice(roles.actionables).filter((n) => n.type !== 'heading'), lines) : [];
     const root: Root = { type: 'root', children: [...nodes], position: parsed.tree.position };
     const impactTable = impactInTables(root, config, lines);
-    const view: Report = { file, text, lines, root, sections: [], outline: [], profile: { profile: config.profile, source: 'configured' }, timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: actionables }, metrics: {} };
+    const view: Report = { file, text, lines, root, sections: [], outline: [], profile: { profile: config.profile, source: 'configured' }, timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: [] }, metrics: {} };
     const findings = runRules(CHUNK_RULES, { report: view, config, token: budget }, { file, config, suppressions: new Suppressions([]), errorRange: lines.lineRange(0), token: budget });
     if (performance.now() > deadline) throw new CancelledError();
-    return { timeline, lines, actionables, impactTable, findings };
+    return { timeline, lines, impactTable, findings };
   } catch (error) {
     if (!(error instanceof CancelledError) || token?.isCancellationRequested) throw error;
-    return { skipped: 'it took longer than its time budget', actionables: [], findings: [] };
+    return { skipped: 'it took longer than its time budget', findings: [] };
   }
 }
 
@@ -112,12 +107,6 @@ export class Shift {
     return moved;
   }
 
-  actionable(a: Actionable): Actionable {
-    const moved: Actionable = { ...a, range: this.range(a.range) };
-    if (a.textRange) moved.textRange = this.range(a.textRange);
-    if (a.ownerCellRange) moved.ownerCellRange = this.range(a.ownerCellRange);
-    return moved;
-  }
 
   impact(i: ImpactStatement): ImpactStatement {
     return { ...i, range: this.range(i.range) };

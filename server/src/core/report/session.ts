@@ -3,11 +3,13 @@
  * with a fresh session per file, the CLI) calls.
  *
  * A version is split into chunks (`markdown/chunks.ts`). Each chunk's facts (`chunk-facts.ts`:
- * parse, timeline items, actionables, impact row, findings of chunk-scoped rules) are kept,
+ * parse, timeline items, impact row, findings of chunk-scoped rules) are kept,
  * keyed by the chunk's text and its roles, and reused by the next version when they did not
  * change; chunks that moved are only shifted. Then the document-level steps run over those
  * facts: the outline and which section plays which role, front matter, the declared zone,
- * dates and instants of the timeline, milestones, metrics, and the document-scoped rules.
+ * dates and instants of the timeline (chunk by chunk, reused while the state carried into a
+ * chunk is unchanged), milestones, metrics, the actionables (their groups span chunks), and the
+ * document-scoped rules.
  *
  * Bounds: a report over `maxReportBytes` is not checked at all; a chunk that trips a parser
  * guard or runs past `chunkBudgetMs` is not checked in that version. Either way the report gets
@@ -27,14 +29,13 @@ import { findImpact } from './impact.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
 import { reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
-import { sectionOfKind } from './section-kind.js';
 import { buildSections } from './sections.js';
 import { computeMetrics, findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
 import type { Extraction, RawItem } from './timeline/entries.js';
 import { initialState, resolveEntries, resolveItems, stateKey, type ResolveContext, type ResolveState } from './timeline/resolve.js';
 import { readStatements, type Statement } from './timeline/stated.js';
 import type { StatementReader } from './timeline/statements.js';
-import type { Actionable, FrontMatter, ImpactStatement, Report, Section, TimelineEntry, UncheckedPart } from './types.js';
+import type { FrontMatter, ImpactStatement, Report, Section, TimelineEntry, UncheckedPart } from './types.js';
 
 /** The outcome of checking one version of a report. */
 export interface ReportCheck {
@@ -110,7 +111,6 @@ export class ReportSession {
     const profile = chooseProfile(sections, configured);
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
-    const actionablesSection = sectionOfKind(sections, config, 'actionables');
     // Day headings written one level too high after the timeline are read as part of it.
     const days = timelineSection ? followingDays(timelineSection, sections) : [];
     const timelineEnd = days.length > 0 ? days[days.length - 1].bodyEnd : timelineSection?.bodyEnd;
@@ -125,7 +125,7 @@ export class ReportSession {
     let analysed = 0;
     for (const chunk of parsed.chunks) {
       throwIfCancelled(token);
-      const roles = rolesOf(chunk, timelineSection, timelineEnd, actionablesSection);
+      const roles = rolesOf(chunk, timelineSection, timelineEnd);
       const key = factsKey(chunk, roles);
       let facts = next.get(key) ?? this.facts.get(key);
       if (!facts) {
@@ -295,7 +295,6 @@ interface ResolvedRun {
 /** A chunk's facts in document coordinates. Shared by the versions in which the chunk did not move: never change them. */
 interface PlacedFacts {
   extraction: Extraction;
-  actionables: Actionable[];
   findings: Finding[];
   impactTable?: ImpactStatement;
 }
@@ -305,7 +304,6 @@ function place(facts: ChunkFacts, shift: Shift): PlacedFacts {
   if (facts.timeline) shift.extraction(extraction, facts.timeline);
   return {
     extraction,
-    actionables: facts.actionables.map((a) => shift.actionable(a)),
     findings: facts.findings.map((f) => shift.finding(f)),
     impactTable: facts.impactTable && shift.impact(facts.impactTable),
   };
@@ -321,8 +319,8 @@ function sectionAt(sections: readonly Section[], offset: number): Section | unde
   return found;
 }
 
-/** Which blocks of a chunk belong to the timeline and actionables sections. */
-function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined, actionables: Section | undefined): ChunkRoles {
+/** Which blocks of a chunk belong to the timeline section. */
+function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined): ChunkRoles {
   const roles: ChunkRoles = {};
   const span = (section: Section | undefined, end?: number): { from: number; to: number; heading: number } | undefined => {
     if (!section) return undefined;
@@ -342,7 +340,5 @@ function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd
   };
   const t = span(timeline, timelineEnd);
   if (t) roles.timeline = t;
-  const a = span(actionables);
-  if (a) roles.actionables = { from: a.from, to: a.to };
   return roles;
 }
