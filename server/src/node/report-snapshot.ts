@@ -12,7 +12,7 @@ import { insertSectionEdit, missingSections } from '../core/report/section-inser
 import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestone, Milestones, Section, TimelineEntry } from '../core/report/types.js';
-import type { Finding, Range, TextEdit } from '../core/types.js';
+import type { Finding, Position, Range, TextEdit } from '../core/types.js';
 import { markerRange, milestoneLensTitles, type MilestoneView } from '../core/report/timeline/confirm.js';
 import { entryAt, entryTable, type EntryTable } from './entry-table.js';
 
@@ -147,10 +147,18 @@ function milestoneEntries(entries: readonly TimelineEntry[], milestones: Milesto
   return out;
 }
 
+/**
+ * Marker positions already worked out. An entry object is reused from one version to the next
+ * only while its chunk's text and first line are unchanged (`ReportSession`), so its first line,
+ * and where a marker goes on it, are unchanged too.
+ */
+const markerOf = new WeakMap<object, Position>();
+
 function markers(report: ReportCheck['report']): Int32Array {
   const out = new Int32Array(report.timeline.entries.length * 2);
   report.timeline.entries.forEach((entry, i) => {
-    const at = markerRange(report, entry).start;
+    let at = markerOf.get(entry);
+    if (!at) markerOf.set(entry, (at = markerRange(report, entry).start));
     out[i * 2] = at.line;
     out[i * 2 + 1] = at.character;
   });
