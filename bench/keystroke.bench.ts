@@ -7,7 +7,8 @@
  * hostile inputs. Percentiles of wall time and of CPU time (`process.cpuUsage()`, which moves far
  * less than wall time on a shared machine); the machine load is printed alongside.
  *
- * Environment: BENCH_KEYSTROKES=40 (per size), BENCH_CASES=10k,1m,... (subset by name).
+ * Environment: BENCH_KEYSTROKES=40 (per size), BENCH_CASES=10k,1m,... (subset by name),
+ * BENCH_ENGINE=worker (per version, all an analysis worker does: `keystroke-engine.ts`).
  */
 import { loadavg } from 'node:os';
 import { defaultConfig } from '../server/src/core/config/config.js';
@@ -87,7 +88,7 @@ const CASES: { name: string; make: () => string; keystrokes: number }[] = [
 ];
 
 export default async function main(): Promise<void> {
-  console.log(`Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`Node ${process.version}, engine ${process.env.BENCH_ENGINE ?? "session"}, load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('| case | size | cold check | keystroke p50 | p95 | max | CPU p50 | CPU p95 | findings |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const c of CASES) {
