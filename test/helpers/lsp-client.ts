@@ -87,6 +87,21 @@ export async function waitFor<T>(what: string, check: () => T | undefined, timeo
   }
 }
 
+/**
+ * Asks `ask` again until `done` accepts its answer or `timeoutMs` has passed, and returns the last
+ * answer either way, so that the assertion after it shows what the server said. For state the
+ * server takes in asynchronously (a watch event, a background index): a bound on time, not on a
+ * number of tries, so a loaded machine is not a failure.
+ */
+export async function pollUntil<T>(ask: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await ask();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** An editor talking to one server. */
 export class TestClient {
   readonly pushed = new Map<string, PublishDiagnosticsParams[]>();
