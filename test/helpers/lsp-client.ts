@@ -238,7 +238,11 @@ export class TestClient {
       // The server may already be gone; the test that cares checks for it.
     }
     if (this.child && this.child.exitCode === null) {
-      await Promise.race([new Promise((r) => this.child!.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
+      // A safety net for a server that does not exit, not a timing claim: generous, because a
+      // loaded machine is slow to let a process go, and tests assert the clean exit code.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([new Promise((r) => this.child!.once('exit', r)), new Promise((r) => (timer = setTimeout(r, 15000)))]);
+      clearTimeout(timer);
       if (this.child.exitCode === null) this.child.kill();
     }
     this.connection.dispose();
