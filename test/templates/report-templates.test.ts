@@ -74,8 +74,7 @@ for (const profile of Object.keys(BUILTIN_PROFILES)) {
 
   // A placeholder whose hint holds a URL (`<link: https://…>`) is not flagged: Markdown turns the
   // URL into a link, and the prose the rule scans stops at links. The wikimedia template has one.
-  const todo = profile === 'wikimedia' ? { todo: 'report/placeholder misses a <name: hint> whose hint contains a URL' } : {};
-  test(`${profile} template: left unfilled, every line with a placeholder is a finding`, todo, () => {
+  test(`${profile} template: left unfilled, every line with a placeholder is a finding`, () => {
     const { findings } = checkReport(`${profile}.md`, template, new MarkdownParser(), defaultConfig(profile));
     const flagged = new Set(findings.filter((f) => f.ruleId === 'report/placeholder').map((f) => f.range.start.line + 1));
     const lines = template.split('\n');
