@@ -3,7 +3,7 @@
  * the caller hands over the bytes of both WebAssembly modules (see node/php-wasm.ts). Parsing
  * tolerates half-typed code: a syntax error yields ERROR nodes, never an exception.
  */
-import { Edit, Language, Parser, Query, type Point, type Tree } from 'web-tree-sitter';
+import { Edit, Language, Parser, Query, type Point, type Range as TreeRange, type Tree } from 'web-tree-sitter';
 import { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 
@@ -46,6 +46,16 @@ export class PhpParser {
    */
   parse(text: string, oldTree?: Tree): Tree {
     const tree = this.parser.parse(text, oldTree ?? null);
+    if (!tree) throw new Error('the PHP parser returned no tree');
+    return tree;
+  }
+
+  /**
+   * Parses only `ranges` of `text` (in order, not overlapping); nodes keep their positions in the
+   * whole text. The caller owns the tree, as with {@link parse}.
+   */
+  parseRanges(text: string, ranges: TreeRange[]): Tree {
+    const tree = this.parser.parse(text, null, { includedRanges: ranges });
     if (!tree) throw new Error('the PHP parser returned no tree');
     return tree;
   }
