@@ -46,18 +46,15 @@ export function readPhpWasm(): { treeSitter: Buffer; php: Buffer } {
   return { treeSitter: readFileSync(locateWasm('treeSitter')), php: readFileSync(locateWasm('php')) };
 }
 
-let compiled: PhpWasm | undefined;
-
 /**
- * Both wasm files compiled (once per process), to hand to worker threads: they then share the
- * machine code instead of each compiling and optimizing its own. Throws as {@link locateWasm}.
+ * Both wasm files compiled, to hand to worker threads: they then share the machine code instead
+ * of each compiling and optimizing its own. Compiled anew on each call (a few milliseconds: code
+ * is compiled as it is first run), so that each scan starts as cold as the first. Throws as
+ * {@link locateWasm}.
  */
 export function compilePhpWasm(): PhpWasm {
-  if (!compiled) {
-    const bytes = readPhpWasm();
-    compiled = { treeSitter: compileWasm(bytes.treeSitter), php: compileWasm(bytes.php) };
-  }
-  return compiled;
+  const bytes = readPhpWasm();
+  return { treeSitter: compileWasm(bytes.treeSitter), php: compileWasm(bytes.php) };
 }
 
 let shared: Promise<PhpParser> | undefined;
