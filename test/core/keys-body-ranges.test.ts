@@ -195,3 +195,29 @@ test('small files are parsed whole', () => {
   assert.equal(rangesToParse('<?php function f() { return 1; }', BUILDERS), undefined);
   assert.ok(rangesToParse('<?php function f() { return 1; }', BUILDERS, { minLength: 0 }));
 });
+
+test('a body with an anonymous class is kept when one of its methods is named for a key or followed', async () => {
+  const text = `<?php
+class Outer {
+	private WANObjectCache $wan;
+	function helper() {
+		return new class {
+			function getRecipeCacheKey() { return 'recipe'; }
+		};
+	}
+	function other() {
+		return new class {
+			function prefix() { return 'pantry'; }
+		};
+	}
+	function unrelated() {
+		return new class {
+			function size() { return 3; }
+		};
+	}
+	function load( $id ) { return $this->wan->get( $this->prefix() . ':' . $id ); }
+}`;
+  assert.deepEqual(leftOut(text), ['unrelated']);
+  const { full, partial } = bothWays(await parser(), 'Outer.php', text);
+  assert.deepEqual(partial, full);
+});

@@ -27,7 +27,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const CALL_TESTS = new Map<string, (body: string) => boolean>();
 
-const KEY_METHOD_CALL = /(?:->|::)\s*\w*(?:[Cc]ache|[Mm]emc)[Kk]ey\s*\(/;
+/** A call of a method named for a cache key, or the declaration of one (in an anonymous class). */
+const KEY_METHOD_CALL = /(?:->|::|\bfunction\s+&?)\s*\w*(?:[Cc]ache|[Mm]emc)[Kk]ey\s*\(/;
 /** A constructor inside a body belongs to an anonymous class, which extraction files under the class around it. */
 const CONSTRUCTOR = /\bfunction\s+&?\s*__construct\b/i;
 const CLASS_WORD = /\b(?:class|interface|trait|enum)\s/i;
@@ -35,8 +36,8 @@ const CLASS_DECLARATION = /(?:^|[;{}\]/>])\s*(?:(?:abstract|final|readonly)\s+)*
 
 /**
  * Calls and declarations that are key sites or facts wherever they are, for a builder
- * configuration: builder and helper calls, calls of methods named for a cache key (names are
- * matched as exactly as the query does), class declarations and constructors.
+ * configuration: builder and helper calls, calls (and declarations) of methods named for a cache
+ * key (names are matched as exactly as the query does), class declarations and constructors.
  */
 function callTest(builders: readonly string[]): (body: string) => boolean {
   const key = builders.join('\n');
@@ -58,6 +59,8 @@ const OPERATION = new RegExp(`(?:->|::)\\s*(?:${CACHE_METHODS.join('|')})\\s*\\(
 const NEW = /\bnew\b[^;(]*\(/gi;
 const EMPTY_ARRAY = /\[\s*\]|\barray\s*\(\s*\)/i;
 const PROPERTY_ASSIGNMENT = /\$this\s*(?:\?\s*)?->\s*(\w+)\s*=(?![=>])/g;
+/** A function declared inside a body: a method of an anonymous class. */
+const NESTED_FUNCTION = /\bfunction\s+&?\s*(\w+)\s*\(/gi;
 /** Members a part reads: `$this->name`, `self::name`, `static::name`. */
 const OWN_MEMBER = /(?:\$this\s*(?:\?\s*)?->|\b(?:self|static)\s*::)\s*\$?(\w+)/gi;
 /** The name a receiver ends with: `$cache`, `$this->cache`, `( $cache )`. */
@@ -151,19 +154,23 @@ function followMembers(text: string, bodies: FunctionBody[], keep: boolean[], bu
     if (!f) flows.set(i, (f = bodyFlow(bodyText(text, bodies[i]), flow)));
     return f;
   };
-  const assigned = new Map<number, string[]>();
-  const assignedBy = (i: number) => {
-    let a = assigned.get(i);
-    if (!a) assigned.set(i, (a = [...bodyText(text, bodies[i]).matchAll(PROPERTY_ASSIGNMENT)].map((m) => m[1].toLowerCase())));
-    return a;
+  const memo = <T>(make: (i: number) => T) => {
+    const cache = new Map<number, T>();
+    return (i: number) => {
+      if (!cache.has(i)) cache.set(i, make(i));
+      return cache.get(i)!;
+    };
   };
-  const called = (b: FunctionBody) => b.name !== undefined && (read.has(b.name.toLowerCase()) || KEY_METHOD.test(b.name));
+  const assignedBy = memo((i) => [...bodyText(text, bodies[i]).matchAll(PROPERTY_ASSIGNMENT)].map((m) => m[1].toLowerCase()));
+  // A method of an anonymous class inside the body is filed under the class around it.
+  const declaredBy = memo((i) => [bodies[i].name ?? '', ...[...bodyText(text, bodies[i]).matchAll(NESTED_FUNCTION)].map((m) => m[1])].map((n) => n.toLowerCase()));
+  const called = (i: number) => declaredBy(i).some((n) => read.has(n)) || KEY_METHOD.test(bodies[i].name ?? '');
   for (let changed = true; changed; ) {
     const before = read.size;
-    keep.forEach((kept, i) => kept && flowOf(i).addReads(called(bodies[i]), read));
+    keep.forEach((kept, i) => kept && flowOf(i).addReads(called(i), read));
     changed = read.size !== before;
-    bodies.forEach((b, i) => {
-      if (keep[i] || !(called(b) || assignedBy(i).some((p) => read.has(p)))) return;
+    bodies.forEach((_, i) => {
+      if (keep[i] || !(called(i) || assignedBy(i).some((p) => read.has(p)))) return;
       keep[i] = true;
       changed = true;
     });
