@@ -7,13 +7,20 @@
  * parse, extract, update the index in the calling thread, as the server does on a file change),
  * the peak resident memory of the process (worker threads included), and a plain Node read +
  * regex of the same files in one thread. Figures are medians of `BENCH_RUNS` runs (default 5).
+ * Then, to say where the time goes: the start of one worker (its fixed cost), and the CPU of each
+ * phase of a scan of every file in this thread.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../server/src/core/config/config.js';
+import { rangesToParse } from '../server/src/core/keys/body-ranges.js';
 import { analyzePhp } from '../server/src/core/keys/check.js';
+import { extractKeys, type BuilderNames } from '../server/src/core/keys/extract.js';
+import { keysToData } from '../server/src/core/keys/keys-data.js';
+import type { PhpParser } from '../server/src/core/keys/parser.js';
+import { keyPrefilter } from '../server/src/core/keys/prefilter.js';
 import { checkIndexedFiles, scanKeyFiles, type KeyScan } from '../server/src/node/key-scan.js';
 import { loadCache, saveCache } from '../server/src/node/key-cache.js';
 import { decodeSource } from '../server/src/node/key-files.js';
@@ -38,6 +45,37 @@ async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: 
   const used = process.cpuUsage(cpu);
   clearInterval(timer);
   return { ms: elapsed, cpuMs: (used.user + used.system) / 1000, peakMb: Math.max(peak, process.memoryUsage().rss) / 1024 / 1024, value };
+}
+
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
+/**
+ * Where the CPU of a scan goes, file by file in this thread: read, decode, prefilter, choosing the
+ * parts of a candidate to parse, parse, extraction (the key query and the steps).
+ */
+function phases(files: readonly string[], builders: BuilderNames, parser: PhpParser): Record<string, number> {
+  const out: Record<string, number> = { read: 0, decode: 0, prefilter: 0, 'parts to parse': 0, parse: 0, extract: 0 };
+  const pass = keyPrefilter(builders);
+  const names = [...builders.localBuilders, ...builders.globalBuilders];
+  const time = <T>(phase: string, work: () => T): T => {
+    const start = cpuMs();
+    const value = work();
+    out[phase] += cpuMs() - start;
+    return value;
+  };
+  for (const file of files) {
+    const bytes = time('read', () => readFileSync(file));
+    const text = time('decode', () => decodeSource(bytes));
+    if (!time('prefilter', () => pass(text))) continue;
+    const ranges = time('parts to parse', () => rangesToParse(text, names));
+    const tree = time('parse', () => (ranges ? parser.parseRanges(text, ranges) : parser.parse(text)));
+    time('extract', () => keysToData(extractKeys(parser, tree, text, file, builders)));
+    tree.delete();
+  }
+  return out;
 }
 
 async function bench(label: string, dir: string): Promise<void> {
@@ -97,6 +135,12 @@ async function bench(label: string, dir: string): Promise<void> {
   scan.index.setFile(analyzePhp(parser, largest.f, decodeSource(readFileSync(largest.f)), builders));
   const largestMs = performance.now() - t;
   const findings = checkIndexedFiles(scan.index, config).length;
+  // The fixed cost of a worker: start, load the parser, compile the key query, one small candidate.
+  const smallest = bySize[0];
+  const startups = [];
+  for (let run = 0; run < 3; run++) startups.push(await measure(() => scanKeyFiles([smallest.f], { builders, workerScript: WORKER, workers: 1 })));
+  const startup = startups.sort((a, b) => a.cpuMs - b.cpuMs)[1];
+  const breakdown = phases(files, builders, parser);
   const mb = files.reduce((n, f) => n + (scan!.entries.get(f)?.size ?? 0), 0) / 1024 / 1024;
 
   console.log(`${label}: ${dir}`);
@@ -109,6 +153,9 @@ async function bench(label: string, dir: string): Promise<void> {
   console.log(`  warm scan:            ${ms(median(rows.warm))} (CPU ${ms(median(rows.warmCpu))}), index loaded from disk included`);
   console.log(`  one-file re-index:    ${ms(median(rows.reindex))} (CPU ${ms(median(rows.reindexCpu))}; ${(typical.size / 1024).toFixed(0)} KB, the median candidate); largest candidate ${ms(largestMs)} (${(largest.size / 1024).toFixed(0)} KB)`);
   console.log(`  peak memory (RSS):    ${median(rows.peak).toFixed(0)} MB during the cold scan`);
+  console.log(`  one worker's start:   ${ms(startup.ms)} (CPU ${ms(startup.cpuMs)}): thread, parser, key query, one ${(smallest.size / 1024).toFixed(0)} KB candidate`);
+  const total = Object.values(breakdown).reduce((a, b) => a + b, 0);
+  console.log(`  CPU by phase:         ${Object.entries(breakdown).map(([phase, t]) => `${phase} ${ms(t)}`).join(', ')} (one thread, ${ms(total)})`);
   console.log(`  median of ${RUNS} runs; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   rmSync(tmp, { recursive: true, force: true });
 }

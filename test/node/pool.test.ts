@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { WorkerPool } from '../../server/src/node/pool.js';
+import { WorkerPool, withoutTypeScriptLoader } from '../../server/src/node/pool.js';
 
 const WORKER = join(import.meta.dirname, '..', 'fixtures', 'pool', 'worker.ts');
 
@@ -74,4 +74,22 @@ test('close rejects what is still queued', async () => {
   await running;
   await queued;
   await assert.rejects(pool.run({ op: 'double', n: 1 }), /closed/);
+});
+
+test('a JavaScript worker starts without the TypeScript loader the process runs under', async () => {
+  assert.ok(process.execArgv.some((a) => /tsx/.test(a)), 'the tests run under tsx');
+  const pool = new WorkerPool<object, string[]>(join(import.meta.dirname, '..', 'fixtures', 'pool', 'argv-worker.mjs'), { size: 1 });
+  try {
+    const argv = await pool.run({});
+    assert.deepEqual(argv, withoutTypeScriptLoader(process.execArgv));
+    assert.ok(!argv.some((a) => /tsx/.test(a)), argv.join(' '));
+  } finally {
+    await pool.close();
+  }
+});
+
+test('only a TypeScript loader is left out of the worker options', () => {
+  assert.deepEqual(withoutTypeScriptLoader(['--import', 'tsx', '--max-old-space-size=512']), ['--max-old-space-size=512']);
+  assert.deepEqual(withoutTypeScriptLoader(['--import=tsx/esm', '--enable-source-maps']), ['--enable-source-maps']);
+  assert.deepEqual(withoutTypeScriptLoader(['--import', './setup.mjs', '-r', 'tsx/cjs']), ['--import', './setup.mjs']);
 });

@@ -7,7 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { analyzePhp } from '../core/keys/check.js';
+import { analyzePhp } from '../core/keys/analyze.js';
 import type { BuilderNames } from '../core/keys/extract.js';
 import { keysToData, type FileKeysData } from '../core/keys/keys-data.js';
 import type { PhpParser } from '../core/keys/parser.js';

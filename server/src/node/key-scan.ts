@@ -18,7 +18,8 @@ import { keysFromData } from '../core/keys/keys-data.js';
 import { throwIfCancelled, type CancellationToken, type Finding } from '../core/types.js';
 import type { CacheEntry } from './key-cache.js';
 import { analyzeFiles, type AnalyzeTask, type FileResult, type FileTask } from './key-files.js';
-import { loadPhpParser } from './php-wasm.js';
+import { compilePhpWasm, loadPhpParser } from './php-wasm.js';
+import type { KeysWorkerData } from './keys-worker.js';
 import { WorkerPool } from './pool.js';
 
 /** A file the scan could not use, and why. */
@@ -170,13 +171,22 @@ class Runner {
       }
       return;
     }
-    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism(), batches.length) });
+    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism(), batches.length), workerData: keysWorkerData() });
     const pool = this.pool;
     await Promise.all(batches.map((batch) => pool.run({ files: batch, builders: this.builders }, token).then(onResults)));
   }
 
   async close(): Promise<void> {
     await this.pool?.close();
+  }
+}
+
+/** The compiled wasm modules for the workers; none when they cannot be read (each worker then says why). */
+function keysWorkerData(): KeysWorkerData {
+  try {
+    return { wasm: compilePhpWasm() };
+  } catch {
+    return {};
   }
 }
 

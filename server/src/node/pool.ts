@@ -107,7 +107,9 @@ export class WorkerPool<In, Out> {
 
   private spawn(): Slot<In, Out> {
     const options = { ...this.options.workerOptions, workerData: this.options.workerData };
-    const worker = /\.ts$/.test(String(this.script)) ? new Worker(typescriptBootstrap(this.script), { ...options, eval: true }) : new Worker(this.script, options);
+    const worker = /\.ts$/.test(String(this.script))
+      ? new Worker(typescriptBootstrap(this.script), { ...options, eval: true })
+      : new Worker(this.script, { execArgv: withoutTypeScriptLoader(process.execArgv), ...options });
     const slot: Slot<In, Out> = { worker };
     this.slots.push(slot);
     worker.on('message', (reply: Reply<Out>) => {
@@ -164,6 +166,24 @@ export class WorkerPool<In, Out> {
 function typescriptBootstrap(script: string | URL): string {
   const url = script instanceof URL ? script.href : pathToFileURL(script).href;
   return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); });`;
+}
+
+const LOADER_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+const TSX = /^tsx(?:\/|$)/;
+
+/**
+ * The Node options of the process without a TypeScript loader (`--import tsx`, there when
+ * benchmarks and tests run from sources): a bundled worker never needs one, and loading it
+ * would cost every worker its start-up.
+ */
+export function withoutTypeScriptLoader(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (LOADER_FLAGS.has(flag) && TSX.test(argv[i + 1] ?? '')) i++;
+    else if (!/^--(?:import|require|loader|experimental-loader)=tsx(?:\/|$)/.test(flag)) out.push(flag);
+  }
+  return out;
 }
 
 /**

@@ -42,6 +42,11 @@ export function kindOfExpression(text: string): CacheKind {
   return 'unknown';
 }
 
+/** True when `text` holds a call or construction that gives a shared or server-wide cache (a kind extraction may read from it). */
+export function namesSharedCache(text: string): boolean {
+  return WAN_CALLS.test(text) || SERVER_CALLS.test(text) || BAG_CALLS.test(text);
+}
+
 /** The kind a property or variable name suggests. */
 export function kindOfName(name: string): CacheKind {
   const n = name.toLowerCase();

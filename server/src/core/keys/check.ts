@@ -1,31 +1,15 @@
 /**
- * Checking PHP files for cache key misuse: parse and extract one file into the index, then run
- * the key rules on a file against the whole index.
+ * Checking PHP files for cache key misuse: parse and extract one file into the index
+ * (analyze.ts), then run the key rules on a file against the whole index.
  */
 import type { ResolvedConfig } from '../config/config.js';
 import { KEY_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import type { CancellationToken, Finding } from '../types.js';
-import { extractKeys, type BuilderNames } from './extract.js';
 import type { KeyIndex } from './key-index.js';
-import type { PhpDocument, PhpParser } from './parser.js';
 import { isTestFile } from './test-code.js';
-import type { FileKeys } from './types.js';
 
-/** Parses `text` and extracts its key sites; the syntax tree is freed before returning. */
-export function analyzePhp(parser: PhpParser, file: string, text: string, builders: BuilderNames, token?: CancellationToken): FileKeys {
-  const tree = parser.parse(text);
-  try {
-    return extractKeys(parser, tree, text, file, builders, token);
-  } finally {
-    tree.delete();
-  }
-}
-
-/** Extracts the key sites of an open document from its current (incrementally parsed) tree. */
-export function analyzeDocument(parser: PhpParser, file: string, document: PhpDocument, builders: BuilderNames, token?: CancellationToken): FileKeys {
-  return extractKeys(parser, document.tree, document.text, file, builders, token);
-}
+export { analyzeDocument, analyzePhp } from './analyze.js';
 
 /**
  * Runs the enabled key rules on one indexed file. Findings keep the core `Finding` shape; a rule

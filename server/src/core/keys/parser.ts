@@ -3,16 +3,35 @@
  * the caller hands over the bytes of both WebAssembly modules (see node/php-wasm.ts). Parsing
  * tolerates half-typed code: a syntax error yields ERROR nodes, never an exception.
  */
-import { Edit, Language, Parser, Query, type Point, type Tree } from 'web-tree-sitter';
+import { Edit, Language, Parser, Query, type Point, type Range as TreeRange, type Tree } from 'web-tree-sitter';
 import { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 
-/** The two WebAssembly modules the parser needs. */
+/**
+ * The two WebAssembly modules the parser needs, as bytes or compiled: threads that share one
+ * compiled module share its machine code, so each compiles and optimizes it only once.
+ */
 export interface PhpWasm {
   /** `web-tree-sitter.wasm`, the parser runtime. */
-  treeSitter: Uint8Array;
+  treeSitter: Uint8Array | CompiledWasm;
   /** `tree-sitter-php.wasm`, the grammar. */
-  php: Uint8Array;
+  php: Uint8Array | CompiledWasm;
+}
+
+/** A compiled `WebAssembly.Module` (the type libraries of this project do not describe WebAssembly). */
+export type CompiledWasm = object;
+
+/** The parts of the global `WebAssembly` used here. */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => CompiledWasm;
+  Instance: new (module: CompiledWasm, imports: object) => { exports: object };
+}
+
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** Compiles wasm bytes into a module that threads can share. */
+export function compileWasm(bytes: Uint8Array): CompiledWasm {
+  return new wasmApi.Module(bytes);
 }
 
 // The runtime is a process-wide singleton: initialising it twice at once would instantiate twice.
@@ -29,12 +48,13 @@ export class PhpParser {
 
   /** Initialises the runtime (once) and loads the grammar. */
   static async load(wasm: PhpWasm): Promise<PhpParser> {
-    runtime ??= Parser.init({ wasmBinary: wasm.treeSitter } as object).catch((error: unknown) => {
+    const options = wasm.treeSitter instanceof Uint8Array ? { wasmBinary: wasm.treeSitter } : { instantiateWasm: instantiateWith(wasm.treeSitter) };
+    runtime ??= Parser.init(options as object).catch((error: unknown) => {
       runtime = undefined;
       throw new Error(`cannot start the tree-sitter runtime: ${(error as Error).message ?? String(error)}`);
     });
     await runtime;
-    const language = await Language.load(wasm.php);
+    const language = wasm.php instanceof Uint8Array ? await Language.load(wasm.php) : Language.loadSync(wasm.php as never);
     const parser = new Parser();
     parser.setLanguage(language);
     return new PhpParser(language, parser);
@@ -50,6 +70,16 @@ export class PhpParser {
     return tree;
   }
 
+  /**
+   * Parses only `ranges` of `text` (in order, not overlapping); nodes keep their positions in the
+   * whole text. The caller owns the tree, as with {@link parse}.
+   */
+  parseRanges(text: string, ranges: TreeRange[]): Tree {
+    const tree = this.parser.parse(text, null, { includedRanges: ranges });
+    if (!tree) throw new Error('the PHP parser returned no tree');
+    return tree;
+  }
+
   /** A compiled query, cached by its source. */
   query(source: string): Query {
     let q = this.queries.get(source);
@@ -59,6 +89,15 @@ export class PhpParser {
     }
     return q;
   }
+}
+
+/** Emscripten's hook for a module compiled elsewhere: instantiate it with the runtime's imports. */
+function instantiateWith(module: CompiledWasm) {
+  return (imports: object, receive: (instance: object, module: CompiledWasm) => void) => {
+    const instance = new wasmApi.Instance(module, imports);
+    receive(instance, module);
+    return instance.exports;
+  };
 }
 
 /** An LSP-style content change: a range replaced by text, or (no range) the whole new text. */
