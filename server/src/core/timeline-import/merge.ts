@@ -22,6 +22,8 @@ export interface MergeResult {
   added: PlacedEntry[];
   /** Imported entries already in the timeline (or twice in the import), left out. */
   duplicates: PlacedEntry[];
+  /** The added entries in the timeline's style, one string each, for pasting at a cursor. */
+  lines: string[];
   /** The zone the new entries are written in. */
   zone: string;
   shape: EntryStyle['shape'];
@@ -93,7 +95,8 @@ export function mergeIntoReport(report: Report, entries: readonly PlacedEntry[],
     added.push(e);
   }
   const edits = report.timeline.section && timed.length > 0 ? intoEntries(report, timed, [...slots.values()], zone) : intoSection(report, report.timeline.section, added, zone);
-  return { edits, text: applyEdits(report.text, edits), added, duplicates, zone: zone.name, shape: timed.length > 0 ? styleOf(report, timed[0]).shape : 'list' };
+  const style = timed.length > 0 ? styleOf(report, timed[0]) : defaultStyle(report.timeline.declaredZone !== undefined);
+  return { edits, text: applyEdits(report.text, edits), added, duplicates, lines: render(style, added, zone, undefined), zone: zone.name, shape: style.shape };
 }
 
 /** The latest anchor at or before `utc` (the last in document order among equals). */
