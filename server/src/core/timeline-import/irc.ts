@@ -58,7 +58,9 @@ interface Line {
 }
 
 function readLine(line: string): Line | 'status' | undefined {
-  const t = TABBED.exec(line);
+  // The first character tells the shapes apart: `[` bracketed, a digit tabbed or bare.
+  const first = line.charCodeAt(0);
+  const t = first >= 48 && first <= 57 && line.charCodeAt(4) === 45 ? TABBED.exec(line) : null;
   if (t) {
     const nickColumn = t[8].trim();
     if (STATUS_NICK.test(nickColumn)) return 'status';
@@ -70,7 +72,7 @@ function readLine(line: string): Line | 'status' | undefined {
     }
     return { date, hour: Number(t[4]), minute: Number(t[5]), second: Number(t[6]), zone: t[7], nick: nickColumn.replace(/^[@+%&~]/, ''), body: t[9] };
   }
-  const b = BRACKETED.exec(line);
+  const b = first === 91 ? BRACKETED.exec(line) : null;
   const bare = b ? undefined : BARE.exec(line);
   if (!b && !bare) return undefined;
   const rest = b ? b[8] : bare![4];
@@ -99,8 +101,8 @@ export function parseIrc(file: string, text: string, token?: CancellationToken):
   for (let i = 0; i < lines.length; i++) {
     if ((i & 0xfff) === 0) throwIfCancelled(token);
     const raw = lines[i];
-    if (raw.trim() === '') continue;
-    const dayLine = DAY_LINE.exec(raw);
+    if (raw.length === 0 || raw.trim() === '') continue;
+    const dayLine = raw.charCodeAt(0) === 91 ? null : DAY_LINE.exec(raw);
     if (dayLine) {
       const month = monthNumber(dayLine[1]);
       const d = month ? wallTime(Number(dayLine[3]), month, Number(dayLine[2])) : undefined;

@@ -6,7 +6,7 @@
  */
 import type { Milestone } from '../report/types.js';
 import { MILESTONE_INFO } from '../report/timeline/lexicon.js';
-import { findMilestoneCues } from '../report/timeline/milestones.js';
+import { findMilestoneCues, mayNameMilestone } from '../report/timeline/milestones.js';
 import type { PlacedEntry } from './window.js';
 
 /** One proposed milestone: which, on which imported entry, from which words. */
@@ -24,6 +24,8 @@ export interface MilestoneProposal {
 export function proposeMilestones(entries: readonly PlacedEntry[]): MilestoneProposal[] {
   const found: Record<Milestone, MilestoneProposal[]> = { start: [], detected: [], mitigated: [], resolved: [] };
   for (const e of entries) {
+    // Most log lines name no milestone: one pass over the lexicon's patterns tells which.
+    if (!mayNameMilestone(e.text)) continue;
     for (const cue of findMilestoneCues(e.text, e.text, [])) {
       found[cue.milestone].push({ milestone: cue.milestone, utc: e.utc, text: e.text, words: cue.words, marker: MILESTONE_INFO[cue.milestone].marker });
     }

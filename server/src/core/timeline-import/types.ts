@@ -26,7 +26,7 @@ export const SOURCE_FORMATS = ['sal', 'irc', 'slack', 'git', 'alerts', 'csv', 'j
 /** A source format. */
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-/** One event read from a source. Exactly one of `utc` and `wall` is set. */
+/** One event read from a source: `utc` or `wall` as read; `utc` too once the zone is applied. */
 export interface LogEntry {
   /** Milliseconds since the epoch, when the source says its zone (SAL, Slack, git, Alertmanager). */
   utc?: number;
