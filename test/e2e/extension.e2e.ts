@@ -94,6 +94,29 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
     assert.ok(rows.some((p) => p.code === 'report/missing-section'), 'the other finding stays');
   });
 
+  step('2b. typing @ in an actionable offers the owners of the workspace CODEOWNERS file, teams first', {}, async () => {
+    await wb.open(BAD);
+    await wb.goToLine(53);
+    await session.page.keyboard.press('End');
+    await session.page.keyboard.press('Enter');
+    await session.page.keyboard.type('- Rehearse a session store restart T420004 Owner: @');
+    const rows = () => session.page.$$eval('.suggest-widget.visible .monaco-list-row', (r) => r.map((x) => x.getAttribute('aria-label') ?? ''));
+    const offered = await wb.until('owner names in the suggestions', async () => {
+      const labels = await rows();
+      if (labels.some((l) => l.startsWith('@keymaster, '))) return labels;
+      // `@` triggers completion; should the widget have missed the keystroke, ask for it.
+      if (labels.length === 0) await session.page.keyboard.press('Control+Space');
+      return undefined;
+    });
+    await wb.screenshot('owner-completion');
+    assert.ok(offered[0].startsWith('@acme/incident-review, '), `a team comes first: ${offered.join(' | ')}`);
+    assert.ok(offered.some((l) => l.startsWith('@sessions-team, ')), offered.join(' | '));
+    await session.page.keyboard.press('Enter');
+    await wb.save();
+    const line = readFileSync(join(session.workspace, BAD), 'utf8').split('\n')[53];
+    assert.equal(line, '- Rehearse a session store restart T420004 Owner: @acme/incident-review');
+  });
+
   step('3. the quick fix inserts the missing section and its finding goes away', {}, async () => {
     await wb.open(BAD);
     await wb.goToLine(13);
