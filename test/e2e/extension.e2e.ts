@@ -299,9 +299,14 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
       await session.page.keyboard.type('From files');
       await session.page.keyboard.press('Enter');
       const input = session.page.locator('.quick-input-widget .quick-input-box input').first();
-      await wb.until('the file dialog', async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/'));
-      await input.fill(join(session.workspace, file));
-      await wb.until('the file dialog to take the path', async () => (await input.inputValue()).endsWith(file.split('/').pop()!));
+      await wb.until('the file dialog', async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/') && (await wb.quickInputRows()).length > 0);
+      // The dialog sets its folder path when it has listed the folder, which can overwrite a path
+      // typed before: type it again until it stays.
+      await wb.until('the file dialog to take the path', async () => {
+        if ((await input.inputValue()).endsWith(file.split('/').pop()!)) return true;
+        await input.fill(join(session.workspace, file));
+        return false;
+      });
       await session.page.keyboard.press('Enter');
     };
     /** Waits for the diff, checks its right side shows `entries`, and clicks Apply. */
