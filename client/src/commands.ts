@@ -12,6 +12,7 @@ import { formatMetrics } from './presentation.js';
 import { expandSnippet } from './snippet.js';
 import { cleanTitle, fillTemplate } from './template.js';
 import { timelineEntry } from './timeline-entry.js';
+import { importTimeline, pasteTimelineEntries, type ImportArgs } from './timeline-import.js';
 
 /** What the commands need from the extension. */
 export interface CommandHost {
@@ -43,6 +44,8 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
   register('incidentScribe.previewHtml', () => previewHtml());
   register('incidentScribe.showOverview', () => showOverview());
   register('incidentScribe.fixAll', () => fixAll());
+  register('incidentScribe.importTimeline', (args) => importTimeline(context, args as ImportArgs | undefined));
+  register('incidentScribe.pasteTimelineEntries', (args) => pasteTimelineEntries(args as ImportArgs | undefined));
   register('incidentScribe.restartServer', async () => {
     await host.restart();
     vscode.window.setStatusBarMessage('Incident Scribe: language server restarted', 3000);

@@ -15,7 +15,7 @@ export type ExportFormat = keyof typeof FORMAT_LABELS;
 
 
 /** Runs a server command through the command the language client registers for it. */
-async function server<C extends ServerCommand>(command: C, ...args: ServerCommandTypes[C]['args']): Promise<ServerCommandTypes[C]['result']> {
+export async function server<C extends ServerCommand>(command: C, ...args: ServerCommandTypes[C]['args']): Promise<ServerCommandTypes[C]['result']> {
   try {
     return await vscode.commands.executeCommand<ServerCommandTypes[C]['result']>(command, ...args);
   } catch (error) {

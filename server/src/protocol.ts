@@ -16,6 +16,8 @@ export const SERVER_COMMANDS = {
   export: 'incidentScribe.server.export',
   /** Every report of the workspace on one page. */
   overview: 'incidentScribe.server.overview',
+  /** Timeline entries drafted from logs, merged into a report (or rendered for the cursor). */
+  importTimeline: 'incidentScribe.server.importTimeline',
 } as const;
 
 /** A server command id. */
@@ -45,11 +47,63 @@ export interface OverviewResult extends ExportResult {
   reports: { file: string; uri: string }[];
 }
 
+/** One source of a timeline import: a file, or a folder's files (a Slack export). */
+export interface TimelineImportSource {
+  /** As shown to the user in messages: a workspace-relative path, or "clipboard". */
+  name: string;
+  /** The files' bytes, base64: the server decodes them as `check` does, with the same errors. */
+  files: { name: string; base64: string }[];
+}
+
+/** What the user chose for an import; the fields of the CLI's flags. */
+export interface TimelineImportOptions {
+  from?: string;
+  zone?: string;
+  since?: string;
+  until?: string;
+  nicks?: string[];
+  words?: string[];
+  timeColumn?: string;
+  textColumn?: string;
+}
+
+/** A replacement of a range of the report, in LSP positions. */
+export interface TimelineImportEdit {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** The result of an import: the report's edits and new text, or why there is none. */
+export type TimelineImportResult =
+  | {
+      ok: true;
+      /** Insertions into the report (one workspace edit; never a change of existing text). */
+      edits: TimelineImportEdit[];
+      /** The report with the edits applied, for the preview. */
+      text: string;
+      /** The new entries rendered in the timeline's style, one per line, for pasting at the cursor. */
+      lines: string[];
+      added: number;
+      duplicates: number;
+      /** Lines of the sources that could not be read: `file:line: reason`. */
+      skipped: string[];
+      /** Proposed milestones as sentences, for the author to confirm. */
+      proposals: string[];
+      zone: string;
+    }
+  | {
+      ok: false;
+      /** `zone`: only the log's zone is missing (the client asks for it); else a message to show. */
+      kind: 'zone' | 'format' | 'input';
+      message: string;
+    };
+
 /** The arguments and result of each server command; a null result means "not a report". */
 export interface ServerCommandTypes {
   [SERVER_COMMANDS.metrics]: { args: [uri: string]; result: ReportSummary | null };
   [SERVER_COMMANDS.export]: { args: [uri: string, format: ExportFormat]; result: ExportResult | null };
   [SERVER_COMMANDS.overview]: { args: [format?: OverviewFormat]; result: OverviewResult };
+  [SERVER_COMMANDS.importTimeline]: { args: [uri: string, sources: TimelineImportSource[], options: TimelineImportOptions]; result: TimelineImportResult | null };
 }
 
 /** How long one report analysis took in the server, by document version. */

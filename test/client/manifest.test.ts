@@ -60,6 +60,8 @@ test('commands have palette titles under the Incident Scribe category', () => {
     'incidentScribe.previewHtml': 'Incident Scribe: Preview Report as HTML',
     'incidentScribe.showOverview': 'Incident Scribe: Show Incident Overview',
     'incidentScribe.fixAll': 'Incident Scribe: Fix All Auto-Fixable Problems',
+    'incidentScribe.importTimeline': 'Incident Scribe: Import Timeline from Log…',
+    'incidentScribe.pasteTimelineEntries': 'Incident Scribe: Paste as Timeline Entries',
     'incidentScribe.restartServer': 'Incident Scribe: Restart Server',
   });
   const source = ['commands.ts'].map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8')).join('\n');

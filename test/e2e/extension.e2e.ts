@@ -25,6 +25,7 @@ const GOOD = 'incidents/2026-03-04-thumbnail-cache.md';
 const REPO = 'includes/ThumbnailRepo.php';
 const READER = 'includes/ThumbnailReader.php';
 const FIX_ON_SAVE = 'incidents/2026-06-02-search-lag.md';
+const QUEUE = 'incidents/2026-07-11-queue-stall.md';
 
 /** The palette command that exports HTML, as the manifest declares it (step 8 runs it by its title). */
 const EXPORT_HTML = MANIFEST.contributes?.commands?.find((c) => c.command === 'incidentScribe.exportHtml');
@@ -284,6 +285,76 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
       rmSync(settings, { force: true });
       await wb.showProblems();
     }
+  });
+
+  step('8c. "Import Timeline from Log…" shows a SAL excerpt and an IRC log in a diff, applies each as one edit; one undo takes it back', {}, async () => {
+    const path = join(session.workspace, QUEUE);
+    const original = readFileSync(path, 'utf8');
+    const plain = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
+    /** Runs the command, picks "From files…" and names `file` in VS Code's file dialog. */
+    const importFrom = async (file: string) => {
+      await wb.open(QUEUE);
+      await wb.command('Incident Scribe: Import Timeline from Log…');
+      await wb.until('the question where the log lines are', async () => (await wb.quickInputRows()).some((r) => r.includes('From files')));
+      await session.page.keyboard.type('From files');
+      await session.page.keyboard.press('Enter');
+      const input = session.page.locator('.quick-input-widget .quick-input-box input').first();
+      await wb.until('the file dialog', async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/') && (await wb.quickInputRows()).length > 0);
+      // The dialog sets its folder path when it has listed the folder, which can overwrite a path
+      // typed before: type it again until it stays.
+      await wb.until('the file dialog to take the path', async () => {
+        if ((await input.inputValue()).endsWith(file.split('/').pop()!)) return true;
+        await input.fill(join(session.workspace, file));
+        return false;
+      });
+      await session.page.keyboard.press('Enter');
+    };
+    /** Waits for the diff, checks its right side shows `entries`, and clicks Apply. */
+    const previewAndApply = async (shot: string, entries: string[]) => {
+      await wb.waitActiveTab(/imported timeline/);
+      const modified = '.editor-group-container.active .monaco-diff-editor .editor.modified .view-lines';
+      await wb.until('the imported entries in the diff', async () => {
+        const text = plain(await session.page.textContent(modified));
+        return entries.every((e) => text.includes(e));
+      });
+      const original = plain(await session.page.textContent('.editor-group-container.active .monaco-diff-editor .editor.original .view-lines'));
+      for (const e of entries) assert.ok(!original.includes(e), `the left side is the report as it is: ${e}`);
+      await wb.screenshot(shot);
+      const apply = session.page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: 'Apply' }).first();
+      await wb.until('the Apply button', async () => apply.isVisible());
+      await apply.click();
+      await wb.waitActiveTab('2026-07-11-queue-stall.md');
+      await wb.until('the diff to close', async () => !(await session.page.$(modified)));
+    };
+
+    await importFrom('logs/sal-excerpt.wiki');
+    const sal = ['- 14:03 ravi@deploy1003: broker upgrade finished on queue1001-queue1004', '- 14:41 ravi: rolled back the broker to the previous release T400120', '- 15:12 ilse: restarted the job runners on all queue hosts T400120'];
+    await previewAndApply('import-sal-diff', sal);
+    await wb.focusEditor();
+    await wb.save();
+    let text = readFileSync(path, 'utf8');
+    assert.ok(text.includes(['- 14:02 [start] The broker upgrade is rolled out to the queue hosts.', ...sal, '- 15:30 [resolved] The job backlog is drained.'].join('\n')), text);
+
+    // One undo takes the whole import back.
+    await session.page.keyboard.press('Control+z');
+    await wb.save();
+    await wb.until('the report to be as before the import', async () => readFileSync(path, 'utf8') === original);
+    await wb.screenshot('import-sal-undone');
+
+    // The IRC log does not say its zone: the command asks for it.
+    await importFrom('logs/ops.2026-07-11.log');
+    const zoneInput = session.page.locator('.quick-input-widget .quick-input-box input').first();
+    await wb.until('the question for the zone', async () => (await zoneInput.getAttribute('placeholder'))?.includes('Europe/Berlin'));
+    await session.page.keyboard.type('UTC');
+    await session.page.keyboard.press('Enter');
+    const irc = ['- 14:20 ilse: job run rate dropped to zero on the dashboard', '- 14:24 ravi: looking, the broker logs show consumers disconnecting', '- 14:55 ilse: jobs are running again, backlog shrinking'];
+    await previewAndApply('import-irc-diff', irc);
+    await wb.focusEditor();
+    await wb.save();
+    text = readFileSync(path, 'utf8');
+    assert.ok(text.includes(['- 14:02 [start] The broker upgrade is rolled out to the queue hosts.', ...irc, '- 15:30 [resolved] The job backlog is drained.'].join('\n')), text);
+    assert.ok(!text.includes('ravi@deploy1003'), 'the undone import stays undone');
+    await wb.screenshot('import-irc-applied');
   });
 
   step('9. the extension host log shows no error from the extension', {}, async () => {

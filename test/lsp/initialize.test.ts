@@ -15,7 +15,7 @@ test('the capabilities depend on what the client supports', async () => {
       assert.equal(caps.textDocumentSync && typeof caps.textDocumentSync === 'object' ? caps.textDocumentSync.change : undefined, 2, `${name}: incremental sync`);
       assert.equal(caps.diagnosticProvider !== undefined, pull, `${name}: diagnosticProvider only for pull clients`);
       assert.ok(caps.hoverProvider && caps.codeActionProvider && caps.codeLensProvider && caps.documentSymbolProvider && caps.completionProvider);
-      assert.deepEqual(caps.executeCommandProvider?.commands, ['incidentScribe.server.metrics', 'incidentScribe.server.export', 'incidentScribe.server.overview']);
+      assert.deepEqual(caps.executeCommandProvider?.commands, ['incidentScribe.server.metrics', 'incidentScribe.server.export', 'incidentScribe.server.overview', 'incidentScribe.server.importTimeline']);
     } finally {
       await client.stop();
     }

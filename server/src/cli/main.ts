@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { exportCommand } from './export.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { overviewCommand } from './overview.js';
+import { timelineCommand } from './timeline.js';
 import { VERSION } from './version.js';
 
 /** One subcommand. */
@@ -19,7 +20,7 @@ export interface CliCommand {
 }
 
 /** Every command; a new command is one module and one line here. */
-export const COMMANDS: readonly CliCommand[] = [checkCommand, exportCommand, overviewCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, exportCommand, overviewCommand, timelineCommand];
 
 export { VERSION };
 

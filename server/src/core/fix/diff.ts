@@ -20,6 +20,12 @@ function diffLines(a: string[], b: string[]): Op[] {
   const y = b.slice(head, b.length - tail);
   const n = x.length;
   const m = y.length;
+  const around = (middle: Op[]): Op[] => [...a.slice(0, head).map((line) => ({ kind: ' ' as const, line })), ...middle, ...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line }))];
+  // Lines only added, and too many for Myers' O((N+M)D) (a long import): a linear walk.
+  if ((n + m) * (m - n) > LINEAR_ABOVE) {
+    const inserted = insertionsOnly(x, y);
+    if (inserted) return around(inserted);
+  }
   const max = n + m;
   const v = new Int32Array(2 * max + 2);
   const trace: Int32Array[] = [];
@@ -56,7 +62,23 @@ function diffLines(a: string[], b: string[]): Op[] {
   }
   while (i > 0 && j > 0) same();
   middle.reverse();
-  return [...a.slice(0, head).map((line) => ({ kind: ' ' as const, line })), ...middle, ...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line }))];
+  return around(middle);
+}
+
+/** Above this estimate of Myers' work, a diff that only adds lines is found by a linear walk. */
+const LINEAR_ABOVE = 50_000_000;
+
+/** When `x` is a subsequence of `y`, the ops that add the other lines of `y`; else undefined. */
+function insertionsOnly(x: string[], y: string[]): Op[] | undefined {
+  const ops: Op[] = [];
+  let i = 0;
+  for (const line of y) {
+    if (i < x.length && x[i] === line) {
+      ops.push({ kind: ' ', line });
+      i++;
+    } else ops.push({ kind: '+', line });
+  }
+  return i === x.length ? ops : undefined;
 }
 
 function printed(op: Op): string[] {

@@ -6,7 +6,7 @@
  * detected by a user") is narrative, not a milestone.
  */
 import type { Milestone, MilestoneCue } from '../types.js';
-import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONES, milestoneWords } from './lexicon.js';
+import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
 
 const SUBJECT = '(?:the\\s+)?(?:issue|incident|outage|problem|impact|error|errors|degradation|disruption)';
 const PHRASES: readonly [Milestone, RegExp][] = [
@@ -98,6 +98,25 @@ export function findMilestoneCues(text: string, rest: string, emphasis: readonly
     }
   }
   return ORDER.filter((m) => cues.has(m)).map((m) => cues.get(m)!);
+}
+
+/**
+ * Any marker, phrase or word of the lexicon anywhere in the text, in any case: one pass built
+ * from the same patterns, so that long imports can skip the entries that name no milestone.
+ */
+const ANY_CUE = new RegExp(
+  // A phrase starts with a word, so a word boundary stands for its `^` (and lets the engine skip
+  // most positions quickly).
+  [MARKER.source, ...PHRASES.map(([, re]) => re.source.replace(/^\^/, '\\b').replace(/\$$/, '')), ...Object.values(MILESTONE_WORDS).flatMap((list) => list.map((re) => re.source))].join('|'),
+  'i',
+);
+
+/**
+ * False when {@link findMilestoneCues} would find nothing in `text` (true may still find
+ * nothing: negations and clause limits are only checked there).
+ */
+export function mayNameMilestone(text: string): boolean {
+  return ANY_CUE.test(text);
 }
 
 /** The short phrase that made {@link findMilestones} see `milestone`, for display. */
