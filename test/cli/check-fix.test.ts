@@ -125,3 +125,16 @@ test('json says which findings --fix repairs (fixable); sarif carries the fixes 
   const validate = ajv.compile(JSON.parse(readFileSync(join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
   assert.ok(validate(sarif), JSON.stringify(validate.errors, null, 2));
 });
+
+test('--fix keeps the line endings of a CRLF report: every line break it inserts is CRLF', async () => {
+  const dir = copy();
+  const crlf = readFileSync(join(dir, REPORT), 'utf8').replace(/\r?\n/g, '\r\n');
+  writeFileSync(join(dir, REPORT), crlf);
+  const result = await runCli(['check', '--fix', REPORT], { cwd: dir });
+  assert.equal(result.code, 0, result.stderr);
+  const fixed = readFileSync(join(dir, REPORT), 'utf8');
+  assert.match(result.stdout, /Insert section "Detection"/);
+  assert.notEqual(fixed, crlf);
+  assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+  assert.equal(fixed, readFileSync(join(EXPECTED, '2026-02-11-queue-stall.md'), 'utf8').replace(/\r?\n/g, '\r\n'));
+});

@@ -6,11 +6,12 @@ import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { OWNER_PLACEHOLDER } from '../../server/src/core/rules/actionables/no-owner.js';
 import { applyEdits } from '../../server/src/core/text.js';
 import type { Finding } from '../../server/src/core/types.js';
+import { fixtureConfig } from '../helpers/report-rules.js';
 
 const parser = new MarkdownParser();
 
-function noOwner(text: string): Finding[] {
-  return checkReport('r.md', text, parser, defaultConfig()).findings.filter((f) => f.ruleId === 'actionables/no-owner');
+function noOwner(text: string, config = defaultConfig()): Finding[] {
+  return checkReport('r.md', text, parser, config).findings.filter((f) => f.ruleId === 'actionables/no-owner');
 }
 
 const apply = applyEdits;
@@ -74,4 +75,37 @@ test('with CRLF line breaks the placeholder goes before the line break', () => {
   const fixed = apply(crlf, first.fixes![0].edits);
   assert.equal(fixed.split('\r\n')[4], `- Make the thumbnail key global T253778 Owner: ${OWNER_PLACEHOLDER}   `);
   assert.equal(noOwner(fixed).length, noOwner(crlf).length - 1);
+});
+
+test('with an owners list, the quick fixes offer the owners of the components and paths an actionable names, teams first', () => {
+  const config = fixtureConfig({ owners: ['../owners/maintainers.yaml', '../owners/CODEOWNERS'] });
+  const text = [
+    '# Thumbnail errors',
+    '',
+    '## Actionables',
+    '',
+    '- Make the metadata key of filerepo global T253778',
+    '- Purge the old entries under `includes/objectcache/` T253779',
+    '',
+    '| Task | Action | Owner |',
+    '|------|--------|-------|',
+    '| T46 | Log the failures of Central Login |  |',
+    '',
+    '- Write a test for mixed-version deploys, e.g. in README.txt T253780',
+    '',
+  ].join('\n');
+  const findings = noOwner(text, config);
+  const titles = findings.map((f) => f.fixes!.map((fix) => fix.title));
+  assert.deepEqual(titles, [
+    // FileRepo: its team, then its active people (lbaptiste left in 2023).
+    ['Make @media-storage the owner (maintains FileRepo)', 'Make @rkowalski the owner (maintains FileRepo)', 'Add an "Owner:" placeholder'],
+    ['Make @acme/performance the owner (maintains /includes/objectcache/)', 'Add an "Owner:" placeholder'],
+    ['Make @identity the owner (maintains CentralLogin)', 'Make @ahmed.s the owner (maintains CentralLogin)', 'Add an "Owner:" placeholder'],
+    // A sentence that names no component gets the placeholder only: the whole-repository default owner is no answer.
+    ['Add an "Owner:" placeholder'],
+  ]);
+  const fixed = apply(text, findings[0].fixes![0].edits);
+  assert.equal(fixed.split('\n')[4], '- Make the metadata key of filerepo global T253778 Owner: @media-storage');
+  assert.equal(apply(text, findings[2].fixes![1].edits).split('\n')[9], '| T46 | Log the failures of Central Login | @ahmed.s |');
+  assert.equal(noOwner(fixed, config).length, findings.length - 1, 'the owner written is one the reader takes');
 });

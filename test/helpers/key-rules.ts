@@ -23,12 +23,15 @@ export function parser(): Promise<PhpParser> {
   return loadPhpParser();
 }
 
-/** Indexes a set of fixture files as one workspace and checks each; returns findings and expectations by file. */
-export async function checkWorkspace(files: string[]): Promise<{ file: string; fixture: Fixture; findings: Finding[] }[]> {
+/**
+ * Indexes a set of fixture files as one workspace and checks each; returns findings and
+ * expectations by file. `root` is the workspace root: owners files are read from it.
+ */
+export async function checkWorkspace(files: string[], root = KEY_FIXTURES): Promise<{ file: string; fixture: Fixture; findings: Finding[] }[]> {
   const p = await parser();
   const fixtures = files.map((file) => ({ file, fixture: loadFixture(file) }));
   const configs = fixtures.map((f) => f.fixture.config).filter((c) => c !== undefined);
-  const config = fixtureConfig(configs[0]);
+  const config = fixtureConfig(configs[0], root);
   const index = new KeyIndex();
   for (const { file, fixture } of fixtures) index.setFile(analyzePhp(p, file, fixture.text, config.keys));
   return fixtures.map(({ file, fixture }) => ({ file, fixture, findings: checkPhpFile(index, file, config) }));
@@ -44,7 +47,8 @@ function workspaceFiles(path: string): string[] {
 
 /** Compares findings of the rules in `ruleIds` with the markers of every file of a workspace. */
 export async function assertWorkspace(path: string, ruleIds: readonly string[]): Promise<void> {
-  for (const { file, fixture, findings } of await checkWorkspace(workspaceFiles(path))) {
+  const root = statSync(path).isDirectory() ? path : KEY_FIXTURES;
+  for (const { file, fixture, findings } of await checkWorkspace(workspaceFiles(path), root)) {
     const actual = findings.filter((f) => ruleIds.includes(f.ruleId)).map((f) => ({ line: f.range.start.line, ruleId: f.ruleId }));
     const expected = fixture.expected.filter((e) => ruleIds.includes(e.ruleId));
     assert.deepEqual(describe(actual), describe(expected), file);

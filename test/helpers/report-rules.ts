@@ -21,13 +21,14 @@ export const FIXTURE_TODAY = '2026-01-15';
 
 /**
  * Configuration from a fixture's `fixture-config` marker, or the defaults. Owners files are read
- * relative to `dir`, the fixture's folder.
+ * relative to `dir`, the fixture's folder, which is the workspace root their patterns apply to.
  */
 export function fixtureConfig(raw: unknown, dir = FIXTURES): ResolvedConfig {
   if (raw === undefined) return defaultConfig();
   const { config, errors } = parseConfig(JSON.stringify(raw), 'fixture-config.json', RULE_IDS);
   assert.deepEqual(errors, [], 'fixture-config must be valid');
   config.owners.sources = loadOwners(dir, config.owners.files, FIXTURE_TODAY);
+  config.owners.root = dir;
   return config;
 }
 

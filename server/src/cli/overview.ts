@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { exportOverview, OVERVIEW_FORMATS, type OverviewFormat, type OverviewInput } from '../core/export/index.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
+import { ownersListOf } from '../core/owners/index.js';
 import { buildReport } from '../core/report/model.js';
 import { findWorkspaceRoot } from '../node/config.js';
 import { WorkspaceError } from '../node/errors.js';
@@ -19,7 +20,8 @@ export const OVERVIEW_USAGE = `Usage: incident-scribe overview [DIR] [--format t
 
 Shows every incident report under DIR (default: the current directory), found as check finds
 them: date, title, status, time to detect and resolve, actionables and open problems, with
-medians, 90th percentiles and incidents per month. The html format is a self-contained page with
+medians, 90th percentiles, incidents per month and actionables per owner (open and done; with an
+owners list, owners it does not know or lists as inactive are open problems). The html format is a self-contained page with
 charts; json is described by docs/overview.schema.json.
 
 Options:
@@ -78,7 +80,7 @@ export function runOverview(args: string[], io: CommandIO): Promise<number> {
         continue;
       }
       const shown = toPosix(relative(base, abs)) || abs;
-      inputs.push({ file: shown, report: buildReport(shown, read.text, parser, config) });
+      inputs.push({ file: shown, report: buildReport(shown, read.text, parser, config), owners: ownersListOf(config) });
     }
     const code = await emit(exportOverview(inputs, format, io.now ? io.now() : Date.now()), values.output, values.force === true, io);
     return trouble ? EXIT.trouble : code;

@@ -98,3 +98,12 @@ export function applyEdits(text: string, edits: readonly { range: Range; newText
 export function normalizeLineBreaks(text: string): string {
   return text.includes('\r') && /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/**
+ * The line break a document uses, for text inserted into it: CRLF when its first line break is
+ * one, LF otherwise, so that an inserted section does not leave a file with mixed line endings.
+ */
+export function lineBreakOf(text: string): '\r\n' | '\n' {
+  const first = text.indexOf('\n');
+  return first > 0 && text[first - 1] === '\r' ? '\r\n' : '\n';
+}

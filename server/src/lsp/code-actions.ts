@@ -9,6 +9,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, chooseFixes, FIX_ALL_KIND, minimalEdit } from '../core/fix/apply.js';
 import { isSafeFix } from '../core/fix/report.js';
+import { lineBreakOf } from '../core/text.js';
 import type { Finding } from '../core/types.js';
 import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
@@ -61,7 +62,7 @@ export function disableEdit(doc: TextDocument, line: number, ruleId: string, sty
     const end = { line, character: text.length };
     return { range: { start: end, end }, newText: ` <!-- incident-scribe-disable-line ${ruleId} -->` };
   }
-  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreakOf(doc.getText());
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- incident-scribe-disable-next-line ${ruleId} -->${eol}` };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Completion in reports: the profile's section headings at a line starting with `#`; in the
  * Timeline, an entry stamped with the current UTC time and milestone markers; anywhere, the task
- * ids already used in the open reports.
+ * ids already used in the open reports, and after `@` or an owner label the workspace's owners.
  */
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,10 +10,11 @@ import type { ReportAnalysis } from './analysis.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
 import { nowStamp } from './format.js';
+import { ownerCompletions } from './owner-completion.js';
 import { documentPosition } from './params.js';
 
 /** Characters after which the client should ask for completion without a word typed. */
-export const COMPLETION_TRIGGERS = ['#', '['];
+export const COMPLETION_TRIGGERS = ['#', '[', '@'];
 
 /** Milestone markers the timeline understands. */
 export const MILESTONE_MARKERS = ['[start]', '[detected]', '[mitigated]', '[resolved]'];
@@ -131,6 +132,7 @@ export function registerCompletion(ctx: ServerContext): void {
       const items: CompletionItem[] = [];
       if (inTimeline(analysis.snapshot, position.line)) items.push(...timelineItems(ctx, doc, position, before));
       items.push(...taskItems(ctx, position, before));
+      items.push(...ownerCompletions(analysis.config, position, before));
       return items;
     });
   });

@@ -128,7 +128,7 @@ export class ConfigStore {
             const { config } = parseConfig(text, file, RULE_IDS);
             const merged = mergeConfigs(this.outside.config, config, text);
             // Owners files resolve against the configuration's folder, as the command line reads them.
-            merged.owners = { files: merged.owners.files, sources: loadOwners(dir, merged.owners.files) };
+            merged.owners = { files: merged.owners.files, sources: loadOwners(dir, merged.owners.files), root: dir };
             found = { dir, config: folderConfig(merged, dir) };
           } catch {
             found = null;
@@ -179,7 +179,7 @@ export class ConfigStore {
     for (const [folder, place] of byFolder) {
       const sources = loadOwners(folder, place.config.owners.files);
       // A copy: folders without a file share the settings' object with documents outside them.
-      place.config = { ...place.config, owners: { files: place.config.owners.files, sources } };
+      place.config = { ...place.config, owners: { files: place.config.owners.files, sources, root: folder } };
       for (const source of sources) {
         this.ownersFiles.add(source.file);
         diagnostics.set(uriOfFile(source.file), ownersDiagnostics(source));

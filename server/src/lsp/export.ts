@@ -17,6 +17,7 @@ import {
   type OverviewInput,
 } from '../core/export/index.js';
 import { checkReport } from '../core/check.js';
+import { ownersListOf } from '../core/owners/index.js';
 import { buildReport } from '../core/report/model.js';
 import { throwIfCancelled } from '../core/types.js';
 import { readTextFile } from '../node/read.js';
@@ -78,7 +79,7 @@ export function workspaceOverview(ctx: ServerContext, format: unknown, token: Ca
         // With several folders the folder name keeps equal relative paths apart.
         const rel = toPosix(relative(folder, abs));
         const file = folders.length > 1 ? `${basename(folder)}/${rel}` : rel;
-        inputs.push({ file, report: buildReport(fileOfUri(uri), text, ctx.parser, config, t) });
+        inputs.push({ file, report: buildReport(fileOfUri(uri), text, ctx.parser, config, t), owners: ownersListOf(config) });
         reports.push({ file, uri });
       }
     }

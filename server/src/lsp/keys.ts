@@ -217,7 +217,7 @@ export class KeyWorkspace {
       }
       return file;
     };
-    return keyHover(this.index, fileOfUri(uri), position, label);
+    return keyHover(this.index, fileOfUri(uri), position, label, this.ctx.configs.place(uri).config);
   }
 
   /** Stops timers and the scan. */

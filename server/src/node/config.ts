@@ -55,7 +55,7 @@ export interface LoadConfigOptions {
  */
 export function loadConfig(options: LoadConfigOptions): ResolvedConfig {
   const config = readConfig(options);
-  config.owners = { files: config.owners.files, sources: loadOwners(options.root, config.owners.files) };
+  config.owners = { files: config.owners.files, sources: loadOwners(options.root, config.owners.files), root: options.root };
   return config;
 }
 

@@ -58,9 +58,11 @@ export interface ResolvedConfig {
   /**
    * The maintainers list: `files` as configured (relative to the workspace root), and `sources`
    * as read by the caller that can read files (a `CODEOWNERS` in its usual places comes last
-   * without being configured). Plain data, so it travels to worker threads with the rest.
+   * without being configured), and `root`, the folder their path patterns are relative to (the
+   * workspace root; absent when nothing was read). Plain data, so it travels to worker threads
+   * with the rest.
    */
-  owners: { files: string[]; sources: OwnersSource[] };
+  owners: { files: string[]; sources: OwnersSource[]; root?: string };
   /** Bounds of one report's analysis; defaults when absent. */
   analysis?: AnalysisLimits;
   /** File the configuration came from, if any. */

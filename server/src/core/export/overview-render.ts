@@ -4,6 +4,7 @@
  */
 import { formatMinutes } from './format.js';
 import type { DurationStats, Overview } from './overview.js';
+import { ownerNote } from './overview-owners.js';
 
 export const OVERVIEW_JSON_VERSION = 1;
 
@@ -18,6 +19,17 @@ function statsLine(label: string, s: DurationStats): string {
   return `${label}: median ${minutes(s.median)}, 90th percentile ${minutes(s.p90)} (${s.count} incident${s.count === 1 ? '' : 's'})`;
 }
 
+/** Rows under a header, columns padded to their widest cell; the last column is not padded. */
+function textTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => Array.from(r[c]).length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - Array.from(cell).length)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
 /** A plain-text table; columns are padded, titles shortened to keep lines readable. */
 export function renderOverviewText(overview: Overview): string {
   const header = ['Date', 'Status', 'TTD', 'TTR', 'Actions', 'Problems', 'Title'];
@@ -30,20 +42,19 @@ export function renderOverviewText(overview: Overview): string {
     String(i.problems.length),
     oneLine(i.title),
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => Array.from(r[c]).length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === cells.length - 1 ? cell : cell + ' '.repeat(widths[c] - Array.from(cell).length)))
-      .join('  ')
-      .trimEnd();
   const out = [`Incident overview: ${overview.incidents.length} report${overview.incidents.length === 1 ? '' : 's'} (as of ${overview.generatedAt})`, ''];
   if (overview.incidents.length === 0) out.push('No incident reports found.');
-  else out.push(line(header), ...rows.map(line));
+  else out.push(...textTable(header, rows));
   out.push('', statsLine('Time to detect', overview.timeToDetect), statsLine('Time to resolve', overview.timeToResolve));
   if (overview.perMonth.length > 0) {
     out.push('', 'Incidents per month:');
     const max = Math.max(...overview.perMonth.map((m) => m.count));
     for (const m of overview.perMonth) out.push(`  ${m.month}  ${'#'.repeat(Math.round((m.count / Math.max(max, 1)) * 30))}${m.count ? ' ' : ''}${m.count}`);
+  }
+  if (overview.owners.length > 0) {
+    out.push('', 'Actionables per owner:');
+    const owners = overview.owners.map((o) => [oneLine(o.owner), String(o.open), String(o.done), ownerNote(o)]);
+    out.push(...textTable(['Owner', 'Open', 'Done', 'Note'], owners).map((l) => `  ${l}`));
   }
   const withProblems = overview.incidents.filter((i) => i.problems.length > 0);
   if (withProblems.length > 0) {

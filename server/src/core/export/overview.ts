@@ -1,12 +1,16 @@
 /**
  * The overview of many incidents: one row per report (date, title, status, time to detect and
- * resolve, actionables, open problems), medians and 90th percentiles, incidents per month.
- * "Now" is a parameter, so the age of a draft is testable.
+ * resolve, actionables, open problems), medians and 90th percentiles, incidents per month, and
+ * actionables per owner. "Now" is a parameter, so the age of a draft is testable.
  */
+import type { OwnersList } from '../owners/list.js';
 import { parseIsoInstant } from '../report/iso-date.js';
 import type { Report } from '../report/types.js';
 import { isoUtc, utcDate } from './format.js';
 import { readMetadata } from './metadata.js';
+import { ownerLoads, ownerProblems, type OwnerLoad } from './overview-owners.js';
+
+export type { OwnerLoad } from './overview-owners.js';
 
 /** How long a report may stay a draft before the overview calls it a problem. */
 export const STALE_DRAFT_DAYS = 30;
@@ -16,9 +20,11 @@ export interface OverviewInput {
   /** Path shown and linked, relative to the overview's folder where possible. */
   file: string;
   report: Report;
+  /** The owners list of the report's configuration, when the workspace has one. */
+  owners?: OwnersList;
 }
 
-export type ProblemKind = 'actionable-without-owner' | 'actionable-without-task' | 'stale-draft';
+export type ProblemKind = 'actionable-without-owner' | 'actionable-unknown-owner' | 'actionable-inactive-owner' | 'actionable-without-task' | 'stale-draft';
 
 /** Something about an incident that still needs someone's attention. */
 export interface OverviewProblem {
@@ -57,6 +63,8 @@ export interface Overview {
   timeToResolve: DurationStats;
   /** Every month from the first incident to the last, with its count (zero included). */
   perMonth: { month: string; count: number }[];
+  /** Actionables per owner, open and done, most open first. */
+  owners: OwnerLoad[];
   problemCount: number;
 }
 
@@ -92,13 +100,14 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function problemsOf(report: Report, status: string | undefined, start: number | undefined, now: number): OverviewProblem[] {
+function problemsOf(report: Report, owners: OwnersList | undefined, status: string | undefined, start: number | undefined, now: number): OverviewProblem[] {
   const problems: OverviewProblem[] = [];
   // A finished actionable no longer needs an owner or a task to be followed up.
   const open = report.actionables.items.filter((a) => a.done !== true);
   for (const a of open) {
     if (!a.owner) problems.push({ kind: 'actionable-without-owner', message: `Actionable without owner: ${a.text}`, line: a.range.start.line + 1 });
   }
+  problems.push(...ownerProblems(report, owners));
   for (const a of open) {
     if (a.tasks.length === 0) problems.push({ kind: 'actionable-without-task', message: `Actionable without task: ${a.text}`, line: a.range.start.line + 1 });
   }
@@ -111,7 +120,7 @@ function problemsOf(report: Report, status: string | undefined, start: number | 
 
 /** Builds the overview of `inputs` as of `now` (milliseconds since the epoch). */
 export function buildOverview(inputs: readonly OverviewInput[], now: number): Overview {
-  const rows = inputs.map(({ file, report }) => {
+  const rows = inputs.map(({ file, report, owners }) => {
     const meta = readMetadata(report);
     const start = incidentStart(report);
     const incident: OverviewIncident = {
@@ -122,7 +131,7 @@ export function buildOverview(inputs: readonly OverviewInput[], now: number): Ov
       timeToDetectMinutes: report.metrics.timeToDetectMinutes,
       timeToResolveMinutes: report.metrics.timeToResolveMinutes,
       actionables: report.actionables.items.length,
-      problems: problemsOf(report, meta.status, start, now),
+      problems: problemsOf(report, owners, meta.status, start, now),
     };
     return incident;
   });
@@ -133,6 +142,7 @@ export function buildOverview(inputs: readonly OverviewInput[], now: number): Ov
     timeToDetect: stats(rows.map((r) => r.timeToDetectMinutes)),
     timeToResolve: stats(rows.map((r) => r.timeToResolveMinutes)),
     perMonth: perMonth(rows.map((r) => r.date).filter((d): d is string => d !== undefined)),
+    owners: ownerLoads(inputs),
     problemCount: rows.reduce((n, r) => n + r.problems.length, 0),
   };
 }

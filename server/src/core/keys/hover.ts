@@ -1,7 +1,10 @@
 /**
- * The text an editor shows over a key construction: its scope, group and shape, and every other
- * site of the same group in the workspace.
+ * The text an editor shows over a key construction: its scope, group and shape, every other site
+ * of the same group in the workspace, and who maintains the file (or that nobody does).
  */
+import type { ResolvedConfig } from '../config/config.js';
+import { ownersListOf } from '../owners/index.js';
+import { describeMaintainers, maintainersOfFile } from '../owners/lookup.js';
 import type { Position } from '../types.js';
 import type { KeyIndex, ResolvedSite } from './key-index.js';
 import { DYNAMIC_GROUP } from './types.js';
@@ -14,8 +17,11 @@ const SCOPE_WORDS: Record<ResolvedSite['scope'], string> = {
   unscoped: 'unscoped (a constant string, no keyspace: one entry for every wiki)',
 };
 
-/** Markdown for a hover at `position` of `file`, or undefined when no key is built there. */
-export function keyHover(index: KeyIndex, file: string, position: Position, label: (file: string) => string = (f) => f): string | undefined {
+/**
+ * Markdown for a hover at `position` of `file`, or undefined when no key is built there. With the
+ * file's configuration, the hover also says who maintains the file, as `keys/unowned-code` reads it.
+ */
+export function keyHover(index: KeyIndex, file: string, position: Position, label: (file: string) => string = (f) => f, config?: ResolvedConfig): string | undefined {
   const site = index.siteAt(file, position);
   if (!site) return undefined;
   const shape = `${site.parts}${site.variadic ? '+' : ''} part${site.parts === 1 && !site.variadic ? '' : 's'}`;
@@ -36,5 +42,7 @@ export function keyHover(index: KeyIndex, file: string, position: Position, labe
     }
     if (others.length > 20) lines.push(`- … and ${others.length - 20} more`);
   }
+  const maintainers = config && maintainersOfFile(ownersListOf(config), config.owners.root, file);
+  if (maintainers) lines.push('', `**Maintainers:** ${describeMaintainers(maintainers)}`);
   return lines.join('\n');
 }

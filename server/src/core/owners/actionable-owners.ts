@@ -15,8 +15,11 @@ export interface NamedOwner {
   known?: KnownOwner;
 }
 
-/** Placeholders are `report/placeholder`'s business, not an unknown person. */
-const PLACEHOLDER = /^(?:<[^>]*>|tbd|tba|\?+|n\/a)$/i;
+/**
+ * Placeholders are `report/placeholder`'s business, not an unknown person; a bare `@` is a handle
+ * still being typed.
+ */
+const PLACEHOLDER = /^(?:<[^>]*>|tbd|tba|\?+|n\/a|@)$/i;
 
 /** Splits an owner value ("@alice, SRE team and bob") into names. */
 export function splitOwnerNames(value: string): string[] {

@@ -53,3 +53,11 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return previous[b.length];
 }
+
+/**
+ * How an owner is written in a report so that the actionables reader and the owners list agree:
+ * `@handle` or `@org/team`, an e-mail address or a name with spaces as it is.
+ */
+export function ownerMention(owner: { name: string; kind: OwnerKind }): string {
+  return owner.kind === 'email' || /\s/.test(owner.name) ? owner.name : `@${owner.name}`;
+}

@@ -33,8 +33,12 @@ const JIRA = /(?<![\w-])([A-Z][A-Z0-9]{1,9})-(\d+)(?![\w-]|\.\d)/g;
 const ISSUE_NUMBER = /(?<![\w&#/])#(\d+)(?![\w-])/g;
 const TAG = /(?<![\w&#/])#([A-Za-z][\w.-]*[\w]|[A-Za-z])/g;
 const HANDLE = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
-const OWNER_LABEL =
-  /(?<![\w])(?:owners?|assignees?|responsible|dri|assigned\s+to)\s*[*_]*\s*(?::|=|(?<=to)\s)\s*[*_]*\s*([^\n,;()|[\]]+?)\s*[*_]*\s*(?=$|[\n,;()|[\]]|\.(?:\s|$))/gim;
+/**
+ * The labels that introduce an owner ("Owner:", "DRI =", "Assigned to"), up to the value: a regex
+ * source, shared with the editor's completion of owner names.
+ */
+export const OWNER_LABEL_SOURCE = String.raw`(?<![\w])(?:owners?|assignees?|responsible|dri|assigned\s+to)\s*[*_]*\s*(?::|=|(?<=to)\s)\s*[*_]*\s*`;
+const OWNER_LABEL = new RegExp(OWNER_LABEL_SOURCE + String.raw`([^\n,;()|[\]]+?)\s*[*_]*\s*(?=$|[\n,;()|[\]]|\.(?:\s|$))`, 'gim');
 
 /** Replaces every match by spaces (offsets stay put), so later patterns cannot match inside it again. */
 function blank(text: string, pattern: RegExp, found?: (m: RegExpExecArray) => void): string {

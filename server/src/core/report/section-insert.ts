@@ -5,7 +5,7 @@
  */
 import { flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
 import type { MarkdownParser } from '../markdown/parse.js';
-import { LineIndex } from '../text.js';
+import { LineIndex, lineBreakOf } from '../text.js';
 import type { TextEdit } from '../types.js';
 import { buildSections, findSections } from './sections.js';
 import type { Report, Section } from './types.js';
@@ -100,11 +100,14 @@ function isInside(section: Section, ancestor: Section): boolean {
 /** The edit that inserts a missing section where the profile's order puts it. */
 export function insertSectionEdit(report: Report, specs: SectionSpec[], missing: MissingSection, template: string | undefined, parser: MarkdownParser): TextEdit {
   const place = placeFor(report, specs, missing);
-  const text = sectionText(missing.spec, place.depth, template, parser);
+  const eol = lineBreakOf(report.text);
+  const text = sectionText(missing.spec, place.depth, template, parser).replace(/\r?\n/g, eol);
   const position = report.lines.positionAt(place.offset);
   const range = { start: position, end: position };
-  if (place.side === 'before') return { range, newText: text + '\n\n' };
-  if (place.side === 'after') return { range, newText: '\n\n' + text };
-  const before = report.text.endsWith('\n\n') || report.text.length === 0 ? '' : report.text.endsWith('\n') ? '\n' : '\n\n';
-  return { range, newText: before + text + '\n' };
+  if (place.side === 'before') return { range, newText: text + eol + eol };
+  if (place.side === 'after') return { range, newText: eol + eol + text };
+  let trailing = 0;
+  for (let i = report.text.length - 1; i >= 0 && (report.text[i] === '\n' || report.text[i] === '\r'); i--) if (report.text[i] === '\n') trailing++;
+  const before = report.text.length === 0 || trailing >= 2 ? '' : trailing === 1 ? eol : eol + eol;
+  return { range, newText: before + text + eol };
 }

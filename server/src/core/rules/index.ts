@@ -35,6 +35,7 @@ import { handBuiltKey } from './keys/hand-built-key.js';
 import { mixedScope } from './keys/mixed-scope.js';
 import { removedHelper } from './keys/removed-helper.js';
 import { sharedKeyBuiltLocal } from './keys/shared-key-built-local.js';
+import { unownedCode } from './keys/unowned-code.js';
 import { unscopedKey } from './keys/unscoped-key.js';
 import type { KeyRule, ReportRule } from './rule.js';
 import { unknownRule } from './suppression/unknown-rule.js';
@@ -76,7 +77,7 @@ export const CHUNK_RULES: readonly ReportRule[] = REPORT_RULES.filter((r) => r.s
 export const DOCUMENT_RULES: readonly ReportRule[] = REPORT_RULES.filter((r) => r.scope !== 'chunk');
 
 /** Rules that check cache key construction in PHP, in documentation order. */
-export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, unscopedKey, handBuiltKey, removedHelper];
+export const KEY_RULES: readonly KeyRule[] = [forgedKey, sharedKeyBuiltLocal, mixedScope, declaredScope, unscopedKey, handBuiltKey, removedHelper, unownedCode];
 
 /** Metadata of every rule, reports and PHP alike; the rule runner itself checks suppression comments. */
 export const ALL_RULES: readonly RuleMeta[] = [...REPORT_RULES.map((r) => r.meta), ...KEY_RULES.map((r) => r.meta), unknownRule.meta];

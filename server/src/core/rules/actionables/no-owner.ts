@@ -1,3 +1,6 @@
+import { ownersListOf } from '../../owners/index.js';
+import { ownersNamedIn } from '../../owners/lookup.js';
+import { ownerMention } from '../../owners/names.js';
 import type { Actionable } from '../../report/types.js';
 import type { LineIndex } from '../../text.js';
 import type { Fix, TextEdit } from '../../types.js';
@@ -6,20 +9,23 @@ import type { ReportRule } from '../rule.js';
 /** What the quick fix writes; report/placeholder flags it until someone fills it in. */
 export const OWNER_PLACEHOLDER = '<name>';
 
+/** Owners offered as quick fixes at most: the first ones, teams first. */
+const MAX_SUGGESTED = 5;
+
 /**
- * The edit that adds an owner placeholder: into an empty owner cell, at the end of a row's
- * description cell, or at the end of a list item's first line.
+ * The edit that adds an owner (by default the placeholder): into an empty owner cell, at the end
+ * of a row's description cell, or at the end of a list item's first line.
  */
-export function ownerPlaceholderEdit(item: Actionable, lines: LineIndex): TextEdit {
+export function ownerPlaceholderEdit(item: Actionable, lines: LineIndex, owner = OWNER_PLACEHOLDER): TextEdit {
   const text = lines.text;
   if (item.ownerCellRange) {
     let from = lines.offsetAt(item.ownerCellRange.start);
     let to = lines.offsetAt(item.ownerCellRange.end);
     if (text[from] === '|') from++;
     if (to > from && text[to - 1] === '|') to--;
-    return { range: lines.rangeOf(from, to), newText: ` ${OWNER_PLACEHOLDER} ` };
+    return { range: lines.rangeOf(from, to), newText: ` ${owner} ` };
   }
-  const label = ` Owner: ${OWNER_PLACEHOLDER}`;
+  const label = ` Owner: ${owner}`;
   if (item.source === 'table' && item.textRange) return { range: { start: item.textRange.end, end: item.textRange.end }, newText: label };
   const line = (item.textRange ?? item.range).start.line;
   let at = lines.lineEnd(line);
@@ -29,7 +35,10 @@ export function ownerPlaceholderEdit(item: Actionable, lines: LineIndex): TextEd
   return { range: { start: position, end: position }, newText: label };
 }
 
-/** An actionable that nobody owns. */
+/**
+ * An actionable that nobody owns. Its quick fixes offer the owners of the components and paths the
+ * actionable names, when the workspace has an owners list that knows them, then a placeholder.
+ */
 export const noOwner: ReportRule = {
   meta: {
     id: 'actionables/no-owner',
@@ -39,15 +48,19 @@ export const noOwner: ReportRule = {
     fixable: 'suggestion',
     target: 'report',
   },
-  check({ report }) {
+  check({ report, config }) {
+    const list = ownersListOf(config);
     return report.actionables.items
       .filter((item) => !item.owner && item.done !== true)
       .map((item) => {
-        const fix: Fix = { title: 'Add an "Owner:" placeholder', edits: [ownerPlaceholderEdit(item, report.lines)] };
+        const suggested: Fix[] = ownersNamedIn(item.text, list)
+          .slice(0, MAX_SUGGESTED)
+          .map(({ owner, via }) => ({ title: `Make ${ownerMention(owner)} the owner (maintains ${via})`, edits: [ownerPlaceholderEdit(item, report.lines, ownerMention(owner))] }));
+        const placeholder: Fix = { title: 'Add an "Owner:" placeholder', edits: [ownerPlaceholderEdit(item, report.lines)] };
         return {
           message: 'Actionable has no owner: name who will drive it (@handle or "Owner: name").',
           range: item.range,
-          fixes: [fix],
+          fixes: [...suggested, placeholder],
         };
       });
   },
