@@ -94,18 +94,31 @@ test('New Incident Report uses the profile template, then wikimedia, then the re
   assert.match(fromSnippet, /^## Actionables$/m);
 });
 
+/** Runs `command` and returns the UTC minutes (epoch ms) it may have stamped: from the one it started in to now. */
+async function stampWindow(command: string): Promise<[number, number]> {
+  const asked = Math.floor(Date.now() / 60000) * 60000;
+  await run(command);
+  return [asked, Date.now()];
+}
+
 test('Insert Timeline Entry replaces a blank line with a UTC-stamped entry', async () => {
   fake.openEditor('/ws/incidents/r.md', '# R\n\n## Timeline\n\nAll times in UTC.\n\n- 00:28 Deploy.\n', 7);
-  await run('incidentScribe.insertTimelineEntry');
+  const [asked, answered] = await stampWindow('incidentScribe.insertTimelineEntry');
   assert.equal(fake.snippets.length, 1);
-  assert.match(fake.snippets[0].value, /^- \d{4}-\d\d-\d\d \d\d:\d\d \$0$/);
+  const stamp = /^- (\d{4}-\d\d-\d\d) (\d\d:\d\d) \$0$/.exec(fake.snippets[0].value);
+  assert.ok(stamp, fake.snippets[0].value);
+  const at = Date.parse(`${stamp[1]}T${stamp[2]}:00Z`);
+  assert.ok(at >= asked && at <= answered, `${fake.snippets[0].value} is now in UTC (${new Date(answered).toISOString()})`);
   assert.deepEqual((fake.snippets[0].at as { start: { line: number } }).start.line, 7);
 });
 
 test('Insert Timeline Entry on a line with text adds the entry below it', async () => {
   fake.openEditor('/ws/incidents/r.md', `# R\n\n- ${today()} 00:28 UTC Deploy.\n`, 2);
-  await run('incidentScribe.insertTimelineEntry');
-  assert.match(fake.snippets[0].value, /^\n- \d\d:\d\d UTC \$0$/);
+  const [asked, answered] = await stampWindow('incidentScribe.insertTimelineEntry');
+  const stamp = /^\n- (\d\d:\d\d) UTC \$0$/.exec(fake.snippets[0].value);
+  assert.ok(stamp, fake.snippets[0].value);
+  const minute = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  assert.ok([minute(asked), minute(answered)].includes(stamp[1]), `${fake.snippets[0].value} is now in UTC (${new Date(answered).toISOString()})`);
   const at = fake.snippets[0].at as { line: number; character: number };
   assert.deepEqual({ line: at.line, character: at.character }, { line: 2, character: `- ${today()} 00:28 UTC Deploy.`.length });
 });

@@ -67,6 +67,14 @@ test('the placeholder lands at the end of the first line, or in the owner cell',
 
 test('the placeholder is the kind report/placeholder flags: angle brackets around a word', () => {
   assert.match(OWNER_PLACEHOLDER, /^<[a-z]+>$/);
+  // What the quick fix writes is flagged until someone fills it in.
+  const [first] = noOwner(report);
+  const fixed = apply(report, first.fixes![0].edits);
+  const placeholders = checkReport('r.md', fixed, parser, defaultConfig()).findings.filter((f) => f.ruleId === 'report/placeholder');
+  assert.deepEqual(
+    placeholders.map((f) => [f.range.start.line, fixed.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character)]),
+    [[4, OWNER_PLACEHOLDER]],
+  );
 });
 
 test('with CRLF line breaks the placeholder goes before the line break', () => {

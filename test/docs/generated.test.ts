@@ -30,9 +30,35 @@ const FULL_CONFIG = {
   rules: Object.fromEntries(RULE_IDS.map((id) => [id, 'info'])),
   requiredTags: ['#Sustainability'],
   reportGlobs: ['reports/**/*.md'],
-  keys: { global: ['file-metadata*'], local: ['user-prefs'], localBuilders: ['makeKey'], globalBuilders: ['makeGlobalKey'], exclude: ['vendor', 'lib'], excludeDefaults: false },
+  keys: {
+    global: ['file-metadata*'],
+    local: ['user-prefs'],
+    localBuilders: ['makeKey'],
+    globalBuilders: ['makeGlobalKey'],
+    exclude: ['vendor', 'lib'],
+    excludeDefaults: false,
+    testFiles: ['**/tests/**'],
+    privateCaches: ['server-local'],
+  },
   overrides: [{ files: ['teams/search/**'], profile: 'google-sre', rules: { [RULE_IDS[0]]: 'off' }, requiredTags: ['#Search'] }],
+  owners: ['CODEOWNERS', 'maintainers.yaml'],
+  analysis: { sectionBudgetMs: 500, maxReportSizeKB: 2048 },
 };
+
+/** The settings the parser names as known when it meets an unknown one at `path`. */
+function knownSettings(path: string[]): string[] {
+  const raw = path.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), { 'no-such-setting': 1 });
+  const messages = parseConfig(JSON.stringify(raw), 'probe.json', RULE_IDS).errors.map((e) => e.message);
+  const known = messages.map((m) => /\(known: ([^)]*)\)/.exec(m)?.[1]).find((k) => k !== undefined);
+  assert.ok(known, `the parser lists the known settings: ${messages.join(' | ')}`);
+  return known.split(', ').sort();
+}
+
+test('the full configuration of these tests uses every setting the parser knows', () => {
+  assert.deepEqual(Object.keys(FULL_CONFIG).sort(), knownSettings([]));
+  assert.deepEqual(Object.keys(FULL_CONFIG.keys).sort(), knownSettings(['keys']));
+  assert.deepEqual(Object.keys(FULL_CONFIG.analysis).sort(), knownSettings(['analysis']));
+});
 
 test('the configuration schema accepts every setting the parser accepts, and rejects what it rejects', () => {
   const validate = new Ajv({ allErrors: true, strict: true }).compile(configSchema(ALL_RULES));

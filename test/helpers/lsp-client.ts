@@ -87,6 +87,21 @@ export async function waitFor<T>(what: string, check: () => T | undefined, timeo
   }
 }
 
+/**
+ * Asks `ask` again until `done` accepts its answer or `timeoutMs` has passed, and returns the last
+ * answer either way, so that the assertion after it shows what the server said. For state the
+ * server takes in asynchronously (a watch event, a background index): a bound on time, not on a
+ * number of tries, so a loaded machine is not a failure.
+ */
+export async function pollUntil<T>(ask: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await ask();
+    if (done(value) || Date.now() > until) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** An editor talking to one server. */
 export class TestClient {
   readonly pushed = new Map<string, PublishDiagnosticsParams[]>();
@@ -223,7 +238,11 @@ export class TestClient {
       // The server may already be gone; the test that cares checks for it.
     }
     if (this.child && this.child.exitCode === null) {
-      await Promise.race([new Promise((r) => this.child!.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
+      // A safety net for a server that does not exit, not a timing claim: generous, because a
+      // loaded machine is slow to let a process go, and tests assert the clean exit code.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([new Promise((r) => this.child!.once('exit', r)), new Promise((r) => (timer = setTimeout(r, 15000)))]);
+      clearTimeout(timer);
       if (this.child.exitCode === null) this.child.kill();
     }
     this.connection.dispose();

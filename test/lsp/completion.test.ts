@@ -39,12 +39,15 @@ test('in the timeline: an entry stamped with the current UTC time, and milestone
   const client = await TestClient.spawn();
   try {
     const marked = DEFECTS.replace('- 2026-03-04 09:50 [resolved]', '- |\n- 2026-03-04 09:50 [resolved]');
+    const asked = Math.floor(Date.now() / 60000) * 60000;
     const { items, text } = await complete(client, 'stamp', marked);
+    const answered = Date.now();
     const stamp = items.find((i) => /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/.test(String(i.label)));
     assert.ok(stamp, items.map((i) => i.label).join(', '));
     const [date, time] = String(stamp.label).split(' ');
-    const minutes = Math.abs(Date.parse(`${date}T${time}:00Z`) - Date.now()) / 60000;
-    assert.ok(minutes < 24 * 60, 'the stamp is the current UTC date and time');
+    const stamped = Date.parse(`${date}T${time}:00Z`);
+    // The minute of the stamp lies between the request and its answer: the current time, in UTC.
+    assert.ok(stamped >= asked && stamped <= answered, `the stamp ${String(stamp.label)} is the current UTC date and time (${new Date(answered).toISOString()})`);
     const edited = applyEdits(text, [stamp.textEdit as TextEdit]);
     assert.ok(edited.includes(`\n- ${date} ${time} UTC $0\n- 2026-03-04 09:50 [resolved]`), 'the entry replaces the bullet, as a snippet');
 

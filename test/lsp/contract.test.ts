@@ -1,6 +1,6 @@
 /** The command contract (server/src/protocol.ts) is what the server announces and answers. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SERVER_COMMANDS, type ServerCommandTypes } from '../../server/src/protocol.js';
@@ -13,6 +13,9 @@ test('the server announces exactly the commands of the contract and answers them
   try {
     assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider?.commands, Object.values(SERVER_COMMANDS));
     const uri = client.uri('incidents/defects.md');
+    // On disk too, so that the workspace overview lists it.
+    mkdirSync(join(client.folder, 'incidents'));
+    writeFileSync(join(client.folder, 'incidents', 'defects.md'), DEFECTS);
     await client.open(uri, DEFECTS);
     const run = <C extends keyof ServerCommandTypes>(command: C, ...args: ServerCommandTypes[C]['args']) =>
       client.request<ServerCommandTypes[C]['result']>('workspace/executeCommand', { command, arguments: args });
@@ -23,8 +26,10 @@ test('the server announces exactly the commands of the contract and answers them
     assert.ok(summary && summary.counts.warning > 0);
     const exported = await run(SERVER_COMMANDS.export, uri, 'json');
     assert.equal(exported?.extension, '.json');
+    assert.match(exported!.content, /"Thumbnails missing after a cache change"/);
     const overview = await run(SERVER_COMMANDS.overview, 'text');
-    assert.ok(Array.isArray(overview.reports));
+    assert.deepEqual(overview.reports, [{ file: 'incidents/defects.md', uri }]);
+    assert.match(overview.content, /Thumbnails missing after a cache change/);
   } finally {
     await client.stop();
   }

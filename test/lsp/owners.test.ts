@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CompletionItemKind, CompletionItemTag, type CodeAction, type CompletionItem, type Hover, type MarkupContent, type TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, TestClient } from '../helpers/lsp-client.js';
+import { applyEdits, pollUntil, TestClient } from '../helpers/lsp-client.js';
 
 function workspace(files: Record<string, string>): string {
   const folder = mkdtempSync(join(tmpdir(), 'incident-scribe-owners-'));
@@ -41,12 +41,11 @@ test('owners: CODEOWNERS without configuration, then a maintainers file that mar
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, '.incident-scribe.json')).href, type: 1 }] });
     const problems = await client.pushedWhere(pathToFileURL(join(folder, 'maintainers.yaml')).href, (p) => p.diagnostics.length > 0);
     assert.deepEqual(problems.map((d) => [d.range.start.line, d.code, d.message]), [[3, 'owners', 'An owner is a name, @handle, @org/team or e-mail address.']]);
-    // The reload is asynchronous: pull until the new list is in use (a bounded number of times).
-    let after = (await client.pull(uri)).filter((d) => d.code === 'actionables/inactive-owner');
-    for (let i = 0; i < 100 && after.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      after = (await client.pull(uri)).filter((d) => d.code === 'actionables/inactive-owner');
-    }
+    // The reload is asynchronous: pull until the new list is in use.
+    const after = await pollUntil(
+      async () => (await client.pull(uri)).filter((d) => d.code === 'actionables/inactive-owner'),
+      (found) => found.length > 0,
+    );
     assert.deepEqual(after.map((d) => [d.range.start.line, d.message]), [[5, '"@dmensah" is no longer an active maintainer since 2020-01-01 (FileRepo, /includes/filerepo/): give the actionable to somebody who is.']]);
   } finally {
     await client.stop();
@@ -156,12 +155,11 @@ test('owners: the hover of a key site says who maintains the file, and keys/unow
       return (hover.contents as MarkupContent).value;
     };
     // Both files build the same group with different scopes: each site has a keys/mixed-scope finding.
-    // The index is built in the background: pull until it has both files (a bounded number of times).
-    let findings = { a: await client.pull(owned), b: await client.pull(unowned) };
-    for (let i = 0; i < 200 && !(findings.a.some((d) => d.code === 'keys/mixed-scope') && findings.b.some((d) => d.code === 'keys/mixed-scope')); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      findings = { a: await client.pull(owned), b: await client.pull(unowned) };
-    }
+    // The index is built in the background: pull until it has both files.
+    const findings = await pollUntil(
+      async () => ({ a: await client.pull(owned), b: await client.pull(unowned) }),
+      (f) => f.a.some((d) => d.code === 'keys/mixed-scope') && f.b.some((d) => d.code === 'keys/mixed-scope'),
+    );
     assert.deepEqual(findings.a.filter((d) => d.code === 'keys/unowned-code'), []);
     const marked = findings.b.filter((d) => d.code === 'keys/unowned-code');
     assert.deepEqual(

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, pushCapabilities, TestClient, waitFor } from '../helpers/lsp-client.js';
+import { applyEdits, pollUntil, pushCapabilities, TestClient, waitFor } from '../helpers/lsp-client.js';
 
 const REPOSITORY = `<?php
 class Repository {
@@ -144,12 +144,10 @@ test('a closed file changed on disk (watch event) updates the index', async () =
     writeFileSync(join(folder, 'Consumer.php'), CONSUMER.replace('return false;', GLOBAL_SITE));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri('Consumer.php'), type: 2 }] });
     // The watch event is a notification: ask again until the index has taken it in.
-    let found: Report | undefined;
-    for (let i = 0; i < 200 && !found; i++) {
-      const all = await client.request<{ items: Report[] }>('workspace/diagnostic', { previousResultIds: [] });
-      found = all.items.find((x) => x.uri === repository && x.items?.some((d) => d.code === 'keys/mixed-scope'));
-      if (!found) await new Promise((r) => setTimeout(r, 50));
-    }
+    const found = await pollUntil(
+      async () => (await client.request<{ items: Report[] }>('workspace/diagnostic', { previousResultIds: [] })).items.find((x) => x.uri === repository && x.items?.some((d) => d.code === 'keys/mixed-scope')),
+      (report) => report !== undefined,
+    );
     assert.ok(found, 'Repository.php is flagged after Consumer.php changed on disk');
   } finally {
     await client.stop();

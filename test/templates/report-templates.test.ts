@@ -72,8 +72,18 @@ for (const profile of Object.keys(BUILTIN_PROFILES)) {
     assert.equal(report.title, VALUES.title);
   });
 
-  test(`${profile} template: left unfilled, its placeholders are findings`, () => {
+  // A placeholder whose hint holds a URL (`<link: https://…>`) is not flagged: Markdown turns the
+  // URL into a link, and the prose the rule scans stops at links. The wikimedia template has one.
+  test(`${profile} template: left unfilled, every line with a placeholder is a finding`, () => {
     const { findings } = checkReport(`${profile}.md`, template, new MarkdownParser(), defaultConfig(profile));
-    assert.ok(findings.some((f) => f.ruleId === 'report/placeholder'), 'report/placeholder flags the template text');
+    const flagged = new Set(findings.filter((f) => f.ruleId === 'report/placeholder').map((f) => f.range.start.line + 1));
+    const lines = template.split('\n');
+    const placeholders = lines.map((line, i) => ({ line, at: i + 1 })).filter(({ line }) => new RegExp(PLACEHOLDER.source).test(line));
+    assert.ok(placeholders.length > 0);
+    assert.deepEqual(
+      placeholders.filter(({ at }) => !flagged.has(at)).map(({ at, line }) => `${at}: ${line}`),
+      [],
+      'report/placeholder flags every placeholder of the template',
+    );
   });
 }

@@ -208,7 +208,11 @@ async function checkAll(reportFiles: readonly string[], phpFiles: string[], cont
   try {
     const jobsInOrder = reportFiles.map((file) => {
       const read = readTextFile(file);
-      return { file, read, job: read.ok ? workers.analyse({ key: file, file, text: read.text, config: contextFor(file).config }) : undefined };
+      const job = read.ok ? workers.analyse({ key: file, file, text: read.text, config: contextFor(file).config }) : undefined;
+      // Awaited in file order below: a job that fails while an earlier one is awaited must not be
+      // an unhandled rejection (which ends the process with a stack trace).
+      job?.result.catch(() => undefined);
+      return { file, read, job };
     });
     for (const { file, read, job } of jobsInOrder) {
       if (!read.ok || !job) {

@@ -21,10 +21,11 @@ const TEMPLATE_TEXT =
  * Template text that reads as words: a label whose value was never written ("Time to detection:
  * ?", "Category: XXX"), a note to convert times later ("need to convert to PST"), and the
  * instructions templates give their writers ("to be done before the meeting", "replace this text",
- * "describe here…").
+ * "describe here…"), and a hint whose example is a web address ("<link: https://…>"), which the
+ * Markdown parser splits at the address it links.
  */
 const TEMPLATE_WORDS =
-  /^[ \t]*(?:[-*+][ \t]+)?[A-Z][\w '/-]{2,40}:[ \t]*(?:\?+|X{3,}|Y{3,}|Z{3,}|\.{3}|…)[ \t]*$|\b(?:(?:still )?needs? to|to do:?|todo:?) convert(?: (?:this|these|the times?|times|it|them))? (?:to|into) [A-Z]{2,5}\b|(?<![A-Za-z])to be (?:done|filled in|completed|written) (?:pre|post|before|after)[- ]meeting\b|\b(?:replace|delete|remove) this (?:text|line|paragraph|sentence|section)\b|\b(?:describe|explain|summari[sz]e|write|list) (?:it |them )?here\b/gim;
+  /^[ \t]*(?:[-*+][ \t]+)?[A-Z][\w '/-]{2,40}:[ \t]*(?:\?+|X{3,}|Y{3,}|Z{3,}|\.{3}|…)[ \t]*$|\b(?:(?:still )?needs? to|to do:?|todo:?) convert(?: (?:this|these|the times?|times|it|them))? (?:to|into) [A-Z]{2,5}\b|(?<![A-Za-z])to be (?:done|filled in|completed|written) (?:pre|post|before|after)[- ]meeting\b|\b(?:replace|delete|remove) this (?:text|line|paragraph|sentence|section)\b|\b(?:describe|explain|summari[sz]e|write|list) (?:it |them )?here\b|(?<!\\)<[A-Za-z][\w '-]{0,40}:[ \t]+(?:https?:\/\/|www\.)[^<>\n]{0,200}>/gim;
 
 /** HTML elements: a tag with one of these names is markup, not a placeholder. */
 const HTML_ELEMENTS = new Set(
@@ -119,7 +120,7 @@ function inCode(root: Nodes, offset: number): boolean {
 
 /** `<https://…>` and `<ops@example.org>` that Markdown did not turn into links are still addresses. */
 function isAddress(match: string): boolean {
-  return match.startsWith('<') && (match.includes('://') || /^<[^\s@<>]+@[^\s@<>]+>$/.test(match));
+  return /^<[A-Za-z][\w+.-]*:\/\/[^\s<>]*>$/.test(match) || /^<[^\s@<>]+@[^\s@<>]+>$/.test(match);
 }
 
 function quote(s: string): string {
