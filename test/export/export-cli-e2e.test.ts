@@ -61,3 +61,36 @@ test('overview of the bundled examples', async () => {
   assert.equal(html.code, 0, html.stderr);
   assert.match(html.stdout, /<figure class="chart" id="chart-per-month"><svg /);
 });
+
+test('export --to json gives each milestone with the line and words it was read from', async () => {
+  const ws = tempWorkspace({
+    'incidents/plain.md': [
+      '# 2026-02-03: search results empty',
+      '',
+      '## Summary',
+      '',
+      'Search returned no results for every visitor for about 40 minutes.',
+      '',
+      '## Timeline',
+      '',
+      'All times in UTC.',
+      '',
+      '- 2026-02-03 09:10 Search errors begin after the index rebuild',
+      '- 2026-02-03 09:18 A customer reports empty result pages',
+      '- 2026-02-03 09:35 We rolled back the index; errors drop to zero',
+      '- 2026-02-03 09:50 Incident closed',
+      '',
+    ].join('\n'),
+  });
+  const r = await runCli(['export', 'incidents/plain.md', '--to', 'json'], { cwd: ws });
+  assert.equal(r.code, 0, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.deepEqual(json.milestones, {
+    impactStart: { time: '2026-02-03T09:10:00Z', line: 11, source: 'inferred', words: 'errors begin' },
+    detected: { time: '2026-02-03T09:18:00Z', line: 12, source: 'inferred', words: 'customer reports' },
+    mitigated: { time: '2026-02-03T09:35:00Z', line: 13, source: 'inferred', words: 'rolled back' },
+    resolved: { time: '2026-02-03T09:50:00Z', line: 14, source: 'inferred', words: 'Incident closed' },
+  });
+  assert.equal(json.metrics.timeToDetectMinutes, 8);
+  assert.equal(json.metrics.timeToResolveMinutes, 40);
+});

@@ -16,9 +16,10 @@ export interface SectionSpec {
   required?: boolean;
   /**
    * `impact` sections are also satisfied by an impact statement elsewhere (a metadata table
-   * row, an `Impact:` paragraph, front matter `impact:`).
+   * row, an `Impact:` paragraph, front matter `impact:`). `cause` sections are not asked
+   * for when the profile was guessed and the report tells the cause in its prose.
    */
-  kind?: 'impact' | 'timeline' | 'actionables' | 'detection';
+  kind?: 'impact' | 'timeline' | 'actionables' | 'detection' | 'cause';
   children?: SectionSpec[];
 }
 
@@ -64,7 +65,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
     sections: [
       SUMMARY,
       IMPACT,
-      { title: 'Root causes', synonyms: ['Root cause', 'Causes'], required: true },
+      { title: 'Root causes', synonyms: ['Root cause', 'Causes'], required: true, kind: 'cause' },
       { title: 'Trigger', synonyms: ['Triggers'], required: true },
       { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true },
       DETECTION,
@@ -88,7 +89,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
     sections: [
       { ...SUMMARY, title: 'Overview', synonyms: also('summary', 'Overview') },
       { title: 'What happened', required: false },
-      { title: 'Contributing factors', synonyms: ['Contributing factor', 'Root cause', 'Root causes'], required: true },
+      { title: 'Contributing factors', synonyms: ['Contributing factor', 'Root cause', 'Root causes'], required: true, kind: 'cause' },
       { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true },
       IMPACT,
       { title: 'Responders', required: false },
@@ -118,7 +119,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
       { title: 'Recovery', required: true },
       TIMELINE,
       { title: 'Five whys', synonyms: ['5 whys'], required: false },
-      { title: 'Root cause', synonyms: ['Root causes'], required: true },
+      { title: 'Root cause', synonyms: ['Root causes'], required: true, kind: 'cause' },
       { title: 'Backlog check', required: false },
       { title: 'Recurrence', required: false },
       { title: 'Lessons learned', synonyms: ['Lessons learnt', 'Lessons'], required: true },
@@ -131,7 +132,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
       // What happened to whom: a summary or an impact statement, whichever the author wrote.
       { title: 'Summary', synonyms: [...also('summary', 'Summary'), ...ROLE_NAMES.impact], required: true },
       TIMELINE,
-      { title: 'Root cause', synonyms: also('cause', 'Root cause', ['what happened']), required: true },
+      { title: 'Root cause', synonyms: also('cause', 'Root cause', ['what happened']), required: true, kind: 'cause' },
       ACTION_ITEMS,
     ],
   },

@@ -7,6 +7,7 @@
 import { toString } from 'mdast-util-to-string';
 import type { Report, Section, TimelineEntry } from '../report/types.js';
 import type { Finding, Range } from '../types.js';
+import { milestonesJson } from '../report/timeline/summary.js';
 import { isoUtc } from './format.js';
 import { readMetadata, type MetaInstant } from './metadata.js';
 
@@ -127,6 +128,8 @@ export function reportToJson(report: Report, findings: readonly Finding[] = []):
       timeToMitigateMinutes: m.timeToMitigateMinutes,
       timeToResolveMinutes: m.timeToResolveMinutes,
     }),
+    // Where each milestone behind the metrics was read, said as the CLI's JSON says it.
+    milestones: milestonesJson(report.timeline.milestones),
     actionables: report.actionables.items.map((a) =>
       compact({ ...location(a.range), text: a.text, tasks: [...a.tasks], owner: a.owner, tags: [...a.tags], done: a.done }),
     ),

@@ -98,6 +98,8 @@ export interface StatedFact {
   /** A metric's or a duration's minutes; a metric counts from `from`. */
   minutes?: number;
   from?: Milestone;
+  /** A time that ends a stated window of the impact ("from 15:30 to 18:10"). */
+  window?: boolean;
 }
 
 /** The four milestones as the report gives them; a milestone nothing tells is absent. */

@@ -95,7 +95,7 @@ export function timelineFrom(
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
   const entries = resolve(extraction.items, { lines, declared: declaration?.zone, startDate }, taken);
-  const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines);
+  const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };
   return timeline;

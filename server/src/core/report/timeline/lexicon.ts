@@ -9,16 +9,24 @@
  * at `.`, `;`, `!`, `?` and a dash between spaces):
  *
  * - **impact start**: the problem is said to begin: "Problem starts", "errors begin", "the site
- *   goes down", "requests start failing", "first errors", "latency spikes";
+ *   goes down", "the site is hard down", "the chain stalled", "logs have stopped working",
+ *   "requests start failing", "first errors", "latency spikes", "launch success reaches 0%",
+ *   "traffic begins to drop"; or the change that caused it goes out: "the upgrade caused the DNS
+ *   pods to crash", "version 2 deployed with a compatibility issue", "a release that breaks login";
  * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
- *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report";
+ *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report",
+ *   "ticket <link> is opened", "engineers respond to the alarms";
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
- *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated";
+ *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
+ *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
+ *   issue", "back to 100%";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
- *   resolved", "Service operational", "all clear", "fix deployed".
+ *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving".
  *
- * A clause that negates, hedges or plans ("no alert fired", "tried to roll back", "will revert",
- * "we think it resolved itself") says nothing happened and is skipped.
+ * A clause that negates, hedges, plans or tells of an earlier occurrence ("no alert fired",
+ * "tried to roll back", "will revert", "appears to have recovered", "the first occurrence
+ * resolved itself") says nothing happened now and is skipped. People coming "back up" and a
+ * channel "closed" are not the service.
  */
 import type { Metrics, Milestone } from '../types.js';
 
@@ -95,7 +103,18 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|problem|issue|errors?)\b/i,
     /\bimpact\s+start\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
-    new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted the deploy".
+    new RegExp(String.raw`\b${SYSTEM}\s+(?:(?:has|have|had)\s+)?(?:stall(?:s|ed)?|halt(?:s|ed)?|freezes|froze|hangs|hung|(?:stops?|stopped)\s+working)\b(?!\s+(?:the|a|an|all|our|its|their|this|that|his|her)\b)`, 'i'),
+    // "the upgrade caused the DNS pods to crash loop".
+    /\bcaus(?:e|es|ed|ing)\s+(?:[\w.-]+\s+){0,5}?to\s+(?:crash|fail|stop\s+working|break|hang|stall|time\s+out|go\s+down|become\s+unavailable|return\s+errors)/i,
+    // The bad change going out: "version 2 deployed with a compatibility bug", "a release that breaks login".
+    /\b(?:deploy(?:s|ed)?|releas(?:e|es|ed)|shipped|rolled\s+out|goes\s+out|went\s+out|merged)\b.{0,60}?\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bug|regression|defect|flaw|(?:compatibility|breaking)\s+(?:issue|problem|change))s?\b/i,
+    /\b(?:deploy(?:ment)?|release|change|upgrade|update|migration|version|rollout)\b(?:\s+[\w.-]+){0,6}?\s+(?:that\s+|which\s+)?(?:breaks|broke)\b/i,
+    // A success measure reaching zero: "launch success reaches 0%", "traffic drops to zero".
+    /\b(?:success(?:\s+rate)?|availability|uptime|throughput|traffic|launches|builds|logins|requests\s+served)\b(?:\s+[\w%-]+){0,3}?\s+(?:reaches|reached|drops?\s+to|dropped\s+to|falls?\s+to|fell\s+to|goes\s+to|went\s+to|hits?)\s+(?:0\s*%|0\b|zero|nothing)/i,
+    // A good measure beginning to fall: "traffic begins to drop"; not "errors start to drop", which is recovery.
+    /(?<!\b(?:errors?|failures?|latency|timeouts?|alerts?|load|queue|backlog|5xxs?|retries)\s+(?:rates?\s+|counts?\s+)?)\b(?:starts?|started|begins?|began)\s+(?:to\s+)?(?:drop(?:ping)?|fall(?:ing)?|declin(?:e|ing)|decreas(?:e|ing))\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting)\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
   ],
@@ -105,25 +124,33 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:paged|alerted)\b/i,
     /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
-    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+)\b(?:\s+[\w'-]+){0,5}?\s+(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b/,
+    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+)\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b/,
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
     /\b(?:becomes?|became)\s+aware\b/i,
     /\bincident\s+(?:is\s+|was\s+)?(?:declared|opened|raised|created|started|called)\b/i,
     /\b(?:declares?|declared|opens?|opened|raises?|raised)\s+(?:an?\s+|the\s+)?incident\b/i,
-    /\b(?:support\s+)?tickets?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created)\b/i,
+    // "Ticket <link> is opened about slow starts", "an issue is opened, reporting failures".
+    /\b(?:support\s+)?(?:tickets?|issues?|bug\s+reports?)\S*(?:\s+\S+){0,3}?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created|submitted)\b/i,
+    /\brespond(?:s|ed|ing)?\s+to\s+(?:the\s+|an?\s+)?(?:alarms?|alerts?|pages?)\b/i,
   ],
   mitigated: [
     /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
-    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal)\b`, 'i'),
-    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|back\s+(?:up|online)|recover(?:s|ed|y)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
+    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
     /\b(?:workarounds?|hotfix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
-    /\b(?:working|available|visible|reachable|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
+    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
+    /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
+    /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over)\w*/i,
+    /\bdeclar(?:es|ed)\s+(?:[\w'-]+\s+){0,3}?(?:online|healthy|operational)\b/i,
+    /\b(?:which|this|that)\s+(?:solved|fixed)\s+(?:the\s+)?(?:issue|problem|outage|incident)\b/i,
   ],
   resolved: [
     /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
-    /\b(?:resolved|closed|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|fixed)\b/i,
+    /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|fixed)\b/i,
+    /\bfinish(?:es|ed)?\s+resolving\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
     /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
   ],
@@ -131,7 +158,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\bno\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?)\b/gi;
 /** How far before the words a negation still applies to them. */

@@ -13,8 +13,9 @@
  * - resolution: the last entry that says it is resolved; without one, the last that says the
  *   impact stopped.
  *
- * When nothing says when the problem began, there is no impact start: copying the detection
- * would make every time to detect zero. An entry with a time is preferred; an entry without one
+ * When nothing says when the problem began, there is no impact start (copying the detection
+ * would make every time to detect zero), unless the timeline opens with the detection: the
+ * report or alert is then the first thing known of the problem, and the impact starts there. An entry with a time is preferred; an entry without one
  * still counts as found (so the milestone is not reported missing) but gives no instant.
  */
 import type { LineIndex } from '../../text.js';
@@ -82,8 +83,16 @@ function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefi
   return undefined;
 }
 
-function statedFact(milestone: Milestone, statements: readonly ResolvedStatement[], chosen: Milestones, entries: readonly TimelineEntry[], lines: LineIndex): MilestoneFact | undefined {
-  const time = statements.find((s) => s.kind === 'time' && s.milestone === milestone);
+function statedFact(
+  milestone: Milestone,
+  statements: readonly ResolvedStatement[],
+  chosen: Milestones,
+  entries: readonly TimelineEntry[],
+  lines: LineIndex,
+  windowEnds = false,
+): MilestoneFact | undefined {
+  // The end of a stated window is only a fallback (see selectMilestones).
+  const time = statements.find((s) => s.kind === 'time' && s.milestone === milestone && (windowEnds || !(s.window && milestone !== 'start')));
   // A stated time that is an entry's time points at that entry: that is where the reader looks.
   const same = time && entries.find((e) => e.utc !== undefined && e.utc === time.utc && absoluteOf(e) === (time.absolute ?? false));
   if (time && same) return { milestone, source: 'stated', utc: same.utc, absolute: absoluteOf(same), range: entryLineRange(lines, same), entry: same, words: time.words };
@@ -93,6 +102,12 @@ function statedFact(milestone: Milestone, statements: readonly ResolvedStatement
   const base = chosen[metric.from ?? 'start'];
   const fact: MilestoneFact = { milestone, source: 'stated', absolute: base?.absolute ?? false, range: metric.range, words: metric.words };
   if (base?.utc !== undefined) fact.utc = base.utc + metric.minutes * 60_000;
+  // "Time to recovery: 15 minutes" lands on an entry of the timeline: that entry is the milestone.
+  const landed = fact.utc !== undefined && entries.find((e) => e.utc === fact.utc && absoluteOf(e) === fact.absolute);
+  if (landed) {
+    fact.entry = landed;
+    fact.range = entryLineRange(lines, landed);
+  }
   if ((metric.from ?? 'start') === 'start') fact.statedMinutes = metric.minutes;
   else if (chosen.start?.utc !== undefined && fact.utc !== undefined && chosen.start.absolute === fact.absolute) {
     fact.statedMinutes = Math.round((fact.utc - chosen.start.utc) / 60_000);
@@ -135,9 +150,31 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
-      statedFact(milestone, statements, chosen, entries, lines) ??
+      // A stated time points at the entry of that time, whatever the entry's words.
+      statedFact(milestone, statements, chosen, input.entries, lines) ??
       ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
     if (fact) chosen[milestone] = fact;
+  }
+  // A timeline that opens with the report or alert of the problem: the impact was under way by
+  // then, and nothing earlier says when it began, so it starts there (time to detect zero).
+  const detected = chosen.detected;
+  const told = input.entries.filter((e) => !e.dateOnly);
+  const first = told.length > 1 ? told[0] : undefined;
+  // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
+  const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
+  // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
+  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first) {
+    chosen.start = { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
+  }
+  // A stated window of the impact ("down from 15:30 to 18:10") ends when the impact stopped: the
+  // mitigation when no entry says so, and the resolution when nothing says more.
+  const windowEnd = statements.find((s) => s.kind === 'time' && s.milestone === 'mitigated' && s.window);
+  // It also wins over a mitigation read only from an entry's resolution words ("Incident closed").
+  const fromResolution = chosen.mitigated?.source === 'inferred' && !chosen.mitigated.entry?.cues.some((c) => c.milestone === 'mitigated');
+  if (windowEnd && (!chosen.mitigated || fromResolution)) {
+    const end = statedFact('mitigated', [windowEnd], chosen, input.entries, lines, true);
+    if (end) chosen.mitigated = end;
+    if (end && !chosen.resolved) chosen.resolved = { ...end, milestone: 'resolved' };
   }
   return chosen;
 }

@@ -1,17 +1,20 @@
 /**
  * Times and durations a report states in prose, outside its timeline: "Impact started at 14:02
  * UTC", "time to detection: 5 minutes", "TTR 2h", "detected after 20 minutes", "from the first
- * report to resolution took 4 hours", "the outage lasted about nine hours". Reading is a pure
+ * report to resolution took 4 hours", "the outage lasted about nine hours", and the window of the
+ * impact: "down from 15:30 to 18:10 UTC", "between 09:10 and 09:50", "(10:45 - 16:11 UTC)", whose
+ * first time is the impact start and whose last is when the impact stopped. Reading is a pure
  * function of one paragraph ({@link readStatements}); which statement the report settles on is
  * decided over the whole document, with the timeline (`select.ts`).
  */
 import type { Milestone } from '../types.js';
 import { leadingDuration, type StatedDuration } from '../duration.js';
+import { milestoneWords } from './lexicon.js';
 import { readLeadingToken, hasTime, type TimeToken } from './tokens.js';
 
 /** A statement found in one text; offsets are into that text. */
 export type Statement =
-  | { kind: 'time'; milestone: Milestone; token: TimeToken; start: number; end: number }
+  | { kind: 'time'; milestone: Milestone; token: TimeToken; start: number; end: number; window?: true }
   | { kind: 'metric'; milestone: Exclude<Milestone, 'start'>; from: Milestone; minutes: number; start: number; end: number }
   | { kind: 'duration'; minutes: number; start: number; end: number };
 
@@ -22,10 +25,65 @@ const SUBJECT = String.raw`(?:the\s+)?(?:user\s+|customer\s+)?(?:impact|outage|i
 /** "Impact started at 14:02 UTC", "the outage ended at 15:10", "detected at 14:20". */
 const TIMES: readonly [Milestone, RegExp][] = [
   ['start', new RegExp(String.raw`\b${SUBJECT}\s+(?:started|began|starts|begins|first\s+appeared|was\s+first\s+seen)\s+(?:at|on|around|about|approximately)\s+(?:around\s+|about\s+)?`, 'gi')],
+  // A field of the report's header: "Date of incident: Wednesday 20th September 2023, 14:32 UTC".
+  ['start', /\b(?:date|time|start)\s+of\s+(?:the\s+)?(?:incident|outage|impact)\s*:\s*/gi],
   ['detected', new RegExp(String.raw`\b(?:was\s+|were\s+|first\s+)?(?:detected|noticed|reported|alerted)\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
   ['mitigated', new RegExp(String.raw`\b(?:${SUBJECT}\s+(?:ended|ends|stopped|stops)|(?:was\s+|were\s+)?mitigated)\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
   ['resolved', new RegExp(String.raw`\b(?:was\s+|were\s+|fully\s+)?resolved\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
 ];
+
+/** Opens a window of the impact: "from 15:30 to 18:10", "between 09:10 and 09:50", "(10:45 - 16:11)". */
+const WINDOW_OPEN = /\b(?:from|between)\s+|\(\s*(?=\d{1,2}:\d{2})/gi;
+/** Between the two ends of a window, when the first token did not take the second in as a span. */
+const WINDOW_JOIN = /^\s*(?:\([^()\n]{0,40}\)\s*)?(?:to|until|till|through|and|[-\u2013\u2014])\s+/i;
+/** The second time inside a token that read a span ("15:30 to 18:10 UTC"). */
+const SPAN_SECOND = /(?:\s*[-\u2013\u2014]\s*|\s+to\s+)(?=\d{1,2}:\d{2})/i;
+
+/**
+ * The windows of one sentence that speaks of the impact: the start, and when the impact stopped.
+ * The first end takes the second's zone when it names none ("from 15:30 to 18:10 UTC").
+ */
+function windows(sentence: string, base: number): Statement[] {
+  const out: Statement[] = [];
+  WINDOW_OPEN.lastIndex = 0;
+  for (let m = WINDOW_OPEN.exec(sentence); m; m = WINDOW_OPEN.exec(sentence)) {
+    const first = tokenAfter(sentence, m.index + m[0].length);
+    if (!first || first.hour === undefined) continue;
+    const written = sentence.slice(first.start, first.end);
+    const inside = SPAN_SECOND.exec(written);
+    let second: TimeToken | undefined;
+    if (inside) second = tokenAfter(sentence, first.start + inside.index + inside[0].length);
+    else {
+      const join = WINDOW_JOIN.exec(sentence.slice(first.end, first.end + 60));
+      if (join) second = tokenAfter(sentence, first.end + join[0].length);
+    }
+    if (!second || second.hour === undefined) continue;
+    const start: TimeToken = first.zone || !second.zone ? first : { ...first, zone: second.zone };
+    out.push({ kind: 'time', milestone: 'start', token: start, start: base + m.index, end: base + first.end, window: true });
+    out.push({ kind: 'time', milestone: 'mitigated', token: second, start: base + m.index, end: base + second.end, window: true });
+    WINDOW_OPEN.lastIndex = Math.max(WINDOW_OPEN.lastIndex, second.end);
+  }
+  return out;
+}
+
+/** "By 15:02 UTC ingestion was healthy again", "by November 15, 6:20 AM UTC we had fully recovered". */
+const BY = /\bby\s+/gi;
+
+/** The end of the impact or of the incident stated as "by <time>, <what was true then>". */
+function byTimes(sentence: string, base: number): Statement[] {
+  const out: Statement[] = [];
+  BY.lastIndex = 0;
+  for (let m = BY.exec(sentence); m; m = BY.exec(sentence)) {
+    const token = tokenAfter(sentence, m.index + m[0].length);
+    if (!token || token.hour === undefined) continue;
+    // The milestone words of what follows, as the timeline reads them in an entry.
+    // One milestone per statement: "fully recovered" closes the incident, "healthy again" ends the impact.
+    const named = milestoneWords(sentence.slice(token.end)).map((w) => w.milestone);
+    const milestone = named.includes('resolved') ? 'resolved' : named.includes('mitigated') ? 'mitigated' : undefined;
+    if (milestone) out.push({ kind: 'time', milestone, token, start: base + m.index, end: base + token.end });
+  }
+  return out;
+}
 
 const METRIC_NAME: Record<string, Exclude<Milestone, 'start'>> = { d: 'detected', m: 'mitigated', r: 'resolved' };
 
@@ -76,7 +134,8 @@ export function readStatements(text: string): Statement[] {
   METRIC.lastIndex = 0;
   for (let m = METRIC.exec(text); m; m = METRIC.exec(text)) {
     const d = durationAfter(text, m.index + m[0].length);
-    const which = m[1] ? (/^detect/i.test(m[1]) ? 'd' : /^mitigat/i.test(m[1]) ? 'm' : 'r') : m[2].toLowerCase();
+    // A time to recover or restore is when the service came back: mitigation, not the close of the incident.
+    const which = m[1] ? (/^detect/i.test(m[1]) ? 'd' : /^(?:mitigat|recover|restor)/i.test(m[1]) ? 'm' : 'r') : m[2].toLowerCase();
     if (d) out.push({ kind: 'metric', milestone: METRIC_NAME[which], from: 'start', minutes: d.minutes, start: m.index, end: d.end });
   }
   AFTER.lastIndex = 0;
@@ -94,6 +153,8 @@ export function readStatements(text: string): Statement[] {
     if (d) out.push({ kind: 'metric', milestone, from, minutes: d.minutes, start: m.index, end: d.end });
   }
   for (const sentence of sentences(text)) {
+    if (IMPACT_WORDS.test(sentence.text)) out.push(...windows(sentence.text, sentence.start));
+    out.push(...byTimes(sentence.text, sentence.start));
     if (!IMPACT_WORDS.test(sentence.text) || /\b(?:time\s+to|tt[dmr]|from\s+(?:the\s+)?first)\b/i.test(sentence.text)) continue;
     LASTED.lastIndex = 0;
     for (let m = LASTED.exec(sentence.text); m; m = LASTED.exec(sentence.text)) {
@@ -109,7 +170,8 @@ export function readStatements(text: string): Statement[] {
 
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  const re = /[^.!?\n]+(?:[.!?](?=\s|$)|\n|$)/g;
+  // A single line break inside a paragraph is a soft break, not the end of a sentence.
+  const re = /(?:[^.!?\n]|\n(?!\s*\n))+(?:[.!?](?=\s|$)|\n|$)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;

@@ -68,16 +68,21 @@ function dayOfEntries(entries: readonly TimelineEntry[], frontMatter: FrontMatte
   return started?.date ?? parseIsoInstant(frontMatter?.data?.start)?.date ?? entries.find((e) => e.date !== undefined)?.date;
 }
 
-/** Gives stated times their instant; keeps metrics and durations as they are. */
+/**
+ * Gives stated times their instant; keeps metrics and durations as they are. A time without its
+ * day takes the day of the timeline's impact start or first dated entry, front matter `start`,
+ * else `reportDay` (the day the title or file name gives).
+ */
 export function resolveStatements(
   placed: readonly PlacedStatement[],
   entries: readonly TimelineEntry[],
   declared: Zone | undefined,
   frontMatter: FrontMatter | undefined,
   lines: LineIndex,
+  reportDay?: string,
 ): StatedFact[] {
   const out: StatedFact[] = [];
-  const day = dayOfEntries(entries, frontMatter);
+  const day = dayOfEntries(entries, frontMatter) ?? reportDay;
   for (const { statement: s, base } of placed) {
     const range = lines.rangeOf(base + s.start, base + s.end);
     const words = lines.text.slice(base + s.start, base + s.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
@@ -90,11 +95,14 @@ export function resolveStatements(
       continue;
     }
     const t = s.token;
-    const date = t.month !== undefined && t.year !== undefined ? { y: t.year, m: t.month, d: t.day! } : day ? { y: +day.slice(0, 4), m: +day.slice(5, 7), d: +day.slice(8, 10) } : undefined;
+    // "November 14, 3:02 PM" takes its year from the incident's day.
+    const year = t.year ?? (day ? +day.slice(0, 4) : undefined);
+    const date =
+      t.month !== undefined && year !== undefined ? { y: year, m: t.month, d: t.day! } : day ? { y: +day.slice(0, 4), m: +day.slice(5, 7), d: +day.slice(8, 10) } : undefined;
     const zone = t.zone ?? declared;
     const d = date ?? { y: 1970, m: 1, d: 1 };
     const utc = Date.UTC(d.y, d.m - 1, d.d, t.hour!, t.minute!, t.second ?? 0) - (zone?.offset ?? 0) * 60_000;
-    out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined });
+    out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined, ...(s.window ? { window: true } : {}) });
   }
   return out;
 }

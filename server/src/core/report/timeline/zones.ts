@@ -29,6 +29,8 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   SAST: 120,
   EEST: 180,
   MSK: 180,
+  // Gulf Standard Time (UAE, Oman); the South Georgia reading is rare in incident reports.
+  GST: 240,
   IST: 330,
   SGT: 480,
   HKT: 480,
