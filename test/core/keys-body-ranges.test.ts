@@ -3,7 +3,6 @@
  * through strings, comments and HTML; the bodies left out never change what extraction finds.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { rangesToParse } from '../../server/src/core/keys/body-ranges.js';
@@ -13,20 +12,11 @@ import type { PhpParser } from '../../server/src/core/keys/parser.js';
 import { functionBodies } from '../../server/src/core/keys/php-bodies.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { loadFixture } from '../helpers/expectations.js';
-import { parser } from '../helpers/key-rules.js';
+import { parser, phpFiles } from '../helpers/key-rules.js';
 import { fixtureConfig } from '../helpers/report-rules.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const BUILDERS = ['makeKey', 'makeGlobalKey'];
-
-function phpFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) phpFiles(path, out);
-    else if (/\.(php|inc|phtml)$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 /** Extraction from the whole tree and from the ranges only, as plain data. */
 function bothWays(p: PhpParser, file: string, text: string, builders = defaultConfig().keys) {

@@ -1,25 +1,15 @@
 /** The text prefilter of the workspace key scan: it never drops a file that matters. */
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { analyzePhp } from '../../server/src/core/keys/check.js';
 import { keyPrefilter } from '../../server/src/core/keys/prefilter.js';
 import { loadFixture } from '../helpers/expectations.js';
-import { parser } from '../helpers/key-rules.js';
+import { parser, phpFiles } from '../helpers/key-rules.js';
 import { fixtureConfig } from '../helpers/report-rules.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-
-function phpFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) phpFiles(path, out);
-    else if (/\.(php|inc|phtml)$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 test('every PHP fixture with a key site, a class constant or a construction given a cache passes the prefilter', async () => {
   const p = await parser();
