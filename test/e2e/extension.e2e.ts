@@ -269,9 +269,12 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
       await wb.open(FIX_ON_SAVE);
       await wb.showProblems('search-lag');
       await wb.waitProblems('the missing Detection section', (r) => r.some((p) => p.code === 'report/missing-section'));
+      // The Problems filter has the keyboard focus: open the report again to give it back to the editor.
+      await wb.open(FIX_ON_SAVE);
       await wb.goToLine(14);
       await session.page.keyboard.press('End');
       await session.page.keyboard.type(' It was renamed on a Tuesday.');
+      await wb.until('the typed text to make the report dirty', async () => !!(await session.page.$('.editor-group-container.active .tab.active.dirty')));
       await wb.save();
       const path = join(session.workspace, FIX_ON_SAVE);
       await wb.until('the saved file to have the Detection section', async () => readFileSync(path, 'utf8').includes('\n## Detection\n'));
