@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateReport } from '../../bench/report-generator.js';
@@ -9,17 +9,10 @@ import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { fixtureConfig } from '../helpers/report-rules.js';
 import { loadFixture } from '../helpers/expectations.js';
 import { checkWhole, essentials } from '../helpers/whole-check.js';
+import { markdownFiles } from '../helpers/files.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) markdownFiles(path, out);
-    else if (entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 test('chunk by chunk gives what the whole-document analysis gives, on every fixture and example', () => {
   const files = [...markdownFiles(join(ROOT, 'test', 'fixtures', 'rules')), ...markdownFiles(join(ROOT, 'examples')), join(ROOT, 'test', 'fixtures', 'report-template.md')];

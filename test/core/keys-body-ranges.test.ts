@@ -12,7 +12,8 @@ import type { PhpParser } from '../../server/src/core/keys/parser.js';
 import { functionBodies } from '../../server/src/core/keys/php-bodies.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { loadFixture } from '../helpers/expectations.js';
-import { parser, phpFiles } from '../helpers/key-rules.js';
+import { phpFiles } from '../helpers/files.js';
+import { parser } from '../helpers/key-rules.js';
 import { fixtureConfig } from '../helpers/report-rules.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

@@ -6,7 +6,8 @@ import { defaultConfig } from '../../server/src/core/config/config.js';
 import { analyzePhp } from '../../server/src/core/keys/check.js';
 import { keyPrefilter } from '../../server/src/core/keys/prefilter.js';
 import { loadFixture } from '../helpers/expectations.js';
-import { parser, phpFiles } from '../helpers/key-rules.js';
+import { phpFiles } from '../helpers/files.js';
+import { parser } from '../helpers/key-rules.js';
 import { fixtureConfig } from '../helpers/report-rules.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SOFT_CHUNK_LIMIT, splitChunks } from '../../server/src/core/markdown/chunks.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { markdownFiles } from '../helpers/files.js';
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) markdownFiles(path, out);
-    else if (entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 const tricky = [
   '---\ntitle: x\n---\n# Title\n\nSee [the task][t].\n\n## Timeline\n\n- 14:05 thing\n\n```\n# not a heading\n```\n\n[t]: https://example.org/T1\n',

@@ -6,7 +6,6 @@
  * result both ways. `npm test` runs a few thousand versions; `npm run fuzz` many more.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { random } from '../../bench/random.js';
 import { checkReport, ReportSession, type ReportCheck } from '../../server/src/core/check.js';
@@ -16,17 +15,10 @@ import { LineIndex } from '../../server/src/core/text.js';
 import type { Range } from '../../server/src/core/types.js';
 import { loadFixture } from './expectations.js';
 import { essentials } from './whole-check.js';
+import { markdownFiles } from './files.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function markdownFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) markdownFiles(path, out);
-    else if (entry.name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 /** The reports mutations start from, and lines to insert. */
 export function corpus(): string[] {

@@ -9,7 +9,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzePhp, checkPhpFile } from '../../server/src/core/keys/check.js';
-import { isPhpPath } from '../../server/src/core/keys/php-path.js';
 import { KeyIndex } from '../../server/src/core/keys/key-index.js';
 import type { PhpParser } from '../../server/src/core/keys/parser.js';
 import { loadPhpParser } from '../../server/src/node/php-wasm.js';
@@ -19,15 +18,6 @@ import { fixtureConfig } from './report-rules.js';
 
 export const KEY_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'keys');
 
-/** Every PHP file under `dir`, in a stable order (PHP as the key scan defines it). */
-export function phpFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) phpFiles(path, out);
-    else if (isPhpPath(name)) out.push(path);
-  }
-  return out;
-}
 
 /** The parser every test shares (loading the wasm once per process). */
 export function parser(): Promise<PhpParser> {
