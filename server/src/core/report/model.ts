@@ -9,7 +9,7 @@ import { findImpact } from './impact.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
 import { buildSections } from './sections.js';
 import { computeMetrics, readTimeline } from './timeline/index.js';
-import type { FrontMatter, Report, Section } from './types.js';
+import type { FrontMatter, ImpactStatement, Report, Section } from './types.js';
 
 /**
  * Parses a report and extracts everything the rules, hovers, exports and metrics need. The sections
@@ -26,19 +26,26 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
   const title = reportTitle(frontMatter, sections);
   const timeline = readTimeline(sections, frontMatter, lines, own, file, title);
   throwIfCancelled(token);
+  return assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline }, own);
+}
+
+/** What a report is read from; the rest of {@link Report} follows from it. */
+export type ReportParts = Omit<Report, 'impact' | 'actionables' | 'metrics'>;
+
+/**
+ * The report of `parts` read under `config` (the report's own profile): its impact statement,
+ * actionables and metrics. The whole-document build and the incremental session both end here,
+ * so that a field of the report has one derivation. `impactTable` gives the impact table when
+ * the caller already found it (the session keeps it per chunk).
+ */
+export function assembleReport(parts: ReportParts, config: ResolvedConfig, impactTable?: () => ImpactStatement | undefined): Report {
+  const { root, sections, frontMatter, lines, timeline } = parts;
   return {
-    file,
-    text,
-    lines,
-    root,
-    frontMatter,
-    sections,
-    outline,
-    title,
-    profile,
-    impact: findImpact(root, sections, frontMatter, lines, own),
-    timeline,
-    actionables: readActionables(sections, lines, own),
+    ...parts,
+    impact: findImpact(root, sections, frontMatter, lines, config, impactTable),
+    // Actionables are read over the whole document: a subheading can mark the items under it done
+    // or give them a task, and a labelled paragraph anywhere is an actionable too.
+    actionables: readActionables(sections, lines, config),
     metrics: computeMetrics(timeline),
   };
 }

@@ -24,13 +24,11 @@ import { parseSuppressions } from '../suppress.js';
 import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
-import { readActionables } from './actionables.js';
-import { findImpact } from './impact.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
-import { reportTitle } from './model.js';
+import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
-import { computeMetrics, findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
+import { findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
 import type { Extraction, RawItem } from './timeline/entries.js';
 import { initialState, resolveEntries, resolveItems, stateKey, type ResolveContext, type ResolveState } from './timeline/resolve.js';
 import { readStatements, type Statement } from './timeline/stated.js';
@@ -157,24 +155,7 @@ export class ReportSession {
     const timeline = timelineSection
       ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (items, ctx, taken) => this.resolveRuns(runs, items, ctx, taken), read)
       : timelineWithout(sections, frontMatter, lines, read);
-    const report: Report = {
-      file,
-      text,
-      lines,
-      root,
-      frontMatter,
-      sections,
-      outline,
-      title,
-      profile,
-      impact: findImpact(root, sections, frontMatter, lines, config, () => impactTable),
-      timeline,
-      // Actionables are read over the whole document: a subheading can mark the items under it done
-      // or give them a task, and a labelled paragraph anywhere is an actionable too.
-      actionables: readActionables(sections, lines, config),
-      metrics: computeMetrics(timeline),
-      unchecked,
-    };
+    const report = assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline, unchecked }, config, () => impactTable);
     return { report, findings: this.findings(report, chunkFindings, config, token) };
   }
 
