@@ -14,6 +14,8 @@ export interface FunctionBody {
   close: number;
   /** The declared name; undefined for a closure. */
   name?: string;
+  /** Offset of the `function` keyword. */
+  keyword: number;
 }
 
 const enum C {
@@ -70,9 +72,9 @@ class Lexer {
   private parens = 0;
   private readonly bodies: FunctionBody[] = [];
   /** A `function` keyword whose body has not opened yet (outside any body). */
-  private pending: { parens: number; name?: string } | undefined;
+  private pending: { parens: number; name?: string; keyword: number } | undefined;
   /** The body being read, with the brace depth outside it. */
-  private body: { open: number; braces: number; name?: string } | undefined;
+  private body: { open: number; braces: number; name?: string; keyword: number } | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -149,7 +151,7 @@ class Lexer {
 
   private open(): void {
     if (this.pending && !this.body && this.parens === this.pending.parens) {
-      this.body = { open: this.i, braces: this.braces, name: this.pending.name };
+      this.body = { open: this.i, braces: this.braces, name: this.pending.name, keyword: this.pending.keyword };
       this.pending = undefined;
     }
     this.braces++;
@@ -160,7 +162,7 @@ class Lexer {
     this.braces--;
     if (this.braces < 0) throw new Lost();
     if (this.body && this.braces === this.body.braces) {
-      this.bodies.push({ open: this.body.open, close: this.i, name: this.body.name });
+      this.bodies.push({ open: this.body.open, close: this.i, name: this.body.name, keyword: this.body.keyword });
       this.body = undefined;
     }
     this.i++;
@@ -178,7 +180,7 @@ class Lexer {
     while (j < text.length && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === 38 /* & */)) j++;
     const nameStart = j;
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-    this.pending = { parens: this.parens, name: j > nameStart ? text.slice(nameStart, j) : undefined };
+    this.pending = { parens: this.parens, name: j > nameStart ? text.slice(nameStart, j) : undefined, keyword: start };
   }
 
   /** Text outside PHP: up to the next open tag. */
