@@ -125,16 +125,14 @@ export function needsParse(result: FileResult | ParseTask): result is ParseTask 
  */
 export async function parseCandidates(batch: ParseBatch, parser: () => Promise<PhpParser>): Promise<FileResult[]> {
   if (batch.files.length === 0) return [];
-  const tc = () => Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
   const php = await parser();
-  const c0 = tc();
-  try { return batch.files.map(({ text, ...file }) => {
+  return batch.files.map(({ text, ...file }) => {
     try {
       return { ...file, keys: keysToData(analyzePhp(php, file.path, text, batch.builders)) };
     } catch (error) {
       return { path: file.path, size: file.size, mtimeMs: file.mtimeMs, problem: `cannot parse: ${(error as Error).message}` };
     }
-  }); } finally { const g = globalThis as any; g.__A = (g.__A ?? 0) + tc() - c0; if (process.env.KEYS_PROF) console.error(JSON.stringify({ analyze: Math.round(g.__A), total: Math.round(tc()) })); }
+  });
 }
 
 /**
