@@ -8,7 +8,8 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { analyzePhp } from '../core/keys/analyze.js';
+import type { Range } from 'web-tree-sitter';
+import { analyzeParts, partsToParse } from '../core/keys/analyze.js';
 import type { BuilderNames } from '../core/keys/extract.js';
 import { keysToData, type FileKeysData } from '../core/keys/keys-data.js';
 import type { PhpParser } from '../core/keys/parser.js';
@@ -88,6 +89,8 @@ export interface ParseTask {
   mtimeMs: number;
   hash: string;
   text: string;
+  /** The parts to parse (see analyze.ts), chosen by the reading thread; undefined: the whole text. */
+  parts?: Range[];
 }
 
 /** Candidates to parse, with the settings extraction reads. */
@@ -99,7 +102,8 @@ export interface ParseBatch {
 /**
  * Reads one file and runs the prefilter on it: the finished result of a file that needs no parse
  * (unreadable, no key token, or unchanged since the persistent index read it), or its text to
- * parse. Pure text work, no parser: the scan runs it in its calling thread while the workers start.
+ * parse with the parts of it to parse. Pure text work, no parser: the scan runs it in its calling
+ * thread while the workers start, so that this code warms up in one thread instead of in each.
  */
 export function readForKeys(file: FileTask, builders: BuilderNames): FileResult | ParseTask {
   const read = readBytes(file.path);
@@ -111,7 +115,9 @@ export function readForKeys(file: FileTask, builders: BuilderNames): FileResult 
     return declares.length ? { ...stat, declares } : stat;
   }
   const hash = contentHash(text);
-  return hash === file.knownHash ? { ...stat, hash, unchanged: true } : { ...stat, hash, text };
+  if (hash === file.knownHash) return { ...stat, hash, unchanged: true };
+  const parts = partsToParse(text, builders);
+  return parts ? { ...stat, hash, text, parts } : { ...stat, hash, text };
 }
 
 /** True for a {@link readForKeys} result that still needs parsing. */
@@ -126,9 +132,9 @@ export function needsParse(result: FileResult | ParseTask): result is ParseTask 
 export async function parseCandidates(batch: ParseBatch, parser: () => Promise<PhpParser>): Promise<FileResult[]> {
   if (batch.files.length === 0) return [];
   const php = await parser();
-  return batch.files.map(({ text, ...file }) => {
+  return batch.files.map(({ text, parts, ...file }) => {
     try {
-      return { ...file, keys: keysToData(analyzePhp(php, file.path, text, batch.builders)) };
+      return { ...file, keys: keysToData(analyzeParts(php, file.path, text, parts, batch.builders)) };
     } catch (error) {
       return { path: file.path, size: file.size, mtimeMs: file.mtimeMs, problem: `cannot parse: ${(error as Error).message}` };
     }
