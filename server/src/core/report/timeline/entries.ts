@@ -193,7 +193,9 @@ class Walker {
     if (!header) return;
     const titles = header.children.map((c) => toString(c).trim());
     let timeCol = titles.findIndex((t) => /^(?:times?|timestamps?|when|hour|date\s*(?:\/|&|and|,)\s*time)\b/i.test(t));
-    let dateCol = titles.findIndex((t, i) => i !== timeCol && /^(?:dates?|days?)\b/i.test(t));
+    // A Date column wins over a Day column, which may hold only the weekday ("Fri").
+    let dateCol = titles.findIndex((t, i) => i !== timeCol && /^dates?\b/i.test(t));
+    if (dateCol < 0) dateCol = titles.findIndex((t, i) => i !== timeCol && /^days?\b/i.test(t));
     if (timeCol < 0 && dateCol >= 0) [timeCol, dateCol] = [dateCol, -1];
     if (timeCol < 0) {
       const firstCell = rows[0]?.children[0];
