@@ -117,6 +117,7 @@ test('zone declarations in their usual wordings', () => {
     ['Time zone: JST', 'JST'],
     ['All UTC times.', 'UTC'],
     ['The PDT timestamps below', 'PDT'],
+    ['All times in Eastern European Summer Time (EEST).', 'EEST'],
   ];
   for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text)?.zone.name, zone, text);
   assert.equal(findZoneDeclaration('Response times in most regions rose.'), undefined);
