@@ -14,7 +14,8 @@
  *   in the group's own words when the group is there.
  */
 import type { Root } from 'mdast';
-import { sectionNames, type SectionSpec } from '../config/profiles.js';
+import { toString } from 'mdast-util-to-string';
+import { flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
 import { coreTitle, headingRole, normalizeTitle } from './heading-roles.js';
 import { findSections } from './sections.js';
 import type { Report, Section } from './types.js';
@@ -26,19 +27,25 @@ export type Presence = (spec: SectionSpec, parent?: SectionSpec) => boolean;
 const FIELD = /^[ \t]*(?:\*\*|__)([^*_\n:]{2,60}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)/gm;
 
 /**
- * The names of the labelled fields of a report's top-level paragraphs, normalized, each also
- * without its notes ({@link coreTitle}).
+ * The names of the labelled fields of a report's top-level paragraphs and the first header cell
+ * of its tables, normalized, each also without its notes ({@link coreTitle}).
  */
 export function labelledFields(root: Root, text: string): Set<string> {
   const names = new Set<string>();
+  const add = (label: string): void => {
+    const name = normalizeTitle(label);
+    names.add(name);
+    names.add(coreTitle(name));
+  };
   for (const node of root.children) {
+    // A table headed "Action item | Owner | …" is the action items, wherever it stands.
+    if (node.type === 'table') {
+      const first = node.children[0]?.children[0];
+      if (first) add(toString(first));
+    }
     if (node.type !== 'paragraph') continue;
     const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-    for (const m of source.matchAll(FIELD)) {
-      const name = normalizeTitle(m[1]);
-      names.add(name);
-      names.add(coreTitle(name));
-    }
+    for (const m of source.matchAll(FIELD)) add(m[1]);
   }
   return names;
 }
@@ -69,15 +76,19 @@ const SUMMARY_WORDS = 12;
  * Presence by content (see the module comment), for a report whose profile was guessed. `named`
  * is tried first by the caller; this answers for what it did not find.
  */
-export function contentPresence(report: Report): Presence {
-  const roles = new Set(report.sections.slice(report.sections[0]?.depth === 1 ? 1 : 0).map((s) => headingRole(s.title)));
+export function contentPresence(report: Report, present: (spec: SectionSpec) => boolean): Presence {
+  const headings = report.sections.slice(report.sections[0]?.depth === 1 ? 1 : 0);
+  // A heading of the same role stands for the section, unless it is one of the section's own
+  // questions: "What went wrong?" alone is one question of the lessons, not all of them.
+  const ofRole = (spec: SectionSpec): boolean =>
+    headings.some((s) => headingRole(s.title) === spec.kind && !(spec.children ?? []).some((child) => findSections([s], child).length > 0));
   // What the report plans to do is not what happened.
   const prose = proseOutside(report, [report.actionables.section]);
   const { milestones } = report.timeline;
   return (spec, parent) => {
-    // A group's questions are answered in the group's own words.
-    if (parent) return true;
-    if (spec.kind && roles.has(spec.kind)) return true;
+    // A group's questions are answered in the group's own words, when the group is there.
+    if (parent) return present(parent);
+    if (spec.kind && ofRole(spec)) return true;
     switch (spec.kind) {
       case 'summary':
         return opening(report).some((p) => p.split(/\s+/).filter(Boolean).length >= SUMMARY_WORDS);
@@ -120,10 +131,27 @@ function opening(report: Report): string[] {
     .map((n) => report.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0));
 }
 
-/** Presence of a profile's sections in `report`, by name, and by content when the profile was guessed. */
+/**
+ * Presence of a profile's sections in `report`: by name; and by content when the profile was
+ * guessed and the report does not write the template as it is (a report whose every section
+ * has the template's own title has dropped the ones it lacks, as a configured profile would say).
+ */
 export function sectionPresence(report: Report): Presence {
-  const named = namedPresence(report.sections, labelledFields(report.root, report.text));
-  if (report.profile.source === 'configured') return named;
-  const content = contentPresence(report);
-  return (spec, parent) => named(spec, parent) || content(spec, parent);
+  const fields = labelledFields(report.root, report.text);
+  const named = namedPresence(report.sections, fields);
+  if (report.profile.source === 'configured' || followsAsWritten(report, fields)) return named;
+  const has: Presence = (spec, parent) => named(spec, parent) || content(spec, parent);
+  const content = contentPresence(report, (spec) => has(spec));
+  return has;
+}
+
+/** True when every section of the profile the report has goes by the template's own title. */
+function followsAsWritten(report: Report, fields: ReadonlySet<string>): boolean {
+  if (report.profile.source !== 'detected') return false;
+  const found = flattenSpecs(report.profile.profile.sections).filter(({ spec }) => namedPresence(report.sections, fields)(spec));
+  const own = (spec: SectionSpec): boolean => {
+    const title = normalizeTitle(spec.title);
+    return fields.has(title) || report.sections.some((s) => s.normalized === title || s.core === title);
+  };
+  return found.length > 0 && found.every(({ spec }) => own(spec));
 }

@@ -14,7 +14,7 @@ function ungrouped(report: Report, has: Presence) {
   return (m: MissingSection): MissingSection[] => {
     const children = m.spec.children ?? [];
     if (m.parent || !children.some((child) => findSections(report.sections, child).length > 0)) return [m];
-    return children.filter((child) => child.required !== false && !has(child, m.spec)).map((child) => ({ spec: child }));
+    return children.filter((child) => child.required !== false && !has(child)).map((child) => ({ spec: child }));
   };
 }
 
