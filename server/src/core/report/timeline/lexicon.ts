@@ -164,7 +164,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
     /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
     /\b(?:workarounds?|hotfix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
-    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
+    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
     /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over)\w*/i,

@@ -19,6 +19,8 @@
  * report or alert is then the first thing known of the problem, and the impact starts there. An entry with a time is preferred; an entry without one
  * still counts as found (so the milestone is not reported missing) but gives no instant.
  *
+ * A stated length of the impact ("downtime for 1h") ends it, when nothing else says when it stopped.
+ *
  * A stated metric needs the impact start to give an instant; without one, the words of the
  * entries come first. When nothing says when the impact began but the report states the time to
  * detect and an entry gives the detection, the start is that many minutes before it (the entry
@@ -217,6 +219,16 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const end = statedFact('mitigated', [windowEnd], chosen, input.entries, lines, true);
     if (end) chosen.mitigated = end;
     if (end && !chosen.resolved) chosen.resolved = { ...end, milestone: 'resolved' };
+  }
+  // "Downtime for 1h", "the outage lasted about nine hours": with nothing else to say when the
+  // impact stopped, it stopped that long after it began.
+  const lasted = statements.find((s) => s.kind === 'duration' && s.minutes !== undefined);
+  if (lasted && !chosen.mitigated) {
+    const start = chosen.start;
+    const fact: MilestoneFact = { milestone: 'mitigated', source: 'stated', absolute: start?.absolute ?? false, range: lasted.range, words: lasted.words, statedMinutes: lasted.minutes };
+    if (start?.utc !== undefined) fact.utc = start.utc + lasted.minutes! * 60_000;
+    chosen.mitigated = fact;
+    if (!chosen.resolved) chosen.resolved = { ...fact, milestone: 'resolved' };
   }
   return chosen;
 }
