@@ -100,3 +100,13 @@ test('the impact goes on: a fix that did not help, a service that stays down, a 
   }
   for (const c of ['The revert solved the problem', 'Portals remain up during the migration', 'We are still investigating']) assert.ok(!goesOn(c), `"${c}" should not say the impact goes on`);
 });
+
+test('mitigation: a backlog that empties, what ran out given back, the service starting again', () => {
+  says('mitigated', ['The mempool is empty again', 'Job queue is back to zero', 'Worker killed, releasing file watches', 'Reach quorum and chain starts', 'The ledger restarted successfully']);
+  doesNotSay('mitigated', ['Scale the pool down to free up addresses', 'The queue is not empty yet', 'The chain starts to stall', 'The service starts returning errors']);
+});
+
+test('the impact goes on: the next wave of an attack begins', () => {
+  for (const c of ['Second wave of spam transactions begin', 'Final and largest wave of the flood begins']) assert.ok(impactGoesOn(c), `"${c}" should say the impact goes on`);
+  assert.ok(!impactGoesOn('The second wave of the rollout is cancelled'));
+});

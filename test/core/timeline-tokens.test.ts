@@ -124,3 +124,8 @@ test('zone declarations in their usual wordings', () => {
   assert.equal(findZoneDeclaration('Timeline (UTC)'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)', true)?.zone.name, 'UTC');
 });
+
+test('a date after the time may end in a colon; a colon and digits after a day are a time', () => {
+  assert.deepEqual(read('12:45 PM PST Saturday Oct 30th: First wave x'), { token: '12:45 PM PST Saturday Oct 30th', year: undefined, month: 10, day: 30, hour: 12, minute: 45, second: 0, zone: 'PST', rest: 'First wave x' });
+  assert.equal(read('May 21:30 x')?.month, undefined);
+});

@@ -175,6 +175,12 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // The fixed build reaching production: "hotfix rollout completed", "the patch release deployment completed".
     /\b(?:hotfix|fix|patch|workaround)\b(?:\s+[\w.-]+){0,6}?\s+(?:deployment|rollout|release|upgrade)\s+(?:is\s+|was\s+)?(?:completed?|finished|done)\b/i,
     CONTAINMENT,
+    // A backlog that empties: "the mempool is empty", "queue is back to zero", "backlog drained".
+    /\b(?:mempool|queue|backlog|buffer|lag)\s+(?:is|was|has\s+been)?\s*(?:empty|emptied|drained|cleared|back\s+to\s+zero)\b/i,
+    // What ran out is given back: "pod killed, releasing file watches", "freed disk space".
+    /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
+    // The service starting again: "chain starts", "the site is back", "service restarted successfully".
+    /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
     // "Released the fixed binary", "deployed a patched image".
     /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],
@@ -260,6 +266,8 @@ const GOES_ON: readonly RegExp[] = [
   /\bnot\s+having\s+the\s+(?:intended|desired|expected)\s+effect\b|\bhad\s+no\s+effect\b/i,
   new RegExp(String.raw`\b(?:still|remains?|remained|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:\w+\s+){0,2}?${STILL_BAD}\b`, 'i'),
   /\b(?:issue|problem|errors?|outage|impact|symptoms?)\s+(?:still\s+)?(?:persists?|persisted|continues?|continued|recurs?|recurred|returns?|returned|comes?\s+back|came\s+back|reappears?|reappeared)\b/i,
+  // The next wave of an attack or a load: "second wave of transactions begins".
+  /\b(?:second|third|fourth|next|final|another|new|largest|last)\b(?:\s+[\w-]+){0,3}?\s+(?:wave|burst|surge|round)s?\b(?:\s+[\w-]+){0,5}?\s+(?:begins?|began|starts?|started|arrives?|arrived|hits?)\b/i,
 ];
 
 /**
