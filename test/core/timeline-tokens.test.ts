@@ -135,3 +135,8 @@ test('dotted times are times only when a zone or AM/PM follows', () => {
   assert.equal(read('2.50 euros per request'), undefined);
   assert.equal(read('1.35.0 release'), undefined);
 });
+
+test('a date after the time may end in a colon; a colon and digits after a day are a time', () => {
+  assert.deepEqual(read('12:45 PM PST Saturday Oct 30th: First wave x'), { token: '12:45 PM PST Saturday Oct 30th', year: undefined, month: 10, day: 30, hour: 12, minute: 45, second: 0, zone: 'PST', rest: 'First wave x' });
+  assert.equal(read('May 21:30 x')?.month, undefined);
+});

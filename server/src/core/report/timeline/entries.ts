@@ -24,7 +24,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, Tab
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
-import { findMilestoneCues, findMilestones } from './milestones.js';
+import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
@@ -45,6 +45,8 @@ export interface RawEntry {
   /** The entry's milestones and milestone cues, when already read (see {@link extractTimelineNodes}). */
   milestones?: Milestone[];
   cues?: MilestoneCue[];
+  /** Words that say the impact goes on, when already read; null when read and absent. */
+  goesOn?: string | null;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -122,7 +124,8 @@ class Walker {
     if (node.type === 'paragraph' && !this.tokenAt(start(node), end(node))) {
       const words = toString(node).replace(/\s+/g, ' ').trim();
       entry.text = `${entry.text} ${words}`.trim();
-      entry.rest = `${entry.rest} ${words}`.trim();
+      // Line breaks stay in `rest`: an entry's lines are often sentences without a full stop.
+      entry.rest = `${entry.rest}\n${toString(node).trim()}`.trim();
       entry.emphasis.push(...emphasisOf([node]));
       entry.end = end(node);
     } else if (node.type === 'list') this.list(node, true);
@@ -255,7 +258,7 @@ class Walker {
       } else if (current) {
         current.end = at + line.trimEnd().length;
         current.text += ' ' + plain;
-        current.rest += ' ' + plain;
+        current.rest += '\n' + plain;
         current.emphasis.push(...emphasisInSource(line));
       }
       at = lineEnd + 1;
@@ -338,6 +341,7 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
     if (item.kind !== 'entry') continue;
     item.milestones = findMilestones(item.text, item.rest, item.emphasis);
     item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
+    item.goesOn = findImpactGoesOn(item.rest) ?? null;
   }
   return walker.out;
 }
