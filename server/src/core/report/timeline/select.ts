@@ -62,10 +62,21 @@ function notBefore(a: TimelineEntry, b: MilestoneFact | undefined): boolean {
   return a.utc >= b.utc;
 }
 
-function pick(entries: readonly TimelineEntry[], last: boolean): TimelineEntry | undefined {
-  const timed = entries.filter((e) => e.utc !== undefined);
-  const pool = timed.length > 0 ? timed : entries;
-  return last ? pool[pool.length - 1] : pool[0];
+/**
+ * The first (or last) entry that passes `test`, preferring one with a time: the same entry as
+ * picking from `entries.filter(test)`, without building the list (a long timeline is walked
+ * several times per version, and usually stops early).
+ */
+function pick(entries: readonly TimelineEntry[], last: boolean, test: (e: TimelineEntry) => boolean = () => true): TimelineEntry | undefined {
+  let untimed: TimelineEntry | undefined;
+  const n = entries.length;
+  for (let k = 0; k < n; k++) {
+    const e = entries[last ? n - 1 - k : k];
+    if (!test(e)) continue;
+    if (e.utc !== undefined) return e;
+    untimed ??= e;
+  }
+  return untimed;
 }
 
 function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefined): MilestoneFact | undefined {
@@ -120,17 +131,17 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
   const after = (e: TimelineEntry): boolean => notBefore(e, chosen.start);
   switch (milestone) {
     case 'start':
-      return pick(entries.filter((e) => has(e, 'start')), false);
+      return pick(entries, false, (e) => has(e, 'start'));
     case 'detected':
-      return pick(entries.filter((e) => has(e, 'detected') && after(e)), false);
+      return pick(entries, false, (e) => has(e, 'detected') && after(e));
     case 'mitigated':
-      return pick(entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e)), false);
+      return pick(entries, false, (e) => has(e, 'mitigated', 'resolved') && after(e));
     case 'resolved': {
-      const resolved = entries.filter((e) => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated));
+      const resolved = (e: TimelineEntry): boolean => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated);
       // Without resolution words, the last entry that says the impact stopped ("all pods back to
       // normal"), unless it only says "Mitigated": the author chose that word.
       const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words));
-      return pick(resolved.length > 0 ? resolved : entries.filter((e) => recovered(e) && after(e)), true);
+      return pick(entries, true, resolved) ?? pick(entries, true, (e) => recovered(e) && after(e));
     }
   }
 }
@@ -144,9 +155,9 @@ export function selectMilestones(input: SelectionInput): Milestones {
   const statements = input.timelineOnly ? [] : input.statements;
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
-    const marked = entries.filter((e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker'));
-    const explicit = marked.length > 0 ? marked : entries.filter((e) => e.milestones.includes(milestone));
-    const markedEntry = pick(explicit, milestone === 'resolved');
+    const last = milestone === 'resolved';
+    const markedEntry =
+      pick(entries, last, (e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker')) ?? pick(entries, last, (e) => e.milestones.includes(milestone));
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
@@ -158,8 +169,8 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;
-  const told = input.entries.filter((e) => !e.dateOnly);
-  const first = told.length > 1 ? told[0] : undefined;
+  const told = input.entries.findIndex((e) => !e.dateOnly);
+  const first = told >= 0 && input.entries.some((e, i) => i > told && !e.dateOnly) ? input.entries[told] : undefined;
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
