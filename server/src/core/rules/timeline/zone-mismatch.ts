@@ -52,9 +52,9 @@ export const zoneMismatch: ReportRule = {
       });
     }
     for (const e of entries) {
-      if (!e.zone || !e.date) continue;
+      if (!e.zone || !e.date || reported.has('season:' + e.zone) || reported.has('other:' + e.zone)) continue;
       const mismatch = seasonMismatch(e.zone, e.date);
-      if (!mismatch || reported.has('season:' + e.zone) || reported.has('other:' + e.zone)) continue;
+      if (!mismatch) continue;
       reported.add('season:' + e.zone);
       const range = e.zoneOnEntry || !declaredZone ? (e.timeRange ?? entryLineRange(report.lines, e)) : declaredZone.range;
       findings.push({
