@@ -14,7 +14,7 @@ import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestone, Milestones, Section, TimelineEntry } from '../core/report/types.js';
 import type { Finding, Position, Range, TextEdit } from '../core/types.js';
 import { markerRange, milestoneLensTitles, type MilestoneView } from '../core/report/timeline/confirm.js';
-import { entryAt, entryTable, type EntryTable } from './entry-table.js';
+import { entryAt, entryTable, entryTableBuffers, type EntryTable } from './entry-table.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -163,6 +163,14 @@ function markers(report: ReportCheck['report']): Int32Array {
     out[i * 2 + 1] = at.character;
   });
   return out;
+}
+
+/**
+ * The buffers a snapshot owns alone (its typed arrays): a worker moves them to the main thread
+ * instead of copying them, and must not read the snapshot afterwards.
+ */
+export function snapshotBuffers(snapshot: ReportSnapshot): ArrayBuffer[] {
+  return [...entryTableBuffers(snapshot.timeline.entries), snapshot.timeline.markers.buffer as ArrayBuffer];
 }
 
 /** Where the marker of entry `index` goes. */
