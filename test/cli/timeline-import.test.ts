@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli, tempWorkspace } from '../helpers/cli.js';
+import { CLI, runCli, tempWorkspace } from '../helpers/cli.js';
 import { FIXTURES } from '../helpers/timeline-import.js';
 
 /** A temporary copy of the fixtures, so that tests may write into it. */
@@ -105,4 +105,37 @@ test('usage errors: no subcommand, no source, unknown --from, --dry-run without 
   const help = await runCli(['timeline', '--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: incident-scribe timeline import SOURCE\.\.\./);
+});
+
+test('--progress prints each step on stderr, in order, before the summary; without it a pipe gets none', async () => {
+  const dir = workspace();
+  const args = ['timeline', 'import', 'sal/excerpt.wiki', 'irc/ops.2024-03-09.log', '--zone', 'UTC', '--into', 'reports/list.md', '--dry-run'];
+  const quiet = await runCli(args, { cwd: dir });
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.doesNotMatch(quiet.stderr, /%\]/);
+
+  const r = await runCli([...args, '--progress'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, quiet.stdout, 'progress goes to stderr only');
+  const steps = r.stderr.split('\n').filter((l) => l.includes('%]'));
+  assert.deepEqual(
+    steps.map((l) => l.replace(/^\[\s*\d+%\] /, '')),
+    ['Reading sal/excerpt.wiki (1 of 2)...', 'Reading irc/ops.2024-03-09.log (2 of 2)...', 'Placing 14 entries in time...', 'Merging 9 entries into the timeline...'],
+  );
+  assert.match(r.stderr, /^Read 14 entries from .*; 9 in the window; added 8, 1 already there/m, 'the counts of the steps are the summary\'s');
+  const percents = steps.map((l) => Number(/^\[\s*(\d+)%\]/.exec(l)![1]));
+  assert.equal(percents[0], 0);
+  assert.deepEqual([...percents].sort((a, b) => a - b), percents, 'the bar only moves forward');
+  assert.ok(percents[3] < 100);
+  assert.ok(r.stderr.indexOf('%]') < r.stderr.indexOf('Read '), 'the steps come before the summary');
+});
+
+test('on a terminal the progress is one line rewritten in place and cleared before the summary', async () => {
+  const dir = workspace();
+  // `script` gives the CLI a terminal for stdout and stderr, as a user's shell does.
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} timeline import irc/ops.2024-03-09.log --zone UTC --into reports/list.md --dry-run`;
+  const out = execFileSync('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, TERM: 'xterm', NO_COLOR: '1' }, encoding: 'utf8' });
+  assert.match(out, /\r\x1b\[K\[\s*0%\] Reading irc\/ops\.2024-03-09\.log\.\.\./);
+  assert.match(out, /\r\x1b\[K\[\s*\d+%\] Merging \d+ entries into the timeline\.\.\.\r\x1b\[KRead /, 'the line is cleared, then the summary follows');
+  assert.doesNotMatch(out, /%\][^\r]*\n/, 'no progress line is left on the screen');
 });

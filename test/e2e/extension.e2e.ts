@@ -360,6 +360,27 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
     await wb.screenshot('import-irc-applied');
   });
 
+  step('8d. "Paste as Timeline Entries" turns copied log lines into entries of the report at the cursor, in its style', {}, async () => {
+    const path = join(session.workspace, QUEUE);
+    await wb.open(QUEUE);
+    const line = readFileSync(path, 'utf8').split('\n').findIndex((l) => l.startsWith('- 14:55 ilse: jobs are running again')) + 1;
+    assert.ok(line > 0, 'the entry of step 8c is in the report');
+    await wb.focusEditor();
+    await wb.goToLine(line);
+    await session.page.keyboard.press('End');
+    // Two Server Admin Log lines (UTC by definition), as copied from the wiki page.
+    await session.page.evaluate((text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text), '== 2026-07-11 ==\n* 15:05 ravi: paused the re-render backfill T400120\n* 15:18 ilse: resumed the re-render backfill\n');
+    await wb.command('Incident Scribe: Paste as Timeline Entries');
+    await wb.until('the pasted entries in the editor', async () => (await session.page.locator('.editor-group-container.active .tab.active.dirty').count()) > 0);
+    await wb.save();
+    const text = readFileSync(path, 'utf8');
+    assert.ok(
+      text.includes(['- 14:55 ilse: jobs are running again, backlog shrinking', '- 15:05 ravi: paused the re-render backfill T400120', '- 15:18 ilse: resumed the re-render backfill', '- 15:30 [resolved] The job backlog is drained.'].join('\n')),
+      text,
+    );
+    await wb.screenshot('paste-timeline-entries');
+  });
+
   step('9. the extension host log shows no error from the extension', {}, async () => {
     await wb.showProblems();
     const { checked, errors } = extensionLogErrors(session.logsDir);

@@ -49,3 +49,34 @@ test('the server merges a SAL excerpt and an IRC log into the open report as ins
     await client.stop();
   }
 });
+
+test('the import reports its steps as work done progress that the editor shows, then ends it', async () => {
+  const client = await TestClient.spawn();
+  try {
+    const uri = client.uri('incidents/2024-03-09-search.md');
+    await client.open(uri, readFileSync(join(FIXTURES, 'reports/list.md'), 'utf8'));
+    const result = await client.request<Result>('workspace/executeCommand', { command: COMMAND, arguments: [uri, [fileSource('sal/excerpt.wiki'), fileSource('irc/ops.2024-03-09.log')], { zone: 'UTC' }] });
+    assert.ok(result?.ok);
+    type Progress = { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } };
+    const all = client.progress as Progress[];
+    const begin = all.find((p) => p.value.kind === 'begin' && p.value.title === 'Import Timeline from Log');
+    assert.ok(begin, 'a progress titled after the command begins');
+    const mine = all.filter((p) => p.token === begin.token);
+    assert.deepEqual(
+      mine.map((p) => `${p.value.kind} ${p.value.message ?? ''}`.trim()),
+      ['begin Reading the logs', 'report Reading sal/excerpt.wiki (1 of 2)', 'report Reading irc/ops.2024-03-09.log (2 of 2)', 'report Placing 14 entries in time', 'report Merging 9 entries into the timeline', 'end'],
+      'every step arrives before the answer, and the progress ends',
+    );
+    const percents = mine.filter((p) => p.value.kind === 'report').map((p) => p.value.percentage!);
+    assert.deepEqual([...percents].sort((a, b) => a - b), percents);
+
+    // A failed import ends its progress too.
+    const before = client.progress.length;
+    const bad = await client.request<Result>('workspace/executeCommand', { command: COMMAND, arguments: [uri, [fileSource('irc/ops.2024-03-09.log')], {}] });
+    assert.ok(bad && !bad.ok && bad.kind === 'zone');
+    const later = (client.progress.slice(before) as Progress[]).map((p) => p.value.kind);
+    assert.equal(later.filter((k) => k === 'begin').length, later.filter((k) => k === 'end').length);
+  } finally {
+    await client.stop();
+  }
+});

@@ -15,7 +15,7 @@ import { parseCommandArgs } from './args.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 
 /** What the export and overview commands use of a command-line run; tests pass their own. */
-export type CommandIO = Pick<CliIO, 'stdout' | 'stderr' | 'cwd'> & {
+export type CommandIO = Pick<CliIO, 'stdout' | 'stderr' | 'cwd'> & Partial<Pick<CliIO, 'stderrIsTTY' | 'env'>> & {
   /** Current time in ms; the overview's "now". */
   now?: () => number;
 };

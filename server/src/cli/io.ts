@@ -9,6 +9,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** True when standard output is a terminal (colors are then on unless turned off). */
   stdoutIsTTY: boolean;
+  /** True when standard error is a terminal (long commands then show their progress there). */
+  stderrIsTTY?: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
 }

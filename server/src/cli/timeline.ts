@@ -10,7 +10,7 @@ import { checkReport } from '../core/check.js';
 import { unifiedDiff } from '../core/fix/diff.js';
 import { MarkdownParser } from '../core/markdown/parse.js';
 import { formatDate, formatTime, resolveImportZone, utcToWall } from '../core/timeline-import/clock.js';
-import { entriesAsList, ImportError, importTimeline, isSourceFormat, SOURCE_FORMATS, type ImportResult, type SourceInput } from '../core/timeline-import/index.js';
+import { describeStep, entriesAsList, ImportError, importTimelineStepwise, isSourceFormat, SOURCE_FORMATS, type ImportResult, type ImportStep, type SourceInput } from '../core/timeline-import/index.js';
 import { describeIoError } from '../node/config.js';
 import { WorkspaceError } from '../node/errors.js';
 import { decodeText, readTextFile } from '../node/read.js';
@@ -41,6 +41,7 @@ Options:
   --dry-run            with --into: print the unified diff instead of writing
   --profile NAME       report profile (as for check)
   --config FILE        configuration file (default: found as for check)
+  --progress           show each step on stderr (default: only when stderr is a terminal)
   --help               show this help
 
 Without --into the entries are printed as a Markdown list in UTC. Entries already in the report
@@ -84,6 +85,28 @@ function readSource(path: string, io: CommandIO): SourceInput {
   return { name: path, files };
 }
 
+/**
+ * Progress on stderr. On a terminal one line is rewritten in place and cleared at the end;
+ * otherwise (`--progress` into a pipe or a CI log) each step is a line of its own.
+ */
+function progressPrinter(io: CommandIO, forced: boolean): { step: (step: ImportStep) => void; end: () => void } | undefined {
+  const terminal = io.stderrIsTTY === true && io.env?.TERM !== 'dumb';
+  if (!forced && !terminal) return undefined;
+  let shown = false;
+  return {
+    step(step) {
+      const line = `[${String(step.percent).padStart(3)}%] ${describeStep(step)}...`;
+      if (terminal) {
+        io.stderr(`\r\x1b[K${line}`);
+        shown = true;
+      } else io.stderr(`${line}\n`);
+    },
+    end() {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
 /** What happened, on stderr: each source's format, skipped lines, counts, proposals. */
 function report(result: ImportResult, io: CommandIO): void {
   const zone = resolveImportZone(result.merge?.zone ?? 'UTC')!;
@@ -119,6 +142,7 @@ export function runTimeline(args: string[], io: CommandIO): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       profile: { type: 'string' },
       config: { type: 'string' },
+      progress: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (values.help) {
@@ -142,15 +166,19 @@ export function runTimeline(args: string[], io: CommandIO): Promise<number> {
       parsedReport = checkReport(into, before, new MarkdownParser(), configFor(into, io, values.config, values.profile)).report;
     }
     let result: ImportResult;
+    const progress = progressPrinter(io, values.progress);
     try {
-      result = importTimeline(
+      result = await importTimelineStepwise(
         inputs,
         { from, zone: values.zone, since: values.since, until: values.until, nicks: values.nick, words: values.grep, columns: { time: values['time-column'], text: values['text-column'] } },
+        (step) => progress?.step(step),
         parsedReport,
       );
     } catch (error) {
       if (error instanceof ImportError) throw new WorkspaceError(error.message);
       throw error;
+    } finally {
+      progress?.end();
     }
     report(result, io);
     if (into === undefined || !result.merge) {

@@ -5,7 +5,7 @@
  * import (lsp/timeline-import.ts) the palette's "Import Timeline from Log…".
  */
 import { readFile } from 'node:fs/promises';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Severity } from '../core/types.js';
 import { cancellable } from './cancellation.js';
@@ -33,7 +33,7 @@ async function documentFor(ctx: ServerContext, uri: string): Promise<TextDocumen
 
 /** Installs `workspace/executeCommand`. */
 export function registerCommands(ctx: ServerContext): void {
-  ctx.connection.onExecuteCommand(async (params, token): Promise<ReportSummary | ExportResult | OverviewResult | TimelineImportResult | null> => {
+  ctx.connection.onExecuteCommand(async (params, token, workDone): Promise<ReportSummary | ExportResult | OverviewResult | TimelineImportResult | null> => {
     const command = params?.command;
     if (command === OVERVIEW_COMMAND) {
       await ctx.configs.settled();
@@ -45,7 +45,10 @@ export function registerCommands(ctx: ServerContext): void {
     await ctx.configs.settled();
     if (command === IMPORT_COMMAND) {
       const doc = await documentFor(ctx, uri);
-      return doc ? importIntoDocument(ctx, doc, params.arguments?.[1], params.arguments?.[2], token) : null;
+      if (!doc) return null;
+      // The client's own progress token when it sent one, else a progress the server starts.
+      const progress = !WorkDoneProgressReporter.isNullInstance(workDone) || !ctx.features.workDoneProgress ? workDone : await ctx.connection.window.createWorkDoneProgress();
+      return importIntoDocument(ctx, doc, params.arguments?.[1], params.arguments?.[2], token, progress);
     }
     if (command === EXPORT_COMMAND) {
       const doc = await documentFor(ctx, uri);

@@ -4,14 +4,14 @@
  * clipboard); the server decodes them as `check` does, reads the report as the editor has it,
  * and answers with the insertions, the previewed text, and what to tell the user.
  */
-import type { CancellationToken } from 'vscode-languageserver';
+import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkReport } from '../core/check.js';
 import { formatDate, formatTime, resolveImportZone, utcToWall } from '../core/timeline-import/clock.js';
-import { ImportError, importTimeline, isSourceFormat, type SourceInput } from '../core/timeline-import/index.js';
+import { describeStep, ImportError, importTimelineStepwise, isSourceFormat, type SourceInput } from '../core/timeline-import/index.js';
 import { decodeText } from '../node/read.js';
 import type { TimelineImportOptions, TimelineImportResult, TimelineImportSource } from '../protocol.js';
-import { cancellable } from './cancellation.js';
+import { cancellable, nextTurn } from './cancellation.js';
 import type { ServerContext } from './context.js';
 import { fileOfUri } from './uris.js';
 
@@ -36,9 +36,13 @@ function decodeSources(sources: unknown): SourceInput[] | string {
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
 const string = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
-/** Runs the import into `doc`; see the module comment. */
-export function importIntoDocument(ctx: ServerContext, doc: TextDocument, sources: unknown, options: unknown, token: CancellationToken): Promise<TimelineImportResult> {
-  return cancellable(token, (t) => {
+/**
+ * Runs the import into `doc`; see the module comment. Each step is reported on `progress`, and
+ * the event loop turns between steps, so that the progress reaches the editor and a
+ * cancellation arrives while a long log is read.
+ */
+export function importIntoDocument(ctx: ServerContext, doc: TextDocument, sources: unknown, options: unknown, token: CancellationToken, progress: WorkDoneProgressReporter): Promise<TimelineImportResult> {
+  return cancellable(token, async (t) => {
     const inputs = decodeSources(sources);
     if (typeof inputs === 'string') return { ok: false, kind: 'input', message: inputs };
     const o = (typeof options === 'object' && options !== null ? options : {}) as TimelineImportOptions;
@@ -47,10 +51,15 @@ export function importIntoDocument(ctx: ServerContext, doc: TextDocument, source
     const { place } = ctx.analyzer.info(doc);
     if (!ctx.documents.get(doc.uri)) ctx.analyzer.forget(doc.uri);
     const { report } = checkReport(fileOfUri(doc.uri), doc.getText(), ctx.parser, place.config, t);
+    progress.begin('Import Timeline from Log', 0, 'Reading the logs', false);
     try {
-      const result = importTimeline(
+      const result = await importTimelineStepwise(
         inputs,
         { from, zone: string(o.zone), since: string(o.since), until: string(o.until), nicks: strings(o.nicks), words: strings(o.words), columns: { time: string(o.timeColumn), text: string(o.textColumn) } },
+        async (step) => {
+          progress.report(step.percent, describeStep(step));
+          await nextTurn();
+        },
         report,
         t,
       );
@@ -73,6 +82,8 @@ export function importIntoDocument(ctx: ServerContext, doc: TextDocument, source
     } catch (error) {
       if (error instanceof ImportError) return { ok: false, kind: error.kind, message: error.message };
       throw error;
+    } finally {
+      progress.done();
     }
   });
 }
