@@ -146,18 +146,64 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
   }
 }
 
+/** The first and last entry, with a time and without, of some kind. */
+interface Ends {
+  first?: TimelineEntry;
+  last?: TimelineEntry;
+  firstUntimed?: TimelineEntry;
+  lastUntimed?: TimelineEntry;
+}
+
+/** Per milestone, the ends of the entries with its marker, and of those that name it explicitly. */
+interface ExplicitPicks {
+  marked: Partial<Record<Milestone, Ends>>;
+  named: Partial<Record<Milestone, Ends>>;
+}
+
+function note(ends: Partial<Record<Milestone, Ends>>, milestone: Milestone, e: TimelineEntry): void {
+  const found = (ends[milestone] ??= {});
+  if (e.utc !== undefined) {
+    found.first ??= e;
+    found.last = e;
+  } else {
+    found.firstUntimed ??= e;
+    found.lastUntimed = e;
+  }
+}
+
+/** What {@link pick} gives over the entries of `ends`. */
+function picked(ends: Ends | undefined, last: boolean): TimelineEntry | undefined {
+  if (!ends) return undefined;
+  return last ? (ends.last ?? ends.lastUntimed) : (ends.first ?? ends.firstUntimed);
+}
+
+// The selection runs twice per version (the report's, and the timeline's own in a rule), over
+// the same entries array: the explicit picks are read in one walk and kept for it.
+const explicitOf = new WeakMap<readonly TimelineEntry[], ExplicitPicks>();
+
+function explicitPicks(entries: readonly TimelineEntry[]): ExplicitPicks {
+  let picks = explicitOf.get(entries);
+  if (picks) return picks;
+  picks = { marked: {}, named: {} };
+  for (const e of entries) {
+    for (const c of e.cues) if (c.source === 'marker') note(picks.marked, c.milestone, e);
+    for (const m of e.milestones) note(picks.named, m, e);
+  }
+  explicitOf.set(entries, picks);
+  return picks;
+}
+
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
   const { frontMatter, lines } = input;
-  // Only entries with a cue or a milestone can be chosen: a long timeline is walked once here,
-  // not once per milestone and rule.
-  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0);
+  // Only entries with a cue can be inferred from (the tests of `inferredEntry` ask for one).
+  const entries = input.entries;
   const statements = input.timelineOnly ? [] : input.statements;
+  const picks = explicitPicks(entries);
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
     const last = milestone === 'resolved';
-    const markedEntry =
-      pick(entries, last, (e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker')) ?? pick(entries, last, (e) => e.milestones.includes(milestone));
+    const markedEntry = picked(picks.marked[milestone], last) ?? picked(picks.named[milestone], last);
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
