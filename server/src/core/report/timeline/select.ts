@@ -126,22 +126,27 @@ function statedFact(
   return fact;
 }
 
-function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones): TimelineEntry | undefined {
-  const has = (e: TimelineEntry, ...ms: Milestone[]): boolean => e.cues.some((c) => ms.includes(c.milestone));
+function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones, picks: ExplicitPicks): TimelineEntry | undefined {
+  const has = (e: TimelineEntry, m: Milestone): boolean => {
+    for (const c of e.cues) if (c.milestone === m) return true;
+    return false;
+  };
   const after = (e: TimelineEntry): boolean => notBefore(e, chosen.start);
+  // Entries without any cue of a milestone are not walked for it.
+  const cued = picks.cued;
   switch (milestone) {
     case 'start':
-      return pick(entries, false, (e) => has(e, 'start'));
+      return picked(cued.start, false);
     case 'detected':
-      return pick(entries, false, (e) => has(e, 'detected') && after(e));
+      return cued.detected && pick(entries, false, (e) => has(e, 'detected') && after(e));
     case 'mitigated':
-      return pick(entries, false, (e) => has(e, 'mitigated', 'resolved') && after(e));
+      return (cued.mitigated || cued.resolved) && pick(entries, false, (e) => (has(e, 'mitigated') || has(e, 'resolved')) && after(e));
     case 'resolved': {
       const resolved = (e: TimelineEntry): boolean => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated);
       // Without resolution words, the last entry that says the impact stopped ("all pods back to
       // normal"), unless it only says "Mitigated": the author chose that word.
       const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words));
-      return pick(entries, true, resolved) ?? pick(entries, true, (e) => recovered(e) && after(e));
+      return (cued.resolved && pick(entries, true, resolved)) ?? (cued.mitigated && pick(entries, true, (e) => recovered(e) && after(e)));
     }
   }
 }
@@ -154,10 +159,14 @@ interface Ends {
   lastUntimed?: TimelineEntry;
 }
 
-/** Per milestone, the ends of the entries with its marker, and of those that name it explicitly. */
+/**
+ * Per milestone, the ends of the entries with its marker, of those that name it explicitly, and
+ * of those with any cue of it.
+ */
 interface ExplicitPicks {
   marked: Partial<Record<Milestone, Ends>>;
   named: Partial<Record<Milestone, Ends>>;
+  cued: Partial<Record<Milestone, Ends>>;
 }
 
 function note(ends: Partial<Record<Milestone, Ends>>, milestone: Milestone, e: TimelineEntry): void {
@@ -184,9 +193,12 @@ const explicitOf = new WeakMap<readonly TimelineEntry[], ExplicitPicks>();
 function explicitPicks(entries: readonly TimelineEntry[]): ExplicitPicks {
   let picks = explicitOf.get(entries);
   if (picks) return picks;
-  picks = { marked: {}, named: {} };
+  picks = { marked: {}, named: {}, cued: {} };
   for (const e of entries) {
-    for (const c of e.cues) if (c.source === 'marker') note(picks.marked, c.milestone, e);
+    for (const c of e.cues) {
+      if (c.source === 'marker') note(picks.marked, c.milestone, e);
+      note(picks.cued, c.milestone, e);
+    }
     for (const m of e.milestones) note(picks.named, m, e);
   }
   explicitOf.set(entries, picks);
@@ -209,7 +221,7 @@ export function selectMilestones(input: SelectionInput): Milestones {
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
       // A stated time points at the entry of that time, whatever the entry's words.
       statedFact(milestone, statements, chosen, input.entries, lines) ??
-      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
+      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen, picks));
     if (fact) chosen[milestone] = fact;
   }
   // A timeline that opens with the report or alert of the problem: the impact was under way by
