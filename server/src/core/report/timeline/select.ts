@@ -9,7 +9,8 @@
  *   timelines open with background from days before);
  * - detection: the first plausible entry, at or after the impact start;
  * - mitigation: the first entry after which the impact is said to stop (mitigation or
- *   resolution words), at or after the impact start;
+ *   resolution words), at or after the impact start, and not followed by an entry saying the
+ *   impact goes on ("the revert did not solve it", "hubs remain inaccessible");
  * - resolution: the last entry that says it is resolved; without one, the last that says the
  *   impact stopped.
  *
@@ -17,11 +18,18 @@
  * would make every time to detect zero), unless the timeline opens with the detection: the
  * report or alert is then the first thing known of the problem, and the impact starts there. An entry with a time is preferred; an entry without one
  * still counts as found (so the milestone is not reported missing) but gives no instant.
+ *
+ * A stated length of the impact ("downtime for 1h") ends it, when nothing else says when it stopped.
+ *
+ * A stated metric needs the impact start to give an instant; without one, the words of the
+ * entries come first. When nothing says when the impact began but the report states the time to
+ * detect and an entry gives the detection, the start is that many minutes before it (the entry
+ * at that time, when there is one), as a reader would count back.
  */
 import type { LineIndex } from '../../text.js';
 import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
-import { MILESTONE_INFO, MILESTONES } from './lexicon.js';
+import { CONTAINMENT, MILESTONE_INFO, MILESTONES } from './lexicon.js';
 import { entryLineRange } from './sort.js';
 
 /** A statement with its instant resolved against the timeline. */
@@ -123,15 +131,46 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
       return pick(entries.filter((e) => has(e, 'start')), false);
     case 'detected':
       return pick(entries.filter((e) => has(e, 'detected') && after(e)), false);
-    case 'mitigated':
-      return pick(entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e)), false);
+    case 'mitigated': {
+      const candidates = entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e));
+      // An action the impact outlived was not the mitigation: only candidates after the last
+      // entry that says the impact goes on, unless none is.
+      let lastGoesOn = -1;
+      entries.forEach((e, i) => {
+        if (e.goesOn !== undefined && after(e)) lastGoesOn = i;
+      });
+      const outlived = candidates.filter((e) => entries.indexOf(e) > lastGoesOn);
+      return pick(outlived.length > 0 ? outlived : candidates, false);
+    }
     case 'resolved': {
       const resolved = entries.filter((e) => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated));
       // Without resolution words, the last entry that says the impact stopped ("all pods back to
-      // normal"), unless it only says "Mitigated": the author chose that word.
-      const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words));
+      // normal"), unless it only says "Mitigated" (the author chose that word) or the harm was
+      // only contained ("the card is now locked").
+      const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words) && !CONTAINMENT.test(c.words));
       return pick(resolved.length > 0 ? resolved : entries.filter((e) => recovered(e) && after(e)), true);
     }
+  }
+}
+
+/**
+ * No start, a stated time to detect, and a detection with an instant: the start is that many
+ * minutes before the detection. The later metrics then count from it too.
+ */
+function countBack(chosen: Milestones, statements: readonly ResolvedStatement[], entries: readonly TimelineEntry[], lines: LineIndex): void {
+  const detected = chosen.detected;
+  const ttd = statements.find((s) => s.kind === 'metric' && s.milestone === 'detected' && (s.from ?? 'start') === 'start' && s.minutes !== undefined);
+  if (!ttd || !detected?.entry || detected.utc === undefined) return;
+  const utc = detected.utc - ttd.minutes! * 60_000;
+  const at = entries.find((e) => e.utc === utc && absoluteOf(e) === detected.absolute);
+  chosen.start = at
+    ? { milestone: 'start', source: 'stated', utc, absolute: detected.absolute, range: entryLineRange(lines, at), entry: at, words: ttd.words }
+    : { milestone: 'start', source: 'stated', utc, absolute: detected.absolute, range: ttd.range, words: ttd.words };
+  for (const milestone of ['mitigated', 'resolved'] as const) {
+    const current = chosen[milestone];
+    if (current && current.source !== 'inferred' && !(current.source === 'stated' && current.utc === undefined)) continue;
+    const fact = statedFact(milestone, statements.filter((s) => s.kind === 'metric'), chosen, entries, lines);
+    if (fact && fact.utc !== undefined) chosen[milestone] = fact;
   }
 }
 
@@ -140,21 +179,26 @@ export function selectMilestones(input: SelectionInput): Milestones {
   const { frontMatter, lines } = input;
   // Only entries with a cue or a milestone can be chosen: a long timeline is walked once here,
   // not once per milestone and rule.
-  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0);
+  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0 || e.goesOn !== undefined);
   const statements = input.timelineOnly ? [] : input.statements;
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
     const marked = entries.filter((e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker'));
     const explicit = marked.length > 0 ? marked : entries.filter((e) => e.milestones.includes(milestone));
     const markedEntry = pick(explicit, milestone === 'resolved');
+    const stated = statedFact(milestone, statements, chosen, input.entries, lines);
+    // A stated metric with no start to count from gives no instant: the entries' words come first.
+    const timeless = stated && stated.utc === undefined && !stated.entry;
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
       // A stated time points at the entry of that time, whatever the entry's words.
-      statedFact(milestone, statements, chosen, input.entries, lines) ??
-      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen));
+      (timeless ? undefined : stated) ??
+      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen)) ??
+      stated;
     if (fact) chosen[milestone] = fact;
   }
+  if (!chosen.start && !input.timelineOnly) countBack(chosen, statements, input.entries, lines);
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;
@@ -175,6 +219,16 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const end = statedFact('mitigated', [windowEnd], chosen, input.entries, lines, true);
     if (end) chosen.mitigated = end;
     if (end && !chosen.resolved) chosen.resolved = { ...end, milestone: 'resolved' };
+  }
+  // "Downtime for 1h", "the outage lasted about nine hours": with nothing else to say when the
+  // impact stopped, it stopped that long after it began.
+  const lasted = statements.find((s) => s.kind === 'duration' && s.minutes !== undefined);
+  if (lasted && !chosen.mitigated) {
+    const start = chosen.start;
+    const fact: MilestoneFact = { milestone: 'mitigated', source: 'stated', absolute: start?.absolute ?? false, range: lasted.range, words: lasted.words, statedMinutes: lasted.minutes };
+    if (start?.utc !== undefined) fact.utc = start.utc + lasted.minutes! * 60_000;
+    chosen.mitigated = fact;
+    if (!chosen.resolved) chosen.resolved = { ...fact, milestone: 'resolved' };
   }
   return chosen;
 }
