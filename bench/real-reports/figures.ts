@@ -61,6 +61,12 @@ export interface RepositoryLabels {
    * how the checker does on reports nobody tuned it on, and get a total of their own.
    */
   heldOut?: boolean;
+  /**
+   * The day (YYYY-MM-DD) the labels were committed, before the checker was ever run on these
+   * reports: their milestones, metrics, sections and problems were written blind, and they get a
+   * total of their own.
+   */
+  blind?: string;
   files: { path: string; report: boolean; why?: string }[];
   reports: ReportLabel[];
 }
@@ -100,6 +106,8 @@ export interface ReportScore {
   template: string;
   /** From a repository whose labels are held out (see `RepositoryLabels.heldOut`). */
   heldOut: boolean;
+  /** From a repository whose labels were written blind (see `RepositoryLabels.blind`). */
+  blind: boolean;
   profile?: string;
   metrics: Tally;
   milestones: Tally;
@@ -174,6 +182,7 @@ export function scoreReport(
   report: CliOutput['reports'][number] | undefined,
   diagnostics: CliOutput['diagnostics'],
   heldOut = false,
+  blind = false,
 ): ReportScore {
   const metrics = zero();
   const metricDetail: ReportScore['metricDetail'] = [];
@@ -234,6 +243,7 @@ export function scoreReport(
     path: label.path,
     template: label.template,
     heldOut,
+    blind,
     profile: report?.profile,
     metrics,
     milestones,
@@ -343,6 +353,13 @@ export function formatScores(scores: readonly ReportScore[], detection: readonly
     lines.push('');
     lines.push(
       `Held-out total over ${h.reports} reports: metrics ${tally(h.metrics)} (right ${pct(h.metricsRightRate)}, wrong ${pct(h.metricsWrongRate)} of the ${h.metrics.right + h.metrics.wrong + h.metrics.missed} a reader can derive) · findings ${h.findings.true} true, ${h.findings.false} false, ${h.findings.unjudged} not yet judged (${pct(h.falseFindingRate)} of judged findings false)`,
+    );
+  }
+  const blind = scores.filter((s) => s.blind && !s.error);
+  if (blind.length > 0) {
+    const b = totals(blind);
+    lines.push(
+      `Blind total over ${b.reports} reports: metrics ${tally(b.metrics)} (right ${pct(b.metricsRightRate)}, wrong ${pct(b.metricsWrongRate)} of the ${b.metrics.right + b.metrics.wrong + b.metrics.missed} a reader can derive) · findings ${b.findings.true} true, ${b.findings.false} false, ${b.findings.unjudged} not yet judged (${pct(b.falseFindingRate)} of judged findings false) · problems found ${b.problems.found}/${b.problems.labelled}`,
     );
   }
   if (detection.length > 0) {

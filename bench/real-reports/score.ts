@@ -105,9 +105,9 @@ try {
         const output = runCli(repoRoot, [report.path]);
         const diagnostics = output.diagnostics.filter((d) => d.file === report.path);
         const built = output.reports.find((r) => r.file === report.path);
-        scores.push(scoreReport(labels.repository, report, built, diagnostics, labels.heldOut === true));
+        scores.push(scoreReport(labels.repository, report, built, diagnostics, labels.heldOut === true, labels.blind !== undefined));
       } catch (error) {
-        const failed = scoreReport(labels.repository, report, undefined, [], labels.heldOut === true);
+        const failed = scoreReport(labels.repository, report, undefined, [], labels.heldOut === true, labels.blind !== undefined);
         failed.error = (error as Error).message;
         scores.push(failed);
       }
