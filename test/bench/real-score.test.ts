@@ -16,7 +16,7 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'real-reports');
 const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as RepositoryLabels;
 const cli = JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8')) as CliOutput;
 
-function score(index: number, heldOut = false) {
+function score(index: number, heldOut = false, blind = false) {
   const label = labels.reports[index];
   return scoreReport(
     labels.repository,
@@ -24,6 +24,7 @@ function score(index: number, heldOut = false) {
     cli.reports.find((r) => r.file === label.path),
     cli.diagnostics.filter((d) => d.file === label.path),
     heldOut,
+    blind,
   );
 }
 
@@ -117,4 +118,17 @@ test('held-out reports get a total line of their own besides the overall total',
   );
   assert.equal(score(1, true).heldOut, true);
   assert.equal(score(1).heldOut, false);
+});
+
+test('blind reports get a total line of their own, after the held-out one', () => {
+  assert.doesNotMatch(formatScores([score(0), score(1, true)], []), /Blind/);
+  const text = formatScores([score(0), score(1, true, true)], []);
+  assert.match(text, /Total over 2 reports/);
+  assert.match(
+    text,
+    /^Blind total over 1 reports: metrics 0\/0\/0\/1 \(right 0\.0%, wrong 0\.0% of the 0 a reader can derive\) · findings \d+ true, \d+ false, \d+ not yet judged \(.*\) · problems found \d+\/\d+$/m,
+  );
+  assert.ok(text.indexOf('Held-out total') < text.indexOf('Blind total'));
+  assert.equal(score(1, false, true).blind, true);
+  assert.equal(score(1).blind, false);
 });
