@@ -37,6 +37,7 @@ const HOSTILE = [
   '<!--\n## hidden\n',
   '## Timeline\n\n- 10:00 [start] it begins\n- 09:00 earlier\n',
   '## Actionables\n\n- [ ] Consider a fix\n',
+  '- All times PDT',
   '### 2024-02-30\n',
   'Title\n=====\n',
   '\uFEFF',
