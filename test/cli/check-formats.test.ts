@@ -85,7 +85,7 @@ test('json: version 1, 1-based positions, files relative to the working director
   assert.deepEqual(json.reports[1].milestones, {
     impactStart: { time: '2024-01-05T10:00:00Z', line: 17, source: 'marker', words: '[start]' },
     detected: { time: '2024-01-05T10:12:00Z', line: 18, source: 'marker', words: '[detected]' },
-    mitigated: { time: '2024-01-05T11:30:00Z', line: 19, source: 'inferred', words: '[resolved]' },
+    mitigated: { time: '2024-01-05T11:30:00Z', line: 19, source: 'inferred', words: 'queue is empty' },
     resolved: { time: '2024-01-05T11:30:00Z', line: 19, source: 'marker', words: '[resolved]' },
   });
   // The first names only its detection, in words, on a day it never gives: no instant in the output.
@@ -132,5 +132,5 @@ test('text: metrics of a report whose timeline gives them', async () => {
   const result = await runCli(['check'], { cwd: dir });
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^ +incidents\/queue\.md +generic +time to detect 12 min · mitigate 1 h 30 min · resolve 1 h 30 min \(inferred: mitigation\)$/m);
-  assert.match(result.stdout, /^ +impact start 2024-01-05 10:00 UTC \(marked \[start\]\) · detected 2024-01-05 10:12 UTC \(marked \[detected\]\) · mitigated 2024-01-05 11:30 UTC \(inferred from '\[resolved\]'\) · resolved .*$/m);
+  assert.match(result.stdout, /^ +impact start 2024-01-05 10:00 UTC \(marked \[start\]\) · detected 2024-01-05 10:12 UTC \(marked \[detected\]\) · mitigated 2024-01-05 11:30 UTC \(inferred from 'queue is empty'\) · resolved .*$/m);
 });

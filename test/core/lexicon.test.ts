@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { milestoneWords } from '../../server/src/core/report/timeline/lexicon.js';
+import { impactGoesOn, milestoneWords } from '../../server/src/core/report/timeline/lexicon.js';
 import type { Milestone } from '../../server/src/core/report/types.js';
 
 const named = (clause: string): Milestone[] => milestoneWords(clause).map((w) => w.milestone);
@@ -57,4 +57,56 @@ test('mitigation: the problem goes away, things work again, a successful restart
 test('resolution: finishing the incident; a channel or file closed is not one; background is not', () => {
   says('resolved', ['Engineer finishes resolving the incident in the pager tool', 'Incident closed', 'Ticket marked as resolved']);
   doesNotSay('resolved', ['The team confirms the old channel has been closed', 'The first occurrence resolved itself without a diagnosis', 'It was previously resolved by a restart']);
+});
+
+test('impact start: a first wave begins, serving machines are killed, a vulnerability is published', () => {
+  says('start', ['First wave of junk uploads begins', 'Healthy workers all get killed by the scaler', 'The parser vulnerability was published']);
+  doesNotSay('start', ['The second wave of the rollout went fine', 'Stale workers killed to free memory', 'The advisory will be published next week']);
+});
+
+test('detection: a long-winded alarm that fires, a warning from a provider, a report of an error by anyone', () => {
+  says('detected', [
+    'Queue depth alarms, set up last spring so that the batch team hears of a backlog, fire',
+    'Automated warning from the storage provider about the quota',
+    'qa-bot.example.net reports error log in the release channel',
+    'several mirrors started reporting the same checksum mismatch',
+    'As the team was preparing the patch, the predicted bug surfaced in production',
+    'Realization that the nightly export is empty',
+  ]);
+  doesNotSay('detected', ['No alarms, even the one meant to warn about exactly this, fired', 'We sent an email to the vendor', 'We will not be reporting errors for the test suite']);
+});
+
+test('mitigation: running smoothly, the fixed build out, containment; a hedge of belief does not count', () => {
+  says('mitigated', [
+    'The class confirms the lab is running smoothly',
+    'Things seem to return to normal',
+    'Emergency patch deployment completed as release 3.1.4',
+    'Both signing keys are now revoked',
+    'released fixed binary to the operators',
+    'The shop runs without any issues',
+  ]);
+  doesNotSay('mitigated', ['The lead believes that https://example.org/pull/77 fixed it', 'The node appears to have recovered', 'The hotfix rollout will be completed tomorrow']);
+});
+
+test('resolution: a release that includes the fix, a problem solved, nothing further to do', () => {
+  says('resolved', ['Version 5.0.2 was released that included the bug fixes', 'We confirmed that the problem was solved', 'No further action was required']);
+  doesNotSay('resolved', ['Version 5.0.2 was released', 'We do not know whether the problem was solved', 'Further action is required']);
+});
+
+test('the impact goes on: a fix that did not help, a service that stays down, a problem that persists', () => {
+  const goesOn = (c: string): boolean => impactGoesOn(c) !== undefined;
+  for (const c of ['The revert did not solve the problem', 'Portals remain inaccessible', 'Some users still get stuck at login', 'The engineer reports the issue still persists', 'restarts are not having the intended effect']) {
+    assert.ok(goesOn(c), `"${c}" should say the impact goes on`);
+  }
+  for (const c of ['The revert solved the problem', 'Portals remain up during the migration', 'We are still investigating']) assert.ok(!goesOn(c), `"${c}" should not say the impact goes on`);
+});
+
+test('mitigation: a backlog that empties, what ran out given back, the service starting again', () => {
+  says('mitigated', ['The mempool is empty again', 'Job queue is back to zero', 'Worker killed, releasing file watches', 'Reach quorum and chain starts', 'The ledger restarted successfully']);
+  doesNotSay('mitigated', ['Scale the pool down to free up addresses', 'The queue is not empty yet', 'The chain starts to stall', 'The service starts returning errors']);
+});
+
+test('the impact goes on: the next wave of an attack begins', () => {
+  for (const c of ['Second wave of spam transactions begin', 'Final and largest wave of the flood begins']) assert.ok(impactGoesOn(c), `"${c}" should say the impact goes on`);
+  assert.ok(!impactGoesOn('The second wave of the rollout is cancelled'));
 });

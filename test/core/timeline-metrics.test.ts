@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findMilestones } from '../../server/src/core/report/timeline/milestones.js';
+import { checkReport } from '../../server/src/core/check.js';
+import { defaultConfig } from '../../server/src/core/config/config.js';
+import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { entriesOf, reportWith } from '../helpers/timeline.js';
 
 const milestones = (body: string) => entriesOf(body).map((e) => e.milestones);
@@ -94,4 +97,27 @@ test('timeline instants on a synthetic day compare with each other, not with fro
 test('metrics cross midnight with the day rollover', () => {
   const report = reportWith('- 2022-09-14 23:50 UTC Outage begins.\n- 00:20 Resolved.');
   assert.equal(report.metrics.timeToResolveMinutes, 30);
+});
+
+test('a stated length of the impact ends it when nothing else says when it stopped', () => {
+  const text = [
+    '# Test ledger halt while a tool was set up',
+    '',
+    '**Summary**: The test ledger halted while a process supervisor was installed on our validators.',
+    '',
+    '**Impact**: Downtime for 1h - two validator keys could not be recovered, no impact on data.',
+    '',
+    '## Lessons learned',
+    '',
+    '- Update tools on one validator at a time.',
+    '',
+  ].join('\n');
+  const { report } = checkReport('halt.md', text, new MarkdownParser(), defaultConfig());
+  assert.equal(report.metrics.timeToMitigateMinutes, 60);
+  assert.equal(report.metrics.timeToResolveMinutes, 60);
+  assert.equal(report.timeline.milestones.mitigated?.source, 'stated');
+  assert.equal(report.timeline.milestones.mitigated?.range.start.line, 4);
+  // A timeline that says when the impact stopped wins over the stated length.
+  const timed = `${text}\n## Timeline\n\n- 2025-05-16 10:00 UTC The test ledger halts.\n- 2025-05-16 10:40 UTC Blocks are produced again.\n`;
+  assert.equal(checkReport('halt.md', timed, new MarkdownParser(), defaultConfig()).report.metrics.timeToMitigateMinutes, 40);
 });

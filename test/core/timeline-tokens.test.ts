@@ -117,10 +117,26 @@ test('zone declarations in their usual wordings', () => {
     ['Time zone: JST', 'JST'],
     ['All UTC times.', 'UTC'],
     ['The PDT timestamps below', 'PDT'],
+    ['All times in Eastern European Summer Time (EEST).', 'EEST'],
   ];
   for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text)?.zone.name, zone, text);
   assert.equal(findZoneDeclaration('Response times in most regions rose.'), undefined);
   assert.equal(findZoneDeclaration('Most times we ran it, it passed.'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)', true)?.zone.name, 'UTC');
+});
+
+test('dotted times are times only when a zone or AM/PM follows', () => {
+  assert.deepEqual([read('12.39UTC chain halts')?.hour, read('12.39UTC chain halts')?.minute, read('12.39UTC chain halts')?.zone], [12, 39, 'UTC']);
+  assert.equal(read('4.52 pm the page loads')?.hour, 16);
+  assert.equal(read('17.17 UTC: blocks again')?.rest, 'blocks again');
+  // A version or an amount is not a time.
+  assert.equal(read('1.35 is the release that broke it'), undefined);
+  assert.equal(read('2.50 euros per request'), undefined);
+  assert.equal(read('1.35.0 release'), undefined);
+});
+
+test('a date after the time may end in a colon; a colon and digits after a day are a time', () => {
+  assert.deepEqual(read('12:45 PM PST Saturday Oct 30th: First wave x'), { token: '12:45 PM PST Saturday Oct 30th', year: undefined, month: 10, day: 30, hour: 12, minute: 45, second: 0, zone: 'PST', rest: 'First wave x' });
+  assert.equal(read('May 21:30 x')?.month, undefined);
 });

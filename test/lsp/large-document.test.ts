@@ -20,7 +20,8 @@ test('a 5 MB report is checked, and hover, symbols, code lens and an edit all an
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: step, character: 5 } });
     assert.match(JSON.stringify(hover?.contents), /10 min after the impact start/);
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.deepEqual(lenses.map((l) => l.command?.title.split(':')[0]), ['Time to detect', 'Time to mitigate', 'Time to resolve']);
+    // The impact section's "For 38 minutes" ends the impact: no entry says when it stopped.
+    assert.deepEqual(lenses.map((l) => l.command?.title.split(':')[0]), ['Time to detect', 'Time to mitigate', 'Time to resolve', 'mitigated 2026-03-04 09', 'resolved 2026-03-04 09']);
     // An edit at the very end: only the last chunk needs parsing again.
     const lines = text.split('\n');
     await client.change(uri, [{ range: { start: { line: lines.length - 1, character: 0 }, end: { line: lines.length - 1, character: 0 } }, text: '## Actionables\n\n- Warm the caches before routing traffic T400101 Owner: @ops-dana\n' }]);

@@ -73,6 +73,14 @@ export class WorkerPool<In, Out> {
     });
   }
 
+  /**
+   * Starts every worker now rather than on first use, so that they load while the caller
+   * prepares their first tasks.
+   */
+  start(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   /** Stops every worker; queued and running tasks are rejected. */
   async close(): Promise<void> {
     this.closed = true;

@@ -53,6 +53,18 @@ const NOT_AMOUNTS: RegExp[] = [
 const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|third|thirds|quarter|all|every|everyone|everybody|entire|whole|single|most|majority)\\b`, 'i');
 
 /**
+ * Other ways to say how much: the whole service was out ("downtime for 3h", "a total outage",
+ * "the chain halted"), one named party was affected ("the employee", "a customer"), or a bare
+ * plural says all of them failed ("Binder launches were failing").
+ */
+const WHOLE_OR_ONE: RegExp[] = [
+  /\bdowntime\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
+  /\b(?:chain|network|site|website|service|platform|cluster|hub)\s+(?:was\s+|is\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible)\b/i,
+  /\b(?:the|one|an?)\s+(?:affected\s+)?(?:employee|customer|user|client|tenant|account|person|individual|member|partner|developer|student|validator)(?![\w-])(?!\s+(?:experience|base|journey|interface|side)\b)/i,
+  /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)\s+(?:were|are)\s+(?:failing|failed|broken|unavailable|down)\b/,
+];
+
+/**
  * True when the text says how much or how many: a number (not a date, time, task id, version or
  * duration), a percentage, a number word, a fraction, or a word for the whole ("all", "every",
  * "entire") or most of it ("most", "majority").
@@ -60,14 +72,28 @@ const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|
 export function hasQuantity(text: string): boolean {
   let rest = text;
   for (const p of NOT_AMOUNTS) rest = rest.replace(p, ' ');
-  return QUANTITY.test(rest);
+  return QUANTITY.test(rest) || WHOLE_OR_ONE.some((p) => p.test(text));
 }
 
 const DATA_LOSS = [
   /\b(?:loss|lose|loses|losing|corrupt|corrupted|corruption|intact|unrecoverable|irrecoverable|destroyed)\b/i,
   /\blost\b(?!\s+(?:access|connection|connectivity|the ability|their sessions?|sessions?|track)\b)/i,
-  /\bdata\b[^.;\n]{0,40}\b(?:safe|preserved|restored|recovered|deleted|kept|retained)\b/i,
+  /\bdata\b[^.;\n]{0,40}\b(?:safe|preserved|restored|recovered|deleted|kept|retained|unaffected|not\s+affected|not\s+impacted)\b/i,
+  // "No impact on data or connections", "without any effect on user data".
+  /\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i,
 ];
+
+/**
+ * Plain sentences that settle data loss wherever a report writes them ("No data were lost." under
+ * Resolution, "no data loss" in the lessons). Stricter than {@link statesDataLoss}, which reads
+ * only the impact statement and the summary: elsewhere "lost" and "loss" often mean something else.
+ */
+const NO_DATA_LOSS = /\b(?:no|without(?:\s+any)?)\s+(?:\w+\s+)?data\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:lost|loss|corrupted)\b|\bdata\s+(?:was|were)\s+(?:not|never)\s+(?:lost|corrupted)\b|\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i;
+
+/** True when a sentence anywhere in `text` says plainly that no data was lost. */
+export function saysNoDataLost(text: string): boolean {
+  return NO_DATA_LOSS.test(text);
+}
 
 /** True when the text says whether data was lost ("No data was lost.", "data loss", "corrupted"). */
 export function statesDataLoss(text: string): boolean {

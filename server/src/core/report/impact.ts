@@ -36,9 +36,11 @@ export function findImpact(
 }
 
 /** Who or what was affected, in the words reports use. */
-const AFFECTED = /\b(?:users?|customers?|clients?|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?)\b/i;
+const AFFECTED = /\b(?:users?|customers?|clients?|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?|hubs?|pods?|chain|blocks?|transactions?|websites?|platform|apps?|teams?|students?|learners?|employees?|validators?)\b/i;
 /** What happened to them. */
-const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|failed|failing|fail|errors?|unavailable|down|outage|degraded|slow(?:er)?|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|dropped|rejected|5\d\d)\b/i;
+const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|did not|didn't|no longer|not being|failed|failing|fail|fails|errors?|unavailable|inaccessible|unreachable|down|outage|downtime|degraded|slow(?:er)?|slowed|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|impacting|dropped|rejected|terminated|killed|halt(?:ed|s)?|stall(?:ed|s)?|crash(?:ed|es|ing)?|crash-loop\w*|prevent(?:ed|ing|s)?|5\d\d)\b/i;
+/** A whole-service outage says what was affected without naming who: "caused 40min of total outage". */
+const WHOLE_OUTAGE = /\b(?:total|complete|full|entire|service-wide|site-wide)\s+(?:outage|downtime)\b/i;
 
 /**
  * The impact as many reports state it: in the summary, or in the opening paragraphs before the
@@ -57,7 +59,7 @@ function fromSummary(root: Root, sections: Section[], lines: LineIndex): ImpactS
       const end = node.position?.end.offset ?? -1;
       if (start < from || start >= to || node.type !== 'paragraph') continue;
       const text = plainText([node]);
-      if (AFFECTED.test(text) && AFFECTED_HOW.test(text)) return { text, range: lines.rangeOf(start, end), source: 'paragraph', section: summary && from === summary.bodyStart ? summary : undefined };
+      if ((AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text)) return { text, range: lines.rangeOf(start, end), source: 'paragraph', section: summary && from === summary.bodyStart ? summary : undefined };
     }
   }
   return undefined;
@@ -134,6 +136,9 @@ function fromParagraph(root: Root, sections: Section[], names: string[], lines: 
       const plain = plainText([paragraph]);
       const text = plain.slice(plain.search(labelText)).replace(/^[^:]*:\s*/, '').trim();
       if (text) return { text, range: lines.rangeOf(from, end), source: 'paragraph' };
+      // `**Impact**:` closing a block of labelled lines, the statement in the list under it.
+      const following = followingStatement(next, limit, lines);
+      if (following) return following;
       continue;
     }
     const text = plainText([paragraph])
@@ -141,14 +146,19 @@ function fromParagraph(root: Root, sections: Section[], names: string[], lines: 
       .trim();
     if (text) return { text, range: lines.rangeOf(start + m[0].length, end), source: 'paragraph' };
     // `**Impact:**` alone on its line, the statement in the list or paragraph under it.
-    const nextStart = next?.position?.start.offset;
-    const nextEnd = next?.position?.end.offset;
-    if (next && nextStart !== undefined && nextEnd !== undefined && nextStart < limit && FOLLOWERS.has(next.type)) {
-      const following = plainText([next]);
-      if (following) return { text: following, range: lines.rangeOf(nextStart, nextEnd), source: 'paragraph' };
-    }
+    const following = followingStatement(next, limit, lines);
+    if (following) return following;
   }
   return undefined;
+}
+
+/** The statement in the block right after a bare `Impact:` label, if that block can hold one. */
+function followingStatement(next: RootContent | undefined, limit: number, lines: LineIndex): ImpactStatement | undefined {
+  const nextStart = next?.position?.start.offset;
+  const nextEnd = next?.position?.end.offset;
+  if (!next || nextStart === undefined || nextEnd === undefined || nextStart >= limit || !FOLLOWERS.has(next.type)) return undefined;
+  const text = plainText([next]);
+  return text ? { text, range: lines.rangeOf(nextStart, nextEnd), source: 'paragraph' } : undefined;
 }
 
 /** Blocks that can hold the statement under a bare `Impact:` label. */

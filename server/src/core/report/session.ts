@@ -25,6 +25,7 @@ import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
+import { labelledFields } from './section-presence.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
@@ -115,7 +116,7 @@ export class ReportSession {
     const frontMatter = this.readFrontMatter(root, lines);
     const { sections, outline } = buildSections(root, lines);
     // The report is read, and its rules run, with its own profile (configured or detected).
-    const profile = chooseProfile(sections, configured);
+    const profile = chooseProfile(sections, configured, labelledFields(root, text));
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     // Day headings written one level too high after the timeline are read as part of it.

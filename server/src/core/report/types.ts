@@ -128,6 +128,8 @@ export interface TimelineEntry {
   milestones: Milestone[];
   /** Every milestone the entry names, markers and plain words, with the words. */
   cues: MilestoneCue[];
+  /** Words that say the impact goes on at this entry ("the revert did not solve it"). */
+  goesOn?: string;
   /** Why the entry's time could not be read, when it starts with something like a time. */
   timeProblem?: string;
 }

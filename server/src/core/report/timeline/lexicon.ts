@@ -23,6 +23,10 @@
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
  *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving".
  *
+ * An entry can also say that the impact **goes on** after something was tried: "the revert did not
+ * solve it", "hubs remain inaccessible", "users still get errors", "the issue persists". A
+ * mitigation word before such an entry was not the mitigation.
+ *
  * A clause that negates, hedges, plans or tells of an earlier occurrence ("no alert fired",
  * "tried to roll back", "will revert", "appears to have recovered", "the first occurrence
  * resolved itself") says nothing happened now and is skipped. People coming "back up" and a
@@ -93,6 +97,12 @@ export const MILESTONE_MARKERS: readonly string[] = MILESTONES.map((m) => MILEST
 /** Matches any explicit marker; group 1 is the milestone. */
 export const MARKER_PATTERN = /\[(start|detected|mitigated|resolved)\]/gi;
 
+/**
+ * Containment: "both cards are now locked", "the leaked key is now revoked". It stops the harm,
+ * but says nothing about the service being back, so it never stands for the resolution.
+ */
+export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|blocked|disabled|frozen|contained|isolated)\b/i;
+
 const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
 const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
 
@@ -116,6 +126,12 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A good measure beginning to fall: "traffic begins to drop"; not "errors start to drop", which is recovery.
     /(?<!\b(?:errors?|failures?|latency|timeouts?|alerts?|load|queue|backlog|5xxs?|retries)\s+(?:rates?\s+|counts?\s+)?)\b(?:starts?|started|begins?|began)\s+(?:to\s+)?(?:drop(?:ping)?|fall(?:ing)?|declin(?:e|ing)|decreas(?:e|ing))\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting)\b/i,
+    // The first of several waves: "first wave of bad requests begins", "initial burst of traffic arrives".
+    /\b(?:first|initial)\s+(?:wave|burst|surge|flood|spike|storm)\b(?:\s+[\w-]+){0,4}?\s+(?:begins?|began|starts?|started|arrives?|arrived|hits?)\b/i,
+    // The machines that serve users are killed: "healthy nodes all get killed", "all pods were evicted".
+    /\b(?:nodes|pods|servers|instances|hosts|machines|containers|workers|replicas)\s+(?:all\s+)?(?:gets?|got|are|were)\s+(?:all\s+)?(?:killed|terminated|evicted|deleted|wiped)\b/i,
+    // A vulnerability made public starts the exposure: "the CVE was published".
+    /\b(?:vulnerability|vulnerabilities|cve|exploit|zero-day)\b(?:\s+[\w-]+){0,2}?\s+(?:is\s+|was\s+|were\s+)?(?:published|disclosed|announced|made\s+public)\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
   ],
   detected: [
@@ -134,18 +150,39 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Ticket <link> is opened about slow starts", "an issue is opened, reporting failures".
     /\b(?:support\s+)?(?:tickets?|issues?|bug\s+reports?)\S*(?:\s+\S+){0,3}?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created|submitted)\b/i,
     /\brespond(?:s|ed|ing)?\s+to\s+(?:the\s+|an?\s+)?(?:alarms?|alerts?|pages?)\b/i,
+    // An alarm described at length before its verb: "alarms on the build queue, meant to warn the team, fire".
+    /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
+    // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
+    /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
+    /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
+    // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
+    /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
+    /\b(?:issue|problem|bug|error|fault)s?\s+(?:surfaced|surfaces|showed\s+up|shows\s+up)\b/i,
   ],
   mitigated: [
     /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
     /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
     /\b(?:workarounds?|hotfix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
-    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
+    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
     /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over)\w*/i,
     /\bdeclar(?:es|ed)\s+(?:[\w'-]+\s+){0,3}?(?:online|healthy|operational)\b/i,
     /\b(?:which|this|that)\s+(?:solved|fixed)\s+(?:the\s+)?(?:issue|problem|outage|incident)\b/i,
+    // Users' work going well again: "the workshop is running smoothly", "everything works as expected".
+    /\b(?:is|are|was|were|been|runs?|running|goes|going|went|works?|worked|working)\s+(?:smoothly|as\s+expected|without\s+(?:any\s+)?(?:issues|problems|errors))\b/i,
+    // The fixed build reaching production: "hotfix rollout completed", "the patch release deployment completed".
+    /\b(?:hotfix|fix|patch|workaround)\b(?:\s+[\w.-]+){0,6}?\s+(?:deployment|rollout|release|upgrade)\s+(?:is\s+|was\s+)?(?:completed?|finished|done)\b/i,
+    CONTAINMENT,
+    // A backlog that empties: "the mempool is empty", "queue is back to zero", "backlog drained".
+    /\b(?:mempool|queue|backlog|buffer|lag)\s+(?:is|was|has\s+been)?\s*(?:empty|emptied|drained|cleared|back\s+to\s+zero)\b/i,
+    // What ran out is given back: "pod killed, releasing file watches", "freed disk space".
+    /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
+    // The service starting again: "chain starts", "the site is back", "service restarted successfully".
+    /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
+    // "Released the fixed binary", "deployed a patched image".
+    /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],
   resolved: [
     /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
@@ -153,19 +190,44 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\bfinish(?:es|ed)?\s+resolving\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
     /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
+    // "Version 4.2 was released that included the bug fixes", "a release containing the fix".
+    /\b(?:released|deployed|rolled\s+out|shipped)\b(?:\s+[\w.,-]+){0,3}?\s+(?:that\s+|which\s+)?(?:included|includes|including|contain(?:s|ed|ing)?|with)\s+(?:the\s+|all\s+the\s+)?(?:bug\s+)?(?:fix|fixes|patch|patches)\b/i,
+    /\b(?:issue|problem|outage|incident)\s+(?:is\s+|was\s+|has\s+been\s+)?solved\b/i,
+    /\bno\s+(?:further|more)\s+action\s+(?:is\s+|was\s+)?(?:required|needed)\b/i,
   ],
 };
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
-const POSITIVE_NO = /\bno\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?)\b/gi;
+const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
+/**
+ * "Things seem to return to normal": an author reporting what they see now, not a guess about
+ * what happened ("appears to have recovered" stays a hedge).
+ */
+const SEEN_NOW = /\bseems?\s+to\s+(?=(?:return|be\s+back|be\s+working|work|recover)\b)/gi;
 /** How far before the words a negation still applies to them. */
 const NEGATION_REACH = 40;
 
 /** Resolution words that mean something else: "resolved the DNS name", "closed the connection". */
 const FALSE_RESOLUTION = /\b(?:resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
+
+const blank = (p: string): string => ' '.repeat(p.length);
+
+/**
+ * The text a negation or hedge must not appear in: a few words before the match and the match
+ * itself; of a long match ("alarms on the build queue, meant to warn us if …, fire") only its
+ * opening and closing words, so that a clause inside it does not count.
+ */
+function negationWindow(text: string, at: number, length: number): string {
+  // A link counts as one word; a comma ends what a negation before it reaches ("As we were
+  // preparing the patch, the issue surfaced").
+  const wide = text.slice(Math.max(0, at - 400), at).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, 'link');
+  const before = wide.slice(Math.max(0, wide.length - NEGATION_REACH)).replace(/^[^]*,\s/, '');
+  if (length <= 60) return before + text.slice(at, at + length);
+  return `${before}${text.slice(at, at + 30)} ${text.slice(at + length - 25, at + length)}`;
+}
 
 /** The words of an entry that name a milestone, and which one. */
 export interface MilestoneWords {
@@ -186,7 +248,7 @@ export function milestoneWords(clause: string): MilestoneWords[] {
     for (const re of MILESTONE_WORDS[milestone]) {
       const m = re.exec(text);
       if (!m) continue;
-      const around = text.slice(Math.max(0, m.index - NEGATION_REACH), m.index + m[0].length).replace(POSITIVE_NO, (p) => ' '.repeat(p.length));
+      const around = negationWindow(text, m.index, m[0].length).replace(POSITIVE_NO, blank).replace(milestone === 'mitigated' ? SEEN_NOW : /$^/, blank);
       if (NOT_HAPPENED.test(around)) continue;
       if (milestone === 'resolved' && FALSE_RESOLUTION.test(text)) continue;
       found.push({ milestone, words: clause.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ').trim() });
@@ -194,4 +256,29 @@ export function milestoneWords(clause: string): MilestoneWords[] {
     }
   }
   return found;
+}
+
+const STILL_BAD = String.raw`(?:inaccessible|unavailable|down|unreachable|unresponsive|broken|stuck|failing|fails|hangs?|hanging|slow|crash\w*|erroring|errors?|5\d\d|timeouts?|timing\s+out|service\s+unavailable)`;
+
+/** Words that say the impact goes on (see the module comment); each is tried on one clause. */
+const GOES_ON: readonly RegExp[] = [
+  /\b(?:did\s+not|didn't|does\s+not|doesn't|do\s+not|don't|failed\s+to)\s+(?:solve|fix|resolve|help|mitigate|work|change\s+anything)\b/i,
+  /\bnot\s+having\s+the\s+(?:intended|desired|expected)\s+effect\b|\bhad\s+no\s+effect\b/i,
+  new RegExp(String.raw`\b(?:still|remains?|remained|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:\w+\s+){0,2}?${STILL_BAD}\b`, 'i'),
+  /\b(?:issue|problem|errors?|outage|impact|symptoms?)\s+(?:still\s+)?(?:persists?|persisted|continues?|continued|recurs?|recurred|returns?|returned|comes?\s+back|came\s+back|reappears?|reappeared)\b/i,
+  // The next wave of an attack or a load: "second wave of transactions begins".
+  /\b(?:second|third|fourth|next|final|another|new|largest|last)\b(?:\s+[\w-]+){0,3}?\s+(?:wave|burst|surge|round)s?\b(?:\s+[\w-]+){0,5}?\s+(?:begins?|began|starts?|started|arrives?|arrived|hits?)\b/i,
+];
+
+/**
+ * The words of a clause that say the impact goes on, if any: "did not solve", "remain
+ * inaccessible", "still get stuck", "the issue persists".
+ */
+export function impactGoesOn(clause: string): string | undefined {
+  if (clause.length > 400) return undefined;
+  for (const re of GOES_ON) {
+    const m = re.exec(clause);
+    if (m) return m[0].replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@
  * detected by a user") is narrative, not a milestone.
  */
 import type { Milestone, MilestoneCue } from '../types.js';
-import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
+import { impactGoesOn, MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
 
 const SUBJECT = '(?:the\\s+)?(?:issue|incident|outage|problem|impact|error|errors|degradation|disruption)';
 const PHRASES: readonly [Milestone, RegExp][] = [
@@ -30,6 +30,15 @@ const PHRASES: readonly [Milestone, RegExp][] = [
 const CLAUSE_BREAK = /(?<=[.!?;]) | [-\u2013\u2014]+ | ?\| ?/;
 const TRIM = /^[\s*_`"'([]+|[\s*_`"')\].!?;:,]+$/g;
 
+/**
+ * The clauses of an entry's text. A line break before a capital letter also ends a clause: entries
+ * often put one sentence a line without a full stop ("… did not restart\nIncident resolved!"),
+ * while a sentence wrapped in the source goes on in lower case.
+ */
+export function clausesOf(text: string): string[] {
+  return text.split(/\n(?=[ \t]*[A-Z])/).flatMap((line) => line.replace(/\s+/g, ' ').split(CLAUSE_BREAK));
+}
+
 function phraseMilestone(text: string): Milestone | undefined {
   // Phrases are short; checking the length first also keeps TRIM's `+$` off long inputs.
   if (text.length > 80) return undefined;
@@ -49,7 +58,7 @@ export function findMilestones(text: string, rest: string, emphasis: readonly st
   const found = new Set<Milestone>();
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) found.add(m[1].toLowerCase() as Milestone);
-  const clauses = rest.replace(/\s+/g, ' ').split(CLAUSE_BREAK);
+  const clauses = clausesOf(rest);
   clauses.forEach((clause, i) => {
     const whole = phraseMilestone(clause);
     if (whole) found.add(whole);
@@ -92,12 +101,24 @@ export function findMilestoneCues(text: string, rest: string, emphasis: readonly
   for (const milestone of findMilestones('', plain, emphasis)) {
     if (!cues.has(milestone)) cues.set(milestone, { milestone, source: 'inferred', words: plainWords(plain, emphasis, milestone) });
   }
-  for (const clause of plain.replace(/\s+/g, ' ').split(CLAUSE_BREAK)) {
+  for (const clause of clausesOf(plain)) {
     for (const { milestone, words } of milestoneWords(clause)) {
       if (!cues.has(milestone)) cues.set(milestone, { milestone, source: 'inferred', words });
     }
   }
   return ORDER.filter((m) => cues.has(m)).map((m) => cues.get(m)!);
+}
+
+/**
+ * The words of an entry that say the impact goes on ("the revert did not solve it", "hubs remain
+ * inaccessible"), from the plain text after its time; a pure function of the entry's own text.
+ */
+export function findImpactGoesOn(rest: string): string | undefined {
+  for (const clause of clausesOf(rest.replace(MARKER, ' '))) {
+    const words = impactGoesOn(clause);
+    if (words) return words;
+  }
+  return undefined;
 }
 
 /**
@@ -122,7 +143,7 @@ export function mayNameMilestone(text: string): boolean {
 /** The short phrase that made {@link findMilestones} see `milestone`, for display. */
 function plainWords(rest: string, emphasis: readonly string[], milestone: Milestone): string {
   for (const span of emphasis) if (phraseMilestone(span) === milestone) return span.trim();
-  for (const clause of rest.replace(/\s+/g, ' ').split(CLAUSE_BREAK)) {
+  for (const clause of clausesOf(rest)) {
     if (phraseMilestone(clause) === milestone) return clause.replace(TRIM, '');
     const label = /^([^:]{1,40}):\s/.exec(clause.trimStart());
     if (label && phraseMilestone(label[1]) === milestone) return label[1];

@@ -18,7 +18,7 @@ import { daysInMonth } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
-import { findMilestoneCues, findMilestones } from './milestones.js';
+import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import type { Zone } from './zones.js';
 
@@ -121,6 +121,8 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       milestones: item.milestones ?? findMilestones(item.text, item.rest, item.emphasis),
       cues: item.cues ?? findMilestoneCues(item.text, item.rest, item.emphasis),
     };
+    const goesOn = item.goesOn === undefined ? findImpactGoesOn(item.rest) : item.goesOn;
+    if (goesOn) entry.goesOn = goesOn;
     entries.push(entry);
     const token = item.token;
     if (!token) continue;

@@ -9,7 +9,8 @@
  *   timelines open with background from days before);
  * - detection: the first plausible entry, at or after the impact start;
  * - mitigation: the first entry after which the impact is said to stop (mitigation or
- *   resolution words), at or after the impact start;
+ *   resolution words), at or after the impact start, and not followed by an entry saying the
+ *   impact goes on ("the revert did not solve it", "hubs remain inaccessible");
  * - resolution: the last entry that says it is resolved; without one, the last that says the
  *   impact stopped.
  *
@@ -17,11 +18,18 @@
  * would make every time to detect zero), unless the timeline opens with the detection: the
  * report or alert is then the first thing known of the problem, and the impact starts there. An entry with a time is preferred; an entry without one
  * still counts as found (so the milestone is not reported missing) but gives no instant.
+ *
+ * A stated length of the impact ("downtime for 1h") ends it, when nothing else says when it stopped.
+ *
+ * A stated metric needs the impact start to give an instant; without one, the words of the
+ * entries come first. When nothing says when the impact began but the report states the time to
+ * detect and an entry gives the detection, the start is that many minutes before it (the entry
+ * at that time, when there is one), as a reader would count back.
  */
 import type { LineIndex } from '../../text.js';
 import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
-import { MILESTONE_INFO, MILESTONES } from './lexicon.js';
+import { CONTAINMENT, MILESTONE_INFO, MILESTONES } from './lexicon.js';
 import { entryLineRange } from './sort.js';
 
 /** A statement with its instant resolved against the timeline. */
@@ -62,21 +70,10 @@ function notBefore(a: TimelineEntry, b: MilestoneFact | undefined): boolean {
   return a.utc >= b.utc;
 }
 
-/**
- * The first (or last) entry that passes `test`, preferring one with a time: the same entry as
- * picking from `entries.filter(test)`, without building the list (a long timeline is walked
- * several times per version, and usually stops early).
- */
-function pick(entries: readonly TimelineEntry[], last: boolean, test: (e: TimelineEntry) => boolean = () => true): TimelineEntry | undefined {
-  let untimed: TimelineEntry | undefined;
-  const n = entries.length;
-  for (let k = 0; k < n; k++) {
-    const e = entries[last ? n - 1 - k : k];
-    if (!test(e)) continue;
-    if (e.utc !== undefined) return e;
-    untimed ??= e;
-  }
-  return untimed;
+function pick(entries: readonly TimelineEntry[], last: boolean): TimelineEntry | undefined {
+  const timed = entries.filter((e) => e.utc !== undefined);
+  const pool = timed.length > 0 ? timed : entries;
+  return last ? pool[pool.length - 1] : pool[0];
 }
 
 function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefined): MilestoneFact | undefined {
@@ -126,109 +123,87 @@ function statedFact(
   return fact;
 }
 
-function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones, picks: ExplicitPicks): TimelineEntry | undefined {
-  const has = (e: TimelineEntry, m: Milestone): boolean => {
-    for (const c of e.cues) if (c.milestone === m) return true;
-    return false;
-  };
+function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones): TimelineEntry | undefined {
+  const has = (e: TimelineEntry, ...ms: Milestone[]): boolean => e.cues.some((c) => ms.includes(c.milestone));
   const after = (e: TimelineEntry): boolean => notBefore(e, chosen.start);
-  // Entries without any cue of a milestone are not walked for it.
-  const cued = picks.cued;
   switch (milestone) {
     case 'start':
-      return picked(cued.start, false);
+      return pick(entries.filter((e) => has(e, 'start')), false);
     case 'detected':
-      return cued.detected && pick(entries, false, (e) => has(e, 'detected') && after(e));
-    case 'mitigated':
-      return (cued.mitigated || cued.resolved) && pick(entries, false, (e) => (has(e, 'mitigated') || has(e, 'resolved')) && after(e));
+      return pick(entries.filter((e) => has(e, 'detected') && after(e)), false);
+    case 'mitigated': {
+      const candidates = entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e));
+      // An action the impact outlived was not the mitigation: only candidates after the last
+      // entry that says the impact goes on, unless none is.
+      let lastGoesOn = -1;
+      entries.forEach((e, i) => {
+        if (e.goesOn !== undefined && after(e)) lastGoesOn = i;
+      });
+      const outlived = candidates.filter((e) => entries.indexOf(e) > lastGoesOn);
+      return pick(outlived.length > 0 ? outlived : candidates, false);
+    }
     case 'resolved': {
-      const resolved = (e: TimelineEntry): boolean => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated);
+      const resolved = entries.filter((e) => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated));
       // Without resolution words, the last entry that says the impact stopped ("all pods back to
-      // normal"), unless it only says "Mitigated": the author chose that word.
-      const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words));
-      return (cued.resolved && pick(entries, true, resolved)) ?? (cued.mitigated && pick(entries, true, (e) => recovered(e) && after(e)));
+      // normal"), unless it only says "Mitigated" (the author chose that word) or the harm was
+      // only contained ("the card is now locked").
+      const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words) && !CONTAINMENT.test(c.words));
+      return pick(resolved.length > 0 ? resolved : entries.filter((e) => recovered(e) && after(e)), true);
     }
   }
-}
-
-/** The first and last entry, with a time and without, of some kind. */
-interface Ends {
-  first?: TimelineEntry;
-  last?: TimelineEntry;
-  firstUntimed?: TimelineEntry;
-  lastUntimed?: TimelineEntry;
 }
 
 /**
- * Per milestone, the ends of the entries with its marker, of those that name it explicitly, and
- * of those with any cue of it.
+ * No start, a stated time to detect, and a detection with an instant: the start is that many
+ * minutes before the detection. The later metrics then count from it too.
  */
-interface ExplicitPicks {
-  marked: Partial<Record<Milestone, Ends>>;
-  named: Partial<Record<Milestone, Ends>>;
-  cued: Partial<Record<Milestone, Ends>>;
-}
-
-function note(ends: Partial<Record<Milestone, Ends>>, milestone: Milestone, e: TimelineEntry): void {
-  const found = (ends[milestone] ??= {});
-  if (e.utc !== undefined) {
-    found.first ??= e;
-    found.last = e;
-  } else {
-    found.firstUntimed ??= e;
-    found.lastUntimed = e;
+function countBack(chosen: Milestones, statements: readonly ResolvedStatement[], entries: readonly TimelineEntry[], lines: LineIndex): void {
+  const detected = chosen.detected;
+  const ttd = statements.find((s) => s.kind === 'metric' && s.milestone === 'detected' && (s.from ?? 'start') === 'start' && s.minutes !== undefined);
+  if (!ttd || !detected?.entry || detected.utc === undefined) return;
+  const utc = detected.utc - ttd.minutes! * 60_000;
+  const at = entries.find((e) => e.utc === utc && absoluteOf(e) === detected.absolute);
+  chosen.start = at
+    ? { milestone: 'start', source: 'stated', utc, absolute: detected.absolute, range: entryLineRange(lines, at), entry: at, words: ttd.words }
+    : { milestone: 'start', source: 'stated', utc, absolute: detected.absolute, range: ttd.range, words: ttd.words };
+  for (const milestone of ['mitigated', 'resolved'] as const) {
+    const current = chosen[milestone];
+    if (current && current.source !== 'inferred' && !(current.source === 'stated' && current.utc === undefined)) continue;
+    const fact = statedFact(milestone, statements.filter((s) => s.kind === 'metric'), chosen, entries, lines);
+    if (fact && fact.utc !== undefined) chosen[milestone] = fact;
   }
-}
-
-/** What {@link pick} gives over the entries of `ends`. */
-function picked(ends: Ends | undefined, last: boolean): TimelineEntry | undefined {
-  if (!ends) return undefined;
-  return last ? (ends.last ?? ends.lastUntimed) : (ends.first ?? ends.firstUntimed);
-}
-
-// The selection runs twice per version (the report's, and the timeline's own in a rule), over
-// the same entries array: the explicit picks are read in one walk and kept for it.
-const explicitOf = new WeakMap<readonly TimelineEntry[], ExplicitPicks>();
-
-function explicitPicks(entries: readonly TimelineEntry[]): ExplicitPicks {
-  let picks = explicitOf.get(entries);
-  if (picks) return picks;
-  picks = { marked: {}, named: {}, cued: {} };
-  for (const e of entries) {
-    for (const c of e.cues) {
-      if (c.source === 'marker') note(picks.marked, c.milestone, e);
-      note(picks.cued, c.milestone, e);
-    }
-    for (const m of e.milestones) note(picks.named, m, e);
-  }
-  explicitOf.set(entries, picks);
-  return picks;
 }
 
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
   const { frontMatter, lines } = input;
-  // Only entries with a cue can be inferred from (the tests of `inferredEntry` ask for one).
-  const entries = input.entries;
+  // Only entries with a cue or a milestone can be chosen: a long timeline is walked once here,
+  // not once per milestone and rule.
+  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0 || e.goesOn !== undefined);
   const statements = input.timelineOnly ? [] : input.statements;
-  const picks = explicitPicks(entries);
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
-    const last = milestone === 'resolved';
-    const markedEntry = picked(picks.marked[milestone], last) ?? picked(picks.named[milestone], last);
+    const marked = entries.filter((e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker'));
+    const explicit = marked.length > 0 ? marked : entries.filter((e) => e.milestones.includes(milestone));
+    const markedEntry = pick(explicit, milestone === 'resolved');
+    const stated = statedFact(milestone, statements, chosen, input.entries, lines);
+    // A stated metric with no start to count from gives no instant: the entries' words come first.
+    const timeless = stated && stated.utc === undefined && !stated.entry;
     const fact =
       (markedEntry && fromEntry(milestone, markedEntry, lines)) ??
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
       // A stated time points at the entry of that time, whatever the entry's words.
-      statedFact(milestone, statements, chosen, input.entries, lines) ??
-      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen, picks));
+      (timeless ? undefined : stated) ??
+      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen)) ??
+      stated;
     if (fact) chosen[milestone] = fact;
   }
+  if (!chosen.start && !input.timelineOnly) countBack(chosen, statements, input.entries, lines);
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;
-  const told = input.entries.findIndex((e) => !e.dateOnly);
-  const first = told >= 0 && input.entries.some((e, i) => i > told && !e.dateOnly) ? input.entries[told] : undefined;
+  const told = input.entries.filter((e) => !e.dateOnly);
+  const first = told.length > 1 ? told[0] : undefined;
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
@@ -244,6 +219,16 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const end = statedFact('mitigated', [windowEnd], chosen, input.entries, lines, true);
     if (end) chosen.mitigated = end;
     if (end && !chosen.resolved) chosen.resolved = { ...end, milestone: 'resolved' };
+  }
+  // "Downtime for 1h", "the outage lasted about nine hours": with nothing else to say when the
+  // impact stopped, it stopped that long after it began.
+  const lasted = statements.find((s) => s.kind === 'duration' && s.minutes !== undefined);
+  if (lasted && !chosen.mitigated) {
+    const start = chosen.start;
+    const fact: MilestoneFact = { milestone: 'mitigated', source: 'stated', absolute: start?.absolute ?? false, range: lasted.range, words: lasted.words, statedMinutes: lasted.minutes };
+    if (start?.utc !== undefined) fact.utc = start.utc + lasted.minutes! * 60_000;
+    chosen.mitigated = fact;
+    if (!chosen.resolved) chosen.resolved = { ...fact, milestone: 'resolved' };
   }
   return chosen;
 }

@@ -49,9 +49,30 @@ function textsOf(node: RootContent, out: [number, number][]): void {
  */
 export type StatementReader = (text: string) => readonly Statement[];
 
-/** Statements of every section outside `skip`, in document order. */
+/**
+ * The blocks of text before the first heading (front matter left out), split at blank lines: a
+ * report without a title heading says what happened there ("On 28th February the flags went down
+ * from 15:30 to 18:10 UTC").
+ */
+function preambleSpans(sections: readonly Section[], lines: LineIndex): [number, number][] {
+  const end = sections[0]?.heading.position?.start.offset ?? lines.text.length;
+  const text = lines.text;
+  const fence = /^(?:\uFEFF)?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(0, end));
+  const out: [number, number][] = [];
+  const block = /\S(?:[^\n]|\n(?![ \t]*(?:\r?\n|$)))*/g;
+  const from = fence ? fence[0].length : 0;
+  const head = text.slice(0, end);
+  block.lastIndex = from;
+  for (let m = block.exec(head); m; m = block.exec(head)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** Statements of every section outside `skip`, and of the text before the first heading, in document order. */
 export function collectStatements(sections: readonly Section[], skip: Set<Section>, lines: LineIndex, read: StatementReader = readStatements): PlacedStatement[] {
   const out: PlacedStatement[] = [];
+  for (const [from, to] of preambleSpans(sections, lines)) {
+    for (const statement of read(cleaned(lines.text.slice(from, to)))) out.push({ statement, base: from });
+  }
   for (const section of sections) {
     if (skip.has(section)) continue;
     const spans: [number, number][] = [];

@@ -1,6 +1,6 @@
 import { findSectionByNames } from '../../report/sections.js';
 import { plainText } from '../../markdown/prose.js';
-import { statesDataLoss } from '../../report/impact-phrases.js';
+import { saysNoDataLost, statesDataLoss } from '../../report/impact-phrases.js';
 import type { ReportRule } from '../rule.js';
 
 const SUMMARY_NAMES = ['Summary', 'Overview', 'Incident summary'];
@@ -10,7 +10,7 @@ export const impactDataLossUnstated: ReportRule = {
   meta: {
     id: 'impact/data-loss-unstated',
     defaultSeverity: 'info',
-    description: 'Neither the impact statement nor the summary says whether data was lost.',
+    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost.',
     tags: ['impact'],
     fixable: 'none',
     target: 'report',
@@ -21,6 +21,9 @@ export const impactDataLossUnstated: ReportRule = {
     if (!impact || statesDataLoss(impact.text)) return [];
     const summary = findSectionByNames(report.sections, SUMMARY_NAMES);
     if (summary && statesDataLoss(plainText(summary.content))) return [];
+    if (impact.section && statesDataLoss(plainText(impact.section.content))) return [];
+    // "No data were lost." under another heading (Resolution, What went well) settles it too.
+    if (saysNoDataLost(report.text)) return [];
     return [
       {
         message: 'The impact statement does not say whether data was lost: state it either way (e.g. "No data was lost.").',

@@ -1,4 +1,4 @@
-import { forEachProse } from '../../markdown/prose.js';
+import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
 import { hasDuration } from '../../report/impact-phrases.js';
 import type { ImpactStatement, Report } from '../../report/types.js';
@@ -18,6 +18,11 @@ export const impactNoDuration: ReportRule = {
   check({ report }) {
     const impact = report.impact;
     if (!impact || hasDuration(impact.text)) return [];
+    // The report says how long elsewhere, in prose: "an outage lasting 1 hour and 48 minutes",
+    // "down from 15:30 to 18:10 UTC".
+    if (report.timeline.stated?.some((s) => s.kind === 'duration' || (s.kind === 'time' && s.window))) return [];
+    // A statement read from the summary: the rest of the summary may say how long.
+    if (impact.section && hasDuration(plainText(impact.section.content))) return [];
     const minutes = report.metrics.timeToResolveMinutes;
     const finding: RuleFinding = {
       message: 'The impact statement does not say for how long users were affected.',
