@@ -38,6 +38,8 @@ const HOSTILE = [
   '## Timeline\n\n- 10:00 [start] it begins\n- 09:00 earlier\n',
   '## Actionables\n\n- [ ] Consider a fix\n',
   '- All times PDT',
+  '## Action items\n\n- [ ] Roll the fix out [fix-pr]\n\n[fix-pr]: https://example.org/pr/7',
+  '**Root causes**: a cache key shared across wikis',
   '### 2024-02-30\n',
   'Title\n=====\n',
   '\uFEFF',

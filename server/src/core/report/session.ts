@@ -16,7 +16,7 @@
  * one `report/too-complex` finding and everything else is still checked.
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
@@ -26,6 +26,7 @@ import { compareRanges, throwIfCancelled, type CancellationToken, type Finding }
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
 import { labelledFields } from './section-presence.js';
+import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
@@ -63,6 +64,8 @@ export class ReportSession {
   /** The chunks of the last version, whose parses the next one reuses where its text is the same. */
   private parsed?: ParsedDocument;
   private frontMatter?: { raw: string; value: FrontMatter | undefined };
+  /** Labelled fields and link definitions of the chunks of the last version, by parse id. */
+  private names = new Map<number, ChunkNames>();
   /** Timeline items of the last version placed in the document, by chunk facts and offset (see `lazyItems`). */
   private placedItems = new Map<string, readonly RawItem[]>();
   /** The placed items of a run of the version being checked. */
@@ -116,7 +119,8 @@ export class ReportSession {
     const frontMatter = this.readFrontMatter(root, lines);
     const { sections, outline } = buildSections(root, lines);
     // The report is read, and its rules run, with its own profile (configured or detected).
-    const profile = chooseProfile(sections, configured, labelledFields(root, text));
+    const { fields, definitions } = this.chunkNames(parsed);
+    const profile = chooseProfile(sections, configured, fields);
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     // Day headings written one level too high after the timeline are read as part of it.
@@ -169,7 +173,7 @@ export class ReportSession {
     const timeline = timelineSection
       ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (ex, ctx, taken) => this.resolveRuns(runs, ex, ctx, taken), read)
       : timelineWithout(sections, frontMatter, lines, read);
-    const report = assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline, unchecked }, config, () => impactTable);
+    const report = assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline, unchecked }, config, { impactTable: () => impactTable, definitions });
     return { report, findings: this.findings(report, chunkFindings, config, token) };
   }
 
@@ -234,6 +238,29 @@ export class ReportSession {
     Object.defineProperty(extraction, 'items', { enumerable: true, configurable: true, get: () => (all ??= runs.flatMap((run) => this.itemsOf(run))) });
   }
 
+  /**
+   * The labelled fields ({@link labelledFields}) and link definitions ({@link linkDefinitions})
+   * of the document, read chunk by chunk from each chunk's own nodes and kept by its parse: the
+   * same as reading them over the whole tree, without walking (and placing) every node of it.
+   */
+  private chunkNames(parsed: ParsedDocument): { fields: Set<string>; definitions: Definitions } {
+    const next = new Map<number, ChunkNames>();
+    const fields = new Set<string>();
+    const definitions = new Map<string, string>();
+    for (const chunk of parsed.chunks) {
+      let names = next.get(chunk.id) ?? this.names.get(chunk.id);
+      if (!names) {
+        const root: Root = { type: 'root', children: [...chunk.nodes] };
+        names = { fields: [...labelledFields(root, chunk.chunk.text)], definitions: [...linkDefinitions(root)] };
+      }
+      next.set(chunk.id, names);
+      for (const f of names.fields) fields.add(f);
+      for (const [id, url] of names.definitions) if (!definitions.has(id)) definitions.set(id, url);
+    }
+    this.names = next;
+    return { fields, definitions };
+  }
+
   /** {@link readStatements} remembering the texts of the last version. */
   private statementReader(): StatementReader {
     const last = this.statements;
@@ -291,6 +318,12 @@ export class ReportSession {
     const rules = REPORT_RULES.filter((r) => r.meta.id === 'report/too-complex');
     return { report, findings: runRules(rules, { report, config }, { file, config, suppressions: parseSuppressions('', 'markdown'), errorRange: lines.lineRange(0) }) };
   }
+}
+
+/** The labelled fields and link definitions of one chunk, in its order. */
+interface ChunkNames {
+  fields: string[];
+  definitions: [string, string][];
 }
 
 /** The timeline items of one chunk, as the document's extraction holds them. */
