@@ -25,7 +25,7 @@ import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
-import { labelledFields } from './section-presence.js';
+import { labelledFields, noteLabelledFields } from './section-presence.js';
 import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
@@ -120,6 +120,7 @@ export class ReportSession {
     const { sections, outline } = buildSections(root, lines);
     // The report is read, and its rules run, with its own profile (configured or detected).
     const { fields, definitions } = this.chunkNames(parsed);
+    noteLabelledFields(root, fields);
     const profile = chooseProfile(sections, configured, fields);
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
