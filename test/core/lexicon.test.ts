@@ -110,3 +110,8 @@ test('the impact goes on: the next wave of an attack begins', () => {
   for (const c of ['Second wave of spam transactions begin', 'Final and largest wave of the flood begins']) assert.ok(impactGoesOn(c), `"${c}" should say the impact goes on`);
   assert.ok(!impactGoesOn('The second wave of the rollout is cancelled'));
 });
+
+test('mitigation: traffic reaches the service again', () => {
+  says('mitigated', ['The balancer marks the new hosts as healthy, allowing traffic', 'Traffic resumed through the second region']);
+  doesNotSay('mitigated', ['We are not allowing traffic until the checks pass', 'Traffic will be restored tomorrow']);
+});

@@ -181,6 +181,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
     // The service starting again: "chain starts", "the site is back", "service restarted successfully".
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
+    // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
+    /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
     // "Released the fixed binary", "deployed a patched image".
     /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],

@@ -187,6 +187,16 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const explicit = marked.length > 0 ? marked : entries.filter((e) => e.milestones.includes(milestone));
     const markedEntry = pick(explicit, milestone === 'resolved');
     const stated = statedFact(milestone, statements, chosen, input.entries, lines);
+    // "Time to recovery: 13 minutes" and an entry 15 minutes in that says traffic flows again: that
+    // entry is where the reader looks, the stated minutes stay the metric.
+    if (stated?.statedMinutes !== undefined && stated.utc !== undefined && !stated.entry) {
+      const near = inferredEntry(milestone, entries, chosen);
+      const slack = Math.max(5, stated.statedMinutes * 0.1) * 60_000;
+      if (near?.utc !== undefined && absoluteOf(near) === stated.absolute && Math.abs(near.utc - stated.utc) <= slack) {
+        stated.entry = near;
+        stated.range = entryLineRange(lines, near);
+      }
+    }
     // A stated metric with no start to count from gives no instant: the entries' words come first.
     const timeless = stated && stated.utc === undefined && !stated.entry;
     const fact =
