@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { impactGoesOn, milestoneWords } from '../../server/src/core/report/timeline/lexicon.js';
+import { impactBegunEarlier, impactGoesOn, milestoneWords } from '../../server/src/core/report/timeline/lexicon.js';
 import type { Milestone } from '../../server/src/core/report/types.js';
 
 const named = (clause: string): Milestone[] => milestoneWords(clause).map((w) => w.milestone);
@@ -114,4 +114,11 @@ test('the impact goes on: the next wave of an attack begins', () => {
 test('mitigation: traffic reaches the service again', () => {
   says('mitigated', ['The balancer marks the new hosts as healthy, allowing traffic', 'Traffic resumed through the second region']);
   doesNotSay('mitigated', ['We are not allowing traffic until the checks pass', 'Traffic will be restored tomorrow']);
+});
+
+test('a decision to act is not the act; an entry can say the problem began well before it', () => {
+  doesNotSay('mitigated', ['More reports come in and the decision was made to roll back all recent changes']);
+  assert.ok(impactBegunEarlier('They had first become aware of this issue a week prior'));
+  assert.ok(impactBegunEarlier('Errors have been there since yesterday'));
+  assert.ok(!impactBegunEarlier('A customer reports the error an hour after the deploy'));
 });

@@ -22,6 +22,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, Tab
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
+import { impactBegunEarlier } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
@@ -45,6 +46,8 @@ export interface RawEntry {
   cues?: MilestoneCue[];
   /** Words that say the impact goes on, when already read; null when read and absent. */
   goesOn?: string | null;
+  /** Words that say the problem had begun well before, when already read; null when read and absent. */
+  begunEarlier?: string | null;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -318,6 +321,7 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
     item.milestones = findMilestones(item.text, item.rest, item.emphasis);
     item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
     item.goesOn = findImpactGoesOn(item.rest) ?? null;
+    item.begunEarlier = impactBegunEarlier(item.rest) ?? null;
   }
   return walker.out;
 }

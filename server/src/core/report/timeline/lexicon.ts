@@ -201,7 +201,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
 /**
@@ -283,4 +283,17 @@ export function impactGoesOn(clause: string): string | undefined {
     if (m) return m[0].replace(/\s+/g, ' ').trim();
   }
   return undefined;
+}
+
+/** "They had first noticed it a week prior", "the errors had started two days earlier". */
+const BEGUN_EARLIER = /\b(?:an?|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:prior|before|earlier|ago)\b|\bsince\s+(?:last\s+(?:week|month|night)|yesterday|the\s+day\s+before)\b/i;
+
+/**
+ * The words of an entry that say the problem had begun well before it ("they had first become
+ * aware of this a week prior"): the entry is then not where the impact starts.
+ */
+export function impactBegunEarlier(text: string): string | undefined {
+  if (text.length > 2000) return undefined;
+  const m = BEGUN_EARLIER.exec(text);
+  return m ? m[0] : undefined;
 }

@@ -18,6 +18,7 @@ import { daysInMonth } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
+import { impactBegunEarlier } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import type { Zone } from './zones.js';
@@ -123,6 +124,8 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     };
     const goesOn = item.goesOn === undefined ? findImpactGoesOn(item.rest) : item.goesOn;
     if (goesOn) entry.goesOn = goesOn;
+    const earlier = item.begunEarlier === undefined ? impactBegunEarlier(item.rest) : item.begunEarlier;
+    if (earlier) entry.begunEarlier = earlier;
     entries.push(entry);
     const token = item.token;
     if (!token) continue;

@@ -217,7 +217,8 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
-  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first) {
+  // Unless that first entry says the problem had begun well before ("a week prior").
+  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first && !detected.entry.begunEarlier) {
     chosen.start = { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
   }
   // A stated window of the impact ("down from 15:30 to 18:10") ends when the impact stopped: the
