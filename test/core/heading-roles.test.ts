@@ -17,6 +17,7 @@ test('a known section name with a note after it is still that section', () => {
     ['Lessons learnt', 'lessons'],
     ['Action items', 'actionables'],
     ['Follow-ups', 'actionables'],
+    ['Follow-up improvements', 'actionables'],
     ['Root cause(s)', 'cause'],
     ['Contributing Factors (findings)', 'cause'],
     ['Corrective and Preventative Measure', 'actionables'],

@@ -33,11 +33,19 @@ function bothWays(p: PhpParser, file: string, text: string, builders = defaultCo
   return { full, partial, ranges };
 }
 
-/** The names of the functions whose bodies the ranges leave out. */
-function leftOut(text: string, builders = BUILDERS): string[] {
+/** The gaps between the ranges to parse: what is left out. */
+function gapsOf(text: string, builders = BUILDERS): [number, number][] {
   const ranges = rangesToParse(text, builders, { minLength: 0 }) ?? [];
-  const gaps = ranges.slice(1).map((r, i) => [ranges[i].endIndex, r.startIndex]);
-  return (functionBodies(text) ?? []).filter((b) => gaps.some(([from, to]) => from === b.open + 1 && to === b.close)).map((b) => b.name ?? '(closure)');
+  const gaps = ranges.slice(1).map((r, i): [number, number] => [ranges[i].endIndex, r.startIndex]);
+  const last = ranges.at(-1);
+  if (last && last.endIndex < text.length) gaps.push([last.endIndex, text.length]);
+  return gaps;
+}
+
+/** The names of the functions whose bodies the ranges leave out (alone, or with their declarations). */
+function leftOut(text: string, builders = BUILDERS): string[] {
+  const gaps = gapsOf(text, builders);
+  return (functionBodies(text) ?? []).filter((b) => gaps.some(([from, to]) => from <= b.open + 1 && to >= b.close)).map((b) => b.name ?? '(closure)');
 }
 
 test('every PHP fixture gives the same facts from its parts as from the whole file', async () => {
@@ -210,5 +218,48 @@ class Outer {
 }`;
   assert.deepEqual(leftOut(text), ['unrelated']);
   const { full, partial } = bothWays(await parser(), 'Outer.php', text);
+  assert.deepEqual(partial, full);
+});
+
+/** The left-out text of each gap, trimmed. */
+function leftText(text: string): string[] {
+  return gapsOf(text).map(([from, to]) => text.slice(from, to).trim());
+}
+
+test('a method left out goes whole, doc comment and signature included, where the text left reads the same', async () => {
+  const text = `<?php
+class Shelf {
+	/**
+	 * @var BagOStuff the doc comment of a method, never of the property after it
+	 */
+	public static function helper( BagOStuff $store, array $rows = [] ): int {
+		return count( $rows );
+	}
+	private $store;
+
+	public function __construct( BagOStuff $store ) {
+		$store->getQoS( 1 );
+	}
+
+	public function makeKey( ...$parts ) {
+		return implode( ':', $parts );
+	}
+
+	#[\\Deprecated]
+	public function old() {
+		return 1;
+	}
+
+	public function load( $id ) {
+		return $this->store->get( 'shelf:' . $id );
+	}
+}
+`;
+  const gaps = leftText(text);
+  assert.ok(gaps[0].startsWith('/**') && gaps[0].endsWith('return count( $rows );\n\t}'), `the helper goes whole: ${gaps[0]}`);
+  // The constructor's parameters, a builder's declaration and an attributed method stay: only their bodies go.
+  assert.deepEqual(gaps.slice(1), ['$store->getQoS( 1 );', "return implode( ':', $parts );", 'return 1;']);
+  const p = await parser();
+  const { full, partial } = bothWays(p, 'Shelf.php', text);
   assert.deepEqual(partial, full);
 });

@@ -64,3 +64,23 @@ test('the prefilter drops files that name no cache and build no key', () => {
     assert.equal(pass(text), false, text);
   }
 });
+
+test('the prefilter drops operations on in-process caches: extraction records no key for them', () => {
+  const pass = keyPrefilter(defaultConfig().keys);
+  for (const text of [
+    "<?php function f( array $options ) { return $options->get( 'x' ); }",
+    '<?php class A {\n\t/** @var MapCacheLRU */\n\tprivate $titles;\n\tfunction f() { return $this->titles->get( $k ); }\n}',
+    '<?php function f() { $seen = new MapCacheLRU( 10 ); $seen->set( $k, 1 ); }',
+  ]) {
+    assert.equal(pass(text), false, text);
+  }
+  // A name declared both ways may be either: kept.
+  assert.equal(pass('<?php function f( array $store ) {}\nfunction g( BagOStuff $store ) { $store->get( $k ); }'), true);
+});
+
+test('a @var comment types the declaration right after it, not a later one', () => {
+  const pass = keyPrefilter(defaultConfig().keys);
+  const later = '<?php class A {\n\tfunction f() { /** @var BagOStuff $x */ $x = g(); }\n\t/** The store. */\n\tprivate $store;\n\tfunction h() { return $this->store->get( $k ); }\n}';
+  assert.equal(pass(later), false);
+  assert.equal(pass(later.replace('/** The store. */', '/** @var BagOStuff */')), true);
+});

@@ -1,10 +1,31 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { join } from 'node:path';
+import { checkReport } from '../../server/src/core/check.js';
+import { defaultConfig } from '../../server/src/core/config/config.js';
 import { normalizeTitle } from '../../server/src/core/config/profiles.js';
+import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { loadFixture } from '../helpers/expectations.js';
 
 test('section titles are compared without case, emphasis, numbering, trailing punctuation or a note', () => {
   assert.equal(normalizeTitle('**What went well?**'), 'what went well');
   assert.equal(normalizeTitle('Timeline (all times UTC)'), 'timeline');
   assert.equal(normalizeTitle('3. Action Items:'), 'action items');
   assert.equal(normalizeTitle('Where did we get lucky'), 'where did we get lucky');
+});
+
+test('a template filled in as labelled fields is detected by them, and only what is absent is asked for', () => {
+  const read = (name: string) => {
+    const fixture = loadFixture(join(import.meta.dirname, '..', 'fixtures', 'rules', 'report', name));
+    return checkReport(name, fixture.text, new MarkdownParser(), defaultConfig());
+  };
+  const full = read('missing-section.fields.md');
+  assert.equal(full.report.profile.profile.name, 'google-sre');
+  const partial = read('missing-section.fields-no-actions.md');
+  assert.equal(partial.report.profile.profile.name, 'google-sre');
+  assert.deepEqual(
+    partial.findings.filter((f) => f.ruleId === 'report/missing-section').map((f) => f.message),
+    ['Missing section "Action items", required by the google-sre template, which this report follows.'],
+  );
+  assert.equal(read('missing-section.insights.md').report.profile.profile.name, 'pagerduty');
 });

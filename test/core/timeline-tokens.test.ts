@@ -117,12 +117,23 @@ test('zone declarations in their usual wordings', () => {
     ['Time zone: JST', 'JST'],
     ['All UTC times.', 'UTC'],
     ['The PDT timestamps below', 'PDT'],
+    ['All times in Eastern European Summer Time (EEST).', 'EEST'],
   ];
   for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text)?.zone.name, zone, text);
   assert.equal(findZoneDeclaration('Response times in most regions rose.'), undefined);
   assert.equal(findZoneDeclaration('Most times we ran it, it passed.'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)'), undefined);
   assert.equal(findZoneDeclaration('Timeline (UTC)', true)?.zone.name, 'UTC');
+});
+
+test('dotted times are times only when a zone or AM/PM follows', () => {
+  assert.deepEqual([read('12.39UTC chain halts')?.hour, read('12.39UTC chain halts')?.minute, read('12.39UTC chain halts')?.zone], [12, 39, 'UTC']);
+  assert.equal(read('4.52 pm the page loads')?.hour, 16);
+  assert.equal(read('17.17 UTC: blocks again')?.rest, 'blocks again');
+  // A version or an amount is not a time.
+  assert.equal(read('1.35 is the release that broke it'), undefined);
+  assert.equal(read('2.50 euros per request'), undefined);
+  assert.equal(read('1.35.0 release'), undefined);
 });
 
 test('a date after the time may end in a colon; a colon and digits after a day are a time', () => {

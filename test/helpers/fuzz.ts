@@ -95,14 +95,18 @@ export function assertRangesInside(check: ReportCheck, text: string): void {
   for (const a of check.report.actionables.items) assertInside(a.range, lines, 'actionable');
 }
 
-/** Runs `sequences` edit sequences of `steps` versions each; returns how many versions were checked. */
-export function fuzz(seed: number, sequences: number, steps: number, config: ResolvedConfig = { ...defaultConfig(), analysis: { sectionBudgetMs: 60_000, maxReportBytes: 1 << 22 } }): number {
+/**
+ * Runs `sequences` edit sequences of `steps` versions each; returns how many versions were
+ * checked. Each sequence starts from one of `starts` (by default the fixtures and examples).
+ */
+export function fuzz(seed: number, sequences: number, steps: number, config: ResolvedConfig = { ...defaultConfig(), analysis: { sectionBudgetMs: 60_000, maxReportBytes: 1 << 22 } }, starts?: string[]): number {
   const rnd = random(seed);
   const pool = corpus();
+  const first = starts ?? pool;
   const parser = new MarkdownParser();
   let versions = 0;
   for (let s = 0; s < sequences; s++) {
-    let text = pool[Math.floor(rnd() * pool.length)];
+    let text = first[Math.floor(rnd() * first.length)];
     const session = new ReportSession(parser);
     for (let step = 0; step < steps; step++) {
       text = mutate(text, rnd, pool);

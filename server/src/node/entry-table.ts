@@ -3,8 +3,9 @@
  *
  * A 1 MB report has thousands of entries; as objects (ranges, cues, milestones) they take the
  * main thread tens of milliseconds to receive after every analysis, and a hover waits for that.
- * As a table they cost it a millisecond: where each entry is (typed array, copied whole) and
- * each entry as JSON, read back only for the entries a request is about.
+ * Even as JSON strings (megabytes of them) they take it several milliseconds to copy in. As a
+ * table of typed arrays they are moved, not copied (`transferList`): where each entry is, and
+ * each entry as UTF-8 JSON, read back only for the entries a request is about.
  */
 import type { TimelineEntry } from '../core/report/types.js';
 import type { Position, Range } from '../core/types.js';
@@ -13,35 +14,94 @@ import type { Position, Range } from '../core/types.js';
 export interface EntryTable {
   /** Per entry, four numbers: the first line and character, the last line and character of its range. */
   bounds: Int32Array;
-  /** Per entry, the entry as JSON. */
-  json: string[];
+  /** Every entry as JSON, UTF-8, one after the other. */
+  json: Uint8Array;
+  /** Per entry, where its JSON ends in {@link json} (it starts where the one before ends). */
+  ends: Int32Array;
   /** Indexes of the entries that mark a milestone explicitly (`TimelineEntry.milestones`). */
   withMilestones: number[];
 }
 
-/** JSON of entries already sent: an entry the analysis reused from the last version is not written again. */
-const written = new WeakMap<TimelineEntry, string>();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
-/** Builds the table of `entries`. */
-export function entryTable(entries: readonly TimelineEntry[]): EntryTable {
-  const bounds = new Int32Array(entries.length * 4);
-  const json: string[] = new Array(entries.length);
-  const withMilestones: number[] = [];
-  entries.forEach((entry, i) => {
-    const { start, end } = entry.range;
-    bounds[i * 4] = start.line;
-    bounds[i * 4 + 1] = start.character;
-    bounds[i * 4 + 2] = end.line;
-    bounds[i * 4 + 3] = end.character;
-    let text = written.get(entry);
-    if (text === undefined) {
-      text = JSON.stringify(entry);
-      written.set(entry, text);
+/** A table and, per entry, where its milestone marker goes (line, character). */
+export interface BuiltTable {
+  table: EntryTable;
+  markers: Int32Array;
+}
+
+/**
+ * Builds the entry tables of one document's versions. An analysis hands over the entries of
+ * unchanged chunks as the same objects as in the last version (`ReportSession`), so the entries
+ * before and after the edited ones are the last table's, bytes and all: they are copied as two
+ * blocks, and only the entries in between are written again. The last table is kept here: the
+ * one handed out may be moved to another thread.
+ */
+export class EntryTableBuilder {
+  private entries: readonly TimelineEntry[] = [];
+  private json = new Uint8Array(0);
+  private ends = new Int32Array(0);
+  private bounds = new Int32Array(0);
+  private markers = new Int32Array(0);
+
+  /** The table of `entries`; `markerOf` says where an entry's marker goes (the same for the same entry object). */
+  build(entries: readonly TimelineEntry[], markerOf: (entry: TimelineEntry) => Position): BuiltTable {
+    const old = this.entries;
+    const n = entries.length;
+    const m = old.length;
+    let same = 0;
+    while (same < n && same < m && entries[same] === old[same]) same++;
+    let tail = 0;
+    while (tail < n - same && tail < m - same && entries[n - 1 - tail] === old[m - 1 - tail]) tail++;
+
+    const parts: Uint8Array[] = [];
+    for (let i = same; i < n - tail; i++) parts.push(encoder.encode(JSON.stringify(entries[i])));
+    const headBytes = same > 0 ? this.ends[same - 1] : 0;
+    const oldTailStart = m - tail > 0 ? this.ends[m - tail - 1] : 0;
+    const middleBytes = parts.reduce((sum, p) => sum + p.length, 0);
+    const json = new Uint8Array(headBytes + middleBytes + (this.json.length - oldTailStart));
+    const ends = new Int32Array(n);
+    const bounds = new Int32Array(n * 4);
+    const markers = new Int32Array(n * 2);
+    json.set(this.json.subarray(0, headBytes), 0);
+    ends.set(this.ends.subarray(0, same), 0);
+    bounds.set(this.bounds.subarray(0, same * 4), 0);
+    markers.set(this.markers.subarray(0, same * 2), 0);
+    let at = headBytes;
+    for (let i = same; i < n - tail; i++) {
+      const bytes = parts[i - same];
+      json.set(bytes, at);
+      at += bytes.length;
+      ends[i] = at;
+      const { start, end } = entries[i].range;
+      bounds.set([start.line, start.character, end.line, end.character], i * 4);
+      const marker = markerOf(entries[i]);
+      markers.set([marker.line, marker.character], i * 2);
     }
-    json[i] = text;
-    if (entry.milestones.length > 0) withMilestones.push(i);
-  });
-  return { bounds, json, withMilestones };
+    json.set(this.json.subarray(oldTailStart), at);
+    for (let k = 0; k < tail; k++) ends[n - tail + k] = this.ends[m - tail + k] - oldTailStart + at;
+    bounds.set(this.bounds.subarray((m - tail) * 4), (n - tail) * 4);
+    markers.set(this.markers.subarray((m - tail) * 2), (n - tail) * 2);
+
+    const withMilestones: number[] = [];
+    for (let i = 0; i < n; i++) if (entries[i].milestones.length > 0) withMilestones.push(i);
+    Object.assign(this, { entries, json, ends, bounds, markers });
+    return { table: { bounds: bounds.slice(), json: json.slice(), ends: ends.slice(), withMilestones }, markers: markers.slice() };
+  }
+}
+
+/** Builds the table of `entries` on its own (see {@link EntryTableBuilder} for a document's versions). */
+export function entryTable(entries: readonly TimelineEntry[], markerOf: (entry: TimelineEntry) => Position = () => ({ line: 0, character: 0 })): EntryTable {
+  return new EntryTableBuilder().build(entries, markerOf).table;
+}
+
+/**
+ * The buffers of `table` (each its own, never shared): posted in a transfer list, they move to the
+ * receiving thread without a copy, and are no longer usable where they were built.
+ */
+export function entryTableBuffers(table: EntryTable): ArrayBuffer[] {
+  return [table.bounds.buffer as ArrayBuffer, table.json.buffer as ArrayBuffer, table.ends.buffer as ArrayBuffer];
 }
 
 /** Entries read back, per table: the same index gives the same object. */
@@ -49,14 +109,14 @@ const read = new WeakMap<EntryTable, (TimelineEntry | undefined)[]>();
 
 /** The number of entries. */
 export function entryCount(table: EntryTable): number {
-  return table.json.length;
+  return table.ends.length;
 }
 
 /** The entry at `index`. */
 export function entryAt(table: EntryTable, index: number): TimelineEntry {
   let entries = read.get(table);
-  if (!entries) read.set(table, (entries = new Array(table.json.length)));
-  return (entries[index] ??= JSON.parse(table.json[index]) as TimelineEntry);
+  if (!entries) read.set(table, (entries = new Array(table.ends.length)));
+  return (entries[index] ??= JSON.parse(decoder.decode(table.json.subarray(index === 0 ? 0 : table.ends[index - 1], table.ends[index]))) as TimelineEntry);
 }
 
 /** The range of the entry at `index`, without reading the entry. */

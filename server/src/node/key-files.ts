@@ -1,13 +1,15 @@
 /**
- * Reading PHP files for the key index, one file at a time: read once, decode, run the text
- * prefilter, and parse and extract only the files that pass. The same code runs in the scan's
- * worker threads and, for a handful of files, in the calling thread. Results are plain data:
- * facts, never syntax trees or texts.
+ * Reading PHP files for the key index: read once, decode, run the text prefilter
+ * ({@link readForKeys}), and parse and extract only the files that pass ({@link parseCandidates}).
+ * A workspace scan reads in its calling thread and hands the candidates' texts to worker threads;
+ * for a handful of files both steps run in the calling thread ({@link analyzeFiles}). Results are
+ * plain data: facts, never syntax trees.
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { analyzePhp } from '../core/keys/analyze.js';
+import type { Range } from 'web-tree-sitter';
+import { analyzeParts, partsToParse } from '../core/keys/analyze.js';
 import type { BuilderNames } from '../core/keys/extract.js';
 import { keysToData, type FileKeysData } from '../core/keys/keys-data.js';
 import type { PhpParser } from '../core/keys/parser.js';
@@ -80,38 +82,74 @@ export function contentHash(text: string): string {
   return createHash('sha1').update(text).digest('base64url');
 }
 
+/** A file that passed the prefilter, read and decoded: what a worker parses. */
+export interface ParseTask {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  hash: string;
+  text: string;
+  /** The parts to parse (see analyze.ts), chosen by the reading thread; undefined: the whole text. */
+  parts?: Range[];
+}
+
+/** Candidates to parse, with the settings extraction reads. */
+export interface ParseBatch {
+  files: ParseTask[];
+  builders: BuilderNames;
+}
+
 /**
- * Reads and analyzes a batch. `parser` is asked for only when a file needs parsing, so a batch
- * without candidates never waits for the WebAssembly parser to load.
+ * Reads one file and runs the prefilter on it: the finished result of a file that needs no parse
+ * (unreadable, no key token, or unchanged since the persistent index read it), or its text to
+ * parse with the parts of it to parse. Pure text work, no parser: the scan runs it in its calling
+ * thread while the workers start, so that this code warms up in one thread instead of in each.
+ */
+export function readForKeys(file: FileTask, builders: BuilderNames): FileResult | ParseTask {
+  const read = readBytes(file.path);
+  if ('problem' in read) return read;
+  const { bytes, ...stat } = read;
+  const text = decodeSource(bytes);
+  if (!file.force && !prefilterFor(builders)(text)) {
+    const declares = text.includes('const ') ? [...text.matchAll(CLASS_DECLARATION)].map((m) => m[1].toLowerCase()) : [];
+    return declares.length ? { ...stat, declares } : stat;
+  }
+  const hash = contentHash(text);
+  if (hash === file.knownHash) return { ...stat, hash, unchanged: true };
+  const parts = partsToParse(text, builders);
+  return parts ? { ...stat, hash, text, parts } : { ...stat, hash, text };
+}
+
+/** True for a {@link readForKeys} result that still needs parsing. */
+export function needsParse(result: FileResult | ParseTask): result is ParseTask {
+  return 'text' in result;
+}
+
+/**
+ * Parses and extracts a batch of candidates. `parser` is awaited once per batch: a parser that
+ * cannot load fails the whole batch with one message, not one per file.
+ */
+export async function parseCandidates(batch: ParseBatch, parser: () => Promise<PhpParser>): Promise<FileResult[]> {
+  if (batch.files.length === 0) return [];
+  const php = await parser();
+  return batch.files.map(({ text, parts, ...file }) => {
+    try {
+      return { ...file, keys: keysToData(analyzeParts(php, file.path, text, parts, batch.builders)) };
+    } catch (error) {
+      return { path: file.path, size: file.size, mtimeMs: file.mtimeMs, problem: `cannot parse: ${(error as Error).message}` };
+    }
+  });
+}
+
+/**
+ * Reads and analyzes a batch in this thread. `parser` is asked for only when a file needs
+ * parsing, so a batch without candidates never waits for the WebAssembly parser to load.
  */
 export async function analyzeFiles(task: AnalyzeTask, parser: () => Promise<PhpParser>): Promise<FileResult[]> {
-  const pass = prefilterFor(task.builders);
   const out: FileResult[] = [];
   for (const file of task.files) {
-    const read = readBytes(file.path);
-    if ('problem' in read) {
-      out.push(read);
-      continue;
-    }
-    const { bytes, ...stat } = read;
-    const text = decodeSource(bytes);
-    if (!file.force && !pass(text)) {
-      const declares = text.includes('const ') ? [...text.matchAll(CLASS_DECLARATION)].map((m) => m[1].toLowerCase()) : [];
-      out.push(declares.length ? { ...stat, declares } : stat);
-      continue;
-    }
-    const hash = contentHash(text);
-    if (hash === file.knownHash) {
-      out.push({ ...stat, hash, unchanged: true });
-      continue;
-    }
-    // A parser that cannot load fails the whole batch: one message, not one per file.
-    const php = await parser();
-    try {
-      out.push({ ...stat, hash, keys: keysToData(analyzePhp(php, file.path, text, task.builders)) });
-    } catch (error) {
-      out.push({ ...stat, problem: `cannot parse: ${(error as Error).message}` });
-    }
+    const result = readForKeys(file, task.builders);
+    out.push(...(needsParse(result) ? await parseCandidates({ files: [result], builders: task.builders }, parser) : [result]));
   }
   return out;
 }

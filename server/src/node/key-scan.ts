@@ -1,8 +1,8 @@
 /**
  * The workspace scan for PHP cache keys: given the PHP files of a walk, fills a {@link KeyIndex}.
  * Files the persistent index knows unchanged (same size and modification time) are not read;
- * the others are read once, prefiltered, and parsed only when they may hold keys, in worker
- * threads when there are enough of them. Files declaring classes whose constants name key groups
+ * the others are read once and prefiltered in the calling thread, and parsed only when they may
+ * hold keys, in worker threads when there are enough of them. Files declaring classes whose constants name key groups
  * elsewhere are parsed in a second pass. Nothing here throws for one bad file: unreadable files
  * and odd encodings are recorded and the scan goes on.
  */
@@ -17,7 +17,7 @@ import { KeyIndex } from '../core/keys/key-index.js';
 import { keysFromData } from '../core/keys/keys-data.js';
 import { throwIfCancelled, type CancellationToken, type Finding } from '../core/types.js';
 import type { CacheEntry } from './key-cache.js';
-import { analyzeFiles, type AnalyzeTask, type FileResult, type FileTask } from './key-files.js';
+import { analyzeFiles, needsParse, readForKeys, type FileResult, type FileTask, type ParseBatch, type ParseTask } from './key-files.js';
 import { compilePhpWasm, loadPhpParser } from './php-wasm.js';
 import type { KeysWorkerData } from './keys-worker.js';
 import { WorkerPool } from './pool.js';
@@ -59,8 +59,10 @@ export interface KeyScan {
   entries: Map<string, CacheEntry>;
 }
 
-/** Files per worker task: large enough to pay for the message, small enough to share the work. */
+/** Files read between two looks at the event loop (worker answers, cancellation, the editor). */
 const BATCH = 48;
+/** Characters of candidate text per worker task: large enough to pay for the message, small enough to share the work evenly. */
+const PARSE_BATCH_CHARS = 96 * 1024;
 /** Below this many files to read, starting workers costs more than it saves. */
 const WORKER_MIN_FILES = 4 * BATCH;
 
@@ -151,9 +153,13 @@ function unchangedOnDisk(file: string, entry: CacheEntry): boolean {
   }
 }
 
-/** Runs batches of files in worker threads, or in this thread when `workers` is 0. */
+/**
+ * Reads files and parses the candidates: in this thread when `workers` is 0; else this thread
+ * reads and prefilters while the worker threads start, and hands them the candidates' texts in
+ * batches of about the same size as it finds them.
+ */
 class Runner {
-  private pool: WorkerPool<AnalyzeTask, FileResult[]> | undefined;
+  private pool: WorkerPool<ParseBatch, FileResult[]> | undefined;
 
   constructor(
     private readonly builders: BuilderNames,
@@ -162,18 +168,48 @@ class Runner {
   ) {}
 
   async run(files: FileTask[], token: CancellationToken | undefined, onResults: (results: FileResult[]) => void): Promise<void> {
-    const batches: FileTask[][] = [];
-    for (let at = 0; at < files.length; at += BATCH) batches.push(files.slice(at, at + BATCH));
-    if (this.workers <= 0 || batches.length === 0) {
-      for (const batch of batches) {
+    if (this.workers <= 0) {
+      for (let at = 0; at < files.length; at += BATCH) {
         throwIfCancelled(token);
-        onResults(await analyzeFiles({ files: batch, builders: this.builders }, loadPhpParser));
+        onResults(await analyzeFiles({ files: files.slice(at, at + BATCH), builders: this.builders }, loadPhpParser));
       }
       return;
     }
-    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism(), batches.length), workerData: keysWorkerData() });
+    if (files.length === 0) return;
+    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism()), workerData: keysWorkerData() });
     const pool = this.pool;
-    await Promise.all(batches.map((batch) => pool.run({ files: batch, builders: this.builders }, token).then(onResults)));
+    pool.start();
+    const parsing: Promise<void>[] = [];
+    let batch: ParseTask[] = [];
+    let chars = 0;
+    const send = () => {
+      if (batch.length === 0) return;
+      const task = pool.run({ files: batch, builders: this.builders }, token).then(onResults);
+      // Handled now, so that a failure while this thread still reads is no unhandled rejection; reported below.
+      task.catch(() => undefined);
+      parsing.push(task);
+      batch = [];
+      chars = 0;
+    };
+    try {
+      for (let at = 0; at < files.length; at += BATCH) {
+        throwIfCancelled(token);
+        const done: FileResult[] = [];
+        for (const file of files.slice(at, at + BATCH)) {
+          const result = readForKeys(file, this.builders);
+          if (!needsParse(result)) done.push(result);
+          else if (batch.push(result) && (chars += result.text.length) >= PARSE_BATCH_CHARS) send();
+        }
+        onResults(done);
+        // Lets worker answers in, and the editor's requests when the server scans.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      send();
+    } finally {
+      // Every task sent is awaited (a failure of one is reported once, after the others ended).
+      await Promise.allSettled(parsing);
+    }
+    await Promise.all(parsing);
   }
 
   async close(): Promise<void> {

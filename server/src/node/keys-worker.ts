@@ -1,12 +1,12 @@
 /**
- * The worker thread of the key scan (bundled as dist/keys-worker.js): reads, prefilters and
- * parses the batches of PHP files it is sent. It starts loading the parser at once, while the
- * first files are read, from the compiled wasm modules the scan hands every worker (its
- * `workerData`), or from the files when there are none.
+ * The worker thread of the key scan (bundled as dist/keys-worker.js): parses and extracts the
+ * batches of candidate PHP texts it is sent (the scan reads and prefilters them). It starts
+ * loading the parser at once, while the scan reads the first files, from the compiled wasm
+ * modules the scan hands every worker (its `workerData`), or from the files when there are none.
  */
 import { workerData } from 'node:worker_threads';
 import type { PhpWasm } from '../core/keys/parser.js';
-import { analyzeFiles, type AnalyzeTask } from './key-files.js';
+import { parseCandidates, type ParseBatch } from './key-files.js';
 import { serveTasks } from './pool.js';
 import { loadPhpParser } from './php-wasm.js';
 
@@ -24,4 +24,4 @@ Promise.resolve()
   .then(parser)
   .catch(() => undefined);
 
-serveTasks((task: AnalyzeTask) => analyzeFiles(task, parser));
+serveTasks((batch: ParseBatch) => parseCandidates(batch, parser));

@@ -73,6 +73,14 @@ export class WorkerPool<In, Out> {
     });
   }
 
+  /**
+   * Starts every worker now rather than on first use, so that they load while the caller
+   * prepares their first tasks.
+   */
+  start(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   /** Stops every worker; queued and running tasks are rejected. */
   async close(): Promise<void> {
     this.closed = true;
@@ -188,9 +196,10 @@ export function withoutTypeScriptLoader(argv: readonly string[]): string[] {
 
 /**
  * The worker side: answers each task posted by the pool with `handler`'s result. A thrown error
- * goes back as a message (and its stack), never as a silent worker exit.
+ * goes back as a message (and its stack), never as a silent worker exit. `transfer` names the
+ * buffers of a result that move to the pool's thread instead of being copied.
  */
-export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | Promise<Out>): void {
+export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | Promise<Out>, transfer?: (value: Out) => ArrayBuffer[]): void {
   if (!parentPort) throw new Error('serveTasks must run in a worker thread');
   const port = parentPort;
   port.on('message', async (task: In) => {
@@ -201,6 +210,6 @@ export function serveTasks<In, Out>(handler: (task: In, data: unknown) => Out | 
       const e = error as Error;
       reply = { ok: false, message: e?.message ?? String(error), stack: e?.stack };
     }
-    port.postMessage(reply);
+    port.postMessage(reply, reply.ok && transfer ? transfer(reply.value) : []);
   });
 }

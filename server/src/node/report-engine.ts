@@ -17,6 +17,7 @@ import { fixReport } from '../core/fix/report.js';
 import { configForReport } from '../core/report/profile-detect.js';
 import { Templates } from './templates.js';
 import { snapshotOf, type ReportSnapshot } from './report-snapshot.js';
+import { EntryTableBuilder } from './entry-table.js';
 
 /** A report for the overview: where it is, its text when it is open in the editor, its configuration. */
 export interface OverviewFile {
@@ -48,6 +49,8 @@ export class ReportEngine {
   private readonly templates = new Templates();
   /** Sessions by document key, least recently used first. */
   private readonly sessions = new Map<string, ReportSession>();
+  /** The entry table builders of the documents, by key (`entry-table.ts`). */
+  private readonly tables = new Map<string, EntryTableBuilder>();
   /**
    * One object per distinct configuration, by its JSON. A configuration reaches a worker as a
    * new copy with every version, and a session starts over when its configuration object
@@ -61,7 +64,7 @@ export class ReportEngine {
     const check = this.session(input.key).check(input.file, input.text, configured, token);
     // The report's own profile (configured, or the template its headings follow) decides the template.
     const config = configForReport(configured, check.report.profile);
-    const snapshot = snapshotOf(check, config, this.templates.get(config.profile.name), this.parser);
+    const snapshot = snapshotOf(check, config, this.templates.get(config.profile.name), this.parser, this.table(input.key));
     if (input.fixAll) {
       const context = { config: input.config, parser: this.parser, templateFor: (profile: string) => this.templates.get(profile) };
       const fixed = fixReport(input.file, input.text, context, token).text;
@@ -108,7 +111,11 @@ export class ReportEngine {
     else session = new ReportSession(this.parser);
     this.sessions.set(key, session);
     // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
-    if (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
+    if (this.sessions.size > MAX_SESSIONS) {
+      const oldest = this.sessions.keys().next().value!;
+      this.sessions.delete(oldest);
+      this.tables.delete(oldest);
+    }
     return session;
   }
 
@@ -130,5 +137,13 @@ export class ReportEngine {
   /** Drops the state kept for a document (it was closed). */
   forget(key: string): void {
     this.sessions.delete(key);
+    this.tables.delete(key);
+  }
+
+  /** The entry table builder of document `key` (kept while its session is). */
+  private table(key: string): EntryTableBuilder {
+    let builder = this.tables.get(key);
+    if (!builder) this.tables.set(key, (builder = new EntryTableBuilder()));
+    return builder;
   }
 }

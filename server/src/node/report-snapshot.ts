@@ -12,9 +12,9 @@ import { insertSectionEdit, missingSections } from '../core/report/section-inser
 import type { ReportProfile } from '../core/report/profile-detect.js';
 import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestone, Milestones, Section, TimelineEntry } from '../core/report/types.js';
-import type { Finding, Position, Range, TextEdit } from '../core/types.js';
+import type { Finding, Range, TextEdit } from '../core/types.js';
 import { markerRange, milestoneLensTitles, type MilestoneView } from '../core/report/timeline/confirm.js';
-import { entryAt, entryTable, type EntryTable } from './entry-table.js';
+import { entryAt, EntryTableBuilder, entryTableBuffers, type EntryTable } from './entry-table.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -79,10 +79,12 @@ export interface ReportSnapshot {
 
 /**
  * Turns a check into a snapshot; `config` carries the report's own profile ({@link configForReport})
- * and `template` is that profile's report template, for section inserts.
+ * and `template` is that profile's report template, for section inserts. `tables` builds the
+ * document's entry tables from one version to the next.
  */
-export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template: string | undefined, parser: MarkdownParser): ReportSnapshot {
+export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template: string | undefined, parser: MarkdownParser, tables = new EntryTableBuilder()): ReportSnapshot {
   const { report, findings } = check;
+  const { table, markers } = tables.build(report.timeline.entries, (entry) => markerRange(report, entry).start);
   const index = new Map<Section, number>(report.sections.map((s, i) => [s, i]));
   const timelineNames = new Set(
     flattenSpecs(config.profile.sections)
@@ -121,11 +123,11 @@ export function snapshotOf(check: ReportCheck, config: ResolvedConfig, template:
     outline: report.outline.map((s) => index.get(s)!),
     timeline: {
       section: at(report.timeline.section),
-      entries: entryTable(report.timeline.entries),
+      entries: table,
       milestones: report.timeline.milestones,
       milestoneEntries: milestoneEntries(report.timeline.entries, report.timeline.milestones),
       milestoneLenses: milestoneLensTitles(report),
-      markers: markers(report),
+      markers,
     },
     actionables: { section: at(report.actionables.section), items: report.actionables.items },
     metrics: report.metrics,
@@ -148,21 +150,11 @@ function milestoneEntries(entries: readonly TimelineEntry[], milestones: Milesto
 }
 
 /**
- * Marker positions already worked out. An entry object is reused from one version to the next
- * only while its chunk's text and first line are unchanged (`ReportSession`), so its first line,
- * and where a marker goes on it, are unchanged too.
+ * The buffers a snapshot owns alone (its typed arrays): a worker moves them to the main thread
+ * instead of copying them, and must not read the snapshot afterwards.
  */
-const markerOf = new WeakMap<object, Position>();
-
-function markers(report: ReportCheck['report']): Int32Array {
-  const out = new Int32Array(report.timeline.entries.length * 2);
-  report.timeline.entries.forEach((entry, i) => {
-    let at = markerOf.get(entry);
-    if (!at) markerOf.set(entry, (at = markerRange(report, entry).start));
-    out[i * 2] = at.line;
-    out[i * 2 + 1] = at.character;
-  });
-  return out;
+export function snapshotBuffers(snapshot: ReportSnapshot): ArrayBuffer[] {
+  return [...entryTableBuffers(snapshot.timeline.entries), snapshot.timeline.markers.buffer as ArrayBuffer];
 }
 
 /** Where the marker of entry `index` goes. */

@@ -6,7 +6,7 @@
  * The built-in profiles follow the section lists of widely used public postmortem templates;
  * `generic` holds only what every postmortem needs, for reports that follow none of them.
  */
-import { normalizeTitle, ROLE_NAMES } from '../report/heading-roles.js';
+import { normalizeTitle, ROLE_NAMES, type SectionRole } from '../report/heading-roles.js';
 
 /** One section a profile knows about. */
 export interface SectionSpec {
@@ -15,11 +15,13 @@ export interface SectionSpec {
   synonyms?: string[];
   required?: boolean;
   /**
-   * `impact` sections are also satisfied by an impact statement elsewhere (a metadata table
-   * row, an `Impact:` paragraph, front matter `impact:`). `cause` sections are not asked
-   * for when the profile was guessed and the report tells the cause in its prose.
+   * What the section holds, so that a reader can find that content where the report gives it
+   * without this heading. `impact` sections are also satisfied by an impact statement elsewhere
+   * (a metadata table row, an `Impact:` paragraph, front matter `impact:`). When the profile was
+   * guessed from the headings, the others are not asked for when the report gives their content
+   * in another place (see `report/section-presence.ts`).
    */
-  kind?: 'impact' | 'timeline' | 'actionables' | 'detection' | 'cause';
+  kind?: SectionRole;
   children?: SectionSpec[];
 }
 
@@ -40,7 +42,7 @@ const TIMELINE: SectionSpec = { title: 'Timeline', synonyms: also('timeline', 'T
 const DETECTION: SectionSpec = { title: 'Detection', synonyms: also('detection', 'Detection'), required: true, kind: 'detection' };
 const ACTIONABLES: SectionSpec = { title: 'Actionables', synonyms: also('actionables', 'Actionables'), required: true, kind: 'actionables' };
 const ACTION_ITEMS: SectionSpec = { ...ACTIONABLES, title: 'Action items', synonyms: also('actionables', 'Action items') };
-const SUMMARY: SectionSpec = { title: 'Summary', synonyms: also('summary', 'Summary'), required: true };
+const SUMMARY: SectionSpec = { title: 'Summary', synonyms: also('summary', 'Summary'), required: true, kind: 'summary' };
 const WENT_WELL: SectionSpec = { title: 'What went well?', required: true };
 const WENT_POORLY: SectionSpec = { title: 'What went poorly?', synonyms: ['What went wrong?', 'What went badly?', 'What could have gone better?'], required: true };
 const LUCKY: SectionSpec = { title: 'Where did we get lucky?', synonyms: ['Where we got lucky', 'Where did we get lucky'], required: true };
@@ -54,7 +56,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
       IMPACT,
       TIMELINE,
       DETECTION,
-      { title: 'Conclusions', synonyms: ['Conclusion', 'Lessons learned', 'Lessons learnt'], required: true, children: [WENT_WELL, WENT_POORLY, LUCKY] },
+      { title: 'Conclusions', synonyms: ['Conclusion', 'Lessons learned', 'Lessons learnt'], required: true, kind: 'lessons', children: [WENT_WELL, WENT_POORLY, LUCKY] },
       ACTIONABLES,
       { title: 'Links to relevant documentation', synonyms: ['Links', 'Relevant documentation', 'References'], required: false },
       { title: 'Scorecard', synonyms: ['Incident Engagement ScoreCard'], required: false },
@@ -66,14 +68,15 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
       SUMMARY,
       IMPACT,
       { title: 'Root causes', synonyms: ['Root cause', 'Causes'], required: true, kind: 'cause' },
-      { title: 'Trigger', synonyms: ['Triggers'], required: true },
-      { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true },
+      { title: 'Trigger', synonyms: ['Triggers'], required: true, kind: 'cause' },
+      { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true, kind: 'resolution' },
       DETECTION,
       ACTION_ITEMS,
       {
         title: 'Lessons learned',
         synonyms: ['Lessons', 'Lessons learnt'],
         required: true,
+        kind: 'lessons',
         children: [
           { title: 'What went well', required: true },
           { title: 'What went wrong', synonyms: ['What went poorly'], required: true },
@@ -90,7 +93,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
       { ...SUMMARY, title: 'Overview', synonyms: also('summary', 'Overview') },
       { title: 'What happened', required: false },
       { title: 'Contributing factors', synonyms: ['Contributing factor', 'Root cause', 'Root causes'], required: true, kind: 'cause' },
-      { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true },
+      { title: 'Resolution', synonyms: ['Resolution and recovery'], required: true, kind: 'resolution' },
       IMPACT,
       { title: 'Responders', required: false },
       TIMELINE,
@@ -98,6 +101,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
         title: "How'd we do?",
         synonyms: ['How did we do'],
         required: true,
+        kind: 'lessons',
         children: [
           { title: 'What went well?', required: false },
           { title: "What didn't go so well?", synonyms: ['What did not go so well', 'What went wrong'], required: false },
@@ -112,17 +116,17 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
     sections: [
       { ...SUMMARY, title: 'Incident summary', synonyms: also('summary', 'Incident summary') },
       { title: 'Leadup', synonyms: ['Lead-up', 'Lead up'], required: true },
-      { title: 'Fault', required: true },
+      { title: 'Fault', required: true, kind: 'cause' },
       IMPACT,
       DETECTION,
       { title: 'Response', required: true },
-      { title: 'Recovery', required: true },
+      { title: 'Recovery', required: true, kind: 'resolution' },
       TIMELINE,
       { title: 'Five whys', synonyms: ['5 whys'], required: false },
       { title: 'Root cause', synonyms: ['Root causes'], required: true, kind: 'cause' },
       { title: 'Backlog check', required: false },
       { title: 'Recurrence', required: false },
-      { title: 'Lessons learned', synonyms: ['Lessons learnt', 'Lessons'], required: true },
+      { title: 'Lessons learned', synonyms: ['Lessons learnt', 'Lessons'], required: true, kind: 'lessons' },
       { ...ACTIONABLES, title: 'Corrective actions', synonyms: also('actionables', 'Corrective actions') },
     ],
   },
@@ -130,7 +134,7 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
     name: 'generic',
     sections: [
       // What happened to whom: a summary or an impact statement, whichever the author wrote.
-      { title: 'Summary', synonyms: [...also('summary', 'Summary'), ...ROLE_NAMES.impact], required: true },
+      { title: 'Summary', synonyms: [...also('summary', 'Summary'), ...ROLE_NAMES.impact], required: true, kind: 'summary' },
       TIMELINE,
       { title: 'Root cause', synonyms: also('cause', 'Root cause', ['what happened']), required: true, kind: 'cause' },
       ACTION_ITEMS,

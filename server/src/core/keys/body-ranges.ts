@@ -12,7 +12,10 @@
  *   reads (`$this->getKey()`, `$this->prefix`): its returns and assignments are followed.
  * Every test is on the text and wider than what extraction matches, so leaving a body out never
  * changes what it finds; the parser skips the body's text (tree-sitter's included ranges keep
- * every position of the file).
+ * every position of the file). A named function or method whose body is left out goes whole,
+ * doc comment, modifiers and signature included, where that leaves text that reads the same:
+ * its parameters are facts of its body only, and signatures are half of what is parsed outside
+ * bodies.
  */
 import type { Point, Range } from 'web-tree-sitter';
 import { kindOfExpression, looksLikeCacheName } from './cache-kind.js';
@@ -85,8 +88,60 @@ export function rangesToParse(text: string, builders: readonly string[], options
     return calls(body) || hasCacheOperation(body, names) || hasCacheConstruction(body) || assignsCacheProperty(body, names);
   });
   followMembers(text, bodies, keep, builders);
-  const left = bodies.filter((b, i) => !keep[i] && b.close > b.open + 1);
+  const whole = new Set([...builders, ...INTERNAL_BUILDERS, '__construct'].map((n) => n.toLowerCase()));
+  const left: Gap[] = [];
+  bodies.forEach((b, i) => {
+    if (keep[i]) return;
+    const from = declarationStart(text, b, whole);
+    if (from !== undefined) left.push({ from, to: b.close + 1 });
+    else if (b.close > b.open + 1) left.push({ from: b.open + 1, to: b.close });
+  });
   return left.length > 0 ? includedRanges(text, left) : undefined;
+}
+
+/** A part of the text left out of the parse: `[from, to)`. */
+interface Gap {
+  from: number;
+  to: number;
+}
+
+const MODIFIER = /^(?:public|protected|private|static|abstract|final)$/i;
+/** What may end the text before a declaration that can go whole: a class body's or block's brace, a statement or member. */
+const BEFORE_DECLARATION = new Set(['{', '}', ';']);
+
+/**
+ * Where the declaration of a left-out named function starts (its doc comment, modifiers,
+ * signature and body then go together: the signature's parameters and types are facts of that
+ * function only), or undefined when only its body goes: a closure (an expression), the
+ * constructor (its parameters fill properties), a method named like a builder (it makes its class
+ * the cache library), or a declaration after anything but a brace, a `;` or one comment (an
+ * attribute, inline HTML), where the text left would not read the same.
+ */
+function declarationStart(text: string, b: FunctionBody, whole: ReadonlySet<string>): number | undefined {
+  if (b.name === undefined || whole.has(b.name.toLowerCase())) return undefined;
+  let start = b.keyword;
+  let end = skipSpaceBack(text, start);
+  for (let word = wordBack(text, end); word < end && MODIFIER.test(text.slice(word, end)); word = wordBack(text, end)) {
+    start = word;
+    end = skipSpaceBack(text, start);
+  }
+  if (text.startsWith('*/', end - 2)) {
+    const open = text.lastIndexOf('/*', end - 2);
+    if (open < 0) return undefined;
+    start = open;
+    end = skipSpaceBack(text, start);
+  }
+  return end === 0 || BEFORE_DECLARATION.has(text[end - 1]) ? start : undefined;
+}
+
+function skipSpaceBack(text: string, at: number): number {
+  while (at > 0 && /\s/.test(text[at - 1])) at--;
+  return at;
+}
+
+function wordBack(text: string, at: number): number {
+  while (at > 0 && /\w/.test(text[at - 1])) at--;
+  return at;
 }
 
 function bodyText(text: string, b: FunctionBody): string {
@@ -273,17 +328,17 @@ const FOLLOWED_CALLS: ReadonlySet<string> = new Set([...JOINERS, 'array_unshift'
 /** The variable or `$this` property a receiver ends with. */
 const RECEIVER_END = /\$\w+(?:\s*(?:\?\s*)?->\s*\w+)?[\s)]*\??$/;
 
-/** The complement of the left-out body interiors, with tree-sitter points. */
-function includedRanges(text: string, left: FunctionBody[]): Range[] {
+/** The complement of the left-out parts, with tree-sitter points. */
+function includedRanges(text: string, left: Gap[]): Range[] {
   const out: Range[] = [];
   const points = new PointFinder(text);
   let start = 0;
-  for (const b of left) {
-    const end = b.open + 1;
-    out.push({ startIndex: start, endIndex: end, startPosition: points.at(start), endPosition: points.at(end) });
-    start = b.close;
+  for (const gap of left) {
+    const end = gap.from;
+    if (end > start) out.push({ startIndex: start, endIndex: end, startPosition: points.at(start), endPosition: points.at(end) });
+    start = gap.to;
   }
-  out.push({ startIndex: start, endIndex: text.length, startPosition: points.at(start), endPosition: points.at(text.length) });
+  if (start < text.length || out.length === 0) out.push({ startIndex: start, endIndex: text.length, startPosition: points.at(start), endPosition: points.at(text.length) });
   return out;
 }
 

@@ -47,6 +47,17 @@ export function namesSharedCache(text: string): boolean {
   return WAN_CALLS.test(text) || SERVER_CALLS.test(text) || BAG_CALLS.test(text);
 }
 
+/**
+ * Words one of which every shared or server-wide cache type and getter above contains (some are
+ * matched without regard to case): a quick "no" before the expressions, for text that holds none.
+ */
+const SHARED_CACHE_WORD = /WAN|BagOStuff|ObjectCache|Stash|LocalCluster|LocalServer/i;
+
+/** False when `text` can name no shared or server-wide cache type or getter: no type or getter word at all. */
+export function mayNameSharedCache(text: string): boolean {
+  return SHARED_CACHE_WORD.test(text);
+}
+
 /** The kind a property or variable name suggests. */
 export function kindOfName(name: string): CacheKind {
   const n = name.toLowerCase();

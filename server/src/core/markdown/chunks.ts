@@ -67,7 +67,7 @@ export function splitChunks(text: string): Split {
         if (/^(?:---|\.\.\.)\s*$/.test(content)) mode = { kind: 'normal' };
         break;
       case 'fence': {
-        const m = FENCE.exec(content);
+        const m = mayFence(content) ? FENCE.exec(content) : null;
         if (m && m[2][0] === mode.char && m[2].length >= mode.length && m[3].trim() === '') mode = { kind: 'normal' };
         break;
       }
@@ -84,19 +84,20 @@ export function splitChunks(text: string): Split {
         }
         const softSplit =
           offset - chunkStart >= SOFT_CHUNK_LIMIT && (BULLET.test(content) || (previousBlank && /^[^\s]/.test(content)));
-        if ((HEADING.test(content) || softSplit) && offset > chunkStart) {
+        const heading = content.charCodeAt(0) === 0x23 /* # */ && HEADING.test(content);
+        if ((heading || softSplit) && offset > chunkStart) {
           chunks.push({ text: text.slice(chunkStart, offset), offset: chunkStart, line: chunkLine });
           chunkStart = offset;
           chunkLine = line;
-          if (HEADING.test(content)) break;
+          if (heading) break;
         }
-        const fence = FENCE.exec(content);
+        const fence = mayFence(content) ? FENCE.exec(content) : null;
         if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
           mode = { kind: 'fence', char: fence[2][0], length: fence[2].length };
           break;
         }
-        mode = htmlMode(content) ?? mode;
-        if (DEFINITION.test(content)) definitions.push(content);
+        if (content.includes('<')) mode = htmlMode(content) ?? mode;
+        if (content.includes(']:') && DEFINITION.test(content)) definitions.push(content);
         break;
       }
     }
@@ -109,6 +110,11 @@ export function splitChunks(text: string): Split {
     chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine });
   }
   return { chunks, definitions };
+}
+
+/** Cheap test before {@link FENCE}: a fence line holds three backticks or tildes in a row. Most lines hold neither. */
+function mayFence(content: string): boolean {
+  return content.includes('```') || content.includes('~~~');
 }
 
 function htmlMode(content: string): Mode | undefined {

@@ -60,6 +60,8 @@ export interface ParsedDocument {
   chunks: ParsedChunk[];
   /** 1 when the text starts with a byte order mark (which belongs to no chunk), else 0. */
   bom: number;
+  /** The document's link definitions as appended to each chunk for its parse ('' without any). */
+  suffix: string;
 }
 
 /**
@@ -87,8 +89,11 @@ export class MarkdownParser {
   /**
    * Splits `text` into chunks and parses each one (or takes its tree from the cache). Cheap
    * guards run first: a chunk that would make the parser slow is not parsed (`tooComplex`).
+   * `previous`, the same document's last version, is looked at first: a chunk whose text equals
+   * the one at the same place counted from the start or from the end reuses its parse without
+   * the cache lookup, which hashes the chunk's whole text.
    */
-  parseChunks(text: string, token?: CancellationToken): ParsedDocument {
+  parseChunks(text: string, token?: CancellationToken, previous?: ParsedDocument): ParsedDocument {
     // micromark drops a leading byte order mark; keep offsets true to the original text.
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     // A lone CR is a line break to micromark too; as LF the chunks split where it does.
@@ -96,12 +101,15 @@ export class MarkdownParser {
     const { chunks, definitions } = splitChunks(body);
     const suffix = definitions.length > 0 ? '\n\n' + definitions.join('\n') + '\n' : '';
     const parsed: ParsedChunk[] = [];
-    for (const chunk of chunks) {
+    const before = previous?.suffix === suffix ? previous.chunks : [];
+    for (let i = 0; i < chunks.length; i++) {
       throwIfCancelled(token);
-      const { tree, nodes, tooComplex, key, id } = this.parseChunk(chunk.text, suffix);
+      const chunk = chunks[i];
+      const same = (p: ParsedChunk | undefined): ParsedChunk | undefined => (p && p.chunk.text === chunk.text ? p : undefined);
+      const { tree, nodes, tooComplex, key, id } = same(before[i]) ?? same(before[before.length - chunks.length + i]) ?? this.parseChunk(chunk.text, suffix);
       parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key, id });
     }
-    return { chunks: parsed, bom };
+    return { chunks: parsed, bom, suffix };
   }
 
   /** How many chunks this parser has parsed (cache misses), for tests and benchmarks. */

@@ -9,17 +9,21 @@
  * of their parent when they name none themselves (an owner for a group of work is an owner for
  * each piece); they do not take its task references, because each piece needs its own tracking.
  */
-import type { List, ListItem, Node, RootContent, Table, TableRow } from 'mdast';
+import type { Definition, LinkReference, List, ListItem, Node, Parent, Root, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
-import { sectionOfKind } from './section-kind.js';
+import { headingRole } from './heading-roles.js';
+import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
 /** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
 const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
+
+/** A paragraph that says nothing came out: "Nothing to follow up.", "No further action." */
+const NOTHING_PROSE = /^\s*(?:nothing|none\b|n\/a\b|no (?:follow|action|further|changes?|work))/i;
 
 /** What a group (a subheading or a parent item) gives the items under it. */
 interface Inherited {
@@ -31,9 +35,12 @@ interface Inherited {
   tasks?: string[];
 }
 
-/** Items already done: a check mark, "(done)", or an opening in the past tense ("We raised the limit"). */
+/**
+ * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
+ * limit", "Sent a notice to…"), or a closing note that says so ("… _done in grafana_.").
+ */
 const DONE_ITEM =
-  /^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])|\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$|^(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted)\b/i;
+  /^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])|\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$|(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$|^(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped)\b/i;
 
 /** Group headings of work that is finished. */
 const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b/i;
@@ -49,22 +56,55 @@ const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?
  * that may say the work is done or link its tracking issue), and paragraphs elsewhere that are
  * labelled as actionables ("**Action item:** …").
  */
-export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig): Actionables {
+export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig, definitions: Definitions = new Map()): Actionables {
   const section = sectionOfKind(sections, config, 'actionables');
   const items: Actionable[] = [];
-  const reader = new ItemReader(lines, items);
+  const reader = new ItemReader(lines, items, definitions);
   const inside = new Set<Section>();
   const visit = (s: Section, group: Inherited): void => {
     inside.add(s);
     for (const node of s.content) reader.block(node, group);
     for (const child of s.children) visit(child, groupOf(child, group, lines));
   };
-  if (section) visit(section, { tags: [] });
+  if (section) {
+    visit(section, { tags: [] });
+    // Follow-ups written as prose: with no list or table to read, each paragraph is one.
+    const nodes = sectionNodes(section);
+    if (!nodes.some((n) => n.type === 'list' || n.type === 'table')) {
+      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node);
+    }
+  }
   for (const other of sections) {
     if (inside.has(other)) continue;
-    for (const node of other.content) if (node.type === 'paragraph') reader.labelled(node);
+    for (const node of other.content) {
+      if (node.type === 'paragraph') reader.labelled(node);
+      // A table headed "Action item | Owner | …" is the report's actionables wherever it stands.
+      else if (node.type === 'table' && isActionTable(node)) reader.block(node, { tags: [] });
+    }
   }
   return section ? { section, items } : { items };
+}
+
+/** Link reference definitions (`[fix-pr]: https://…`) by their normalized label. */
+export type Definitions = ReadonlyMap<string, string>;
+
+/** The link reference definitions of a document, for items that link their task by reference. */
+export function linkDefinitions(root: Root): Definitions {
+  const out = new Map<string, string>();
+  const walk = (node: Node): void => {
+    if (node.type === 'definition') {
+      const d = node as Definition;
+      if (!out.has(d.identifier)) out.set(d.identifier, d.url);
+    } else if ('children' in node) for (const child of (node as Parent).children) walk(child);
+  };
+  walk(root);
+  return out;
+}
+
+/** A table whose header names a column of actionables ("Action item", "Follow-up"). */
+function isActionTable(table: Table): boolean {
+  const header = table.children[0];
+  return header !== undefined && header.children.some((cell) => headingRole(toString(cell)) === 'actionables');
 }
 
 /** What a subheading of the actionables section gives its items: done, and a linked tracking issue. */
@@ -95,24 +135,35 @@ function isTaskList(list: List): boolean {
 }
 
 class ItemReader {
+  /** The item just read when its words end by introducing a list ("… alerts around:"). */
+  private introduces?: Actionable;
+
   constructor(
     private readonly lines: LineIndex,
     private readonly items: Actionable[],
+    private readonly definitions: Definitions,
   ) {}
 
   block(node: RootContent, group: Inherited = { tags: [] }): void {
-    if (node.type === 'list') this.list(node, group);
+    const intro = this.introduces;
+    this.introduces = undefined;
+    // A list right after an item that introduces it holds that item's details, not items.
+    if (node.type === 'list' && intro && !isTaskList(node)) this.details(intro, node);
+    else if (node.type === 'list') this.list(node, group);
     else if (node.type === 'table') this.table(node, group);
     else if (node.type === 'paragraph') this.labelled(node, group);
   }
 
   /** A paragraph labelled as an actionable ("**Action item:** start incidents earlier"). */
   labelled(node: RootContent, group: Inherited = { tags: [] }): void {
-    const source = this.lines.text.slice(start(node), end(node));
-    const label = ACTION_LABEL.exec(source);
-    if (!label) return;
-    const refs = readReferences(source.replace(EXAMPLE_LINK, ' '));
-    const text = plain([node]).replace(/^[^:]*:\s*/, '');
+    const label = ACTION_LABEL.exec(this.lines.text.slice(start(node), end(node)));
+    if (label) this.paragraph(node, group, label[0].length);
+  }
+
+  /** A paragraph that is one actionable; `skip` characters of label come before its words. */
+  paragraph(node: RootContent, group: Inherited = { tags: [] }, skip = 0): void {
+    const refs = this.references([node]);
+    const text = skip > 0 ? plain([node]).replace(/^[^:]*:\s*/, '') : plain([node]);
     if (NOTHING.test(text)) return;
     const actionable: Actionable = {
       text,
@@ -121,10 +172,35 @@ class ItemReader {
       owner: refs.owner ?? group.owner,
       tags: refs.tags,
       source: 'list',
-      textRange: this.lines.rangeOf(start(node) + label[0].length, end(node)),
+      textRange: this.lines.rangeOf(start(node) + skip, end(node)),
     };
     if (group.done || DONE_ITEM.test(text)) actionable.done = true;
     this.items.push(actionable);
+  }
+
+  /** The references of some nodes' source, with links by reference (`[issue][tracker-12]`) resolved. */
+  private references(nodes: Node[]): ReturnType<typeof readReferences> {
+    const source = nodes.map((n) => this.lines.text.slice(start(n), end(n))).join('\n');
+    const urls: string[] = [];
+    if (this.definitions.size > 0) {
+      const walk = (node: Node): void => {
+        if (node.type === 'linkReference') {
+          const url = this.definitions.get((node as LinkReference).identifier);
+          if (url) urls.push(url);
+        }
+        if ('children' in node) for (const child of (node as Parent).children) walk(child);
+      };
+      nodes.forEach(walk);
+    }
+    return readReferences([source, ...urls].join(' ').replace(EXAMPLE_LINK, ' '));
+  }
+
+  /** The details of an item, listed under it: their task, owner and tags are the item's. */
+  private details(item: Actionable, list: List): void {
+    const refs = this.references([list]);
+    for (const task of refs.tasks) if (!item.tasks.includes(task)) item.tasks.push(task);
+    item.owner ??= refs.owner;
+    for (const tag of refs.tags) if (!item.tags.includes(tag)) item.tags.push(tag);
   }
 
   private list(list: List, inherited: Inherited): void {
@@ -134,8 +210,7 @@ class ItemReader {
   private listItem(item: ListItem, inherited: Inherited): void {
     const split = item.children.filter((c): c is List => c.type === 'list' && isTaskList(c));
     const own = item.children.filter((c) => !split.includes(c as List));
-    const source = own.map((c) => this.lines.text.slice(start(c), end(c))).join('\n');
-    const refs = readReferences(source.replace(EXAMPLE_LINK, ' '));
+    const refs = this.references(own);
     const owner = refs.owner ?? inherited.owner;
     const tags = [...refs.tags, ...inherited.tags.filter((t) => !refs.tags.some((r) => r.toLowerCase() === t.toLowerCase()))];
     const text = plain(own);
@@ -157,6 +232,7 @@ class ItemReader {
       if (checked) actionable.done = item.checked === true;
       if (done) actionable.done = true;
       this.items.push(actionable);
+      this.introduces = split.length === 0 && /:\s*$/.test(text) ? actionable : undefined;
     }
     // A parent item groups its task list: its owner, tags and "done" carry over, its task does not.
     for (const list of split) this.list(list, { owner, tags, done: done || DONE_GROUP.test(firstWords), tasks: inherited.tasks });
@@ -176,7 +252,10 @@ class ItemReader {
     const text = textCell && textCell.text !== '' ? textCell.text : cells.map((c) => c.text).filter(Boolean).join(' | ');
     if (NOTHING.test(text)) return;
     const refs = readReferences(this.lines.text.slice(start(row), end(row)));
-    const taskCell = columns.task !== undefined ? cells[columns.task] : undefined;
+    let taskCell = columns.task !== undefined ? cells[columns.task] : undefined;
+    // A task column filled with "DONE" / "TODO" is used as the status column.
+    const statusInTaskColumn = columns.status === undefined && taskCell !== undefined && isStatus(taskCell.text) ? taskCell : undefined;
+    if (statusInTaskColumn) taskCell = undefined;
     if (taskCell) {
       const inColumn = readReferences(this.lines.text.slice(start(taskCell.node), end(taskCell.node)), { taskColumn: true }).tasks;
       for (const task of inColumn) if (!refs.tasks.includes(task)) refs.tasks.push(task);
@@ -197,7 +276,7 @@ class ItemReader {
       textRange: textNode ? this.cellInterior(start(textNode), end(textNode)) : undefined,
       ownerCellRange: ownerCell ? this.lines.rangeOf(start(ownerCell.node), end(ownerCell.node)) : undefined,
     };
-    const statusCell = columns.status !== undefined ? cells[columns.status] : undefined;
+    const statusCell = columns.status !== undefined ? cells[columns.status] : statusInTaskColumn;
     if (statusCell && statusCell.text !== '') actionable.done = DONE.test(statusCell.text);
     if (group.done || DONE_ITEM.test(text)) actionable.done = true;
     if (actionable.tasks.length === 0 && group.tasks) actionable.tasks = group.tasks;
@@ -224,7 +303,21 @@ class ItemReader {
   }
 }
 
-const DONE = /^(?:done|resolved|closed|fixed|complete[d]?|finished|merged|deployed|yes|\[x\]|x|✅|✔️?|☑️?)$/i;
+const DONE = /^(?:done|resolved|closed|fixed|complete[d]?|finished|merged|deployed|yes|\[x\]|x|✅|✔️?|☑️?)\.?$/i;
+
+/** Status values of work not finished. */
+const OPEN = /^(?:todo|to do|open|pending|planned|in progress|in-progress|wip|ongoing|not started|started|blocked)\.?$/i;
+
+/** True for a cell that holds a status value ("DONE", "TODO.", "In progress"), not a task or words. */
+export function isStatus(text: string): boolean {
+  return isDoneStatus(text) || OPEN.test(text.trim());
+}
+
+/** True for a status value that says the work is finished ("Done", "merged", ✅). */
+export function isDoneStatus(text: string): boolean {
+  return DONE.test(text.trim());
+}
+
 
 /** Which column of an actionables table holds what; `undefined` when no header says so. */
 interface Columns {

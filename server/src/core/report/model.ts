@@ -3,10 +3,11 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { MarkdownParser } from '../markdown/parse.js';
 import { LineIndex } from '../text.js';
 import { throwIfCancelled, type CancellationToken } from '../types.js';
-import { readActionables } from './actionables.js';
+import { linkDefinitions, readActionables } from './actionables.js';
 import { readFrontMatter } from './frontmatter.js';
 import { findImpact } from './impact.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
+import { labelledFields } from './section-presence.js';
 import { buildSections } from './sections.js';
 import { computeMetrics, readTimeline } from './timeline/index.js';
 import type { FrontMatter, ImpactStatement, Report, Section } from './types.js';
@@ -21,7 +22,7 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
   throwIfCancelled(token);
   const frontMatter = readFrontMatter(root, lines);
   const { sections, outline } = buildSections(root, lines);
-  const profile = chooseProfile(sections, config);
+  const profile = chooseProfile(sections, config, labelledFields(root, text));
   const own = configForReport(config, profile);
   const title = reportTitle(frontMatter, sections);
   const timeline = readTimeline(sections, frontMatter, lines, own, file, title);
@@ -45,7 +46,7 @@ export function assembleReport(parts: ReportParts, config: ResolvedConfig, impac
     impact: findImpact(root, sections, frontMatter, lines, config, impactTable),
     // Actionables are read over the whole document: a subheading can mark the items under it done
     // or give them a task, and a labelled paragraph anywhere is an actionable too.
-    actionables: readActionables(sections, lines, config),
+    actionables: readActionables(sections, lines, config, linkDefinitions(root)),
     metrics: computeMetrics(timeline),
   };
 }

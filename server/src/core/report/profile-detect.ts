@@ -6,7 +6,7 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { BUILTIN_PROFILES, DETECTABLE_PROFILES, FALLBACK_PROFILE, flattenSpecs, type Profile } from '../config/profiles.js';
 import { missingSections } from './section-insert.js';
-import { findSections } from './sections.js';
+import { namedPresence } from './section-presence.js';
 import type { Section } from './types.js';
 
 /** The profile a report is checked against, and how it was chosen. */
@@ -21,21 +21,26 @@ export interface ReportProfile {
  * has, two off per required section it lacks, one off per required subsection it lacks under a
  * section it has (authors often keep "Lessons learned" and drop its usual subheadings).
  */
-export function profileScore(sections: Section[], profile: Profile): { present: number; missing: number; score: number } {
-  const present = flattenSpecs(profile.sections).filter(({ spec }) => findSections(sections, spec).length > 0).length;
-  const missing = missingSections({ sections }, profile.sections);
+export function profileScore(sections: Section[], profile: Profile, fields: ReadonlySet<string> = new Set()): { present: number; missing: number; score: number } {
+  const has = namedPresence(sections, fields);
+  const present = flattenSpecs(profile.sections).filter(({ spec }) => has(spec)).length;
+  const missing = missingSections({ sections }, profile.sections, has);
   const penalty = missing.reduce((sum, m) => sum + (m.parent ? 1 : 2), 0);
   return { present, missing: missing.length, score: present - penalty };
 }
 
-/** Picks the profile of one report (see the module comment). */
-export function chooseProfile(sections: Section[], config: ResolvedConfig): ReportProfile {
+/**
+ * Picks the profile of one report (see the module comment). `fields` are the names of its
+ * labelled fields ("**Root causes**: …", see `labelledFields`), which fill a template's sections
+ * as headings do.
+ */
+export function chooseProfile(sections: Section[], config: ResolvedConfig, fields: ReadonlySet<string> = new Set()): ReportProfile {
   if (!config.autoProfile) return { profile: config.profile, source: 'configured' };
   const fallback = BUILTIN_PROFILES[FALLBACK_PROFILE];
-  let best = { profile: fallback, ...profileScore(sections, fallback) };
+  let best = { profile: fallback, ...profileScore(sections, fallback, fields) };
   for (const name of DETECTABLE_PROFILES) {
     const profile = BUILTIN_PROFILES[name];
-    const scored = { profile, ...profileScore(sections, profile) };
+    const scored = { profile, ...profileScore(sections, profile, fields) };
     // A template is only followed when most of it is there; ties go to the one with more sections.
     if (scored.present < 3) continue;
     if (scored.score > best.score || (scored.score === best.score && scored.present > best.present)) best = scored;

@@ -19,15 +19,20 @@ export interface MissingSection {
 /**
  * Required sections of `specs` that `report` lacks, as `report/missing-section` finds them: a
  * missing parent is listed once, not once more for each of its children, and the impact
- * statement is left to `impact/missing` (it need not be a section).
+ * statement is left to `impact/missing` (it need not be a section). `has` says whether the
+ * report has a section; by default, whether a heading has its name.
  */
-export function missingSections(report: Pick<Report, 'sections'>, specs: SectionSpec[]): MissingSection[] {
+export function missingSections(
+  report: Pick<Report, 'sections'>,
+  specs: SectionSpec[],
+  has: (spec: SectionSpec, parent?: SectionSpec) => boolean = (spec) => findSections(report.sections, spec).length > 0,
+): MissingSection[] {
   const missing: MissingSection[] = [];
   for (const { spec, parent } of flattenSpecs(specs)) {
     if (!spec.required) continue;
     if (spec.kind === 'impact') continue;
-    if (findSections(report.sections, spec).length > 0) continue;
-    if (parent && findSections(report.sections, parent).length === 0) continue;
+    if (parent && !has(parent)) continue;
+    if (has(spec, parent)) continue;
     missing.push({ spec, parent });
   }
   return missing;

@@ -71,8 +71,46 @@ export function sectionHasName(section: Pick<Section, 'normalized' | 'core'>, na
 
 /** Sections whose title matches `spec` (by title or synonym), in document order. */
 export function findSections(sections: Section[], spec: SectionSpec): Section[] {
-  const names = sectionNames(spec);
-  return sections.filter((s) => sectionHasName(s, names));
+  const byName = nameIndex(sections);
+  const found = new Set<Section>();
+  for (const name of namesOf(spec)) for (const s of byName.get(name) ?? []) found.add(s);
+  if (found.size < 2) return [...found];
+  const order = orderIndex(sections);
+  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+// Rules, profile detection and the snapshot look sections up by name many times per version: the
+// sections of a version are indexed once by name (an array of sections is never changed after
+// `buildSections`), and a spec's normalized names are worked out once.
+const nameIndexes = new WeakMap<readonly Section[], Map<string, Section[]>>();
+const orderIndexes = new WeakMap<readonly Section[], Map<Section, number>>();
+const specNames = new WeakMap<SectionSpec, readonly string[]>();
+
+function nameIndex(sections: readonly Section[]): Map<string, Section[]> {
+  let index = nameIndexes.get(sections);
+  if (index) return index;
+  index = new Map();
+  for (const s of sections) {
+    for (const name of s.core === s.normalized ? [s.normalized] : [s.normalized, s.core]) {
+      const list = index.get(name);
+      if (list) list.push(s);
+      else index.set(name, [s]);
+    }
+  }
+  nameIndexes.set(sections, index);
+  return index;
+}
+
+function orderIndex(sections: readonly Section[]): Map<Section, number> {
+  let order = orderIndexes.get(sections);
+  if (!order) orderIndexes.set(sections, (order = new Map(sections.map((s, i) => [s, i]))));
+  return order;
+}
+
+function namesOf(spec: SectionSpec): readonly string[] {
+  let names = specNames.get(spec);
+  if (!names) specNames.set(spec, (names = sectionNames(spec)));
+  return names;
 }
 
 /** The first section of a given kind in the profile, by its names. */

@@ -17,7 +17,7 @@
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
 import type { RootContent } from 'mdast';
-import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk } from '../markdown/parse.js';
+import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import { parseSuppressions } from '../suppress.js';
@@ -25,6 +25,7 @@ import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
+import { labelledFields } from './section-presence.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
@@ -59,6 +60,8 @@ export class ReportSession {
   /** Facts and nodes moved to where their chunk sat in the last version, by key and position. */
   private placed = new Map<string, PlacedFacts>();
   private placedNodes = new Map<string, readonly RootContent[]>();
+  /** The chunks of the last version, whose parses the next one reuses where its text is the same. */
+  private parsed?: ParsedDocument;
   private frontMatter?: { raw: string; value: FrontMatter | undefined };
   /** Resolved timeline runs of the last version, by chunk, position and carried-in state. */
   private resolved = new Map<string, ResolvedRun>();
@@ -86,6 +89,7 @@ export class ReportSession {
       this.resolved = new Map();
       this.statements = new Map();
       this.frontMatter = undefined;
+      this.parsed = undefined;
       this.config = configured;
       this.file = file;
     }
@@ -93,7 +97,8 @@ export class ReportSession {
     const lines = new LineIndex(text);
     if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, configured, limits);
 
-    const parsed = this.parser.parseChunks(text, token);
+    const parsed = this.parser.parseChunks(text, token, this.parsed);
+    this.parsed = parsed;
     // Chunks that did not move keep their placed nodes and facts from the previous version.
     const placedNodes = new Map<string, readonly RootContent[]>();
     const root = assembleRoot(text, parsed, (chunk) => {
@@ -106,7 +111,7 @@ export class ReportSession {
     const frontMatter = this.readFrontMatter(root, lines);
     const { sections, outline } = buildSections(root, lines);
     // The report is read, and its rules run, with its own profile (configured or detected).
-    const profile = chooseProfile(sections, configured);
+    const profile = chooseProfile(sections, configured, labelledFields(root, text));
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     // Day headings written one level too high after the timeline are read as part of it.

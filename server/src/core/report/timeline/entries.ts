@@ -9,7 +9,9 @@
  * - a table row, when the table has a Time/Date/When column or its first cell starts with a
  *   time or date. A table with separate Date and Time columns combines them.
  * - a line of a paragraph that starts with a time (timelines pasted as plain lines); lines
- *   without one continue the entry above them. Other paragraphs are prose, not entries.
+ *   without one continue the entry above them. Other paragraphs are prose, not entries. A list
+ *   of untimed items right after a paragraph that ends with a colon ("We had two hypotheses:")
+ *   holds the details of that paragraph's last entry (or is prose too), not entries.
  *
  * - a heading inside the section that starts with a time (`### 13:44` or `### 13:44 - Problem
  *   starts`): the paragraphs below it are the entry's text and the untimed list items below it are
@@ -139,9 +141,28 @@ class Walker {
   }
 
   block(node: RootContent): void {
-    if (node.type === 'list') this.list(node, false);
+    const intro = this.introduces;
+    this.introduces = undefined;
+    // A list right after words that introduce it ("The possible fixes were:") holds their details.
+    if (node.type === 'list' && intro && !hasTimedItem(node, this, 0)) this.listDetails(node, intro.entry);
+    else if (node.type === 'list') this.list(node, false);
     else if (node.type === 'table') this.table(node);
     else if (node.type === 'paragraph') this.paragraph(node);
+  }
+
+  /** The paragraph just read ends with a colon: the entry it ends with, if any. */
+  private introduces?: { entry?: RawEntry };
+
+  /** A list of details: the entry it belongs to takes its words; under prose it is prose. */
+  listDetails(list: List, entry: RawEntry | undefined): void {
+    if (!entry) {
+      this.out.prose.push([start(list), end(list)]);
+      return;
+    }
+    const words = toString(list).replace(/\s+/g, ' ').trim();
+    entry.text = `${entry.text} ${words}`.trim();
+    entry.rest = `${entry.rest} ${words}`.trim();
+    entry.end = end(list);
   }
 
   list(list: List, nested: boolean, depth = 0): void {
@@ -178,7 +199,9 @@ class Walker {
     if (!header) return;
     const titles = header.children.map((c) => toString(c).trim());
     let timeCol = titles.findIndex((t) => /^(?:times?|timestamps?|when|hour|date\s*(?:\/|&|and|,)\s*time)\b/i.test(t));
-    let dateCol = titles.findIndex((t, i) => i !== timeCol && /^(?:dates?|days?)\b/i.test(t));
+    // A Date column wins over a Day column, which may hold only the weekday ("Fri").
+    let dateCol = titles.findIndex((t, i) => i !== timeCol && /^dates?\b/i.test(t));
+    if (dateCol < 0) dateCol = titles.findIndex((t, i) => i !== timeCol && /^days?\b/i.test(t));
     if (timeCol < 0 && dateCol >= 0) [timeCol, dateCol] = [dateCol, -1];
     if (timeCol < 0) {
       const firstCell = rows[0]?.children[0];
@@ -244,6 +267,7 @@ class Walker {
       at = lineEnd + 1;
     }
     if (!any) this.out.prose.push([from, to]);
+    if (/:\s*$/.test(this.text.slice(from, to))) this.introduces = { entry: current };
   }
 }
 

@@ -80,8 +80,10 @@ export interface SeasonMismatch {
 /** `PST` on `2024-07-14` → PDT expected. Undefined when the zone fits the day or has no pair. */
 export function seasonMismatch(zone: string, date: string): SeasonMismatch | undefined {
   const clock = BY_NAME.get(zone);
+  // Most zones (UTC) have no seasons: that is known before reading the date.
+  if (!clock) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!clock || !m) return undefined;
+  if (!m) return undefined;
   const daylight = daylightOn(clock.rule, Number(m[1]), Number(m[2]), Number(m[3]));
   if (daylight === undefined) return undefined;
   const expected = daylight ? clock.daylight : clock.standard;

@@ -170,8 +170,9 @@ export function readStatements(text: string): Statement[] {
 
 function sentences(text: string): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
-  // A single line break inside a paragraph is a soft break, not the end of a sentence.
-  const re = /(?:[^.!?\n]|\n(?!\s*\n))+(?:[.!?](?=\s|$)|\n|$)/g;
+  // A single line break inside a paragraph is a soft break, not the end of a sentence; nor is a
+  // dot inside a number or a time ("1.5 hours", "12.39UTC").
+  const re = /(?:[^.!?\n]|[.!?](?!\s|$)|\n(?!\s*\n))+(?:[.!?](?=\s|$)|\n|$)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;

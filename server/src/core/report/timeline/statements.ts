@@ -103,7 +103,8 @@ export function resolveStatements(
   reportDay?: string,
 ): StatedFact[] {
   const out: StatedFact[] = [];
-  const day = dayOfEntries(entries, frontMatter) ?? reportDay;
+  // Only a stated time needs the day, and reading it walks the whole timeline.
+  const day = placed.some(({ statement }) => statement.kind === 'time') ? (dayOfEntries(entries, frontMatter) ?? reportDay) : undefined;
   for (const { statement: s, base } of placed) {
     const range = lines.rangeOf(base + s.start, base + s.end);
     const words = lines.text.slice(base + s.start, base + s.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();

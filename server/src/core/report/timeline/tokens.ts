@@ -6,7 +6,8 @@
  * Accepted, in any combination that reads left to right:
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
  * `21 May 2020`, US `01/05/2024` as month/day unless the first number cannot be a month)
- * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`), or a
+ * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
+ * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows), or a
  * range (`8:20 - 8:24`) · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`) · a date after
  * the time when none came before (`03:30 AM PST Sunday Oct 31st`).
  *
@@ -45,10 +46,11 @@ const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
-const MONTH_DAY = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z]|:\\d)`, 'iy');
+const MONTH_DAY = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
 const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
+const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 // The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
 const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
@@ -113,8 +115,12 @@ interface NotedTime extends TimePart {
 }
 
 function readTime(text: string, at: number): NotedTime | NotATime | undefined {
-  const m = match(TIME, text, at);
-  if (!m) return undefined;
+  let m = match(TIME, text, at);
+  if (!m) {
+    // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
+    m = match(DOTTED_TIME, text, at);
+    if (!m || !(match(AM_PM, text, at + m[0].length) || readZone(text, at + m[0].length))) return undefined;
+  }
   let hour = Number(m[1]);
   const minute = Number(m[2]);
   const second = m[3] ? Number(m[3]) : 0;

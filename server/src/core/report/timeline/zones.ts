@@ -96,9 +96,10 @@ export interface ZoneDeclaration {
   end: number;
 }
 
-// "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2".
+// "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2", and the
+// zone's name spelled out before its abbreviation: "All times in Central European Time (CET)".
 const TIMES_IN = new RegExp(
-  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`,
+  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`,
   'gi',
 );
 // "All UTC times", "PDT timestamps below".

@@ -1,5 +1,7 @@
-import type { Nodes } from 'mdast';
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { scanProse } from '../../markdown/prose.js';
+import { isDoneStatus, isStatus } from '../../report/actionables.js';
 import type { RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
@@ -90,10 +92,13 @@ export const placeholder: ReportRule = {
       }
     }
     found.sort((a, b) => a.start - b.start);
+    const status = statusCells(root);
     const findings: RuleFinding[] = [];
     let last = -1;
     for (const f of found) {
       if (f.start < last) continue;
+      // "TODO" as the value of a status column says the work is open; nothing is unfinished in the text.
+      if (status.some(([s, e]) => f.start >= s && f.end <= e)) continue;
       last = f.end;
       const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text)
         ? `"${f.text}" marks unfinished text`
@@ -105,6 +110,28 @@ export const placeholder: ReportRule = {
     return findings;
   },
 };
+
+/**
+ * The cells of table columns that hold statuses: the header says so ("Status", "State"), or most
+ * of the column's values are statuses and one of them says the work is finished ("DONE" beside
+ * "TODO"), as when a template's bug column is used for the state of each row.
+ */
+function statusCells(root: Root): [number, number][] {
+  const out: [number, number][] = [];
+  for (const table of root.children) {
+    if (table.type !== 'table') continue;
+    const [header, ...rows] = table.children;
+    if (!header) continue;
+    header.children.forEach((head, column) => {
+      const cells = rows.map((row) => row.children[column]).filter((cell) => cell !== undefined && toString(cell).trim() !== '');
+      const statuses = cells.filter((cell) => isStatus(toString(cell)));
+      const named = /\b(?:status|state|progress)\b/i.test(toString(head));
+      const filled = statuses.length * 2 >= cells.length && statuses.some((cell) => isDoneStatus(toString(cell)));
+      if (named || filled) for (const cell of statuses) out.push([cell.position?.start.offset ?? 0, cell.position?.end.offset ?? 0]);
+    });
+  }
+  return out;
+}
 
 /** True when `offset` is inside a code block, inline code or front matter, where words are not template text. */
 function inCode(root: Nodes, offset: number): boolean {

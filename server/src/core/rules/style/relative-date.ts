@@ -1,4 +1,6 @@
+import type { Nodes, Root } from 'mdast';
 import { scanProse } from '../../markdown/prose.js';
+import { hasDate, readLeadingToken } from '../../report/timeline/tokens.js';
 import type { ReportRule } from '../rule.js';
 
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
@@ -32,9 +34,36 @@ export const relativeDate: ReportRule = {
   },
   scope: 'chunk',
   check({ report, token }) {
-    return scanProse(report.root, report.text, RELATIVE, { token }).map((m) => ({
+    const dated = datedBlocks(report.root, report.text);
+    return scanProse(report.root, report.text, RELATIVE, { token })
+      // In an entry that starts with its date, "yesterday" is the day before that date.
+      .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
+      .map((m) => ({
       message: `"${m.text}" is a relative date; an incident report is read long after it is written: give the date (e.g. 2020-05-19).`,
       range: report.lines.rangeOf(m.start, m.end),
     }));
   },
 };
+
+/**
+ * Paragraphs, list items and table rows whose first line starts with a calendar date ("July 23
+ * 4:10 AM", "2025-07-23 04:10 – …"), as [start, end) offsets.
+ */
+function datedBlocks(root: Root, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'paragraph' || node.type === 'listItem' || node.type === 'tableRow') {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      const firstLine = text.slice(start, end).split('\n', 1)[0].replace(/^\s*(?:[-*+]|\d+[.)])?\s*(?:\|\s*)?/, '');
+      const token = readLeadingToken(firstLine);
+      if (token && hasDate(token) && token.day !== undefined) {
+        out.push([start, end]);
+        return;
+      }
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(root);
+  return out;
+}

@@ -38,12 +38,14 @@ export const zoneMismatch: ReportRule = {
     const { entries, declaredZone } = report.timeline;
     const findings: RuleFinding[] = [];
     const reference = declaredZone ? clockOf(declaredZone.name) : usualZone(entries);
-    const reported = new Set<string>();
+    // Zones already reported, as another zone than the timeline's and as out of season.
+    const other = new Set<string>();
+    const season = new Set<string>();
     for (const e of entries) {
       if (!e.zoneOnEntry || !e.zone || !reference) continue;
       const clock = clockOf(e.zone);
-      if (clock === reference || reported.has('other:' + e.zone)) continue;
-      reported.add('other:' + e.zone);
+      if (clock === reference || other.has(e.zone)) continue;
+      other.add(e.zone);
       const declared = declaredZone ? `the zone declared for the timeline (${declaredZone.name})` : `the zone the other entries use (${reference})`;
       findings.push({
         message: `This time is in ${e.zone}, not in ${declared}: if it is a typo, correct it; the entry is read in ${e.zone}.`,
@@ -52,10 +54,10 @@ export const zoneMismatch: ReportRule = {
       });
     }
     for (const e of entries) {
-      if (!e.zone || !e.date) continue;
+      if (!e.zone || !e.date || season.has(e.zone) || other.has(e.zone)) continue;
       const mismatch = seasonMismatch(e.zone, e.date);
-      if (!mismatch || reported.has('season:' + e.zone) || reported.has('other:' + e.zone)) continue;
-      reported.add('season:' + e.zone);
+      if (!mismatch) continue;
+      season.add(e.zone);
       const range = e.zoneOnEntry || !declaredZone ? (e.timeRange ?? entryLineRange(report.lines, e)) : declaredZone.range;
       findings.push({
         message: `${e.zone} is ${ZONE_ABBREVIATIONS[e.zone] > (mismatch.expectedOffset ?? 0) ? 'daylight' : 'standard'} time, but on ${e.date} ${mismatch.region} clocks show ${mismatch.expected} (${offsetText(mismatch.expectedOffset)}): write the zone the clocks showed. The times are read in ${e.zone} (${offsetText(ZONE_ABBREVIATIONS[e.zone])}).`,

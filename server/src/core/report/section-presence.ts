@@ -1,0 +1,157 @@
+/**
+ * Whether a report has a section of its profile, as a careful reader decides it: a section is
+ * missing only when its content is, not when it goes by another name or lives where reports of
+ * that kind usually put it.
+ *
+ * - By name (every profile): a heading of the section's name or synonym, or a labelled field
+ *   ("**Root causes**: …", "**Status:** …"), the way some templates are filled in.
+ * - By content (only when the profile was guessed from the headings, since a configured profile
+ *   asks for its sections as written): a heading whose words give the same role ("Insights" for
+ *   the lessons, "Follow-up improvements" for the actions), the opening paragraphs for the
+ *   summary, the cause or the resolution told in the summary or the timeline, the detection read
+ *   from the timeline's words, the actionables written as labelled paragraphs or a table; and the
+ *   questions of a group ("Where did we get lucky?" under "Lessons learned") are prompts, answered
+ *   in the group's own words when the group is there.
+ */
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
+import { coreTitle, headingRole, normalizeTitle } from './heading-roles.js';
+import { findSections } from './sections.js';
+import type { Report, Section } from './types.js';
+
+/** Answers whether the report has `spec` (a subsection of `parent` when given). */
+export type Presence = (spec: SectionSpec, parent?: SectionSpec) => boolean;
+
+/** A line that opens with a bold label and a colon: "**Root causes**: …", "**Status:** …", "__Trigger__: …". */
+const FIELD = /^[ \t]*(?:\*\*|__)([^*_\n:]{2,60}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)/gm;
+
+/**
+ * The names of the labelled fields of a report's top-level paragraphs and the first header cell
+ * of its tables, normalized, each also without its notes ({@link coreTitle}).
+ */
+export function labelledFields(root: Root, text: string): Set<string> {
+  const names = new Set<string>();
+  const add = (label: string): void => {
+    const name = normalizeTitle(label);
+    names.add(name);
+    names.add(coreTitle(name));
+  };
+  for (const node of root.children) {
+    // A table headed "Action item | Owner | …" is the action items, wherever it stands.
+    if (node.type === 'table') {
+      const first = node.children[0]?.children[0];
+      if (first) add(toString(first));
+    }
+    if (node.type !== 'paragraph') continue;
+    const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+    for (const m of source.matchAll(FIELD)) add(m[1]);
+  }
+  return names;
+}
+
+/** Presence by name: a heading of the section's names, or a labelled field of one of them. */
+export function namedPresence(sections: Section[], fields: ReadonlySet<string>): Presence {
+  return (spec) => findSections(sections, spec).length > 0 || sectionNames(spec).some((n) => fields.has(n));
+}
+
+/** Words that give a cause: "caused by", "due to", "because", "the root cause", "identified as". */
+const CAUSE =
+  /\b(?:root\s+causes?|primary\s+cause|the\s+(?:cause|culprit|reason)|culprit|(?:was|were|is|are)\s+caused|caus(?:ed|es|ing)|due\s+to|because|triggered\s+by|resulted\s+from|as\s+a\s+result\s+of|led\s+to|leads?\s+to|identified\s+as|turned\s+out|determined\s+that)\b/i;
+
+/** Words that say how the incident was found. */
+const DETECTED =
+  /\b(?:detected|noticed|notices|spotted|discovered|alerted|paged|(?:was|were|is|are|first|initially)\s+reported|reported\s+by|(?:user|customer|bug|support)\s+reports?|reports?\s+(?:that|of|in|on)|alerts?\s+(?:fired|fires|triggered|went\s+off))\b/i;
+
+/** A heading about how it was found, in the author's words: "Why was this hard to detect?". */
+const DETECTION_HEADING = /\b(?:detect\w*|discover\w*|how (?:we|it was) (?:found|noticed))\b/i;
+
+/** Words that say how the incident ended. */
+const RESOLVED = /\b(?:resolved|fixed|mitigated|restored|recovered|rolled\s+back|reverted|back\s+to\s+normal)\b/i;
+
+/** An opening paragraph long enough to be a summary, in words. */
+const SUMMARY_WORDS = 12;
+
+/**
+ * Presence by content (see the module comment), for a report whose profile was guessed. `named`
+ * is tried first by the caller; this answers for what it did not find.
+ */
+export function contentPresence(report: Report, present: (spec: SectionSpec) => boolean): Presence {
+  const headings = report.sections.slice(report.sections[0]?.depth === 1 ? 1 : 0);
+  // A heading of the same role stands for the section, unless it is one of the section's own
+  // questions: "What went wrong?" alone is one question of the lessons, not all of them.
+  const ofRole = (spec: SectionSpec): boolean =>
+    headings.some((s) => headingRole(s.title) === spec.kind && !(spec.children ?? []).some((child) => findSections([s], child).length > 0));
+  // What the report plans to do is not what happened.
+  const prose = proseOutside(report, [report.actionables.section]);
+  const { milestones } = report.timeline;
+  return (spec, parent) => {
+    // A group's questions are answered in the group's own words, when the group is there.
+    if (parent) return present(parent);
+    if (spec.kind && ofRole(spec)) return true;
+    switch (spec.kind) {
+      case 'summary':
+        return opening(report).some((p) => p.split(/\s+/).filter(Boolean).length >= SUMMARY_WORDS);
+      case 'lessons':
+        return false;
+      case 'actionables':
+        return report.actionables.items.length > 0;
+      case 'detection':
+        return milestones.detected !== undefined || DETECTED.test(prose) || report.sections.some((s) => DETECTION_HEADING.test(s.title));
+      case 'cause':
+        return CAUSE.test(prose);
+      case 'resolution':
+        return milestones.mitigated !== undefined || milestones.resolved !== undefined || RESOLVED.test(prose);
+      default:
+        return false;
+    }
+  };
+}
+
+/** The report's text without the given sections (and their subsections). */
+function proseOutside(report: Report, sections: (Section | undefined)[]): string {
+  const cuts = sections.filter((s): s is Section => s !== undefined).sort((a, b) => a.bodyStart - b.bodyStart);
+  let text = '';
+  let at = 0;
+  for (const s of cuts) {
+    const from = s.heading.position?.start.offset ?? s.bodyStart;
+    if (from < at) continue;
+    text += report.text.slice(at, from) + '\n';
+    at = s.bodyEnd;
+  }
+  return text + report.text.slice(at);
+}
+
+/** The paragraphs before the first section heading that is not the title. */
+function opening(report: Report): string[] {
+  const first = report.sections.find((s, i) => !(i === 0 && s.depth === 1));
+  const end = first?.heading.position?.start.offset ?? report.text.length;
+  return report.root.children
+    .filter((n) => n.type === 'paragraph' && (n.position?.end.offset ?? 0) <= end)
+    .map((n) => report.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0));
+}
+
+/**
+ * Presence of a profile's sections in `report`: by name; and by content when the profile was
+ * guessed and the report does not write the template as it is (a report whose every section
+ * has the template's own title has dropped the ones it lacks, as a configured profile would say).
+ */
+export function sectionPresence(report: Report): Presence {
+  const fields = labelledFields(report.root, report.text);
+  const named = namedPresence(report.sections, fields);
+  if (report.profile.source === 'configured' || followsAsWritten(report, fields)) return named;
+  const has: Presence = (spec, parent) => named(spec, parent) || content(spec, parent);
+  const content = contentPresence(report, (spec) => has(spec));
+  return has;
+}
+
+/** True when every section of the profile the report has goes by the template's own title. */
+function followsAsWritten(report: Report, fields: ReadonlySet<string>): boolean {
+  if (report.profile.source !== 'detected') return false;
+  const found = flattenSpecs(report.profile.profile.sections).filter(({ spec }) => namedPresence(report.sections, fields)(spec));
+  const own = (spec: SectionSpec): boolean => {
+    const title = normalizeTitle(spec.title);
+    return fields.has(title) || report.sections.some((s) => s.normalized === title || s.core === title);
+  };
+  return found.length > 0 && found.every(({ spec }) => own(spec));
+}
