@@ -297,3 +297,24 @@ export function impactBegunEarlier(text: string): string | undefined {
   const m = BEGUN_EARLIER.exec(text);
   return m ? m[0] : undefined;
 }
+
+/** "Pending pods peaking around 07:15", "errors since 09:40", "first errors at 6:02 am". */
+const EARLIER_TIME = /\b(?:peak(?:s|ed|ing)?|began|begun|started|starting|since|first\s+(?:seen|errors?|failures?|reports?))\s+(?:at\s+|around\s+|about\s+|by\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?![\d:])/i;
+
+/**
+ * A clock time an entry says the problem was already under way at ("peaking around 07:15"), as
+ * minutes of the day; undefined when it names none.
+ */
+export function problemTimeInEntry(text: string): { minutes: number; words: string } | undefined {
+  if (text.length > 2000) return undefined;
+  const m = EARLIER_TIME.exec(text);
+  if (!m) return undefined;
+  let hour = +m[1];
+  const minute = +m[2];
+  if (hour > 23 || minute > 59) return undefined;
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  }
+  return { minutes: hour * 60 + minute, words: m[0] };
+}

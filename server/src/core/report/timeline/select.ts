@@ -219,7 +219,13 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
   // Unless that first entry says the problem had begun well before ("a week prior").
   if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first && !detected.entry.begunEarlier) {
-    chosen.start = { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
+    // Unless an entry soon after says the problem was under way earlier ("pending pods peaking
+    // around 07:15" under the 07:30 report): it started then.
+    const said = input.entries.find((e) => e.problemAt && detected.utc !== undefined && e.problemAt.utc < detected.utc && e.utc !== undefined && e.utc - detected.utc <= 60 * 60_000);
+    chosen.start =
+      said?.problemAt
+        ? { milestone: 'start', source: 'inferred', utc: said.problemAt.utc, absolute: absoluteOf(said), range: entryLineRange(lines, said), entry: said, words: said.problemAt.words }
+        : { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
   }
   // A stated window of the impact ("down from 15:30 to 18:10") ends when the impact stopped: the
   // mitigation when no entry says so, and the resolution when nothing says more.
