@@ -2,11 +2,14 @@
  * The PHP key scan on a real MediaWiki install. The path comes from `BENCH_MEDIAWIKI` (the folder
  * with `includes/`); without it the benchmark says so and does nothing. For MediaWiki core's
  * `includes/` and for the whole install it prints, in one run: the files, the candidate files
- * parsed, the cold scan (no persistent index: read, prefilter, parse in worker threads, extract),
+ * parsed, the cold scan (no persistent index: read and prefilter in the calling thread, parse and
+ * extract in worker threads),
  * the warm scan (persistent index loaded from disk, nothing changed), the walk that lists the files (apart), a one-file re-index (read,
  * parse, extract, update the index in the calling thread, as the server does on a file change),
  * the peak resident memory of the process (worker threads included), and a plain Node read +
- * regex of the same files in one thread. Figures are medians of `BENCH_RUNS` runs (default 5).
+ * regex of the same files in one thread. Figures are medians of `BENCH_RUNS` runs (default 5); the
+ * runs share this process, so from the second on the calling thread's code is already compiled
+ * (the workers start cold every time).
  * Then, to say where the time goes: the start of one worker (its fixed cost), and the CPU of each
  * phase of a scan of every file in this thread.
  */
