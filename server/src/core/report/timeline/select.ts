@@ -255,6 +255,16 @@ export function selectMilestones(input: SelectionInput): Milestones {
     const last = milestone === 'resolved';
     const markedEntry = picked(picks.marked[milestone], last) ?? picked(picks.named[milestone], last);
     const stated = statedFact(milestone, statements, chosen, input.entries, lines);
+    // "Time to recovery: 13 minutes" and an entry 15 minutes in that says traffic flows again: that
+    // entry is where the reader looks, the stated minutes stay the metric.
+    if (stated?.statedMinutes !== undefined && stated.utc !== undefined && !stated.entry) {
+      const near = inferredEntry(milestone, entries, chosen);
+      const slack = Math.max(5, stated.statedMinutes * 0.1) * 60_000;
+      if (near?.utc !== undefined && absoluteOf(near) === stated.absolute && Math.abs(near.utc - stated.utc) <= slack) {
+        stated.entry = near;
+        stated.range = entryLineRange(lines, near);
+      }
+    }
     // A stated metric with no start to count from gives no instant: the entries' words come first.
     const timeless = stated && stated.utc === undefined && !stated.entry;
     const fact =
@@ -275,8 +285,15 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
-  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first) {
-    chosen.start = { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
+  // Unless that first entry says the problem had begun well before ("a week prior").
+  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first && !detected.entry.begunEarlier) {
+    // Unless an entry soon after says the problem was under way earlier ("pending pods peaking
+    // around 07:15" under the 07:30 report): it started then.
+    const said = input.entries.find((e) => e.problemAt && detected.utc !== undefined && e.problemAt.utc < detected.utc && e.utc !== undefined && e.utc - detected.utc <= 60 * 60_000);
+    chosen.start =
+      said?.problemAt
+        ? { milestone: 'start', source: 'inferred', utc: said.problemAt.utc, absolute: absoluteOf(said), range: entryLineRange(lines, said), entry: said, words: said.problemAt.words }
+        : { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
   }
   // A stated window of the impact ("down from 15:30 to 18:10") ends when the impact stopped: the
   // mitigation when no entry says so, and the resolution when nothing says more.
