@@ -258,7 +258,7 @@ export function selectMilestones(input: SelectionInput): Milestones {
     // "Time to recovery: 13 minutes" and an entry 15 minutes in that says traffic flows again: that
     // entry is where the reader looks, the stated minutes stay the metric.
     if (stated?.statedMinutes !== undefined && stated.utc !== undefined && !stated.entry) {
-      const near = inferredEntry(milestone, entries, chosen);
+      const near = inferredEntry(milestone, entries, chosen, picks);
       const slack = Math.max(5, stated.statedMinutes * 0.1) * 60_000;
       if (near?.utc !== undefined && absoluteOf(near) === stated.absolute && Math.abs(near.utc - stated.utc) <= slack) {
         stated.entry = near;
