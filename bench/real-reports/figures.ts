@@ -56,6 +56,11 @@ export interface ReportLabel {
 export interface RepositoryLabels {
   repository: string;
   commit: string;
+  /**
+   * Labelled after the checker was tuned, by someone who did not tune it: these reports measure
+   * how the checker does on reports nobody tuned it on, and get a total of their own.
+   */
+  heldOut?: boolean;
   files: { path: string; report: boolean; why?: string }[];
   reports: ReportLabel[];
 }
@@ -93,6 +98,8 @@ export interface ReportScore {
   repository: string;
   path: string;
   template: string;
+  /** From a repository whose labels are held out (see `RepositoryLabels.heldOut`). */
+  heldOut: boolean;
   profile?: string;
   metrics: Tally;
   milestones: Tally;
@@ -159,13 +166,14 @@ function outcome(want: boolean, got: boolean, right: () => boolean): keyof Tally
 
 /**
  * Scores one labelled report against the CLI output for that file (`report` undefined when the
- * build did not take it as a report at all).
+ * build did not take it as a report at all). `heldOut` comes from the repository's labels.
  */
 export function scoreReport(
   repository: string,
   label: ReportLabel,
   report: CliOutput['reports'][number] | undefined,
   diagnostics: CliOutput['diagnostics'],
+  heldOut = false,
 ): ReportScore {
   const metrics = zero();
   const metricDetail: ReportScore['metricDetail'] = [];
@@ -225,6 +233,7 @@ export function scoreReport(
     repository,
     path: label.path,
     template: label.template,
+    heldOut,
     profile: report?.profile,
     metrics,
     milestones,
@@ -328,6 +337,14 @@ export function formatScores(scores: readonly ReportScore[], detection: readonly
   lines.push(`  findings   ${t.findings.true} true, ${t.findings.false} false, ${t.findings.unjudged} not yet judged (${pct(t.falseFindingRate)} of judged findings false; ${t.findingsPerReport.toFixed(1)} per report)`);
   lines.push(`  missing-section findings on the ${t.knownTemplateReports} reports that follow a known template: ${t.missingSectionKnownTemplate}`);
   lines.push(`  labelled problems a rule covers, found by that rule: ${t.problems.found}/${t.problems.labelled}`);
+  const held = scores.filter((s) => s.heldOut && !s.error);
+  if (held.length > 0) {
+    const h = totals(held);
+    lines.push('');
+    lines.push(
+      `Held-out total over ${h.reports} reports: metrics ${tally(h.metrics)} (right ${pct(h.metricsRightRate)}, wrong ${pct(h.metricsWrongRate)} of the ${h.metrics.right + h.metrics.wrong + h.metrics.missed} a reader can derive) · findings ${h.findings.true} true, ${h.findings.false} false, ${h.findings.unjudged} not yet judged (${pct(h.falseFindingRate)} of judged findings false)`,
+    );
+  }
   if (detection.length > 0) {
     lines.push('');
     lines.push('Report detection (check . at each repository root)');

@@ -104,9 +104,10 @@ try {
       try {
         const output = runCli(repoRoot, [report.path]);
         const diagnostics = output.diagnostics.filter((d) => d.file === report.path);
-        scores.push(scoreReport(labels.repository, report, output.reports.find((r) => r.file === report.path), diagnostics));
+        const built = output.reports.find((r) => r.file === report.path);
+        scores.push(scoreReport(labels.repository, report, built, diagnostics, labels.heldOut === true));
       } catch (error) {
-        const failed = scoreReport(labels.repository, report, undefined, []);
+        const failed = scoreReport(labels.repository, report, undefined, [], labels.heldOut === true);
         failed.error = (error as Error).message;
         scores.push(failed);
       }

@@ -16,13 +16,14 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'real-reports');
 const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as RepositoryLabels;
 const cli = JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8')) as CliOutput;
 
-function score(index: number) {
+function score(index: number, heldOut = false) {
   const label = labels.reports[index];
   return scoreReport(
     labels.repository,
     label,
     cli.reports.find((r) => r.file === label.path),
     cli.diagnostics.filter((d) => d.file === label.path),
+    heldOut,
   );
 }
 
@@ -101,4 +102,19 @@ test('report detection counts reports taken and non-reports taken', () => {
   assert.match(text, /reports taken 2\/2, non-reports taken 1\/2/);
   assert.match(text, /metrics {4}2\/1\/0\/1 {2}\(right 66\.7%, wrong 33\.3% of the 3 a reader can derive\)/);
   assert.match(text, /taken, not a report: template\.md/);
+});
+
+test('held-out reports get a total line of their own besides the overall total', () => {
+  const without = formatScores([score(0), score(1)], []);
+  assert.doesNotMatch(without, /Held-out/);
+  const text = formatScores([score(0), score(1, true)], []);
+  // The overall total still counts both reports; the held-out line counts only the second.
+  assert.match(text, /Total over 2 reports/);
+  assert.match(text, /metrics {4}2\/1\/0\/1 {2}\(right 66\.7%/);
+  assert.match(
+    text,
+    /^Held-out total over 1 reports: metrics 0\/0\/0\/1 \(right 0\.0%, wrong 0\.0% of the 0 a reader can derive\) · findings \d+ true, \d+ false, \d+ not yet judged/m,
+  );
+  assert.equal(score(1, true).heldOut, true);
+  assert.equal(score(1).heldOut, false);
 });
