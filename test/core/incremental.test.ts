@@ -103,3 +103,25 @@ test('an edit resolves the timeline again only where the carried-in date, zone o
   // And back to the first version.
   assert.deepEqual(essentials(session.check('r.md', text, config)), fresh(text));
 });
+
+// An entry line that only declares the zone is not an entry; the session reads the timeline's
+// items in document coordinates only then, and must leave that line out wherever it moves.
+test('a zone declared on an entry line of its own: left out of the entries, edit after edit, as in a fresh analysis', () => {
+  const config = defaultConfig();
+  const session = new ReportSession(new MarkdownParser());
+  const days = Array.from({ length: 6 }, (_, d) => `### 2024-03-0${d + 1}\n\n- 10:0${d} the pager fires for day ${d}\n- 11:0${d} traffic is back to normal\n`).join('\n');
+  let text = `# Outage\n\n## Timeline\n\n- All times PDT\n\n${days}`;
+  for (const edit of ['x', '\n', 'more words ', '']) {
+    const at = text.indexOf('- 11:03');
+    text = text.slice(0, at) + edit + text.slice(at);
+    const incremental = session.check('r.md', text, config);
+    assert.deepEqual(essentials(incremental), essentials(checkReport('r.md', text, new MarkdownParser(), config)), JSON.stringify(edit));
+    assert.ok(incremental.report.timeline.entries.length >= 11);
+    assert.ok(incremental.report.timeline.entries.every((e) => !/All times/.test(e.text)), 'the declaration is not an entry');
+    assert.equal(incremental.report.timeline.declaredZone?.name, 'PDT');
+  }
+  // Typing before the declaration moves it, and every chunk after it.
+  text = 'Intro line.\n' + text;
+  const moved = session.check('r.md', text, config);
+  assert.deepEqual(essentials(moved), essentials(checkReport('r.md', text, new MarkdownParser(), config)));
+});

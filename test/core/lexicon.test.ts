@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { impactGoesOn, milestoneWords } from '../../server/src/core/report/timeline/lexicon.js';
+import { impactBegunEarlier, impactGoesOn, milestoneWords, problemTimeInEntry } from '../../server/src/core/report/timeline/lexicon.js';
 import type { Milestone } from '../../server/src/core/report/types.js';
 
 const named = (clause: string): Milestone[] => milestoneWords(clause).map((w) => w.milestone);
@@ -109,4 +109,22 @@ test('mitigation: a backlog that empties, what ran out given back, the service s
 test('the impact goes on: the next wave of an attack begins', () => {
   for (const c of ['Second wave of spam transactions begin', 'Final and largest wave of the flood begins']) assert.ok(impactGoesOn(c), `"${c}" should say the impact goes on`);
   assert.ok(!impactGoesOn('The second wave of the rollout is cancelled'));
+});
+
+test('mitigation: traffic reaches the service again', () => {
+  says('mitigated', ['The balancer marks the new hosts as healthy, allowing traffic', 'Traffic resumed through the second region']);
+  doesNotSay('mitigated', ['We are not allowing traffic until the checks pass', 'Traffic will be restored tomorrow']);
+});
+
+test('a decision to act is not the act; an entry can say the problem began well before it', () => {
+  doesNotSay('mitigated', ['More reports come in and the decision was made to roll back all recent changes']);
+  assert.ok(impactBegunEarlier('They had first become aware of this issue a week prior'));
+  assert.ok(impactBegunEarlier('Errors have been there since yesterday'));
+  assert.ok(!impactBegunEarlier('A customer reports the error an hour after the deploy'));
+});
+
+test('a clock time an entry says the problem was under way at', () => {
+  assert.equal(problemTimeInEntry('Many pending pods, peaking around 07:15.')?.minutes, 7 * 60 + 15);
+  assert.equal(problemTimeInEntry('first errors at 6:02 pm in the gateway')?.minutes, 18 * 60 + 2);
+  assert.equal(problemTimeInEntry('We look at the logs from 09:00 onwards'), undefined);
 });

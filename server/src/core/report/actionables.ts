@@ -79,7 +79,7 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
     for (const node of other.content) {
       if (node.type === 'paragraph') reader.labelled(node);
       // A table headed "Action item | Owner | …" is the report's actionables wherever it stands.
-      else if (node.type === 'table' && isActionTable(node)) reader.block(node, { tags: [] });
+      else if (node.type === 'table' && isActionTable(node, lines)) reader.block(node, { tags: [] });
     }
   }
   return section ? { section, items } : { items };
@@ -101,8 +101,30 @@ export function linkDefinitions(root: Root): Definitions {
   return out;
 }
 
+/**
+ * Answers of {@link isActionTable} by the table's header line: every table of a report is asked
+ * in every version, and reading a header's cells places them in the document first.
+ */
+const actionHeaders = new Map<string, boolean>();
+
+/** {@link headerNamesActionables}, remembered by the table's first (header) line. */
+function isActionTable(table: Table, lines: LineIndex): boolean {
+  const from = start(table);
+  const eol = lines.text.indexOf('\n', from);
+  const header = lines.text.slice(from, eol < 0 ? lines.text.length : eol);
+  // A reference link reads as its text only where the document defines it: not the line alone.
+  if (header.includes('[')) return headerNamesActionables(table);
+  let known = actionHeaders.get(header);
+  if (known === undefined) {
+    known = headerNamesActionables(table);
+    if (actionHeaders.size >= 4096) actionHeaders.clear();
+    actionHeaders.set(header, known);
+  }
+  return known;
+}
+
 /** A table whose header names a column of actionables ("Action item", "Follow-up"). */
-function isActionTable(table: Table): boolean {
+function headerNamesActionables(table: Table): boolean {
   const header = table.children[0];
   return header !== undefined && header.children.some((cell) => headingRole(toString(cell)) === 'actionables');
 }

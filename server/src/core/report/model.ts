@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { MarkdownParser } from '../markdown/parse.js';
 import { LineIndex } from '../text.js';
 import { throwIfCancelled, type CancellationToken } from '../types.js';
-import { linkDefinitions, readActionables } from './actionables.js';
+import { linkDefinitions, readActionables, type Definitions } from './actionables.js';
 import { readFrontMatter } from './frontmatter.js';
 import { findImpact } from './impact.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
@@ -33,20 +33,28 @@ export function buildReport(file: string, text: string, parser: MarkdownParser, 
 /** What a report is read from; the rest of {@link Report} follows from it. */
 export type ReportParts = Omit<Report, 'impact' | 'actionables' | 'metrics'>;
 
+/** What a caller that keeps facts per chunk already knows of a report (see {@link assembleReport}). */
+export interface KnownParts {
+  /** The impact table (the session keeps it per chunk). */
+  impactTable?: () => ImpactStatement | undefined;
+  /** The document's link definitions ({@link linkDefinitions}; the session keeps them per chunk). */
+  definitions?: Definitions;
+}
+
 /**
  * The report of `parts` read under `config` (the report's own profile): its impact statement,
  * actionables and metrics. The whole-document build and the incremental session both end here,
- * so that a field of the report has one derivation. `impactTable` gives the impact table when
- * the caller already found it (the session keeps it per chunk).
+ * so that a field of the report has one derivation; `known` gives what the caller already found.
  */
-export function assembleReport(parts: ReportParts, config: ResolvedConfig, impactTable?: () => ImpactStatement | undefined): Report {
+export function assembleReport(parts: ReportParts, config: ResolvedConfig, known: KnownParts = {}): Report {
   const { root, sections, frontMatter, lines, timeline } = parts;
+  const { impactTable, definitions = linkDefinitions(root) } = known;
   return {
     ...parts,
     impact: findImpact(root, sections, frontMatter, lines, config, impactTable),
     // Actionables are read over the whole document: a subheading can mark the items under it done
     // or give them a task, and a labelled paragraph anywhere is an actionable too.
-    actionables: readActionables(sections, lines, config, linkDefinitions(root)),
+    actionables: readActionables(sections, lines, config, definitions),
     metrics: computeMetrics(timeline),
   };
 }

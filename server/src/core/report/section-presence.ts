@@ -31,6 +31,8 @@ const FIELD = /^[ \t]*(?:\*\*|__)([^*_\n:]{2,60}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|
  * of its tables, normalized, each also without its notes ({@link coreTitle}).
  */
 export function labelledFields(root: Root, text: string): Set<string> {
+  const known = fieldsOf.get(root);
+  if (known) return known;
   const names = new Set<string>();
   const add = (label: string): void => {
     const name = normalizeTitle(label);
@@ -48,6 +50,17 @@ export function labelledFields(root: Root, text: string): Set<string> {
     for (const m of source.matchAll(FIELD)) add(m[1]);
   }
   return names;
+}
+
+/**
+ * Labelled fields already read for a document tree: the session reads them chunk by chunk and
+ * notes them here ({@link noteLabelledFields}), so rules do not walk every node of the tree again.
+ */
+const fieldsOf = new WeakMap<Root, Set<string>>();
+
+/** Records `fields` as the {@link labelledFields} of `root` (the same set, read another way). */
+export function noteLabelledFields(root: Root, fields: Set<string>): void {
+  fieldsOf.set(root, fields);
 }
 
 /** Presence by name: a heading of the section's names, or a labelled field of one of them. */

@@ -16,7 +16,7 @@
  * one `report/too-complex` finding and everything else is still checked.
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
@@ -25,7 +25,8 @@ import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
 import { chooseProfile, configForReport } from './profile-detect.js';
-import { labelledFields } from './section-presence.js';
+import { labelledFields, noteLabelledFields } from './section-presence.js';
+import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
@@ -63,6 +64,12 @@ export class ReportSession {
   /** The chunks of the last version, whose parses the next one reuses where its text is the same. */
   private parsed?: ParsedDocument;
   private frontMatter?: { raw: string; value: FrontMatter | undefined };
+  /** Labelled fields and link definitions of the chunks of the last version, by parse id. */
+  private names = new Map<number, ChunkNames>();
+  /** Timeline items of the last version placed in the document, by chunk facts and offset (see `lazyItems`). */
+  private placedItems = new Map<string, readonly RawItem[]>();
+  /** The placed items of a run of the version being checked. */
+  private itemsOf: (run: TimelineRun) => readonly RawItem[] = () => [];
   /** Resolved timeline runs of the last version, by chunk, position and carried-in state. */
   private resolved = new Map<string, ResolvedRun>();
   /** Statements read from each text of the last version (outside the timeline). */
@@ -88,6 +95,7 @@ export class ReportSession {
       this.placed = new Map();
       this.resolved = new Map();
       this.statements = new Map();
+      this.placedItems = new Map();
       this.frontMatter = undefined;
       this.parsed = undefined;
       this.config = configured;
@@ -111,7 +119,9 @@ export class ReportSession {
     const frontMatter = this.readFrontMatter(root, lines);
     const { sections, outline } = buildSections(root, lines);
     // The report is read, and its rules run, with its own profile (configured or detected).
-    const profile = chooseProfile(sections, configured, labelledFields(root, text));
+    const { fields, definitions } = this.chunkNames(parsed);
+    noteLabelledFields(root, fields);
+    const profile = chooseProfile(sections, configured, fields);
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     // Day headings written one level too high after the timeline are read as part of it.
@@ -141,26 +151,30 @@ export class ReportSession {
         unchecked.push({ section: section?.title ?? (chunk.chunk.offset <= parsed.bom && frontMatter ? 'front matter' : undefined), range: section?.headingRange ?? lines.lineRange(chunk.chunk.line), reason: facts.skipped });
         continue;
       }
-      const at = `${key}@${chunk.chunk.line}:${chunk.chunk.offset}`;
-      const here = this.placed.get(at) ?? placed.get(at) ?? place(facts, new Shift(chunk.chunk.line, chunk.chunk.offset, chunk.chunk.line === 0 ? parsed.bom : 0));
+      // Findings are placed by line, so typing on a line moves none of them.
+      const columns = chunk.chunk.line === 0 ? parsed.bom : 0;
+      const shift = new Shift(chunk.chunk.line, chunk.chunk.offset, columns);
+      const at = `${key}@${chunk.chunk.line}:${columns}`;
+      const here = this.placed.get(at) ?? placed.get(at) ?? place(facts, shift);
       placed.set(at, here);
-      if (here.extraction.items.length > 0) runs.push({ key, facts, line: chunk.chunk.line, columns: chunk.chunk.line === 0 ? parsed.bom : 0, items: here.extraction.items });
-      for (const item of here.extraction.items) extraction.items.push(item);
-      for (const zone of here.extraction.headerZones) extraction.headerZones.push(zone);
-      for (const span of here.extraction.prose) extraction.prose.push(span);
+      if (facts.timeline) {
+        if (facts.timeline.items.length > 0) runs.push({ key, facts, line: chunk.chunk.line, columns, offset: chunk.chunk.offset });
+        shift.extraction(extraction, { items: [], headerZones: facts.timeline.headerZones, prose: facts.timeline.prose });
+      }
       for (const finding of here.findings) chunkFindings.push(finding);
       impactTable ??= here.impactTable;
     }
     this.facts = next;
     this.placed = placed;
+    this.lazyItems(extraction, runs);
     this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed, timelineChunksResolved: 0 };
 
     const title = reportTitle(frontMatter, sections);
     const read = this.statementReader();
     const timeline = timelineSection
-      ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (items, ctx, taken) => this.resolveRuns(runs, items, ctx, taken), read)
+      ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (ex, ctx, taken) => this.resolveRuns(runs, ex, ctx, taken), read)
       : timelineWithout(sections, frontMatter, lines, read);
-    const report = assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline, unchecked }, config, () => impactTable);
+    const report = assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline, unchecked }, config, { impactTable: () => impactTable, definitions });
     return { report, findings: this.findings(report, chunkFindings, config, token) };
   }
 
@@ -170,17 +184,17 @@ export class ReportSession {
    * entries, so an edit resolves the edited chunk and those after it whose carried-in state
    * changed. The same entries as {@link resolveEntries} over every item.
    */
-  private resolveRuns(runs: readonly TimelineRun[], items: readonly RawItem[], ctx: ResolveContext, taken: RawItem | undefined): TimelineEntry[] {
-    if (items.length !== runs.reduce((n, r) => n + r.items.length, 0)) {
+  private resolveRuns(runs: readonly TimelineRun[], extraction: Extraction, ctx: ResolveContext, taken: RawItem | undefined): TimelineEntry[] {
+    if (taken && extraction.items.length !== runs.reduce((n, r) => n + r.facts.timeline!.items.length, 0)) {
       this.lastStats.timelineChunksResolved = runs.length;
-      return resolveEntries(taken ? items.filter((i) => i !== taken) : items, ctx);
+      return resolveEntries(extraction.items.filter((i) => i !== taken), ctx);
     }
     const entries: TimelineEntry[] = [];
     const next = new Map<string, ResolvedRun>();
     let state = initialState(ctx.startDate);
     const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}` : '';
     for (const run of runs) {
-      const skip = taken ? run.items.indexOf(taken) : -1;
+      const skip = taken ? this.itemsOf(run).indexOf(taken) : -1;
       const key = `${run.key}@${run.line}:${run.columns}|${declared}|${skip}|${stateKey(state)}`;
       let done = next.get(key) ?? this.resolved.get(key);
       if (!done) {
@@ -199,6 +213,53 @@ export class ReportSession {
     }
     this.resolved = next;
     return entries;
+  }
+
+  /**
+   * Makes `extraction.items` the runs' items in document coordinates, placed when first read: the
+   * timeline reads them only to find a zone declared on an entry line of its own, and each
+   * keystroke would otherwise move every item after it by one character. The items of a chunk
+   * are kept by the chunk's facts and offset, for the next version.
+   */
+  private lazyItems(extraction: Extraction, runs: readonly TimelineRun[]): void {
+    const last = this.placedItems;
+    const next = new Map<string, readonly RawItem[]>();
+    this.placedItems = next;
+    this.itemsOf = (run) => {
+      const at = `${run.key}@${run.offset}`;
+      let items = next.get(at) ?? last.get(at);
+      if (!items) {
+        const shift = new Shift(run.line, run.offset, run.columns);
+        items = run.facts.timeline!.items.map((item) => shift.item(item));
+      }
+      next.set(at, items);
+      return items;
+    };
+    let all: RawItem[] | undefined;
+    Object.defineProperty(extraction, 'items', { enumerable: true, configurable: true, get: () => (all ??= runs.flatMap((run) => this.itemsOf(run))) });
+  }
+
+  /**
+   * The labelled fields ({@link labelledFields}) and link definitions ({@link linkDefinitions})
+   * of the document, read chunk by chunk from each chunk's own nodes and kept by its parse: the
+   * same as reading them over the whole tree, without walking (and placing) every node of it.
+   */
+  private chunkNames(parsed: ParsedDocument): { fields: Set<string>; definitions: Definitions } {
+    const next = new Map<number, ChunkNames>();
+    const fields = new Set<string>();
+    const definitions = new Map<string, string>();
+    for (const chunk of parsed.chunks) {
+      let names = next.get(chunk.id) ?? this.names.get(chunk.id);
+      if (!names) {
+        const root: Root = { type: 'root', children: [...chunk.nodes] };
+        names = { fields: [...labelledFields(root, chunk.chunk.text)], definitions: [...linkDefinitions(root)] };
+      }
+      next.set(chunk.id, names);
+      for (const f of names.fields) fields.add(f);
+      for (const [id, url] of names.definitions) if (!definitions.has(id)) definitions.set(id, url);
+    }
+    this.names = next;
+    return { fields, definitions };
   }
 
   /** {@link readStatements} remembering the texts of the last version. */
@@ -260,6 +321,12 @@ export class ReportSession {
   }
 }
 
+/** The labelled fields and link definitions of one chunk, in its order. */
+interface ChunkNames {
+  fields: string[];
+  definitions: [string, string][];
+}
+
 /** The timeline items of one chunk, as the document's extraction holds them. */
 interface TimelineRun {
   /** The chunk's facts key. */
@@ -268,8 +335,8 @@ interface TimelineRun {
   line: number;
   /** Columns before the chunk on its first line (a byte order mark). */
   columns: number;
-  /** The chunk's items placed in the document (the same objects as in the extraction). */
-  items: readonly RawItem[];
+  /** The chunk's first character in the document. */
+  offset: number;
 }
 
 /** The entries of one run and the state after it. Shared between versions: never change them. */
@@ -278,18 +345,17 @@ interface ResolvedRun {
   after: ResolveState;
 }
 
-/** A chunk's facts in document coordinates. Shared by the versions in which the chunk did not move: never change them. */
+/**
+ * A chunk's findings and impact row in document coordinates (lines and characters). Shared by the
+ * versions in which the chunk kept its first line: never change them.
+ */
 interface PlacedFacts {
-  extraction: Extraction;
   findings: Finding[];
   impactTable?: ImpactStatement;
 }
 
 function place(facts: ChunkFacts, shift: Shift): PlacedFacts {
-  const extraction: Extraction = { items: [], headerZones: [], prose: [] };
-  if (facts.timeline) shift.extraction(extraction, facts.timeline);
   return {
-    extraction,
     findings: facts.findings.map((f) => shift.finding(f)),
     impactTable: facts.impactTable && shift.impact(facts.impactTable),
   };

@@ -130,6 +130,10 @@ export interface TimelineEntry {
   cues: MilestoneCue[];
   /** Words that say the impact goes on at this entry ("the revert did not solve it"). */
   goesOn?: string;
+  /** Words that say the problem had begun well before this entry ("a week prior"). */
+  begunEarlier?: string;
+  /** An earlier instant the entry says the problem was under way at ("peaking around 07:15"). */
+  problemAt?: { utc: number; words: string };
   /** Why the entry's time could not be read, when it starts with something like a time. */
   timeProblem?: string;
 }

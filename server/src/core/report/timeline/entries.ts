@@ -24,6 +24,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, Tab
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
+import { impactBegunEarlier } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
@@ -47,6 +48,8 @@ export interface RawEntry {
   cues?: MilestoneCue[];
   /** Words that say the impact goes on, when already read; null when read and absent. */
   goesOn?: string | null;
+  /** Words that say the problem had begun well before, when already read; null when read and absent. */
+  begunEarlier?: string | null;
   /** The list or table holding the entry, and the item or row itself (none for paragraph lines). */
   container?: List | Table;
   node?: ListItem | TableRow;
@@ -342,6 +345,7 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
     item.milestones = findMilestones(item.text, item.rest, item.emphasis);
     item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
     item.goesOn = findImpactGoesOn(item.rest) ?? null;
+    item.begunEarlier = impactBegunEarlier(item.rest) ?? null;
   }
   return walker.out;
 }

@@ -67,13 +67,14 @@ export function timelineWithout(sections: Section[], frontMatter: FrontMatter | 
 }
 
 /**
- * Resolves the timeline's items in document order, leaving out `taken` (a line that only
+ * Resolves the items of `extraction` in document order, leaving out `taken` (a line that only
  * declares the zone): {@link resolveEntries} by default. A `ReportSession` resolves chunk by
- * chunk instead, reusing the entries of a chunk whose text and carried-in state did not change.
+ * chunk instead, reusing the entries of a chunk whose text and carried-in state did not change
+ * (and reads the items in document coordinates only when `taken` is one of them).
  */
-export type EntryResolver = (items: readonly RawItem[], ctx: ResolveContext, taken: RawItem | undefined) => TimelineEntry[];
+export type EntryResolver = (extraction: Extraction, ctx: ResolveContext, taken: RawItem | undefined) => TimelineEntry[];
 
-const resolveAll: EntryResolver = (items, ctx, taken) => resolveEntries(taken ? items.filter((i) => i !== taken) : items, ctx);
+const resolveAll: EntryResolver = ({ items }, ctx, taken) => resolveEntries(taken ? items.filter((i) => i !== taken) : items, ctx);
 
 /**
  * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
@@ -94,7 +95,7 @@ export function timelineFrom(
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
-  const entries = resolve(extraction.items, { lines, declared: declaration?.zone, startDate }, taken);
+  const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate }, taken);
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };

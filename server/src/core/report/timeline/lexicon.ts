@@ -181,6 +181,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
     // The service starting again: "chain starts", "the site is back", "service restarted successfully".
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
+    // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
+    /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
     // "Released the fixed binary", "deployed a patched image".
     /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],
@@ -199,7 +201,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
 /**
@@ -281,4 +283,38 @@ export function impactGoesOn(clause: string): string | undefined {
     if (m) return m[0].replace(/\s+/g, ' ').trim();
   }
   return undefined;
+}
+
+/** "They had first noticed it a week prior", "the errors had started two days earlier". */
+const BEGUN_EARLIER = /\b(?:an?|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:prior|before|earlier|ago)\b|\bsince\s+(?:last\s+(?:week|month|night)|yesterday|the\s+day\s+before)\b/i;
+
+/**
+ * The words of an entry that say the problem had begun well before it ("they had first become
+ * aware of this a week prior"): the entry is then not where the impact starts.
+ */
+export function impactBegunEarlier(text: string): string | undefined {
+  if (text.length > 2000) return undefined;
+  const m = BEGUN_EARLIER.exec(text);
+  return m ? m[0] : undefined;
+}
+
+/** "Pending pods peaking around 07:15", "errors since 09:40", "first errors at 6:02 am". */
+const EARLIER_TIME = /\b(?:peak(?:s|ed|ing)?|began|begun|started|starting|since|first\s+(?:seen|errors?|failures?|reports?))\s+(?:at\s+|around\s+|about\s+|by\s+)?(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?![\d:])/i;
+
+/**
+ * A clock time an entry says the problem was already under way at ("peaking around 07:15"), as
+ * minutes of the day; undefined when it names none.
+ */
+export function problemTimeInEntry(text: string): { minutes: number; words: string } | undefined {
+  if (text.length > 2000) return undefined;
+  const m = EARLIER_TIME.exec(text);
+  if (!m) return undefined;
+  let hour = +m[1];
+  const minute = +m[2];
+  if (hour > 23 || minute > 59) return undefined;
+  if (m[3]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  }
+  return { minutes: hour * 60 + minute, words: m[0] };
 }

@@ -18,6 +18,7 @@ import { daysInMonth } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
+import { impactBegunEarlier, problemTimeInEntry } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import type { Zone } from './zones.js';
@@ -123,6 +124,8 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     };
     const goesOn = item.goesOn === undefined ? findImpactGoesOn(item.rest) : item.goesOn;
     if (goesOn) entry.goesOn = goesOn;
+    const earlier = item.begunEarlier === undefined ? impactBegunEarlier(item.rest) : item.begunEarlier;
+    if (earlier) entry.begunEarlier = earlier;
     entries.push(entry);
     const token = item.token;
     if (!token) continue;
@@ -164,6 +167,13 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     entry.utc = utc;
     entry.zone = zone?.name;
     entry.zoneOnEntry = token.zone !== undefined;
+    // A time the entry's words put the problem at, earlier the same day (or the evening before).
+    const said = problemTimeInEntry(item.rest);
+    if (said) {
+      let back = token.hour! * 60 + token.minute! - said.minutes;
+      if (back < 0) back += 24 * 60;
+      if (back > 0 && back <= 12 * 60) entry.problemAt = { utc: utc - back * 60_000, words: said.words };
+    }
   }
   state.day = day;
   state.year = year;

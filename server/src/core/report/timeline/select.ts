@@ -70,10 +70,75 @@ function notBefore(a: TimelineEntry, b: MilestoneFact | undefined): boolean {
   return a.utc >= b.utc;
 }
 
-function pick(entries: readonly TimelineEntry[], last: boolean): TimelineEntry | undefined {
-  const timed = entries.filter((e) => e.utc !== undefined);
-  const pool = timed.length > 0 ? timed : entries;
-  return last ? pool[pool.length - 1] : pool[0];
+/**
+ * The first (or last) entry from index `from` on that passes `test`, preferring one with a time:
+ * the same entry as picking from `entries.slice(from).filter(test)`, without building the list
+ * (a long timeline is walked several times per version, and the walk usually stops early).
+ */
+function pick(entries: readonly TimelineEntry[], last: boolean, test: (e: TimelineEntry) => boolean = () => true, from = 0): TimelineEntry | undefined {
+  let untimed: TimelineEntry | undefined;
+  const n = entries.length - from;
+  for (let k = 0; k < n; k++) {
+    const e = entries[last ? entries.length - 1 - k : from + k];
+    if (!test(e)) continue;
+    if (e.utc !== undefined) return e;
+    untimed ??= e;
+  }
+  return untimed;
+}
+
+/** The first and last entry, with a time and without, of some kind. */
+interface Ends {
+  first?: TimelineEntry;
+  last?: TimelineEntry;
+  firstUntimed?: TimelineEntry;
+  lastUntimed?: TimelineEntry;
+}
+
+/**
+ * Per milestone, the ends of the entries with its marker, of those that name it explicitly, and
+ * of those with any cue of it.
+ */
+interface ExplicitPicks {
+  marked: Partial<Record<Milestone, Ends>>;
+  named: Partial<Record<Milestone, Ends>>;
+  cued: Partial<Record<Milestone, Ends>>;
+}
+
+function note(ends: Partial<Record<Milestone, Ends>>, milestone: Milestone, e: TimelineEntry): void {
+  const found = (ends[milestone] ??= {});
+  if (e.utc !== undefined) {
+    found.first ??= e;
+    found.last = e;
+  } else {
+    found.firstUntimed ??= e;
+    found.lastUntimed = e;
+  }
+}
+
+/** What {@link pick} gives over the entries of `ends`. */
+function picked(ends: Ends | undefined, last: boolean): TimelineEntry | undefined {
+  if (!ends) return undefined;
+  return last ? (ends.last ?? ends.lastUntimed) : (ends.first ?? ends.firstUntimed);
+}
+
+// The selection runs twice per version (the report's, and the timeline's own in a rule), over
+// the same entries array: the explicit picks are read in one walk and kept for it.
+const explicitOf = new WeakMap<readonly TimelineEntry[], ExplicitPicks>();
+
+function explicitPicks(entries: readonly TimelineEntry[]): ExplicitPicks {
+  let picks = explicitOf.get(entries);
+  if (picks) return picks;
+  picks = { marked: {}, named: {}, cued: {} };
+  for (const e of entries) {
+    for (const c of e.cues) {
+      if (c.source === 'marker') note(picks.marked, c.milestone, e);
+      note(picks.cued, c.milestone, e);
+    }
+    for (const m of e.milestones) note(picks.named, m, e);
+  }
+  explicitOf.set(entries, picks);
+  return picks;
 }
 
 function frontMatterFact(milestone: Milestone, frontMatter: FrontMatter | undefined): MilestoneFact | undefined {
@@ -123,32 +188,35 @@ function statedFact(
   return fact;
 }
 
-function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones): TimelineEntry | undefined {
-  const has = (e: TimelineEntry, ...ms: Milestone[]): boolean => e.cues.some((c) => ms.includes(c.milestone));
+function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], chosen: Milestones, picks: ExplicitPicks): TimelineEntry | undefined {
+  const has = (e: TimelineEntry, m: Milestone): boolean => {
+    for (const c of e.cues) if (c.milestone === m) return true;
+    return false;
+  };
   const after = (e: TimelineEntry): boolean => notBefore(e, chosen.start);
+  // Entries without any cue of a milestone are not walked for it.
+  const cued = picks.cued;
   switch (milestone) {
     case 'start':
-      return pick(entries.filter((e) => has(e, 'start')), false);
+      return picked(cued.start, false);
     case 'detected':
-      return pick(entries.filter((e) => has(e, 'detected') && after(e)), false);
+      return cued.detected && pick(entries, false, (e) => has(e, 'detected') && after(e));
     case 'mitigated': {
-      const candidates = entries.filter((e) => has(e, 'mitigated', 'resolved') && after(e));
+      if (!cued.mitigated && !cued.resolved) return undefined;
+      const candidate = (e: TimelineEntry): boolean => (has(e, 'mitigated') || has(e, 'resolved')) && after(e);
       // An action the impact outlived was not the mitigation: only candidates after the last
       // entry that says the impact goes on, unless none is.
-      let lastGoesOn = -1;
-      entries.forEach((e, i) => {
-        if (e.goesOn !== undefined && after(e)) lastGoesOn = i;
-      });
-      const outlived = candidates.filter((e) => entries.indexOf(e) > lastGoesOn);
-      return pick(outlived.length > 0 ? outlived : candidates, false);
+      let lastGoesOn = entries.length - 1;
+      while (lastGoesOn >= 0 && !(entries[lastGoesOn].goesOn !== undefined && after(entries[lastGoesOn]))) lastGoesOn--;
+      return pick(entries, false, candidate, lastGoesOn + 1) ?? pick(entries, false, candidate);
     }
     case 'resolved': {
-      const resolved = entries.filter((e) => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated));
+      const resolved = (e: TimelineEntry): boolean => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated);
       // Without resolution words, the last entry that says the impact stopped ("all pods back to
       // normal"), unless it only says "Mitigated" (the author chose that word) or the harm was
       // only contained ("the card is now locked").
       const recovered = (e: TimelineEntry): boolean => e.cues.some((c) => c.milestone === 'mitigated' && !/^\[?mitigat/i.test(c.words) && !CONTAINMENT.test(c.words));
-      return pick(resolved.length > 0 ? resolved : entries.filter((e) => recovered(e) && after(e)), true);
+      return (cued.resolved && pick(entries, true, resolved)) ?? (cued.mitigated && pick(entries, true, (e) => recovered(e) && after(e)));
     }
   }
 }
@@ -177,16 +245,26 @@ function countBack(chosen: Milestones, statements: readonly ResolvedStatement[],
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
   const { frontMatter, lines } = input;
-  // Only entries with a cue or a milestone can be chosen: a long timeline is walked once here,
-  // not once per milestone and rule.
-  const entries = input.entries.filter((e) => e.cues.length > 0 || e.milestones.length > 0 || e.goesOn !== undefined);
+  // Only entries with a cue, a milestone or words that the impact goes on can be chosen (the
+  // tests of `inferredEntry` ask for one); the explicit ones are read in one walk.
+  const entries = input.entries;
+  const picks = explicitPicks(entries);
   const statements = input.timelineOnly ? [] : input.statements;
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
-    const marked = entries.filter((e) => e.cues.some((c) => c.milestone === milestone && c.source === 'marker'));
-    const explicit = marked.length > 0 ? marked : entries.filter((e) => e.milestones.includes(milestone));
-    const markedEntry = pick(explicit, milestone === 'resolved');
+    const last = milestone === 'resolved';
+    const markedEntry = picked(picks.marked[milestone], last) ?? picked(picks.named[milestone], last);
     const stated = statedFact(milestone, statements, chosen, input.entries, lines);
+    // "Time to recovery: 13 minutes" and an entry 15 minutes in that says traffic flows again: that
+    // entry is where the reader looks, the stated minutes stay the metric.
+    if (stated?.statedMinutes !== undefined && stated.utc !== undefined && !stated.entry) {
+      const near = inferredEntry(milestone, entries, chosen, picks);
+      const slack = Math.max(5, stated.statedMinutes * 0.1) * 60_000;
+      if (near?.utc !== undefined && absoluteOf(near) === stated.absolute && Math.abs(near.utc - stated.utc) <= slack) {
+        stated.entry = near;
+        stated.range = entryLineRange(lines, near);
+      }
+    }
     // A stated metric with no start to count from gives no instant: the entries' words come first.
     const timeless = stated && stated.utc === undefined && !stated.entry;
     const fact =
@@ -194,7 +272,7 @@ export function selectMilestones(input: SelectionInput): Milestones {
       (input.timelineOnly ? undefined : frontMatterFact(milestone, frontMatter)) ??
       // A stated time points at the entry of that time, whatever the entry's words.
       (timeless ? undefined : stated) ??
-      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen)) ??
+      ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen, picks)) ??
       stated;
     if (fact) chosen[milestone] = fact;
   }
@@ -202,13 +280,20 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;
-  const told = input.entries.filter((e) => !e.dateOnly);
-  const first = told.length > 1 ? told[0] : undefined;
+  const told = input.entries.findIndex((e) => !e.dateOnly);
+  const first = told >= 0 && input.entries.some((e, i) => i > told && !e.dateOnly) ? input.entries[told] : undefined;
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
-  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first) {
-    chosen.start = { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
+  // Unless that first entry says the problem had begun well before ("a week prior").
+  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first && !detected.entry.begunEarlier) {
+    // Unless an entry soon after says the problem was under way earlier ("pending pods peaking
+    // around 07:15" under the 07:30 report): it started then.
+    const said = input.entries.find((e) => e.problemAt && detected.utc !== undefined && e.problemAt.utc < detected.utc && e.utc !== undefined && e.utc - detected.utc <= 60 * 60_000);
+    chosen.start =
+      said?.problemAt
+        ? { milestone: 'start', source: 'inferred', utc: said.problemAt.utc, absolute: absoluteOf(said), range: entryLineRange(lines, said), entry: said, words: said.problemAt.words }
+        : { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
   }
   // A stated window of the impact ("down from 15:30 to 18:10") ends when the impact stopped: the
   // mitigation when no entry says so, and the resolution when nothing says more.
