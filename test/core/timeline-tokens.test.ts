@@ -140,3 +140,13 @@ test('a date after the time may end in a colon; a colon and digits after a day a
   assert.deepEqual(read('12:45 PM PST Saturday Oct 30th: First wave x'), { token: '12:45 PM PST Saturday Oct 30th', year: undefined, month: 10, day: 30, hour: 12, minute: 45, second: 0, zone: 'PST', rest: 'First wave x' });
   assert.equal(read('May 21:30 x')?.month, undefined);
 });
+
+test('month-name dates joined by dashes, and the long forms with "at" or no comma', () => {
+  for (const text of ['Apr-22-2022 10:30am x', '22-Apr-2022 10:30 x', 'April 22nd, 2022 at 10:30 am x', '22 April 2022 10:30 x', 'apr-22-2022 10:30 x']) {
+    const t = read(text);
+    assert.deepEqual([t?.year, t?.month, t?.day, t?.hour, t?.minute, t?.rest], [2022, 4, 22, 10, 30, 'x'], text);
+  }
+  assert.deepEqual([read('Apr-22 x')?.month, read('Apr-22 x')?.day, read('Apr-22 x')?.year], [4, 22, undefined]);
+  // The verb stays a verb when a dash joins it to a number.
+  assert.equal(read('3-may-have failed'), undefined);
+});

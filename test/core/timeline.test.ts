@@ -230,3 +230,8 @@ test('odd input reads without a crash: long lines, deep nesting, plain-text bull
   assert.deepEqual(bullets.map((e) => e.milestones), [[], ['detected']]);
   assert.deepEqual(entriesOf('- \n- 14:05').map((e) => e.hasTime), [false, true]);
 });
+
+test('a dashed month-name date with a 12-hour time resolves to an instant in the declared zone', () => {
+  const entries = entriesOf('All times in CET.\n\n- Apr-22-2022 10:30am Errors rise.\n- Apr-22-2022 1:05pm Rolled back.\n- 23-Apr-2022 09:00 Closed.');
+  assert.deepEqual(entries.map(iso), ['2022-04-22T09:30Z', '2022-04-22T12:05Z', '2022-04-23T08:00Z']);
+});
