@@ -150,3 +150,22 @@ test('month-name dates joined by dashes, and the long forms with "at" or no comm
   // The verb stays a verb when a dash joins it to a number.
   assert.equal(read('3-may-have failed'), undefined);
 });
+
+test('a timeline heading names its zone in any of the usual forms', () => {
+  const cases: [string, string][] = [
+    ['# **Issue Timeline - UTC**', 'UTC'],
+    ['## Timeline (UTC)', 'UTC'],
+    ['## Timeline [all times in CEST]', 'CEST'],
+    ['## Timeline: UTC', 'UTC'],
+    ['## Timeline, times in Pacific time', 'PST'],
+    ['## Timeline (US Eastern time)', 'EST'],
+    ['| Time [UTC] | Event |', 'UTC'],
+  ];
+  for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text, true)?.zone.name, zone, text);
+  assert.equal(findZoneDeclaration('## Timeline, times in Pacific time', true)?.zone.seasonal, true);
+  assert.equal(findZoneDeclaration('All times in Pacific Daylight Time.')?.zone.name, 'PDT');
+  assert.equal(findZoneDeclaration('All times in Pacific Daylight Time.')?.zone.seasonal, undefined);
+  // A heading that goes on with other words after a dash names no zone.
+  assert.equal(findZoneDeclaration('## Timeline - first day', true), undefined);
+  assert.equal(findZoneDeclaration('## Timeline - est. costs', true), undefined);
+});

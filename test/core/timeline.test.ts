@@ -235,3 +235,10 @@ test('a dashed month-name date with a 12-hour time resolves to an instant in the
   const entries = entriesOf('All times in CET.\n\n- Apr-22-2022 10:30am Errors rise.\n- Apr-22-2022 1:05pm Rolled back.\n- 23-Apr-2022 09:00 Closed.');
   assert.deepEqual(entries.map(iso), ['2022-04-22T09:30Z', '2022-04-22T12:05Z', '2022-04-23T08:00Z']);
 });
+
+test('a zone named by its region is read in the half of the pair its day is in', () => {
+  const report = buildReport('r.md', '# Incident\n\n## Timeline, times in Pacific time\n\n- 2023-07-14 09:00 Errors rise.\n- 2023-12-14 09:00 They rise again.\n', new MarkdownParser(), defaultConfig());
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2023-07-14T16:00Z', '2023-12-14T17:00Z']);
+  assert.deepEqual(entries.map((e) => e.zone), ['PDT', 'PST']);
+});

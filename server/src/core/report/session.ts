@@ -192,7 +192,7 @@ export class ReportSession {
     const entries: TimelineEntry[] = [];
     const next = new Map<string, ResolvedRun>();
     let state = initialState(ctx.startDate);
-    const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}` : '';
+    const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}${ctx.declared.seasonal ? '~' : ''}` : '';
     for (const run of runs) {
       const skip = taken ? this.itemsOf(run).indexOf(taken) : -1;
       const key = `${run.key}@${run.line}:${run.columns}|${declared}|${skip}|${stateKey(state)}`;

@@ -21,6 +21,7 @@ import type { RawItem } from './entries.js';
 import { impactBegunEarlier, problemTimeInEntry } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
+import { zoneOnDay } from './seasons.js';
 import type { Zone } from './zones.js';
 
 /** A calendar day; `known` is false when the year (or the whole day) was made up for ordering. */
@@ -151,9 +152,9 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       continue;
     }
     if (token.note) entry.timeProblem = token.note;
-    const zone = token.zone ?? ctx.declared ?? carried;
     if (token.zone) carried = token.zone;
     let d = own ?? day ?? SYNTHETIC_DAY;
+    const zone = token.zone ?? (ctx.declared && zoneOnDay(ctx.declared, format(d))) ?? carried;
     // Compared as instants, so that "23:00 PDT" then "06:10 UTC" rolls over as it should.
     let utc = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0) - (zone?.offset ?? 0) * 60_000;
     if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
