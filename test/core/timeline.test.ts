@@ -242,3 +242,11 @@ test('a zone named by its region is read in the half of the pair its day is in',
   assert.deepEqual(entries.map(iso), ['2023-07-14T16:00Z', '2023-12-14T17:00Z']);
   assert.deepEqual(entries.map((e) => e.zone), ['PDT', 'PST']);
 });
+
+test('a date heading gives its day to the untimed entries under it, and to those whose time is unknown', () => {
+  const entries = entriesOf('All times in UTC.\n\n### 2023-05-03\n\n* `unknown` - Uploads queue.\n* Nobody notices.\n* `08:00` - A lab asks.\n* Someone replies.\n* TBD - Resent.');
+  assert.deepEqual(
+    entries.map((e) => [e.date, e.hasTime, e.dateOnly]),
+    [['2023-05-03', false, true], ['2023-05-03', false, true], ['2023-05-03', true, false], [undefined, false, false], ['2023-05-03', false, true]],
+  );
+});

@@ -250,7 +250,7 @@ class Walker {
       const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
       const token = this.tokenAt(at, lineEnd);
       const plain = plainLine(line);
-      if (token && !hasTime(token) && token.rest - at >= line.trimEnd().length) {
+      if (token && !hasTime(token) && hasDate(token) && token.rest - at >= line.trimEnd().length) {
         this.out.items.push({ kind: 'date', token });
         current = undefined;
         any = true;

@@ -78,6 +78,11 @@ export interface ResolveState {
   year?: number;
   carried?: Zone;
   lastUtc?: number;
+  /**
+   * The day was set by a date heading (or a lone date) and no entry has moved off it since:
+   * `fresh` before the first timed entry under it, `timed` after one.
+   */
+  headed?: 'fresh' | 'timed';
 }
 
 /** The state before the first item: the day of front matter `start`, if any. */
@@ -89,8 +94,8 @@ export function initialState(startDate: string | undefined): ResolveState {
 
 /** A string that is equal for two states exactly when resolving from them gives the same result. */
 export function stateKey(state: ResolveState): string {
-  const { day, year, carried, lastUtc } = state;
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}`;
+  const { day, year, carried, lastUtc, headed } = state;
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}|${headed ?? ''}`;
 }
 
 /** Resolves raw entries in document order. */
@@ -106,12 +111,13 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
  * is not read: it is part of the initial state.
  */
 export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, state: ResolveState, entries: TimelineEntry[]): void {
-  let { day, year, carried, lastUtc } = state;
+  let { day, year, carried, lastUtc, headed } = state;
   for (const item of items) {
     if (item.kind === 'date') {
       day = dayOf(item.token, year, day) ?? day;
       if (day?.known) year = day.y;
       lastUtc = undefined;
+      headed = day ? 'fresh' : undefined;
       continue;
     }
     const entry: TimelineEntry = {
@@ -129,8 +135,18 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     if (earlier) entry.begunEarlier = earlier;
     entries.push(entry);
     const token = item.token;
-    if (!token) continue;
-    entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
+    if (token) entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
+    if (!token || (token.unknownTime !== undefined && !hasDate(token))) {
+      // Under a date heading, an entry without a time before the first timed one, or whose time
+      // the author says is not known, is an untimed entry of that day, as a reader takes it.
+      if (day && (headed === 'fresh' || (headed && token))) {
+        entry.dateOnly = true;
+        entry.date = format(day);
+      } else if (token) {
+        entry.timeProblem = `The time of this entry is written as "${token.unknownTime}" and no date heading above it gives its day: put it under the heading of its day, or say what it came after.`;
+      }
+      continue;
+    }
     if (token.problem) {
       // Not a time at all ("13:55 PM"): the entry stays without one, and says why.
       entry.timeProblem = token.problem;
@@ -144,6 +160,7 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       continue;
     }
     if (own?.known) year = own.y;
+    if (own && !(day && own.y === day.y && own.m === day.m && own.d === day.d)) headed = undefined;
     if (!hasTime(token)) {
       entry.dateOnly = true;
       entry.date = format(own!);
@@ -160,9 +177,11 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
       d = nextDay(d);
       utc += 24 * HOUR;
+      headed = undefined;
     }
     lastUtc = utc;
     day = d;
+    if (headed) headed = 'timed';
     entry.hasTime = true;
     entry.date = format(d);
     entry.utc = utc;
@@ -180,4 +199,5 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
   state.year = year;
   state.carried = carried;
   state.lastUtc = lastUtc;
+  state.headed = headed;
 }

@@ -35,6 +35,8 @@ export interface TimeToken {
   problem?: string;
   /** How a time that was read is miswritten ("13:55 PM", read as 13:55). */
   note?: string;
+  /** The words that say the time is not known (`unknown`, `??:??`, `TBD`), as written. */
+  unknownTime?: string;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
@@ -57,6 +59,11 @@ const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
 const SPACED_ZONE = new RegExp(`[*_\`]*[ \\t]*\\(?[ \\t]*(${ZONE_SOURCE})[ \\t]*\\)?(?![A-Za-z0-9])`, 'iy');
+// A time the author says is not known, in the place of the time: "`unknown` -", "??:??", "TBD |".
+// A word needs a separator or a mark after it ("Unknown users reported" is a sentence).
+const UNKNOWN_MARK = /\?{1,2}:\?{1,2}|[xX]{2}:[xX]{2}|--:--/y;
+const UNKNOWN_WORD = /(?:time\s+)?(?:unknown|tbd|tbc|n\/a)(?:\s+time)?(?![A-Za-z0-9])/iy;
+const UNKNOWN_AFTER = /[*_`)\]]*(?:[ \t]*(?:[-\u2013\u2014|:][ \t]|$))/y;
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
 const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
 
@@ -148,6 +155,15 @@ function readTime(text: string, at: number): NotedTime | NotATime | undefined {
 
 const isTime = (t: NotedTime | NotATime | undefined): t is NotedTime => t !== undefined && !('problem' in t);
 
+/** The words at `at` that say the time is not known, and where they end. */
+function readUnknownTime(text: string, at: number): { words: string; end: number } | undefined {
+  const mark = match(UNKNOWN_MARK, text, at);
+  if (mark) return { words: mark[0], end: at + mark[0].length };
+  const word = match(UNKNOWN_WORD, text, at);
+  if (!word || !match(UNKNOWN_AFTER, text, at + word[0].length)) return undefined;
+  return { words: word[0], end: at + word[0].length };
+}
+
 function readZone(text: string, at: number): { zone: Zone; end: number } | undefined {
   let m = match(ATTACHED_ZONE, text, at);
   if (!m) {
@@ -197,6 +213,16 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     const separator = match(SEPARATOR, text, after);
     return { start, end: notATime.end, rest: after + (separator ? separator[0].length : 0), problem: notATime.problem };
   }
+  if (!time) {
+    // "`unknown` - messages expire", "2022-04-21 ??:?? x": the place of the time, without one.
+    const sep = date ? match(DATE_TIME_SEPARATORS[1], text, date.end) : undefined;
+    const unknown = readUnknownTime(text, date ? date.end + (sep ? sep[0].length : 0) : at);
+    if (unknown) {
+      const token: TimeToken = { start, end: unknown.end, rest: restAfter(text, unknown.end), unknownTime: unknown.words };
+      if (date) Object.assign(token, { year: date.year, month: date.month, day: date.day });
+      return token;
+    }
+  }
   if (!date && !time) return undefined;
   const token: TimeToken = { start, end: time ? time.end : date!.end, rest: 0 };
   if (date) {
@@ -232,13 +258,18 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       }
     }
   }
-  let rest = token.end;
+  token.rest = restAfter(text, token.end);
+  return token;
+}
+
+/** Where the rest of an entry begins after a token ending at `end`: past closing marks and a separator. */
+function restAfter(text: string, end: number): number {
+  let rest = end;
   const closing = match(CLOSING, text, rest);
   if (closing) rest += closing[0].length;
   const separator = match(SEPARATOR, text, rest);
   if (separator) rest += separator[0].length;
-  token.rest = rest;
-  return token;
+  return rest;
 }
 
 /** True when the token names a time of day, not only a date. */
