@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readLeadingToken } from '../../server/src/core/report/timeline/tokens.js';
+import { readLeadingToken, readTrailingToken } from '../../server/src/core/report/timeline/tokens.js';
 import { findZoneDeclaration, parseZone } from '../../server/src/core/report/timeline/zones.js';
 
 function read(text: string) {
@@ -168,4 +168,24 @@ test('a timeline heading names its zone in any of the usual forms', () => {
   // A heading that goes on with other words after a dash names no zone.
   assert.equal(findZoneDeclaration('## Timeline - first day', true), undefined);
   assert.equal(findZoneDeclaration('## Timeline - est. costs', true), undefined);
+});
+
+test('approximate times: a tilde or a word before the time', () => {
+  for (const text of ['~15:00 x', 'about 15:00 x', 'Around 15:00 x', 'approx. 15:00 x', 'ca. 15:00 x', '13 August, ~15:00 x']) assert.deepEqual([read(text)?.hour, read(text)?.rest], [15, 'x'], text);
+  assert.equal(read('About 15 users reported errors'), undefined);
+  assert.equal(read('Around lunch the reports start'), undefined);
+});
+
+test('a time after the event, in parentheses or after a dash', () => {
+  const at = (text: string) => {
+    const t = readTrailingToken(text);
+    return t && { token: text.slice(t.start, t.end), event: text.slice(0, t.rest).trim(), hour: t.hour, day: t.day, zone: t.zone?.name };
+  };
+  assert.deepEqual(at('**Report received** (13 August, ~15:00 UTC)'), { token: '13 August, ~15:00 UTC', event: '**Report received**', hour: 15, day: 13, zone: 'UTC' });
+  assert.deepEqual(at('Rolled back — 15:05 UTC.'), { token: '15:05 UTC', event: 'Rolled back', hour: 15, day: undefined, zone: 'UTC' });
+  assert.equal(at('Fix merged (see #55)'), undefined);
+  assert.equal(at('Rollback - 2 hours later'), undefined);
+  // After a dash, the time must be all that follows.
+  assert.equal(at('Fix - merged at 14:05 after review'), undefined);
+  assert.equal(at('Paged (a date only: 13 August)'), undefined);
 });

@@ -250,3 +250,10 @@ test('a date heading gives its day to the untimed entries under it, and to those
     [['2023-05-03', false, true], ['2023-05-03', false, true], ['2023-05-03', true, false], [undefined, false, false], ['2023-05-03', false, true]],
   );
 });
+
+test('a time written after the event, in parentheses or after a dash, times the entry', () => {
+  const report = buildReport('2024-03-09-vault.md', '# Vault\n\n## Timeline\n\n1. **Report received** (9 March, ~11:00 UTC)\n2. Patch deployed — 10 March 16:20 UTC\n3. Restarted (about 17:05)\n', new MarkdownParser(), defaultConfig());
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2024-03-09T11:00Z', '2024-03-10T16:20Z', '2024-03-10T17:05Z']);
+  assert.deepEqual(entries.map((e) => textAt(report, e.timeRange)), ['9 March, ~11:00 UTC', '10 March 16:20 UTC', '17:05']);
+});

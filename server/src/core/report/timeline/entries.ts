@@ -2,8 +2,11 @@
  * Finds the entries of a timeline section in document order, before any date or zone is
  * resolved. What counts as an entry:
  *
- * - a list item. A top-level item without a time is still an entry (one that cannot be read),
- *   unless items nested under it carry times: then it is a group label ("Before the outage:").
+ * - a list item, timed by what it starts with or, failing that, by a time written after the
+ *   event at the end of its first paragraph ("Report received (13 August, ~15:00 UTC)",
+ *   "Rolled back — 15:05 UTC"). A top-level item without a time is still an entry (one that
+ *   cannot be read), unless items nested under it carry times: then it is a group label
+ *   ("Before the outage:").
  *   A nested item with a time is an entry of its own; a nested item without one is a detail of
  *   its parent and never an entry.
  * - a table row, when the table has a Time/Date/When column or its first cell starts with a
@@ -26,7 +29,7 @@ import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { impactBegunEarlier } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
-import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
+import { hasDate, hasTime, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
@@ -88,6 +91,13 @@ class Walker {
     const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
     const t = readLeadingToken(line);
     return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
+  }
+
+  /** A time written after the event, at the end of the block ending at `to` ("Deployed (14:05 UTC)"). */
+  trailingTokenAt(from: number, to: number): TimeToken | undefined {
+    const lineStart = Math.max(from, this.text.lastIndexOf('\n', to - 1) + 1);
+    const t = readTrailingToken(this.text.slice(lineStart, to).replace(/\r$/, ''));
+    return t && { ...t, start: t.start + lineStart, end: t.end + lineStart, rest: t.rest + lineStart };
   }
 
   section(section: Section, root: boolean): void {
@@ -175,7 +185,7 @@ class Walker {
     const own = item.children.filter((c) => c.type !== 'list');
     const sublists = item.children.filter((c): c is List => c.type === 'list');
     const first = own[0];
-    const token = first && first.type === 'paragraph' ? this.tokenAt(start(first), end(first)) : undefined;
+    const token = first && first.type === 'paragraph' ? (this.tokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
     if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
       const text = own.map((c) => toString(c)).join(' ').trim();
       this.out.items.push({

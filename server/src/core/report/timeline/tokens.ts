@@ -42,7 +42,9 @@ export interface TimeToken {
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
-const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_`A-Za-z]))/y;
+// Words and marks that say a time is approximate: "~15:00", "about 15:00", "approx. 3 pm".
+const APPROX = /(?:~|\u2248|(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+(?=\d))[ \t]*/iy;
+const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_`A-Za-z])|(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+(?=[\d*_`]))/iy;
 const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
@@ -197,7 +199,8 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
   if (date) {
     for (const separator of DATE_TIME_SEPARATORS) {
       const sep = match(separator, text, date.end);
-      const read = sep ? readTime(text, date.end + sep[0].length) : undefined;
+      const approx = sep ? match(APPROX, text, date.end + sep[0].length) : undefined;
+      const read = sep ? readTime(text, date.end + sep[0].length + (approx ? approx[0].length : 0)) : undefined;
       if (isTime(read)) time = read;
       else if (read) notATime = read;
       if (read) break;
@@ -270,6 +273,31 @@ function restAfter(text: string, end: number): number {
   const separator = match(SEPARATOR, text, rest);
   if (separator) rest += separator[0].length;
   return rest;
+}
+
+// The time written after the event: "Report received (13 August, ~15:00 UTC)", "Rolled back — 15:05 UTC".
+const TRAILING_GROUP = /\(([^()]{1,80})\)[ \t.;]*$/;
+const TRAILING_DASH = /[ \t][-\u2013\u2014][ \t]*([^-\u2013\u2014]{1,60}?)[ \t.;]*$/;
+
+/**
+ * Reads a time written at the end of `text` (one line) after the event instead of before it: in
+ * parentheses, or after a dash. Only a token with a time of day counts, and after a dash it must
+ * be all that follows. Offsets are into `text`; `rest` is where the token starts.
+ */
+export function readTrailingToken(text: string): TimeToken | undefined {
+  const group = TRAILING_GROUP.exec(text);
+  if (group) {
+    const at = group.index + 1;
+    const t = readLeadingToken(group[1]);
+    if (t && hasTime(t)) return { ...t, start: at + t.start, end: at + t.end, rest: group.index };
+  }
+  const dash = TRAILING_DASH.exec(text);
+  if (dash) {
+    const at = dash.index + dash[0].indexOf(dash[1]);
+    const t = readLeadingToken(dash[1]);
+    if (t && hasTime(t) && dash[1].slice(t.end).replace(/[*_`)\]]/g, '').trim() === '') return { ...t, start: at + t.start, end: at + t.end, rest: dash.index };
+  }
+  return undefined;
 }
 
 /** True when the token names a time of day, not only a date. */
