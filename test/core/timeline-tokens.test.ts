@@ -189,3 +189,9 @@ test('a time after the event, in parentheses or after a dash', () => {
   assert.equal(at('Fix - merged at 14:05 after review'), undefined);
   assert.equal(at('Paged (a date only: 13 August)'), undefined);
 });
+
+test('what a date shows of the order of day and month', () => {
+  const order = (text: string) => readLeadingToken(text)?.order;
+  assert.deepEqual(['13/08/2021', '13.08.2021', '05.08.2021', '13 August 2021', '08/13/2021', 'August 13', '05/08/2021', '2021-08-05'].map(order), ['day-first', 'day-first', 'day-first', 'day-first', 'month-first', 'month-first', 'either', undefined]);
+  assert.deepEqual([read('13.08.2021 14:05 x')?.day, read('13.08.2021 14:05 x')?.month, read('13.08.2021 14:05 x')?.hour], [13, 8, 14]);
+});

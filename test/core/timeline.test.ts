@@ -257,3 +257,25 @@ test('a time written after the event, in parentheses or after a dash, times the 
   assert.deepEqual(entries.map(iso), ['2024-03-09T11:00Z', '2024-03-10T16:20Z', '2024-03-10T17:05Z']);
   assert.deepEqual(entries.map((e) => textAt(report, e.timeRange)), ['9 March, ~11:00 UTC', '10 March 16:20 UTC', '17:05']);
 });
+
+test('numeric dates that can be read either way take the order the timeline, the report day or the zone shows', () => {
+  const dates = (file: string, body: string): (string | undefined)[] =>
+    buildReport(file, `# X\n\n## Timeline\n\n${body}\n`, new MarkdownParser(), defaultConfig()).timeline.entries.map((e) => e.date);
+  // Another date of the timeline can only be day first.
+  assert.deepEqual(dates('r.md', 'All times UTC.\n\n### 29-09-2021\n\n- 15:46 a\n\n### 03-10-2021\n\n- 02:17 b'), ['2021-09-29', '2021-10-03']);
+  // The file name gives the day.
+  assert.deepEqual(dates('2021-10-03-outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
+  // A European zone writes the day first, a US zone the month.
+  assert.deepEqual(dates('r.md', 'All times in CET.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
+  assert.deepEqual(dates('r.md', 'All times in PDT.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
+  // A month name written first tells the month-first order.
+  assert.deepEqual(dates('r.md', 'All times UTC.\n\n- March 9, 2021 23:00 a\n- 03/10/2021 02:17 b'), ['2021-03-09', '2021-03-10']);
+});
+
+test('a date that stays open says both readings on the first entry that takes its day', () => {
+  const report = buildReport('r.md', '# X\n\n## Timeline\n\nAll times in UTC.\n\n### 04/06/2022\n\n- 07:15 a\n- 07:40 b\n', new MarkdownParser(), defaultConfig());
+  const [a, b] = report.timeline.entries;
+  assert.equal(a.timeProblem, '"04/06/2022" can be April 6 or 4 June, and no other date of the timeline, the report\'s day or its time zone tells which: write it as 2022-04-06 or 2022-06-04. It is read as April 6.');
+  assert.equal(b.timeProblem, undefined);
+  assert.equal(a.date, '2022-04-06');
+});

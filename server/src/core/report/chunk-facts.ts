@@ -16,6 +16,7 @@ import { Suppressions } from '../suppress.js';
 import { LineIndex } from '../text.js';
 import { CancelledError, type CancellationToken, type Finding, type Range } from '../types.js';
 import { impactInTables } from './impact.js';
+import { addDateOrders } from './timeline/date-order.js';
 import { extractTimelineNodes, type Extraction, type RawItem } from './timeline/entries.js';
 import type { TimeToken } from './timeline/tokens.js';
 import type { ImpactStatement, Report } from './types.js';
@@ -129,5 +130,6 @@ export class Shift {
     for (const item of from.items) into.items.push(this.item(item));
     for (const z of from.headerZones) into.headerZones.push({ ...z, start: z.start + this.offset, end: z.end + this.offset });
     for (const [a, b] of from.prose) into.prose.push([a + this.offset, b + this.offset]);
+    if (from.dateOrders) addDateOrders((into.dateOrders ??= { dayFirst: 0, monthFirst: 0 }), from.dateOrders);
   }
 }

@@ -159,7 +159,7 @@ export class ReportSession {
       placed.set(at, here);
       if (facts.timeline) {
         if (facts.timeline.items.length > 0) runs.push({ key, facts, line: chunk.chunk.line, columns, offset: chunk.chunk.offset });
-        shift.extraction(extraction, { items: [], headerZones: facts.timeline.headerZones, prose: facts.timeline.prose });
+        shift.extraction(extraction, { items: [], headerZones: facts.timeline.headerZones, prose: facts.timeline.prose, dateOrders: facts.timeline.dateOrders });
       }
       for (const finding of here.findings) chunkFindings.push(finding);
       impactTable ??= here.impactTable;
@@ -195,7 +195,7 @@ export class ReportSession {
     const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}${ctx.declared.seasonal ? '~' : ''}` : '';
     for (const run of runs) {
       const skip = taken ? this.itemsOf(run).indexOf(taken) : -1;
-      const key = `${run.key}@${run.line}:${run.columns}|${declared}|${skip}|${stateKey(state)}`;
+      const key = `${run.key}@${run.line}:${run.columns}|${declared}|${ctx.dayFirst ?? ''}|${skip}|${stateKey(state)}`;
       let done = next.get(key) ?? this.resolved.get(key);
       if (!done) {
         const local = run.facts.timeline!.items;
@@ -203,7 +203,7 @@ export class ReportSession {
         const lines = run.facts.lines!;
         const after = { ...state };
         const own: TimelineEntry[] = [];
-        resolveItems(skip < 0 ? local : local.filter((_, i) => i !== skip), { lines: { rangeOf: (from, to) => shift.range(lines.rangeOf(from, to)) }, declared: ctx.declared }, after, own);
+        resolveItems(skip < 0 ? local : local.filter((_, i) => i !== skip), { lines: { rangeOf: (from, to) => shift.range(lines.rangeOf(from, to)) }, declared: ctx.declared, dayFirst: ctx.dayFirst }, after, own);
         done = { entries: own, after };
         this.lastStats.timelineChunksResolved++;
       }

@@ -27,6 +27,7 @@ import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, Tab
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
+import { countDateOrders, type DateOrderCount } from './date-order.js';
 import { impactBegunEarlier } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
@@ -73,6 +74,8 @@ export interface Extraction {
   headerZones: ZoneDeclaration[];
   /** Prose paragraphs of the section, as [start, end) offsets. */
   prose: [number, number][];
+  /** What the dates of the items show of the order of day and month (see `date-order.ts`). */
+  dateOrders?: DateOrderCount;
 }
 
 const MAX_DEPTH = 64;
@@ -328,6 +331,7 @@ export function extractTimeline(section: Section, lines: LineIndex, following: r
   walker.headerZone(start(section.heading), end(section.heading));
   walker.section(section, true);
   for (const day of following) walker.section(day, false);
+  walker.out.dateOrders = countDateOrders(walker.out.items);
   return walker.out;
 }
 
@@ -357,5 +361,6 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
     item.goesOn = findImpactGoesOn(item.rest) ?? null;
     item.begunEarlier = impactBegunEarlier(item.rest) ?? null;
   }
+  walker.out.dateOrders = countDateOrders(walker.out.items);
   return walker.out;
 }

@@ -37,7 +37,19 @@ export interface TimeToken {
   note?: string;
   /** The words that say the time is not known (`unknown`, `??:??`, `TBD`), as written. */
   unknownTime?: string;
+  /**
+   * What the date's writing says of the order of day and month: `day-first` for `13/08/2021`,
+   * `13.08.2021` or `13 August`, `month-first` for `08/13/2021` or `August 13`, `either` for a
+   * numeric date both fields of which can be the month (`03/10/2021`, read month first here;
+   * the document decides, see `resolve.ts`). None for ISO dates.
+   */
+  order?: DateOrder;
+  /** The date as written, when its order is `either`: for a message that quotes it. */
+  dateText?: string;
 }
+
+/** How a date orders its day and month (see {@link TimeToken.order}). */
+export type DateOrder = 'day-first' | 'month-first' | 'either';
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -49,6 +61,8 @@ const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
+// Day, month and year with dots, as most of Europe writes them: "13.08.2021".
+const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
 // The parts are apart by spaces or joined by dashes: "Apr 22, 2022", "Apr-22-2022", "22-Apr-2022".
 const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
@@ -79,6 +93,8 @@ interface DatePart {
   year?: number;
   month: number;
   day: number;
+  order?: DateOrder;
+  text?: string;
 }
 
 function readDate(text: string, at: number): DatePart | undefined {
@@ -88,15 +104,18 @@ function readDate(text: string, at: number): DatePart | undefined {
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     const year = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    // Month first, as in the US, unless the first number cannot be a month (25/12/2024).
-    const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
-    return checkDate({ end: at + m[0].length, year, month, day });
+    // Month first, as in the US, unless the first number cannot be a month (25/12/2024); when
+    // both can, the document decides (`order: 'either'`).
+    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, year, month: b, day: a, order: 'day-first' });
+    return checkDate({ end: at + m[0].length, year, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
   }
+  m = match(DOTTED_DATE, text, at);
+  if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
   m = match(MONTH_DAY, text, at);
   // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
-  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
+  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined, order: 'month-first' });
   m = match(DAY_MONTH, text, at);
-  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined });
+  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined, order: 'day-first' });
   return undefined;
 }
 
@@ -222,7 +241,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     const unknown = readUnknownTime(text, date ? date.end + (sep ? sep[0].length : 0) : at);
     if (unknown) {
       const token: TimeToken = { start, end: unknown.end, rest: restAfter(text, unknown.end), unknownTime: unknown.words };
-      if (date) Object.assign(token, { year: date.year, month: date.month, day: date.day });
+      if (date) Object.assign(token, { year: date.year, month: date.month, day: date.day, order: date.order, dateText: date.text });
       return token;
     }
   }
@@ -232,6 +251,8 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     token.year = date.year;
     token.month = date.month;
     token.day = date.day;
+    if (date.order) token.order = date.order;
+    if (date.text) token.dateText = date.text;
   }
   if (time) {
     token.hour = time.hour;
@@ -257,6 +278,8 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
         token.year = date.year;
         token.month = date.month;
         token.day = date.day;
+        if (date.order) token.order = date.order;
+        if (date.text) token.dateText = date.text;
         token.end = date.end;
       }
     }

@@ -16,9 +16,7 @@ export const unparseableTime: ReportRule = {
       .filter((e) => (!e.hasTime && !e.dateOnly) || e.timeProblem)
       .map((e) => ({
         message: e.timeProblem
-          ? e.hasTime
-            ? e.timeProblem
-            : `${e.timeProblem} The rest of the timeline is read without this entry's time.`
+          ? e.timeProblem
           : 'This timeline entry has no time that can be read: start it with a time ("14:05", "2022-09-14 14:05 UTC") or a date ("2022-09-14").',
         range: e.timeProblem && e.timeRange ? e.timeRange : entryLineRange(report.lines, e),
       }));
