@@ -15,7 +15,7 @@ import { resolveEntries, type ResolveContext } from './resolve.js';
 import { readLeadingToken } from './tokens.js';
 import { selectMilestones } from './select.js';
 import { collectStatements, resolveStatements, sectionTree, type StatementReader } from './statements.js';
-import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
+import { findZoneDeclaration, findZonedTime, parseZone, type ZoneDeclaration } from './zones.js';
 
 export { computeMetrics, metricsOf, milestoneEntry, minutesBetween } from './metrics.js';
 export { MILESTONE_HINTS } from './milestones.js';
@@ -105,9 +105,30 @@ export function timelineFrom(
 }
 
 /**
+ * A zone written next to the clock time of a timeline entry in the prose of another section
+ * ("outages beginning from UTC 05:13" for the entry at 05:13): the zone of the timeline's times.
+ */
+function zoneNextToEntryTime(extraction: Extraction, sections: readonly Section[], inside: ReadonlySet<Section>, text: string): ZoneDeclaration | undefined {
+  const clock = new Set<number>();
+  for (const item of extraction.items) if (item.kind === 'entry' && item.token?.hour !== undefined && !item.token.zone) clock.add(item.token.hour * 60 + item.token.minute!);
+  if (clock.size === 0) return undefined;
+  for (const other of sections) {
+    if (inside.has(other)) continue;
+    for (const node of other.content) {
+      if (node.type !== 'paragraph' && node.type !== 'list') continue;
+      const from = node.position?.start.offset ?? 0;
+      const found = findZonedTime(text.slice(from, node.position?.end.offset ?? from), clock);
+      if (found) return { zone: found.zone, start: from + found.start, end: from + found.end };
+    }
+  }
+  return undefined;
+}
+
+/**
  * A zone declared once: in the timeline's heading, a column header, a subheading or a
  * paragraph of the timeline (the first in document order); in an untimed timeline item that only says so ("- All times UTC");
- * elsewhere in the report; or front matter `timezone`. The first place in that order wins.
+ * elsewhere in the report; a zone written next to an entry's clock time elsewhere in the report;
+ * or front matter `timezone`. The first place in that order wins.
  * An item that declares the zone is `taken`: it is not an entry.
  */
 function findDeclaredZone(
@@ -163,6 +184,8 @@ function declaredZone(
       if (hit) return hit;
     }
   }
+  const fromClock = zoneNextToEntryTime(extraction, sections, inside, text);
+  if (fromClock) return fromClock;
   for (const key of ['timezone', 'time_zone', 'timeZone', 'tz']) {
     const value = frontMatter?.data?.[key];
     const zone = typeof value === 'string' ? parseZone(value) : undefined;

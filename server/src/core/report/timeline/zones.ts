@@ -169,3 +169,24 @@ export function findZoneDeclaration(text: string, parenthesized = false): ZoneDe
   }
   return best;
 }
+
+// A clock time with a named zone before or after it, in running text: "from UTC 05:13",
+// "at 14:05 CEST". Offsets alone ("+02:00") are left out: in prose they are often not zones.
+const NAMED_ZONE = `(?:(?:UTC|GMT)(?:\\s?[+\u2212-]\\s?\\d{1,2}(?::?\\d{2})?)?|${ABBREVIATION_SOURCE})`;
+const ZONED_TIME = new RegExp(`(?<![A-Za-z0-9])(?:(${NAMED_ZONE})\\s(\\d{1,2}):(\\d{2})|(\\d{1,2}):(\\d{2})\\s?(${NAMED_ZONE}))(?![A-Za-z0-9])`, 'g');
+
+/**
+ * A zone that `text` writes next to one of the `clock` times (minutes after midnight): prose
+ * outside a timeline that says "outages beginning from UTC 05:13" tells the zone of the
+ * timeline's bare 05:13. Abbreviations must be written in capitals.
+ */
+export function findZonedTime(text: string, clock: ReadonlySet<number>): ZoneDeclaration | undefined {
+  ZONED_TIME.lastIndex = 0;
+  for (let m = ZONED_TIME.exec(text); m; m = ZONED_TIME.exec(text)) {
+    const written = m[1] ?? m[6];
+    const minutes = Number(m[2] ?? m[4]) * 60 + Number(m[3] ?? m[5]);
+    const zone = clock.has(minutes) && written === written.toUpperCase() ? parseZone(written) : undefined;
+    if (zone) return { zone, start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
