@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readLeadingToken, readTrailingToken } from '../../server/src/core/report/timeline/tokens.js';
+import { readLeadingToken, readTimeValue, readTrailingToken } from '../../server/src/core/report/timeline/tokens.js';
 import { findZoneDeclaration, parseZone } from '../../server/src/core/report/timeline/zones.js';
 
 function read(text: string) {
@@ -194,4 +194,18 @@ test('what a date shows of the order of day and month', () => {
   const order = (text: string) => readLeadingToken(text)?.order;
   assert.deepEqual(['13/08/2021', '13.08.2021', '05.08.2021', '13 August 2021', '08/13/2021', 'August 13', '05/08/2021', '2021-08-05'].map(order), ['day-first', 'day-first', 'day-first', 'day-first', 'month-first', 'month-first', 'either', undefined]);
   assert.deepEqual([read('13.08.2021 14:05 x')?.day, read('13.08.2021 14:05 x')?.month, read('13.08.2021 14:05 x')?.hour], [13, 8, 14]);
+});
+
+test('a field value that is only a date and time', () => {
+  const value = (text: string) => {
+    const t = readTimeValue(text);
+    return t && [t.year, t.month, t.day, t.hour, t.minute, t.zone?.name];
+  };
+  assert.deepEqual(value(' `2021-03-05 23:27` '), [2021, 3, 5, 23, 27, undefined]);
+  assert.deepEqual(value('**Mar-05-2021 11:27pm UTC**'), [2021, 3, 5, 23, 27, 'UTC']);
+  assert.deepEqual(value('Tuesday 14th October 2025, 08:20 UTC'), [2025, 10, 14, 8, 20, 'UTC']);
+  assert.deepEqual(value('2021-03-05'), [2021, 3, 5, undefined, undefined, undefined]);
+  assert.equal(value('2021-03-05, after the deploy'), undefined);
+  assert.equal(value('`20210305_blankbiosample`'), undefined);
+  assert.equal(value('SN, RC'), undefined);
 });

@@ -323,6 +323,18 @@ export function readTrailingToken(text: string): TimeToken | undefined {
   return undefined;
 }
 
+/**
+ * Reads a value that is only a date and/or time, as a header table cell or a labelled field
+ * holds it (`` `2021-03-05 23:27` ``, `**Mar-05-2021 11:27pm UTC**`, `Tuesday 14th October 2025,
+ * 08:20 UTC`): the token, when nothing but marks and punctuation follows it. Undefined for a value
+ * with other words ("2021-03-05, after the deploy"), which is a sentence, not a time.
+ */
+export function readTimeValue(text: string): TimeToken | undefined {
+  const t = readLeadingToken(text);
+  if (!t || t.problem || (!hasTime(t) && !hasDate(t))) return undefined;
+  return /^[\s*_`)\].,;:]*$/.test(text.slice(t.end)) ? t : undefined;
+}
+
 /** True when the token names a time of day, not only a date. */
 export function hasTime(token: TimeToken): boolean {
   return token.hour !== undefined;
