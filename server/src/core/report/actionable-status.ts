@@ -29,7 +29,7 @@ const LEADING = new RegExp(
 );
 
 /** A status word closing an item: after a dash, a colon or "Status", or in parentheses or brackets. */
-const TRAILING = new RegExp(`(?:[ \\t][-\\u2013\\u2014:]|\\bstatus\\s*[:=-]?|[([])[ \\t]*(?:\\*\\*|__|\\*|_)?${WORD}(?:\\*\\*|__|\\*|_)?[)\\]]?\\.?[ \\t]*$`, 'i');
+const TRAILING = new RegExp(`(?:[ \\t][-\\u2013\\u2014]|:|\\bstatus\\s*[:=-]?|[([])[ \\t]*(?:\\*\\*|__|\\*|_)?${WORD}(?:\\*\\*|__|\\*|_)?[)\\]]?\\.?[ \\t]*$`, 'i');
 
 /** The status an item's Markdown states, and where its words start after a leading status. */
 export interface StatedStatus {
