@@ -136,3 +136,25 @@ test('a timeline that opens with the detection alone leaves the start unknown; a
   const told = body.replace('The outage was noticed by the support team.', 'Users report that the site shows a blank page.');
   assert.equal(checkReport('site.md', `# Site outage\n\n${told}`, new MarkdownParser(), defaultConfig()).report.metrics.timeToDetectMinutes, 0);
 });
+
+test('a detection after the mitigation gives no time to detect rather than a wrong one', () => {
+  const text = [
+    '# Import outage',
+    '',
+    '## Timeline',
+    '',
+    'All times in UTC.',
+    '',
+    '- 2024-07-01 09:00 The import job fails after the schema change.',
+    '- 2024-07-01 09:40 We roll back the schema change.',
+    '- 2024-07-02 08:15 A customer reports that orders of the day before are missing.',
+    '',
+  ].join('\n');
+  const { report } = checkReport('import.md', text, new MarkdownParser(), defaultConfig());
+  assert.equal(report.timeline.milestones.detected?.range.start.line, 8);
+  assert.equal(report.metrics.timeToDetectMinutes, undefined);
+  assert.equal(report.metrics.timeToMitigateMinutes, 40);
+  // A problem that healed by itself can be noticed afterwards: that time to detect stands.
+  const healed = checkReport('import.md', text.replace('We roll back the schema change.', 'The job heals itself and everything returns to normal.'), new MarkdownParser(), defaultConfig()).report;
+  assert.equal(healed.metrics.timeToDetectMinutes, 1395);
+});

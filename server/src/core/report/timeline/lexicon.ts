@@ -181,6 +181,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
     /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
+    /\b(?:automated|automatic)\s+(?:message|warning|notification|alert|e-?mail|report)s?\b/i,
     /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
@@ -359,3 +360,10 @@ export function tellsOnlyDetection(text: string): string | undefined {
   const m = ONLY_DETECTION.exec(text);
   return m ? m[0].trim() : undefined;
 }
+
+/**
+ * Mitigation words that tell of something people did ("rolled back", "fix deployed", "failed
+ * over"), not of the impact stopping by itself ("the cluster self-heals and returns to normal"):
+ * nobody acts on a problem before it is detected, while a problem can heal before anyone notices.
+ */
+export const MITIGATION_ACTION = /\b(?:roll(?:s|ed)?\s+back|rollback|revert(?:s|ed)?|fail(?:s|ed)?\s+over|failover|deploy(?:s|ed)?|releas(?:es|ed)|shipped|rolled\s+out|hotfix|fix(?:es)?\b|patch(?:es|ed)?|workaround|restart(?:s|ed)?|redeploy(?:s|ed)?)/i;

@@ -267,6 +267,30 @@ function symptomAfterReport(start: MilestoneFact, entries: readonly TimelineEntr
   return !statements.some((s) => s.kind === 'metric' && s.milestone === 'detected');
 }
 
+/** `a` is after `b`, both with comparable instants. */
+const later = (a: MilestoneFact | undefined, b: MilestoneFact | undefined): boolean =>
+  a?.utc !== undefined && b?.utc !== undefined && a.absolute === b.absolute && a.utc > b.utc;
+
+/**
+ * An incident is detected before it is mitigated, and mitigated by the time it is resolved. A
+ * mitigation read from words before the detection (a plan outlined on the first day, the users'
+ * report the next) or after the resolution is a wrong pick: the next candidate in order is
+ * chosen instead. When none fits, the milestones stay and the metrics leave the inconsistent
+ * time out (`metrics.ts`) rather than give a wrong one.
+ */
+function keepInOrder(chosen: Milestones, entries: readonly TimelineEntry[], lines: LineIndex): void {
+  const candidate = (e: TimelineEntry): boolean => e.utc !== undefined && e.cues.some((c) => c.milestone === 'mitigated' || c.milestone === 'resolved');
+  const { detected, mitigated, resolved } = chosen;
+  if (mitigated?.source === 'inferred' && mitigated.entry && later(detected, mitigated)) {
+    const again = pick(entries, false, (e) => candidate(e) && notBefore(e, detected));
+    if (again) chosen.mitigated = fromEntry('mitigated', again, lines);
+  } else if (mitigated?.source === 'inferred' && mitigated.entry && later(mitigated, resolved)) {
+    const end = resolved!;
+    const again = pick(entries, false, (e) => candidate(e) && notBefore(e, detected ?? chosen.start) && absoluteOf(e) === end.absolute && e.utc! <= end.utc!);
+    if (again) chosen.mitigated = fromEntry('mitigated', again, lines);
+  }
+}
+
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
   const { frontMatter, lines } = input;
@@ -346,5 +370,6 @@ export function selectMilestones(input: SelectionInput): Milestones {
     chosen.mitigated = fact;
     if (!chosen.resolved) chosen.resolved = { ...fact, milestone: 'resolved' };
   }
+  keepInOrder(chosen, input.entries, lines);
   return chosen;
 }
