@@ -19,7 +19,7 @@
  *   figures; a person reporting a loss is a detection), "the exploit transaction takes place";
  * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
  *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report",
- *   "ticket <link> is opened", "engineers respond to the alarms", "the bot sends an @channel
+ *   "ticket <link> is opened", "a researcher submits a disclosure report", "engineers respond to the alarms", "the bot sends an @channel
  *   alert", "war room is established", "BM sends an email observing that …";
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
@@ -182,6 +182,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
     /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
     /\b(?:automated|automatic)\s+(?:message|warning|notification|alert|e-?mail|report)s?\b/i,
+    // A report that arrives: "a researcher submits a disclosure report", "Immunefi Report (13 August)".
+    /\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b/i,
+    /^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/,
     /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
@@ -349,10 +352,11 @@ export function problemTimeInEntry(text: string): { minutes: number; words: stri
 
 /**
  * "The issue was detected by our engineers", "wire.com being down was noticed by the team",
- * "reported issue in the chat": the entry tells only that the problem was found, not what was
- * seen then, so it says nothing of when the impact began.
+ * "reported issue in the chat", "a researcher submits a disclosure report": the entry tells only
+ * that the problem was found or a report arrived, not what was seen then, so it says nothing of
+ * when the impact began.
  */
-const ONLY_DETECTION = /\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b|(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b/i;
+const ONLY_DETECTION = /\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b|(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b|\b(?:submits?|submitted|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b|^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/i;
 
 /** The words of an entry that tell only that the problem was found (see {@link ONLY_DETECTION}). */
 export function tellsOnlyDetection(text: string): string | undefined {
