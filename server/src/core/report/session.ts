@@ -17,7 +17,7 @@
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
 import type { Root, RootContent } from 'mdast';
-import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
+import { assembleRoot, placeNodes, type MarkdownParser, type ParseHelp, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import { parseSuppressions } from '../suppress.js';
@@ -50,6 +50,8 @@ export interface SessionStats {
   chunksAnalysed: number;
   /** Chunks whose timeline entries were resolved in this version (dates, zones, instants). */
   timelineChunksResolved: number;
+  /** Chunks parsed by another thread for this version (`ParseHelp`). */
+  chunksParsedElsewhere?: number;
 }
 
 /**
@@ -87,9 +89,10 @@ export class ReportSession {
 
   /**
    * Analyses `text`, the new version of the document, from the facts of the previous version.
-   * Throws `CancelledError` when the token is cancelled; the session stays usable.
+   * Throws `CancelledError` when the token is cancelled; the session stays usable. `help` is
+   * another thread that parses some of the chunks meanwhile (see `ParseHelp`).
    */
-  check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS): ReportCheck {
+  check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS, help?: ParseHelp): ReportCheck {
     if (configured !== this.config || file !== this.file) {
       this.facts = new Map();
       this.placed = new Map();
@@ -105,7 +108,7 @@ export class ReportSession {
     const lines = new LineIndex(text);
     if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, configured, limits);
 
-    const parsed = this.parser.parseChunks(text, token, this.parsed);
+    const parsed = this.parser.parseChunks(text, token, this.parsed, help);
     this.parsed = parsed;
     // Chunks that did not move keep their placed nodes and facts from the previous version.
     const placedNodes = new Map<string, readonly RootContent[]>();
@@ -167,7 +170,7 @@ export class ReportSession {
     this.facts = next;
     this.placed = placed;
     this.lazyItems(extraction, runs);
-    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed, timelineChunksResolved: 0 };
+    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed, timelineChunksResolved: 0, ...(parsed.helped ? { chunksParsedElsewhere: parsed.helped } : {}) };
 
     const title = reportTitle(frontMatter, sections);
     const read = this.statementReader();
