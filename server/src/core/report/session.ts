@@ -31,7 +31,7 @@ import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
 import { findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
-import type { Extraction, RawItem } from './timeline/entries.js';
+import { rememberingEntryReader, type Extraction, type RawItem } from './timeline/entries.js';
 import { initialState, resolveEntries, resolveItems, stateKey, type ResolveContext, type ResolveState } from './timeline/resolve.js';
 import { readStatements, type Statement } from './timeline/stated.js';
 import type { StatementReader } from './timeline/statements.js';
@@ -76,6 +76,8 @@ export class ReportSession {
   private resolved = new Map<string, ResolvedRun>();
   /** Statements read from each text of the last version (outside the timeline). */
   private statements = new Map<string, readonly Statement[]>();
+  /** The words of the timeline entries read so far: the entries of a chunk typed in are not read again. */
+  private readEntry = rememberingEntryReader();
   private config?: ResolvedConfig;
   private file?: string;
   private lastStats: SessionStats = { chunks: 0, chunksAnalysed: 0, timelineChunksResolved: 0 };
@@ -145,7 +147,7 @@ export class ReportSession {
       const key = factsKey(chunk, roles);
       let facts = next.get(key) ?? this.facts.get(key);
       if (!facts) {
-        facts = computeChunkFacts(chunk, roles, file, config, performance.now() + limits.sectionBudgetMs, token);
+        facts = computeChunkFacts(chunk, roles, file, config, performance.now() + limits.sectionBudgetMs, token, this.readEntry);
         analysed++;
       }
       next.set(key, facts);
