@@ -24,7 +24,7 @@ import { parseSuppressions } from '../suppress.js';
 import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
-import { chooseProfile, configForReport } from './profile-detect.js';
+import { chooseProfile, configForReport, type ReportProfile } from './profile-detect.js';
 import { labelledFields, noteLabelledFields } from './section-presence.js';
 import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
@@ -76,6 +76,8 @@ export class ReportSession {
   private resolved = new Map<string, ResolvedRun>();
   /** Statements read from each text of the last version (outside the timeline). */
   private statements = new Map<string, readonly Statement[]>();
+  /** The profile chosen for the last version, and the section names and fields it was chosen from. */
+  private profile?: { key: string; chosen: ReportProfile };
   /** The words of the timeline entries read so far: the entries of a chunk typed in are not read again. */
   private readEntry = rememberingEntryReader();
   private config?: ResolvedConfig;
@@ -102,6 +104,7 @@ export class ReportSession {
       this.statements = new Map();
       this.placedItems = new Map();
       this.frontMatter = undefined;
+      this.profile = undefined;
       this.parsed = undefined;
       this.config = configured;
       this.file = file;
@@ -126,7 +129,7 @@ export class ReportSession {
     // The report is read, and its rules run, with its own profile (configured or detected).
     const { fields, definitions } = this.chunkNames(parsed);
     noteLabelledFields(root, fields);
-    const profile = chooseProfile(sections, configured, fields);
+    const profile = this.chooseProfile(sections, configured, fields);
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     // Day headings written one level too high after the timeline are read as part of it.
@@ -265,6 +268,19 @@ export class ReportSession {
     }
     this.names = next;
     return { fields, definitions };
+  }
+
+  /**
+   * {@link chooseProfile}, again only when a section name or a labelled field changed: the choice
+   * reads the sections by their names alone, and typing in a section's body changes none.
+   */
+  private chooseProfile(sections: Section[], configured: ResolvedConfig, fields: ReadonlySet<string>): ReportProfile {
+    let key = '';
+    for (const s of sections) key += `${s.normalized}\u0001${s.core}\u0000`;
+    key += '\u0002';
+    for (const f of fields) key += `${f}\u0000`;
+    if (this.profile?.key !== key) this.profile = { key, chosen: chooseProfile(sections, configured, fields) };
+    return this.profile.chosen;
   }
 
   /** {@link readStatements} remembering the texts of the last version. */
