@@ -229,9 +229,13 @@ class Runner {
       send();
       const wasm = this.data.wasm;
       while (waiting.length > 0) {
-        throwIfCancelled(token);
-        onResults(await parseCandidates({ files: waiting.shift()!, builders: this.builders }, () => loadPhpParser(wasm)));
-        await new Promise((resolve) => setImmediate(resolve));
+        // A file at a time, with the event loop let in between: in the language server this
+        // thread also answers the editor.
+        for (const file of waiting.shift()!) {
+          throwIfCancelled(token);
+          onResults(await parseCandidates({ files: [file], builders: this.builders }, () => loadPhpParser(wasm)));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
     } finally {
       // After a failure or a cancellation nothing more starts; every task sent is awaited (a
