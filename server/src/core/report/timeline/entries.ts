@@ -343,7 +343,7 @@ export function extractTimeline(section: Section, lines: LineIndex, following: r
  * {@link extractTimeline} gives for the whole section (the blocks under a time heading that a
  * very long section pushes into the next chunk are read as blocks of their own).
  */
-export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent): Extraction {
+export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent, read: EntryReader = readEntryWords): Extraction {
   const walker = new Walker(text);
   let timed: RawEntry | undefined;
   for (const node of nodes) {
@@ -356,11 +356,53 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
   }
   for (const item of walker.out.items) {
     if (item.kind !== 'entry') continue;
-    item.milestones = findMilestones(item.text, item.rest, item.emphasis);
-    item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
-    item.goesOn = findImpactGoesOn(item.rest) ?? null;
-    item.begunEarlier = impactBegunEarlier(item.rest) ?? null;
+    const { milestones, cues, goesOn, begunEarlier } = read(item.text, item.rest, item.emphasis);
+    item.milestones = milestones;
+    item.cues = cues;
+    item.goesOn = goesOn;
+    item.begunEarlier = begunEarlier;
   }
   walker.out.dateOrders = countDateOrders(walker.out.items);
   return walker.out;
+}
+
+/** What the words of one entry say, a pure function of them. Shared between entries and versions: never change it. */
+export interface EntryReading {
+  milestones: Milestone[];
+  cues: MilestoneCue[];
+  goesOn: string | null;
+  begunEarlier: string | null;
+}
+
+/** Reads the words of one entry: its plain text, the text after its time, its emphasised spans. */
+export type EntryReader = (text: string, rest: string, emphasis: readonly string[]) => EntryReading;
+
+/** Reads an entry's milestones, milestone cues and words about the impact going on or begun earlier. */
+export const readEntryWords: EntryReader = (text, rest, emphasis) => ({
+  milestones: findMilestones(text, rest, emphasis),
+  cues: findMilestoneCues(text, rest, emphasis),
+  goesOn: findImpactGoesOn(rest) ?? null,
+  begunEarlier: impactBegunEarlier(rest) ?? null,
+});
+
+/**
+ * An {@link EntryReader} that remembers what it read, for the versions of one document: typing
+ * in one entry re-reads the chunk that holds it, and its other entries keep their words. Keeps
+ * the readings of about the last `limit` distinct entries (two generations).
+ */
+export function rememberingEntryReader(limit = 20_000): EntryReader {
+  let current = new Map<string, EntryReading>();
+  let older = new Map<string, EntryReading>();
+  return (text, rest, emphasis) => {
+    const key = emphasis.length > 0 ? `${text}\u0000${rest}\u0000${emphasis.join('\u0000')}` : `${text}\u0000${rest}`;
+    let reading = current.get(key);
+    if (reading) return reading;
+    reading = older.get(key) ?? readEntryWords(text, rest, emphasis);
+    if (current.size >= limit) {
+      older = current;
+      current = new Map();
+    }
+    current.set(key, reading);
+    return reading;
+  };
 }
