@@ -1,6 +1,7 @@
 import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
 import { hasDuration } from '../../report/impact-phrases.js';
+import { reportKind } from '../../report/report-kind.js';
 import type { ImpactStatement, Report } from '../../report/types.js';
 import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
@@ -18,6 +19,8 @@ export const impactNoDuration: ReportRule = {
   check({ report }) {
     const impact = report.impact;
     if (!impact || hasDuration(impact.text)) return [];
+    // A vulnerability disclosed before anyone was harmed has no impact window to measure.
+    if (reportKind(report) === 'disclosure') return [];
     // The report says how long elsewhere, in prose: "an outage lasting 1 hour and 48 minutes",
     // "down from 15:30 to 18:10 UTC".
     if (report.timeline.stated?.some((s) => s.kind === 'duration' || (s.kind === 'time' && s.window))) return [];

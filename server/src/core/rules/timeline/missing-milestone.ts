@@ -1,3 +1,4 @@
+import { reportKind } from '../../report/report-kind.js';
 import { MILESTONE_INFO } from '../../report/timeline/lexicon.js';
 import type { Milestone } from '../../report/types.js';
 import type { RuleFinding } from '../../types.js';
@@ -22,8 +23,10 @@ export const missingMilestone: ReportRule = {
     const { section, milestones } = report.timeline;
     if (!section) return [];
     const findings: RuleFinding[] = [];
+    // A vulnerability disclosed before anyone was harmed had no impact, so no impact start.
+    const disclosure = reportKind(report) === 'disclosure';
     for (const milestone of REQUIRED) {
-      if (milestones[milestone]) continue;
+      if (milestones[milestone] || (disclosure && milestone === 'start')) continue;
       const info = MILESTONE_INFO[milestone];
       findings.push({
         message: `No ${info.name} found in the timeline, the front matter or the text: mark its entry with ${info.marker} (or write "${info.phrase}" as its own sentence), or set front matter \`${info.fields[0]}\`.`,
