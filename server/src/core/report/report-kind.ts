@@ -21,10 +21,10 @@ import type { Report } from './types.js';
 export type ReportKind = 'incident' | 'disclosure';
 
 const FLAW =
-  /\b(?:vulnerabilit(?:y|ies)|security\s+(?:researcher|issue|flaw|bug|report)|bug\s+bounty|white\s?hat|responsibl[ey]\s+disclos\w*|disclosed\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bug|flaw|issue|vulnerability)|CVE-\d{4}-\d+|immunefi|hackerone)\b/i;
+  /\b(?:vulnerabilit(?:y|ies)|security\s+(?:researchers?|issue|flaw|bug|report)|(?:bug\s+)?bounty|white\s?hat|responsibl[ey]\s+disclos\w*|disclosed\s+(?:a|the|an)\s+(?:\w+\s+)?(?:bug|flaw|issue|vulnerability)|CVE-\d{4}-\d+|immunefi|hackerone)\b/i;
 
 const UNHARMED =
-  /\b(?:funds\s+(?:are|were|remain(?:ed)?)\s+safe|no\s+(?:\w+\s+)?losses|no\s+(?:user\s+|customer\s+)?(?:funds|data|users?|customers?|assets)\s+(?:were|was|are|is)\s+(?:ever\s+)?(?:lost|affected|harmed|at\s+risk|exposed|stolen|drained)|(?:was|were)\s+(?:never|not)\s+exploited|no\s+(?:known\s+)?exploitation|before\s+(?:it|anyone|any\w*)\s+(?:could\s+be|was)\s+exploited|could\s+(?:have|cause|allow|lead)|would\s+(?:only\s+)?have\s+been|potential(?:ly)?\s+(?:impact|loss|affect)|if\s+exploited)\b/i;
+  /\b(?:funds\s+(?:are|were|remain(?:ed)?)\s+safe|no\s+(?:\w+\s+)?losses|no\s+loss\s+of\s+funds|no\s+impact\s+on\s+users|(?:nobody|no\s+one)\s+was\s+(?:affected|impacted)|no\s+(?:user\s+|customer\s+)?(?:funds|data|users?|customers?|assets)\s+(?:were|was|are|is)\s+(?:ever\s+)?(?:lost|affected|impacted|harmed|at\s+risk|exposed|stolen|drained)|(?:was|were)\s+(?:never|not)\s+exploited|no\s+(?:known\s+)?exploitation|before\s+(?:it|anyone|any\w*)\s+(?:could\s+be|was)\s+exploited|could\s+(?:have|cause|allow|lead)|would\s+(?:only\s+)?have\s+been|potential(?:ly)?\s+(?:impact|loss|affect)|if\s+exploited)\b/i;
 
 const kinds = new WeakMap<Report, ReportKind>();
 

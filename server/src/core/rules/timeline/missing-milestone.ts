@@ -8,7 +8,8 @@ const REQUIRED: readonly Milestone[] = ['start', 'detected', 'resolved'];
 
 /**
  * No impact start, detection or resolution anywhere: no marker, no front matter field, no time or
- * metric stated in prose, and no entry whose words say it.
+ * metric stated in prose, and no entry whose words say it. A vulnerability report that says
+ * nobody was affected is not asked for an impact start.
  */
 export const missingMilestone: ReportRule = {
   meta: {
