@@ -48,7 +48,9 @@ test('the walk skips .git, node_modules and what .gitignore files ignore, nested
 });
 
 test('configured report globs replace the defaults and match relative to the workspace root', async () => {
-  const dir = tempWorkspace({ 'reports/2024-01-cache.md': SMALL_REPORT, 'incidents/a.md': SMALL_REPORT });
+  // Notes that do not read as a report: only a glob takes them.
+  const notes = '# Cache notes\n\nThe cache cluster is being resized.\n';
+  const dir = tempWorkspace({ 'reports/2024-01-cache.md': notes, 'incidents/a.md': notes });
   const config = { ...defaultConfig(), reportGlobs: ['reports/*.md'] };
   assert.deepEqual((await files(dir, ['.'], config)).reports, ['reports/2024-01-cache.md']);
   assert.deepEqual((await files(dir, ['reports'], config)).reports, ['reports/2024-01-cache.md']);

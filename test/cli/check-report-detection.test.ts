@@ -3,6 +3,8 @@
  * counts, `--verbose` reasons, and the profile each report was given (`reports[].profile`).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli, tempWorkspace, type JsonOutput } from '../helpers/cli.js';
 
@@ -136,7 +138,7 @@ test('--verbose says, for each Markdown file, whether it was taken and why', asy
   assert.match(reason('2024-03-02-badges.md') ?? '', /: report: its headings read as a postmortem \("Summary", "Timeline \(all times PST\) 03\/02\/2024", "Root cause\(s\)", "Action items"\)/);
   assert.match(reason('ops/retros/2024-05-06-dns.md') ?? '', /: report: its path matches the report globs/);
   assert.match(reason('notes/2021-11-08-login.md') ?? '', /: report: it calls itself a postmortem/);
-  assert.match(reason('notes/2023-01-23-proxy.md') ?? '', /: report: its title names an incident and it has "Summary", "Impact on users"/);
+  assert.match(reason('notes/2023-01-23-proxy.md') ?? '', /: report: its title "Proxy upgrade caused a brief outage" names an incident and it has "Summary", "Impact on users"/);
   assert.match(reason('README.md') ?? '', /: not a report: a README file/);
   assert.match(reason('CONTRIBUTING.md') ?? '', /: not a report: a CONTRIBUTING file/);
   assert.match(reason('docs/incident-reports/index.md') ?? '', /: not a report: /);
@@ -145,4 +147,23 @@ test('--verbose says, for each Markdown file, whether it was taken and why', asy
   assert.match(reason('guide/writing.md') ?? '', /: not a report: its title "How to write a postmortem" is about postmortems/);
   assert.match(reason('notes/meeting.md') ?? '', /: not a report: /);
   assert.equal(result.stderr.split('\n').filter((l) => l.startsWith('incident-scribe: ')).length, 12);
+});
+
+test('check . --verbose on reports told in other shapes: dated logs, disclosures, status notes, a blog post; and the guides and records that are none', async () => {
+  const fixtures = join(import.meta.dirname, '..', 'fixtures', 'discovery');
+  const expected = JSON.parse(readFileSync(join(fixtures, 'expected.json'), 'utf8')) as Record<string, { report: boolean; reason: string }>;
+  const dir = tempWorkspace(Object.fromEntries(Object.keys(expected).map((path) => [path, readFileSync(join(fixtures, path), 'utf8')])));
+  const result = await runCli(['check', '.', '--verbose', '--format', 'json'], { cwd: dir });
+  assert.notEqual(result.code, 2, result.stderr);
+  const json = JSON.parse(result.stdout) as JsonOutput;
+  const taken = Object.entries(expected).filter(([, e]) => e.report).map(([path]) => path);
+  assert.deepEqual(json.reports.map((r) => r.file).sort(), taken.sort());
+  for (const [path, e] of Object.entries(expected)) {
+    const line = result.stderr.split('\n').find((l) => l.startsWith(`incident-scribe: ${path}: `)) ?? '';
+    assert.ok(line.startsWith(`incident-scribe: ${path}: ${e.report ? 'report' : 'not a report'}: `), line || `${path}: no --verbose line`);
+    assert.ok(line.includes(e.reason), `${line} should say "${e.reason}"`);
+  }
+  // The reasons name what was read: the title, the date, the headings.
+  assert.ok(result.stderr.includes(`incident-scribe: ops-log/2022-10-disk-controller-problems.md: report: its title "2022-10 Problem with the disk controller on store2" names an incident, it is dated and it has "Diagnosis"`), result.stderr);
+  assert.ok(result.stderr.includes(`incident-scribe: docs/when-the-database-is-down.md: not a report: its title or folder reads as a guide to failures, not one incident`), result.stderr);
 });

@@ -8,15 +8,22 @@
  * 3. index pages (`index.md`, `_index.md`, `SUMMARY.md`…) list reports and are none;
  *    otherwise a path matching the report globs (relative to the workspace root) makes a report;
  * 4. a text that is mostly placeholders is a template, not a report;
- * 5. otherwise its headings decide: a timeline-like section and at least one of impact, cause,
- *    actions, resolution, lessons or detection; or a document that calls itself a postmortem in
- *    its title or opening words, or whose title names an incident, and has sections a postmortem has.
+ * 5. otherwise what it is decides (the signs are in `report-signals.ts`): a timeline-like section
+ *    and at least one of impact, cause, actions, resolution, lessons, detection, or a heading that
+ *    tells the incident ("What happened", "Details of fix"); a document that calls itself a
+ *    postmortem (or an incident or vulnerability disclosure) in its title or opening words; three
+ *    postmortem sections; a title or file name that names a failure ("Zammad down", "website
+ *    outage") with a postmortem section, a timeline, or, when the file is dated or in a folder of
+ *    reports (`disclosures/`, `outages/`…), a heading of the story or prose that tells what
+ *    happened. Guides to failures in general ("When the database is down", `runbooks/`) and
+ *    vulnerability records (a severity section, `vulnerabilities/`) name failures too, and are none.
  *
  * Only a cheap line scan of the text is needed, never a full Markdown parse.
  */
 import picomatch from 'picomatch';
 import { headingRole, type SectionRole } from './heading-roles.js';
 import { scanHeadings, type ScannedHeading } from './heading-scan.js';
+import { accountKinds, failureNamed, inReportFolder, isDated, isGuide, storyHeading, isVulnerabilityRecord, isTimelineLike, nameAsWords, timedEntries } from './report-signals.js';
 
 const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 
@@ -66,12 +73,10 @@ const NOT_REPORT_NAMES = /^(?:readme|changelog|changes|history|contributing|code
 const INDEX_NAMES = /^(?:index|_index|toc|summary|sidebar|_sidebar)$/i;
 const TEMPLATE_NAME = /(?:^|[^a-z])template(?:s)?(?:[^a-z]|$)/i;
 /** Titles of documents about postmortems rather than of one incident. */
-const ABOUT_POSTMORTEMS = /\b(?:template|how to write|guidelines?|handbook|process|checklist|playbook|runbook)\b/i;
+const ABOUT_POSTMORTEMS =
+  /\b(?:templates?|how to write|guidelines?|handbook|checklist|playbook|runbook|polic(?:y|ies))\b|^how to\b|\b(?:incident|postmortem|post-mortem|review|response|on-?call|escalation|disclosure) process\b/i;
 /** Words by which a document calls itself a postmortem. */
-const SELF_DESCRIBED = /\bpost[- ]?mortems?\b|\bincident (?:report|review|analysis|retrospective)\b|\broot cause analysis\b|\bretrospective\b|\bRCA\b/i;
-
-/** Titles that name an incident ("…caused brief outage…", "Service disruption", "… is down"). */
-const INCIDENT_TITLE = /\b(?:outages?|incidents?|downtime|disruptions?|degradation|degraded|breach|compromised?|failures?|is down|went down|was down)\b/i;
+const SELF_DESCRIBED = /\bpost[- ]?mortems?\b|\bincident (?:report|review|analysis|retrospective)\b|\broot cause analysis\b|\bretrospective\b|\bRCA\b|\b(?:incident|vulnerability|security|exploit) disclosure\b/i;
 
 /**
  * Lines that are left from a template: `{{ … }}`, `<describe …>`, `XXX`, `yyyy-mm-dd`, `HH:mm`,
@@ -97,35 +102,93 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   if (!posix.startsWith('../') && matchesGlobs(posix)) return { report: true, reason: 'its path matches the report globs' };
   const headings = scanHeadings(text);
   if (isMostlyPlaceholders(text, headings)) return { report: false, reason: 'a template (mostly placeholder text)' };
-  return classifyByContent(text, headings);
+  return classifyByContent(posix, text, headings);
 }
 
-function classifyByContent(text: string, headings: ScannedHeading[]): ReportDecision {
+function classifyByContent(posix: string, text: string, headings: ScannedHeading[]): ReportDecision {
   const roles = new Map<SectionRole, string>();
+  const story: string[] = [];
+  let toldStory = 0;
+  let timelineLike: string | undefined;
   for (const h of headings) {
     const role = headingRole(h.text);
     if (role && !roles.has(role)) roles.set(role, h.text);
+    const kind = role ? undefined : storyHeading(h.text);
+    if (kind) story.push(h.text);
+    if (kind === 'told') toldStory++;
+    if (!timelineLike && (role === 'timeline' || (!role && isTimelineLike(h.text)))) timelineLike = h.text;
   }
   const title = headings.find((h) => h.depth === 1)?.text ?? frontMatterTitle(text) ?? headings[0]?.text ?? '';
-  const found = [...roles.values()].map((t) => `"${t}"`).join(', ');
+  const found = [...roles.values(), ...story.filter((t) => t !== timelineLike), ...(timelineLike && !roles.has('timeline') ? [timelineLike] : [])]
+    .map((t) => `"${t}"`)
+    .join(', ');
   if (ABOUT_POSTMORTEMS.test(title)) return { report: false, reason: `its title "${title}" is about postmortems, not one incident` };
   const others = (['impact', 'cause', 'actionables', 'resolution', 'lessons', 'detection'] as const).filter((r) => roles.has(r));
-  if (roles.has('timeline') && others.length > 0) return { report: true, reason: `its headings read as a postmortem (${found})` };
-  if (SELF_DESCRIBED.test(title + '\n' + openingWords(text)) && (roles.size > 0 || headings.length === 0)) {
+  if (timelineLike && others.length + toldStory > 0) return { report: true, reason: `its headings read as a postmortem (${found})` };
+  if (SELF_DESCRIBED.test(title + '\n' + openingWords(text)) && (roles.size > 0 || story.length > 0 || headings.length === 0)) {
     return { report: true, reason: `it calls itself a postmortem${found ? ` and has ${found}` : ''}` };
   }
   if (others.length >= 3) return { report: true, reason: `its headings read as a postmortem (${found})` };
-  if (INCIDENT_TITLE.test(title) && others.some((r) => r !== 'lessons')) {
-    return { report: true, reason: `its title names an incident and it has ${found}` };
+  return classifyByFailure(posix, text, { title, headings, others, story, timelineLike, found, roles: roles.size });
+}
+
+/** What {@link classifyByContent} read from the headings, for the signs that need more than headings. */
+interface HeadingSigns {
+  title: string;
+  headings: ScannedHeading[];
+  /** Roles other than summary and timeline. */
+  others: SectionRole[];
+  story: string[];
+  timelineLike: string | undefined;
+  /** The headings found, quoted, for the reason. */
+  found: string;
+  /** How many roles the headings play. */
+  roles: number;
+}
+
+/**
+ * The second half of the decision: a title or file name that names a failure, a date, a folder
+ * of reports, a guide or vulnerability record that names failures in general, prose that tells
+ * an incident.
+ */
+function classifyByFailure(posix: string, text: string, signs: HeadingSigns): ReportDecision {
+  const { title, headings, others, story, timelineLike, found } = signs;
+  const base = posix.split('/').pop() ?? posix;
+  // The title names a failure, or the file name does when the title is only a date or a name.
+  const titleFailure = failureNamed(title);
+  const nameFailure = failureNamed(nameAsWords(base));
+  const failure = titleFailure === 'failure' || nameFailure === 'failure' ? 'failure' : (titleFailure ?? nameFailure);
+  const named = titleFailure ? `its title "${title}"` : `its file name`;
+  if (failure && isGuide(posix, title)) return { report: false, reason: `its title or folder reads as a guide to failures, not one incident` };
+  if (failure && isVulnerabilityRecord(posix, headings.map((h) => h.text))) {
+    return { report: false, reason: `a vulnerability record (severity, credits or its folder), with no timeline of an incident` };
   }
-  if (roles.has('timeline')) return { report: false, reason: `a timeline, but no impact, cause, actions, resolution or lessons` };
+  const folder = inReportFolder(posix);
+  const dated = isDated(base) || isDated(title);
+  // Plainer words of trouble need a sign that the file is about one occasion: a date or a folder of reports.
+  const namesFailure = failure === 'failure' || (failure === 'trouble' && (dated || folder));
+  // A failure, its cause and its resolution is also what a help article tells; a report says more, or is dated.
+  const tells = others.some((r) => r !== 'lessons' && r !== 'cause' && r !== 'resolution') || dated || folder;
+  if (namesFailure && tells && others.some((r) => r !== 'lessons')) return { report: true, reason: `${named} names an incident and it has ${found}` };
+  if (namesFailure && timelineLike) return { report: true, reason: `${named} names an incident and it has a timeline (${found})` };
+  if (namesFailure && story.length > 0 && (dated || folder)) {
+    return { report: true, reason: `${named} names an incident, it is ${folder ? 'in a folder of reports' : 'dated'} and it has ${found}` };
+  }
+  if (folder && (signs.roles > 0 || story.length > 0)) return { report: true, reason: `it is in a folder of reports and has ${found}` };
+  if (namesFailure && dated && (timedEntries(text) >= 3 || accountKinds(openingWords(text, 4000)) >= 2)) {
+    return { report: true, reason: `${named} names an incident, it is dated and its text tells what happened` };
+  }
+  if (namesFailure && others.some((r) => r !== 'lessons')) {
+    return { report: false, reason: `${named} names a failure and it has ${found}, as a help article does; no date, timeline or impact says it is one incident` };
+  }
+  if (timelineLike) return { report: false, reason: `a timeline, but no impact, cause, actions, resolution or lessons` };
   return { report: false, reason: found ? `its headings (${found}) do not read as a postmortem` : 'no heading of a postmortem (timeline, impact, cause, actions)' };
 }
 
 /** The text before the second heading (or the first 800 characters), where a report says what it is. */
-function openingWords(text: string): string {
+function openingWords(text: string, length = 800): string {
   const body = text.replace(/^\uFEFF?---[\s\S]*?\n(?:---|\.\.\.)[ \t]*\r?\n/, '');
-  return body.slice(0, 800);
+  return body.slice(0, length);
 }
 
 function frontMatterTitle(text: string): string | undefined {
