@@ -3,7 +3,7 @@
  * with `includes/`); without it the benchmark says so and does nothing. For MediaWiki core's
  * `includes/` and for the whole install it prints, in one run: the files, the candidate files
  * parsed, the cold scan (no persistent index: read and prefilter in the calling thread, parse and
- * extract in worker threads),
+ * extract in worker threads and, once every file is read, in the calling thread too),
  * the warm scan (persistent index loaded from disk, nothing changed), the walk that lists the files (apart), a one-file re-index (read,
  * parse, extract, update the index in the calling thread, as the server does on a file change),
  * the peak resident memory of the process (worker threads included), and a plain Node read +

@@ -28,6 +28,7 @@ test('the systems finding the incident, or nothing said', () => {
     'Alertmanager paged the on-call engineer.',
     'An Icinga alert fired at 14:05; a user also reported it.',
     'PagerDuty woke up the SRE on duty.',
+    'The alarms start going off and the failing nodes are noticed.',
     'Monitoring showed the error rate climb, and users noticed soon after.',
     'Automated checks caught the regression.',
     'It was found during a routine deploy.',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
-import { coreTitle, headingRole, normalizeTitle } from '../../server/src/core/report/heading-roles.js';
+import { coreTitle, headingRole, normalizeTitle, sectionRole } from '../../server/src/core/report/heading-roles.js';
 import { chooseProfile } from '../../server/src/core/report/profile-detect.js';
 import { buildSections } from '../../server/src/core/report/sections.js';
 import { LineIndex } from '../../server/src/core/text.js';
@@ -29,6 +29,37 @@ test('a known section name with a note after it is still that section', () => {
   for (const title of ['Attendees', 'Stats', 'Q&A', 'Timeline-based billing', 'Root', 'Action figures']) assert.equal(headingRole(title), undefined, title);
   assert.equal(coreTitle(normalizeTitle('Root cause(s)')), 'root cause');
   assert.equal(coreTitle(normalizeTitle('Timeline of events')), 'timeline of events');
+});
+
+test('a section under another name plays its role by its head words and question forms', () => {
+  const cases: [string, string][] = [
+    ['Platform Response Timeline', 'timeline'],
+    ['Sequence of events', 'timeline'],
+    ['Symptoms', 'impact'],
+    ['Who was affected?', 'impact'],
+    ['What was the impact identified?', 'impact'],
+    ['Potential Impact', 'impact'],
+    ['What happened?', 'summary'],
+    ['Problem', 'summary'],
+    ['Why did it happen?', 'cause'],
+    ['Details of Incident', 'cause'],
+    ['Investigation', 'cause'],
+    ['Solution', 'resolution'],
+    ['Details of Fix', 'resolution'],
+    ['Solving (temporarily)', 'resolution'],
+    ['Next steps', 'actionables'],
+    ['Alerting improvements', 'actionables'],
+    ['Why was this hard to detect?', 'detection'],
+    ['Alert', 'detection'],
+    ['Conclusion', 'lessons'],
+  ];
+  for (const [title, role] of cases) assert.equal(sectionRole(title), role, title);
+  // Not a role: background, a yes/no question, a hyphenated word, a timeline entry, a sentence.
+  for (const title of ['Background', 'Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on']) {
+    assert.equal(sectionRole(title), undefined, title);
+  }
+  // Deciding what a file is takes the names only: a README's "Problem" and "Solution" are no postmortem.
+  for (const title of ['Problem', 'Solution', 'Symptoms']) assert.equal(headingRole(title), undefined, title);
 });
 
 function profileOf(markdown: string, config = defaultConfig()) {

@@ -121,3 +121,40 @@ test('a stated length of the impact ends it when nothing else says when it stopp
   const timed = `${text}\n## Timeline\n\n- 2025-05-16 10:00 UTC The test ledger halts.\n- 2025-05-16 10:40 UTC Blocks are produced again.\n`;
   assert.equal(checkReport('halt.md', timed, new MarkdownParser(), defaultConfig()).report.metrics.timeToMitigateMinutes, 40);
 });
+
+test('a timeline that opens with the detection alone leaves the start unknown; a stated length still measures the impact', () => {
+  const body = ['## Timeline', '', 'All times in UTC.', '', '- 2024-09-02 07:10 The outage was noticed by the support team.', '- 2024-09-02 09:05 The site is reachable again.', ''].join('\n');
+  const plain = checkReport('site.md', `# Site outage\n\n${body}`, new MarkdownParser(), defaultConfig()).report;
+  assert.equal(plain.timeline.milestones.start, undefined);
+  assert.equal(plain.metrics.timeToDetectMinutes, undefined);
+  assert.equal(plain.metrics.timeToMitigateMinutes, undefined);
+  const stated = checkReport('site.md', `# Site outage\n\nThe site was down; downtime for about 2h.\n\n${body}`, new MarkdownParser(), defaultConfig()).report;
+  assert.equal(stated.metrics.timeToDetectMinutes, undefined);
+  assert.equal(stated.metrics.timeToMitigateMinutes, 120);
+  assert.equal(stated.metrics.timeToResolveMinutes, 120);
+  // An opening entry that tells what was seen places the start there (time to detect zero).
+  const told = body.replace('The outage was noticed by the support team.', 'Users report that the site shows a blank page.');
+  assert.equal(checkReport('site.md', `# Site outage\n\n${told}`, new MarkdownParser(), defaultConfig()).report.metrics.timeToDetectMinutes, 0);
+});
+
+test('a detection after the mitigation gives no time to detect rather than a wrong one', () => {
+  const text = [
+    '# Import outage',
+    '',
+    '## Timeline',
+    '',
+    'All times in UTC.',
+    '',
+    '- 2024-07-01 09:00 The import job fails after the schema change.',
+    '- 2024-07-01 09:40 We roll back the schema change.',
+    '- 2024-07-02 08:15 A customer reports that orders of the day before are missing.',
+    '',
+  ].join('\n');
+  const { report } = checkReport('import.md', text, new MarkdownParser(), defaultConfig());
+  assert.equal(report.timeline.milestones.detected?.range.start.line, 8);
+  assert.equal(report.metrics.timeToDetectMinutes, undefined);
+  assert.equal(report.metrics.timeToMitigateMinutes, 40);
+  // A problem that healed by itself can be noticed afterwards: that time to detect stands.
+  const healed = checkReport('import.md', text.replace('We roll back the schema change.', 'The job heals itself and everything returns to normal.'), new MarkdownParser(), defaultConfig()).report;
+  assert.equal(healed.metrics.timeToDetectMinutes, 1395);
+});

@@ -100,3 +100,11 @@ test('metadata-mismatch: on the front matter field line, with the timeline entry
   assert.equal(finding.related?.[0].range.start.line, 9);
   assert.deepEqual(check(text.replace('18:00Z', '18:30:45Z'), 'timeline/metadata-mismatch'), []);
 });
+
+test('unparseable-time: the message says what is missing', () => {
+  const messages = (body: string): string[] => check(doc(body), 'timeline/unparseable-time').map((f) => f.message);
+  assert.deepEqual(messages('- 14:05 a\n- The patch lands at 22:02.'), ['This entry\'s time is not at its start: "22:02" stands inside its words, where it may be any time the story mentions. Start the entry with its time ("22:02 …").']);
+  assert.match(messages('- 14:05 a\n- Around lunch the reports start.')[0], /^This entry has no time and nothing gives it one: start it with its time/);
+  assert.match(messages('- 14:05 a\n- `unknown` - Uploads queue.')[0], /^The time of this entry is written as "unknown" and no date heading above it gives its day/);
+  assert.deepEqual(messages('### 2022-09-14\n\n- `unknown` - Uploads queue.\n- 14:05 a'), []);
+});

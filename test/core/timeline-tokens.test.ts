@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readLeadingToken } from '../../server/src/core/report/timeline/tokens.js';
+import { readLeadingToken, readTrailingToken } from '../../server/src/core/report/timeline/tokens.js';
 import { findZoneDeclaration, parseZone } from '../../server/src/core/report/timeline/zones.js';
 
 function read(text: string) {
@@ -139,4 +139,59 @@ test('dotted times are times only when a zone or AM/PM follows', () => {
 test('a date after the time may end in a colon; a colon and digits after a day are a time', () => {
   assert.deepEqual(read('12:45 PM PST Saturday Oct 30th: First wave x'), { token: '12:45 PM PST Saturday Oct 30th', year: undefined, month: 10, day: 30, hour: 12, minute: 45, second: 0, zone: 'PST', rest: 'First wave x' });
   assert.equal(read('May 21:30 x')?.month, undefined);
+});
+
+test('month-name dates joined by dashes, and the long forms with "at" or no comma', () => {
+  for (const text of ['Apr-22-2022 10:30am x', '22-Apr-2022 10:30 x', 'April 22nd, 2022 at 10:30 am x', '22 April 2022 10:30 x', 'apr-22-2022 10:30 x']) {
+    const t = read(text);
+    assert.deepEqual([t?.year, t?.month, t?.day, t?.hour, t?.minute, t?.rest], [2022, 4, 22, 10, 30, 'x'], text);
+  }
+  assert.deepEqual([read('Apr-22 x')?.month, read('Apr-22 x')?.day, read('Apr-22 x')?.year], [4, 22, undefined]);
+  // The verb stays a verb when a dash joins it to a number.
+  assert.equal(read('3-may-have failed'), undefined);
+});
+
+test('a timeline heading names its zone in any of the usual forms', () => {
+  const cases: [string, string][] = [
+    ['# **Issue Timeline - UTC**', 'UTC'],
+    ['## Timeline (UTC)', 'UTC'],
+    ['## Timeline [all times in CEST]', 'CEST'],
+    ['## Timeline: UTC', 'UTC'],
+    ['## Timeline, times in Pacific time', 'PST'],
+    ['## Timeline (US Eastern time)', 'EST'],
+    ['| Time [UTC] | Event |', 'UTC'],
+  ];
+  for (const [text, zone] of cases) assert.equal(findZoneDeclaration(text, true)?.zone.name, zone, text);
+  assert.equal(findZoneDeclaration('## Timeline, times in Pacific time', true)?.zone.seasonal, true);
+  assert.equal(findZoneDeclaration('All times in Pacific Daylight Time.')?.zone.name, 'PDT');
+  assert.equal(findZoneDeclaration('All times in Pacific Daylight Time.')?.zone.seasonal, undefined);
+  // A heading that goes on with other words after a dash names no zone.
+  assert.equal(findZoneDeclaration('## Timeline - first day', true), undefined);
+  assert.equal(findZoneDeclaration('## Timeline - est. costs', true), undefined);
+});
+
+test('approximate times: a tilde or a word before the time', () => {
+  for (const text of ['~15:00 x', 'about 15:00 x', 'Around 15:00 x', 'approx. 15:00 x', 'ca. 15:00 x', '13 August, ~15:00 x']) assert.deepEqual([read(text)?.hour, read(text)?.rest], [15, 'x'], text);
+  assert.equal(read('About 15 users reported errors'), undefined);
+  assert.equal(read('Around lunch the reports start'), undefined);
+});
+
+test('a time after the event, in parentheses or after a dash', () => {
+  const at = (text: string) => {
+    const t = readTrailingToken(text);
+    return t && { token: text.slice(t.start, t.end), event: text.slice(0, t.rest).trim(), hour: t.hour, day: t.day, zone: t.zone?.name };
+  };
+  assert.deepEqual(at('**Report received** (13 August, ~15:00 UTC)'), { token: '13 August, ~15:00 UTC', event: '**Report received**', hour: 15, day: 13, zone: 'UTC' });
+  assert.deepEqual(at('Rolled back — 15:05 UTC.'), { token: '15:05 UTC', event: 'Rolled back', hour: 15, day: undefined, zone: 'UTC' });
+  assert.equal(at('Fix merged (see #55)'), undefined);
+  assert.equal(at('Rollback - 2 hours later'), undefined);
+  // After a dash, the time must be all that follows.
+  assert.equal(at('Fix - merged at 14:05 after review'), undefined);
+  assert.equal(at('Paged (a date only: 13 August)'), undefined);
+});
+
+test('what a date shows of the order of day and month', () => {
+  const order = (text: string) => readLeadingToken(text)?.order;
+  assert.deepEqual(['13/08/2021', '13.08.2021', '05.08.2021', '13 August 2021', '08/13/2021', 'August 13', '05/08/2021', '2021-08-05'].map(order), ['day-first', 'day-first', 'day-first', 'day-first', 'month-first', 'month-first', 'either', undefined]);
+  assert.deepEqual([read('13.08.2021 14:05 x')?.day, read('13.08.2021 14:05 x')?.month, read('13.08.2021 14:05 x')?.hour], [13, 8, 14]);
 });

@@ -230,3 +230,52 @@ test('odd input reads without a crash: long lines, deep nesting, plain-text bull
   assert.deepEqual(bullets.map((e) => e.milestones), [[], ['detected']]);
   assert.deepEqual(entriesOf('- \n- 14:05').map((e) => e.hasTime), [false, true]);
 });
+
+test('a dashed month-name date with a 12-hour time resolves to an instant in the declared zone', () => {
+  const entries = entriesOf('All times in CET.\n\n- Apr-22-2022 10:30am Errors rise.\n- Apr-22-2022 1:05pm Rolled back.\n- 23-Apr-2022 09:00 Closed.');
+  assert.deepEqual(entries.map(iso), ['2022-04-22T09:30Z', '2022-04-22T12:05Z', '2022-04-23T08:00Z']);
+});
+
+test('a zone named by its region is read in the half of the pair its day is in', () => {
+  const report = buildReport('r.md', '# Incident\n\n## Timeline, times in Pacific time\n\n- 2023-07-14 09:00 Errors rise.\n- 2023-12-14 09:00 They rise again.\n', new MarkdownParser(), defaultConfig());
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2023-07-14T16:00Z', '2023-12-14T17:00Z']);
+  assert.deepEqual(entries.map((e) => e.zone), ['PDT', 'PST']);
+});
+
+test('a date heading gives its day to the untimed entries under it, and to those whose time is unknown', () => {
+  const entries = entriesOf('All times in UTC.\n\n### 2023-05-03\n\n* `unknown` - Uploads queue.\n* Nobody notices.\n* `08:00` - A lab asks.\n* Someone replies.\n* TBD - Resent.');
+  assert.deepEqual(
+    entries.map((e) => [e.date, e.hasTime, e.dateOnly]),
+    [['2023-05-03', false, true], ['2023-05-03', false, true], ['2023-05-03', true, false], [undefined, false, false], ['2023-05-03', false, true]],
+  );
+});
+
+test('a time written after the event, in parentheses or after a dash, times the entry', () => {
+  const report = buildReport('2024-03-09-vault.md', '# Vault\n\n## Timeline\n\n1. **Report received** (9 March, ~11:00 UTC)\n2. Patch deployed — 10 March 16:20 UTC\n3. Restarted (about 17:05)\n', new MarkdownParser(), defaultConfig());
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2024-03-09T11:00Z', '2024-03-10T16:20Z', '2024-03-10T17:05Z']);
+  assert.deepEqual(entries.map((e) => textAt(report, e.timeRange)), ['9 March, ~11:00 UTC', '10 March 16:20 UTC', '17:05']);
+});
+
+test('numeric dates that can be read either way take the order the timeline, the report day or the zone shows', () => {
+  const dates = (file: string, body: string): (string | undefined)[] =>
+    buildReport(file, `# X\n\n## Timeline\n\n${body}\n`, new MarkdownParser(), defaultConfig()).timeline.entries.map((e) => e.date);
+  // Another date of the timeline can only be day first.
+  assert.deepEqual(dates('r.md', 'All times UTC.\n\n### 29-09-2021\n\n- 15:46 a\n\n### 03-10-2021\n\n- 02:17 b'), ['2021-09-29', '2021-10-03']);
+  // The file name gives the day.
+  assert.deepEqual(dates('2021-10-03-outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
+  // A European zone writes the day first, a US zone the month.
+  assert.deepEqual(dates('r.md', 'All times in CET.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
+  assert.deepEqual(dates('r.md', 'All times in PDT.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
+  // A month name written first tells the month-first order.
+  assert.deepEqual(dates('r.md', 'All times UTC.\n\n- March 9, 2021 23:00 a\n- 03/10/2021 02:17 b'), ['2021-03-09', '2021-03-10']);
+});
+
+test('a date that stays open says both readings on the first entry that takes its day', () => {
+  const report = buildReport('r.md', '# X\n\n## Timeline\n\nAll times in UTC.\n\n### 04/06/2022\n\n- 07:15 a\n- 07:40 b\n', new MarkdownParser(), defaultConfig());
+  const [a, b] = report.timeline.entries;
+  assert.equal(a.timeProblem, '"04/06/2022" can be April 6 or 4 June, and no other date of the timeline, the report\'s day or its time zone tells which: write it as 2022-04-06 or 2022-06-04. It is read as April 6.');
+  assert.equal(b.timeProblem, undefined);
+  assert.equal(a.date, '2022-04-06');
+});

@@ -17,7 +17,7 @@ import { KeyIndex } from '../core/keys/key-index.js';
 import { keysFromData } from '../core/keys/keys-data.js';
 import { throwIfCancelled, type CancellationToken, type Finding } from '../core/types.js';
 import type { CacheEntry } from './key-cache.js';
-import { analyzeFiles, needsParse, readForKeys, type FileResult, type FileTask, type ParseBatch, type ParseTask } from './key-files.js';
+import { analyzeFiles, needsParse, parseCandidates, readForKeys, type FileResult, type FileTask, type ParseBatch, type ParseTask } from './key-files.js';
 import { compilePhpWasm, loadPhpParser } from './php-wasm.js';
 import type { KeysWorkerData } from './keys-worker.js';
 import { WorkerPool } from './pool.js';
@@ -39,7 +39,7 @@ export interface KeyScanOptions {
   cache?: ReadonlyMap<string, CacheEntry>;
   /** Index to add to (several roots, one workspace); a new one by default. */
   index?: KeyIndex;
-  /** Worker threads at most; 0 reads in the calling thread. Default: one per core, none for a few files. */
+  /** Worker threads at most (never more than the cores less one: the calling thread parses too); 0 reads in the calling thread only. Default: as many as that, none for a few files. */
   workers?: number;
   /** The worker module; by default the bundled `keys-worker.js` next to this code, or its source. */
   workerScript?: string;
@@ -155,11 +155,14 @@ function unchangedOnDisk(file: string, entry: CacheEntry): boolean {
 
 /**
  * Reads files and parses the candidates: in this thread when `workers` is 0; else this thread
- * reads and prefilters while the worker threads start, and hands them the candidates' texts in
- * batches of about the same size as it finds them.
+ * reads and prefilters while the worker threads start, hands them the candidates' texts in
+ * batches of about the same size as it finds them, and once it has read every file parses the
+ * batches still waiting alongside them. A worker fewer than the cores leaves one core to this
+ * thread: each isolate compiles the same hot code again, so fewer isolates cost less CPU.
  */
 class Runner {
   private pool: WorkerPool<ParseBatch, FileResult[]> | undefined;
+  private data: KeysWorkerData | undefined;
 
   constructor(
     private readonly builders: BuilderNames,
@@ -176,20 +179,39 @@ class Runner {
       return;
     }
     if (files.length === 0) return;
-    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size: Math.min(this.workers, availableParallelism()), workerData: keysWorkerData() });
+    this.data ??= keysWorkerData();
+    const size = Math.min(this.workers, Math.max(1, availableParallelism() - 1));
+    this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size, workerData: this.data });
     const pool = this.pool;
     pool.start();
     const parsing: Promise<void>[] = [];
+    const waiting: ParseTask[][] = [];
+    let running = 0;
+    // Batches go to a worker only when one is free, so that those still waiting when the reading
+    // ends are left for this thread.
+    const feed = () => {
+      while (running < pool.size && waiting.length > 0) {
+        running++;
+        const task = pool
+          .run({ files: waiting.shift()!, builders: this.builders }, token)
+          .then(onResults)
+          .finally(() => {
+            running--;
+            feed();
+          });
+        // Handled now, so that a failure while this thread still reads is no unhandled rejection; reported below.
+        task.catch(() => undefined);
+        parsing.push(task);
+      }
+    };
     let batch: ParseTask[] = [];
     let chars = 0;
     const send = () => {
       if (batch.length === 0) return;
-      const task = pool.run({ files: batch, builders: this.builders }, token).then(onResults);
-      // Handled now, so that a failure while this thread still reads is no unhandled rejection; reported below.
-      task.catch(() => undefined);
-      parsing.push(task);
+      waiting.push(batch);
       batch = [];
       chars = 0;
+      feed();
     };
     try {
       for (let at = 0; at < files.length; at += BATCH) {
@@ -205,8 +227,20 @@ class Runner {
         await new Promise((resolve) => setImmediate(resolve));
       }
       send();
+      const wasm = this.data.wasm;
+      while (waiting.length > 0) {
+        // A file at a time, with the event loop let in between: in the language server this
+        // thread also answers the editor.
+        for (const file of waiting.shift()!) {
+          throwIfCancelled(token);
+          onResults(await parseCandidates({ files: [file], builders: this.builders }, () => loadPhpParser(wasm)));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
     } finally {
-      // Every task sent is awaited (a failure of one is reported once, after the others ended).
+      // After a failure or a cancellation nothing more starts; every task sent is awaited (a
+      // failure of one is reported once, after the others ended).
+      waiting.length = 0;
       await Promise.allSettled(parsing);
     }
     await Promise.all(parsing);

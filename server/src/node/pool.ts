@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { parentPort, Worker, workerData, type WorkerOptions } from 'node:worker_threads';
+import { parentPort, Worker, workerData, type TransferListItem, type WorkerOptions } from 'node:worker_threads';
 import { CancelledError, type CancellationToken } from '../core/types.js';
 
 /** Options of {@link WorkerPool}. */
@@ -28,6 +28,8 @@ export interface PoolOptions {
 interface Job<In, Out> {
   task: In;
   token?: CancellationToken;
+  /** Objects of the task that move to the worker (message ports, buffers) instead of being copied. */
+  transfer?: TransferListItem[];
   resolve(value: Out): void;
   reject(error: Error): void;
 }
@@ -62,13 +64,14 @@ export class WorkerPool<In, Out> {
   /**
    * Runs `task` on a free worker. Rejects with the worker's error message, with a message when
    * the worker stopped, or with {@link CancelledError} when `token` is cancelled (a running task
-   * is then abandoned: its result is dropped and its worker replaced).
+   * is then abandoned: its result is dropped and its worker replaced). `transfer` lists the
+   * objects of the task that move to the worker (a message port must).
    */
-  run(task: In, token?: CancellationToken): Promise<Out> {
+  run(task: In, token?: CancellationToken, transfer?: TransferListItem[]): Promise<Out> {
     if (this.closed) return Promise.reject(new Error(`${this.label} pool is closed`));
     if (token?.isCancellationRequested) return Promise.reject(new CancelledError());
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ task, token, resolve, reject });
+      this.queue.push({ task, token, transfer, resolve, reject });
       this.dispatch();
     });
   }
@@ -108,7 +111,7 @@ export class WorkerPool<In, Out> {
       slot.job = job;
       // A busy worker keeps the process alive until its answer comes; an idle one does not.
       slot.worker.ref();
-      slot.worker.postMessage(job.task);
+      slot.worker.postMessage(job.task, job.transfer);
     }
     this.watchTokens();
   }

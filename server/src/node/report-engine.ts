@@ -6,7 +6,7 @@
 import { ReportSession } from '../core/check.js';
 import type { SessionStats } from '../core/report/session.js';
 import type { ResolvedConfig } from '../core/config/config.js';
-import { MarkdownParser } from '../core/markdown/parse.js';
+import { MarkdownParser, type ParseHelp } from '../core/markdown/parse.js';
 import { throwIfCancelled, type CancellationToken } from '../core/types.js';
 import { exportOverview, exportReport, type ExportFormat, type OverviewFormat, type OverviewInput } from '../core/export/index.js';
 import { buildReport } from '../core/report/model.js';
@@ -18,6 +18,7 @@ import { configForReport } from '../core/report/profile-detect.js';
 import { Templates } from './templates.js';
 import { snapshotOf, type ReportSnapshot } from './report-snapshot.js';
 import { EntryTableBuilder } from './entry-table.js';
+import { helpParse, type ParseHelpEnd } from './parse-help.js';
 
 /** A report for the overview: where it is, its text when it is open in the editor, its configuration. */
 export interface OverviewFile {
@@ -58,10 +59,13 @@ export class ReportEngine {
    */
   private readonly configs = new Map<string, ResolvedConfig>();
 
-  /** Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. */
-  analyse(input: AnalysisInput, token?: CancellationToken): ReportSnapshot {
+  /**
+   * Analyses `input`; throws the core's `CancelledError` when `token` asks to stop. `help`, another
+   * thread, parses some of the chunks meanwhile (`parse-help.ts`).
+   */
+  analyse(input: AnalysisInput, token?: CancellationToken, help?: ParseHelp): ReportSnapshot {
     const configured = this.known(input.config);
-    const check = this.session(input.key).check(input.file, input.text, configured, token);
+    const check = this.session(input.key).check(input.file, input.text, configured, token, undefined, help);
     // The report's own profile (configured, or the template its headings follow) decides the template.
     const config = configForReport(configured, check.report.profile);
     const snapshot = snapshotOf(check, config, this.templates.get(config.profile.name), this.parser, this.table(input.key));
@@ -127,6 +131,11 @@ export class ReportEngine {
     if (this.configs.size >= MAX_SESSIONS) this.configs.clear();
     this.configs.set(key, config);
     return config;
+  }
+
+  /** Parses the chunks of `text` that it claims for the worker analysing it (`parse-help.ts`); returns how many. */
+  helpParse(text: string, end: ParseHelpEnd): number {
+    return helpParse(new MarkdownParser(), text, end);
   }
 
   /** What the last analysis of the document `key` did: chunks, and chunks read again. */

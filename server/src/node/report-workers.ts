@@ -8,6 +8,7 @@
  * the jobs queued behind it run on the new one.
  */
 import { availableParallelism } from 'node:os';
+import type { MessagePort } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +19,18 @@ import { ReportEngine, type AnalysisInput, type OverviewFile } from './report-en
 import type { ReportSnapshot } from './report-snapshot.js';
 import type { SessionStats } from '../core/report/session.js';
 import { threadCpuMs } from './thread-cpu.js';
+import { ownerHelp, shareParse, type ParseHelpEnd } from './parse-help.js';
+
+/**
+ * A document's first version this large is parsed by two workers when another one is idle
+ * (`parse-help.ts`): below it, sharing costs about what it saves.
+ */
+export const SHARED_PARSE_MIN_CHARS = 64 * 1024;
 
 /** A job for a worker, besides forgetting a document. */
 export type JobTask =
-  | { type: 'analyse'; input: AnalysisInput }
+  | { type: 'analyse'; input: AnalysisInput; help?: ParseHelpEnd }
+  | { type: 'help'; text: string; end: ParseHelpEnd }
   | { type: 'export'; input: ExportInput; format: ExportFormat }
   | { type: 'overview'; files: OverviewFile[]; format: OverviewFormat; now: number };
 
@@ -29,7 +38,7 @@ export type JobTask =
 export type WorkerTask = (JobTask & { cancel: SharedArrayBuffer }) | { type: 'forget'; key: string };
 
 /** What a job gives: an analysis, or the text of an export (with the files an overview could not read). */
-export type JobReply = { snapshot: ReportSnapshot; ms: number; cpuMs?: number; stats?: SessionStats } | { content: string; skipped?: { path: string; reason: string }[] };
+export type JobReply = { snapshot: ReportSnapshot; ms: number; cpuMs?: number; stats?: SessionStats } | { content: string; skipped?: { path: string; reason: string }[] } | { helped: number };
 
 /** A worker's answer. */
 export type WorkerReply = JobReply | { cancelled: true };
@@ -41,9 +50,10 @@ export type ExportInput = Omit<AnalysisInput, 'key' | 'fixAll'> & { key?: string
 export function runJob(engine: ReportEngine, task: JobTask, token: CancellationToken): JobReply {
   if (task.type === 'export') return { content: engine.exportReport(task.input, task.format, token) };
   if (task.type === 'overview') return engine.overview(task.files, task.format, task.now, token);
+  if (task.type === 'help') return { helped: engine.helpParse(task.text, task.end) };
   const started = performance.now();
   const cpu = threadCpuMs();
-  const snapshot = engine.analyse(task.input, token);
+  const snapshot = engine.analyse(task.input, token, task.help && ownerHelp(task.help));
   const cpuAfter = threadCpuMs();
   return { snapshot, ms: performance.now() - started, cpuMs: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu, stats: engine.stats(task.input.key) };
 }
@@ -97,6 +107,8 @@ export interface ReportWorkersOptions {
 
 interface Pending {
   task: JobTask;
+  /** Objects of the task that move to the worker. */
+  transfer?: MessagePort[];
   /** What the job is about, for log lines. */
   what: string;
   flag: Int32Array;
@@ -141,6 +153,11 @@ class Slot {
     this.next();
   }
 
+  /** Nothing running or queued. */
+  get idle(): boolean {
+    return !this.running && this.queue.length === 0;
+  }
+
   forget(key: string): void {
     this.pool.run({ type: 'forget', key }).catch(() => undefined);
   }
@@ -163,7 +180,7 @@ class Slot {
     const timer = setTimeout(() => void (timedOut = true), timeoutMs);
     const token = { get isCancellationRequested() { return timedOut; } };
     this.pool
-      .run({ ...job.task, cancel: job.cancel }, token)
+      .run({ ...job.task, cancel: job.cancel }, token, job.transfer)
       .then(
         (reply) => ('cancelled' in reply ? job.reject(new AnalysisError('cancelled', 'cancelled')) : job.resolve(reply)),
         (error: Error) => {
@@ -208,9 +225,17 @@ export class ReportWorkers {
     this.settings = { threads, timeoutMs: options.timeoutMs ?? 120_000, script, memoryMb: options.memoryMb, log: options.log };
   }
 
-  /** Analyses one version of a document. */
+  /**
+   * Analyses one version of a document. The first version of a large document is parsed by its
+   * worker and an idle one together (`parse-help.ts`).
+   */
   analyse(input: AnalysisInput): AnalysisJob {
-    return this.submit<AnalysisResult>(input.key, { type: 'analyse', input }, `checking ${input.file}`);
+    const first = this.settings.threads >= 2 && !this.assigned.has(input.key) && input.text.length >= SHARED_PARSE_MIN_CHARS;
+    const helper = first ? this.idleSlotBesides(this.slotFor(input.key)) : undefined;
+    if (!helper) return this.submit<AnalysisResult>(input.key, { type: 'analyse', input }, `checking ${input.file}`);
+    const { owner, helper: end } = shareParse();
+    helper.post(this.pending({ type: 'help', text: input.text, end }, `parsing part of ${input.file}`, [end.port]).job);
+    return this.submit<AnalysisResult>(input.key, { type: 'analyse', input, help: owner }, `checking ${input.file}`, [owner.port]);
   }
 
   /** Exports one report, on the worker of its document when it is open (`input.key`). */
@@ -225,13 +250,9 @@ export class ReportWorkers {
     return { ...job, result: job.result.then((r) => ({ content: r.content, skipped: r.skipped ?? [] })) };
   }
 
-  private submit<T extends JobReply>(key: string, task: JobTask, what: string): Job<T> {
-    const cancel = new SharedArrayBuffer(4);
-    const flag = new Int32Array(cancel);
-    let job!: Pending;
-    const result = new Promise<T>((resolve, reject) => {
-      job = { task, what, flag, cancel, running: false, resolve: resolve as (r: JobReply) => void, reject };
-    });
+  private submit<T extends JobReply>(key: string, task: JobTask, what: string, transfer?: MessagePort[]): Job<T> {
+    const { job, result } = this.pending<T>(task, what, transfer);
+    const flag = job.flag;
     if (this.settings.threads === 0) this.runHere(job);
     else this.slotFor(key).post(job);
     return {
@@ -242,6 +263,28 @@ export class ReportWorkers {
         if (!job.running) Atomics.store(flag, 0, 1);
       },
     };
+  }
+
+  private pending<T extends JobReply>(task: JobTask, what: string, transfer?: MessagePort[]): { job: Pending; result: Promise<T> } {
+    const cancel = new SharedArrayBuffer(4);
+    const flag = new Int32Array(cancel);
+    let job!: Pending;
+    const result = new Promise<T>((resolve, reject) => {
+      job = { task, what, transfer, flag, cancel, running: false, resolve: resolve as (r: JobReply) => void, reject };
+    });
+    // Nobody waits for a helper's result; its failure is logged by the slot and changes nothing.
+    if (task.type === 'help') result.catch(() => undefined);
+    return { job, result };
+  }
+
+  /** A worker other than `owner` with nothing to do (started now if there are fewer than allowed). */
+  private idleSlotBesides(owner: Slot): Slot | undefined {
+    if (this.slots.length < this.settings.threads) {
+      const slot = new Slot(this);
+      this.slots.push(slot);
+      return slot;
+    }
+    return this.slots.find((s) => s !== owner && s.idle);
   }
 
   /** Drops what the workers keep about a document. */

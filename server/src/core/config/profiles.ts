@@ -115,7 +115,8 @@ export const BUILTIN_PROFILES: Record<string, Profile> = {
     name: 'atlassian',
     sections: [
       { ...SUMMARY, title: 'Incident summary', synonyms: also('summary', 'Incident summary') },
-      { title: 'Leadup', synonyms: ['Lead-up', 'Lead up'], required: true },
+      // The story before the fault: a summary that tells it stands for it.
+      { title: 'Leadup', synonyms: ['Lead-up', 'Lead up'], required: true, kind: 'summary' },
       { title: 'Fault', required: true, kind: 'cause' },
       IMPACT,
       DETECTION,

@@ -1,7 +1,8 @@
 /**
  * Which parts of a PHP file extraction needs parsed. Everything outside function bodies is always
- * parsed (classes, properties, constants, signatures with their parameters, top-level code); a
- * body is left out when nothing in it can become a fact that extraction reads:
+ * parsed (classes, properties, constants, signatures with their parameters, top-level code) but
+ * the imports at the file's head (`use Foo\Bar;`); a body is left out when nothing in it can
+ * become a fact that extraction reads:
  * - a call of a builder, of `makeKeyInternal` or of a removed helper, or of a method named for a
  *   cache key (`->getSharedCacheKey(`);
  * - a cache operation (`->get(`, `->set(`…) on a receiver that may be a cache (cache-names.ts);
@@ -89,7 +90,7 @@ export function rangesToParse(text: string, builders: readonly string[], options
   });
   followMembers(text, bodies, keep, builders);
   const whole = new Set([...builders, ...INTERNAL_BUILDERS, '__construct'].map((n) => n.toLowerCase()));
-  const left: Gap[] = [];
+  const left: Gap[] = imports(text);
   bodies.forEach((b, i) => {
     if (keep[i]) return;
     const from = declarationStart(text, b, whole);
@@ -103,6 +104,25 @@ export function rangesToParse(text: string, builders: readonly string[], options
 interface Gap {
   from: number;
   to: number;
+}
+
+const OPEN_TAG = /(?:#![^\n]*\n)?<\?php(?![\w\x80-\uffff])/y;
+/** One piece of a file's head: space, a comment (not running past `?>`), `namespace Name;`, or an import (group 1). */
+const HEAD =
+  /\s+|\/\/(?:(?!\?>)[^\n])*|#(?!\[)(?:(?!\?>)[^\n])*|\/\*[\s\S]*?\*\/|namespace\s+[\w\\]+\s*;|(use\s+(?:function\s+|const\s+)?[\w\\]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w\\]+(?:\s+as\s+\w+)?)*\s*;)/y;
+
+/**
+ * The imports at the head of a file (`use Foo\Bar;` after `<?php` and `namespace`): extraction
+ * reads names as written, never what they import, so they are left out of the parse. The head
+ * ends at the first thing of any other form, so no string or inline HTML is ever taken for one.
+ */
+function imports(text: string): Gap[] {
+  OPEN_TAG.lastIndex = 0;
+  if (!OPEN_TAG.test(text)) return [];
+  const out: Gap[] = [];
+  HEAD.lastIndex = OPEN_TAG.lastIndex;
+  for (let m = HEAD.exec(text); m; m = HEAD.exec(text)) if (m[1] !== undefined) out.push({ from: m.index, to: m.index + m[0].length });
+  return out;
 }
 
 const MODIFIER = /^(?:public|protected|private|static|abstract|final)$/i;

@@ -6,7 +6,7 @@
 import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
 import { Facts } from './facts.js';
 import type { PhpParser } from './parser.js';
-import { keyQuery, MATCH_KINDS } from './queries.js';
+import { callMethods, KEY_METHOD, keyQuery, MATCH_KINDS } from './queries.js';
 import { Scopes, type Scope } from './scopes.js';
 import { kindOfExpression } from './cache-kind.js';
 import { argumentsOf, argumentValue, shortName, stringValue } from './syntax.js';
@@ -44,7 +44,8 @@ export interface FileScan {
 
 /** Runs the key query once and files what it found. */
 export function scanFile(parser: PhpParser, tree: Tree, builders: readonly string[]): FileScan {
-  const matches = parser.query(keyQuery(builders)).matches(tree.rootNode);
+  const matches = parser.query(keyQuery()).matches(tree.rootNode);
+  const methods = callMethods(builders);
   const kinds = matches.map((m) => m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name)));
   // Scopes first: every other fact is filed under the function or class around it.
   const functionNodes = kinds.filter((k) => k?.name === 'function').map((k) => k!.node);
@@ -72,7 +73,8 @@ export function scanFile(parser: PhpParser, tree: Tree, builders: readonly strin
   for (const node of functionNodes) fileMethod(scan, node);
   matches.forEach((m, i) => {
     const kind = kinds[i];
-    if (kind) fileMatch(scan, kind.name, kind.node, m);
+    if (kind?.name === 'methodcall') fileMethodCall(scan, kind.node, m.captures.find((c) => c.name === 'method')!.node, methods);
+    else if (kind) fileMatch(scan, kind.name, kind.node, m);
   });
   return scan;
 }
@@ -86,6 +88,19 @@ function fileMethod(scan: FileScan, node: Node): void {
   if (!names) scan.methodsByClass.set(cls.id, (names = new Set()));
   names.add(name);
   if (name === '__construct') scan.constructors.set(cls.id, node);
+}
+
+/**
+ * A method call: a call of a method named for a cache key is noted; a call of a builder or a cache
+ * operation, with a receiver and an argument list, is a call extraction reads.
+ */
+function fileMethodCall(scan: FileScan, call: Node, method: Node, methods: ReadonlySet<string>): void {
+  const name = method.text;
+  if (KEY_METHOD.test(name)) scan.keyMethodCalls.add(name);
+  if (!methods.has(name)) return;
+  const recv = call.childForFieldName(call.type === 'scoped_call_expression' ? 'scope' : 'object');
+  const args = call.childForFieldName('arguments');
+  if (recv?.isNamed && args?.type === 'arguments') scan.calls.push({ call, args, method, recv });
 }
 
 function fileMatch(scan: FileScan, kind: string, node: Node, m: QueryMatch): void {
@@ -129,11 +144,6 @@ function fileMatch(scan: FileScan, kind: string, node: Node, m: QueryMatch): voi
     case 'new': {
       const args = argumentsOf(get('args') ?? null).map((a) => kindOfExpression(argumentValue(a)?.text ?? ''));
       if (name && args.some((k) => k !== 'unknown')) scan.constructions.push({ className: shortName(name.text), argKinds: args });
-      break;
-    }
-    case 'keycall': {
-      const method = get('method')?.text;
-      if (method) scan.keyMethodCalls.add(method);
       break;
     }
   }

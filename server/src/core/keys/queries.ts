@@ -1,6 +1,5 @@
 /**
- * Tree-sitter queries that find key constructions and the facts around them. Name filters are
- * query predicates, so the JavaScript side only sees candidate nodes.
+ * Tree-sitter queries that find key constructions and the facts around them.
  */
 
 /** Removed global helpers that build keys. */
@@ -42,19 +41,30 @@ export const JOINERS = ['implode', 'join', 'sprintf'] as const;
 const list = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(' ');
 
 /**
+ * The names of the methods whose calls extraction reads, for a builder configuration: the
+ * builders, the cache library's internal builder and the cache operations.
+ */
+export function callMethods(builders: readonly string[]): ReadonlySet<string> {
+  return new Set([...builders, ...INTERNAL_BUILDERS, ...CACHE_METHODS]);
+}
+
+/**
  * The one query run per file. Everything extraction needs comes from a single pass over the
  * tree: a query's cost is mostly the walk, so one query with many patterns is several times
  * cheaper than several queries. Top-level alternations (`[…] @x`) are slow in tree-sitter, so
  * each alternative is its own pattern. The capture that names the whole match says which
- * pattern matched: class, function, const, return, assign, param, prop, promoted, call, keycall, new.
+ * pattern matched: class, function, const, return, assign, param, prop, promoted, call,
+ * methodcall, new.
+ *
+ * Method calls are one pattern per kind of call with two captures, the call and its name, and
+ * file-scan.ts picks the names that count ({@link callMethods}, {@link KEY_METHOD}): a text
+ * predicate (`#any-of?`, `#match?`) is tested in JavaScript only after every capture of every
+ * call has been built, and most calls of a file are of other methods.
  */
-export function keyQuery(builders: readonly string[]): string {
-  const methods = list([...new Set([...builders, ...INTERNAL_BUILDERS, ...CACHE_METHODS])]);
+export function keyQuery(): string {
   const functions = list([...REMOVED_HELPERS, ...JOINERS, 'array_unshift']);
   const classes = ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'].map((t) => `(${t} name: (name) @name) @class`);
-  const calls = ['member_call_expression', 'nullsafe_member_call_expression'].map(
-    (t) => `(${t} object: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
-  );
+  const methodCalls = ['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].map((t) => `(${t} name: (name) @method) @methodcall`);
   const scopes = ['method_declaration', 'function_definition', 'anonymous_function', 'arrow_function'].map((t) => `(${t}) @function`);
   return [
     ...classes,
@@ -66,15 +76,12 @@ export function keyQuery(builders: readonly string[]): string {
     '(simple_parameter type: (_) @type name: (variable_name (name) @name)) @param',
     '(property_declaration type: (_)? @type (property_element name: (variable_name (name) @name) default_value: (_)? @value)) @prop',
     '(property_promotion_parameter type: (_)? @type name: (variable_name (name) @name)) @promoted',
-    ...calls,
-    `(scoped_call_expression scope: (_) @recv name: (name) @method arguments: (arguments) @args (#any-of? @method ${methods})) @call`,
+    ...methodCalls,
     `(function_call_expression function: (name) @fn arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
     `(function_call_expression function: (qualified_name (name) @fn) arguments: (arguments) @args (#any-of? @fn ${functions})) @call`,
     // Constructions: service wiring that hands a class its cache.
     '(object_creation_expression (name) @name (arguments) @args) @new',
     '(object_creation_expression (qualified_name) @name (arguments) @args) @new',
-    // Calls of methods named for a cache key: where their result goes decides whether it is one.
-    ...['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].map((t) => `(${t} name: (name) @method (#match? @method "${KEY_METHOD.source}")) @keycall`),
   ].join('\n');
 }
 
@@ -82,4 +89,4 @@ export function keyQuery(builders: readonly string[]): string {
 export const KEY_METHOD = /([Cc]ache|[Mm]emc)[Kk]ey$/;
 
 /** The capture names that say which pattern of {@link keyQuery} matched. */
-export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'keycall', 'new'] as const;
+export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'methodcall', 'new'] as const;

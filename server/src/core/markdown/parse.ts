@@ -62,6 +62,33 @@ export interface ParsedDocument {
   bom: number;
   /** The document's link definitions as appended to each chunk for its parse ('' without any). */
   suffix: string;
+  /** How many chunks another thread parsed ({@link ParseHelp}). */
+  helped?: number;
+}
+
+/** A chunk's tree as parsed, here or on another thread. */
+export interface HelpedParse {
+  tree: Root;
+  /** Why the chunk was not parsed (see {@link ParsedChunk.tooComplex}). */
+  tooComplex?: string;
+}
+
+/**
+ * Another thread parsing chunks of the same text at the same time, for the first version of a
+ * large document (micromark is most of its cost). Both sides split the text the same way and
+ * claim chunk indexes from one counter; this side parses what it claims, then collects the
+ * trees of the rest.
+ */
+export interface ParseHelp {
+  /** The next chunk index no one has claimed (at or past the chunk count when none is left). */
+  claim(): number;
+  /**
+   * The trees of the `count` chunks the other side claimed, by chunk index, once they arrive.
+   * May return fewer (the other side stopped): those are parsed here. Throws `CancelledError`.
+   */
+  collect(count: number, token?: CancellationToken): Iterable<[number, HelpedParse]>;
+  /** Tells the other side to stop: called once when the parse ends, done or not. */
+  done(): void;
 }
 
 /**
@@ -93,23 +120,64 @@ export class MarkdownParser {
    * the one at the same place counted from the start or from the end reuses its parse without
    * the cache lookup, which hashes the chunk's whole text.
    */
-  parseChunks(text: string, token?: CancellationToken, previous?: ParsedDocument): ParsedDocument {
-    // micromark drops a leading byte order mark; keep offsets true to the original text.
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    // A lone CR is a line break to micromark too; as LF the chunks split where it does.
-    const body = normalizeLineBreaks(bom ? text.slice(1) : text);
-    const { chunks, definitions } = splitChunks(body);
-    const suffix = definitions.length > 0 ? '\n\n' + definitions.join('\n') + '\n' : '';
+  parseChunks(text: string, token?: CancellationToken, previous?: ParsedDocument, help?: ParseHelp): ParsedDocument {
+    const { bom, chunks, suffix } = prepare(text);
     const parsed: ParsedChunk[] = [];
     const before = previous?.suffix === suffix ? previous.chunks : [];
+    const same = (p: ParsedChunk | undefined, chunk: Chunk): ParsedChunk | undefined => (p && p.chunk.text === chunk.text ? p : undefined);
+    const reuse = (i: number): Omit<ParsedChunk, 'chunk'> | undefined => same(before[i], chunks[i]) ?? same(before[before.length - chunks.length + i], chunks[i]);
+    const ready = help ? this.parseWithHelp(chunks, suffix, reuse, help, token) : [];
     for (let i = 0; i < chunks.length; i++) {
       throwIfCancelled(token);
       const chunk = chunks[i];
-      const same = (p: ParsedChunk | undefined): ParsedChunk | undefined => (p && p.chunk.text === chunk.text ? p : undefined);
-      const { tree, nodes, tooComplex, key, id } = same(before[i]) ?? same(before[before.length - chunks.length + i]) ?? this.parseChunk(chunk.text, suffix);
+      const { tree, nodes, tooComplex, key, id } = ready[i] ?? reuse(i) ?? this.parseChunk(chunk.text, suffix);
       parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key, id });
     }
-    return { chunks: parsed, bom, suffix };
+    return { chunks: parsed, bom, suffix, helped: ready.helped };
+  }
+
+  /**
+   * The parses of `chunks` shared with another thread (`help`): each side claims the next chunk
+   * no one has claimed and parses it, so the two finish together however late the other side
+   * starts; then the other side's trees are taken in as if parsed here. A chunk the other side
+   * does not deliver is parsed here.
+   */
+  private parseWithHelp(chunks: readonly Chunk[], suffix: string, reuse: (i: number) => Omit<ParsedChunk, 'chunk'> | undefined, help: ParseHelp, token?: CancellationToken): Omit<ParsedChunk, 'chunk'>[] & { helped?: number } {
+    const ready: Omit<ParsedChunk, 'chunk'>[] & { helped?: number } = [];
+    try {
+      let here = 0;
+      for (let i = help.claim(); i < chunks.length; i = help.claim()) {
+        throwIfCancelled(token);
+        ready[i] = reuse(i) ?? this.parseChunk(chunks[i].text, suffix);
+        here++;
+      }
+      let helped = 0;
+      for (const [i, parse] of help.collect(chunks.length - here, token)) {
+        if (ready[i] || i >= chunks.length) continue;
+        ready[i] = this.remember(chunks[i].text, suffix, parse);
+        helped++;
+      }
+      ready.helped = helped;
+    } finally {
+      help.done();
+    }
+    return ready;
+  }
+
+  /**
+   * The helping side of {@link ParseHelp}: splits `text` as {@link parseChunks} does, then parses
+   * the chunks it claims and hands each tree to `deliver`, until none is left or `stop` says so.
+   * Nothing is cached here: the trees belong to the other side.
+   */
+  parseForOther(text: string, claim: () => number, deliver: (index: number, parse: HelpedParse) => void, stop: () => boolean): number {
+    const { chunks, suffix } = prepare(text);
+    let count = 0;
+    for (let i = claim(); i < chunks.length && !stop(); i = claim()) {
+      const { tree, tooComplex } = this.parseFresh(chunks[i].text, suffix);
+      deliver(i, tooComplex ? { tree, tooComplex } : { tree });
+      count++;
+    }
+    return count;
   }
 
   /** How many chunks this parser has parsed (cache misses), for tests and benchmarks. */
@@ -122,7 +190,7 @@ export class MarkdownParser {
     return this.processor.runSync(this.processor.parse(text)) as Root;
   }
 
-  private parseSafely(text: string, chunkText: string): { tree: Root; tooComplex?: string } {
+  private parseSafely(text: string, chunkText: string): HelpedParse {
     try {
       return { tree: this.processor.runSync(this.processor.parse(text)) as Root };
     } catch (error) {
@@ -139,8 +207,18 @@ export class MarkdownParser {
       this.cache.set(key, hit);
       return hit;
     }
+    return this.remember(text, suffix, this.parseFresh(text, suffix));
+  }
+
+  /** The tree of a chunk parsed now, or its text as one paragraph when a guard trips. */
+  private parseFresh(text: string, suffix: string): HelpedParse {
     const guarded = complexityOf(text, this.guards);
-    const { tree, tooComplex } = guarded ? { tree: fallbackTree(text), tooComplex: guarded } : this.parseSafely(text + suffix, text);
+    return guarded ? { tree: fallbackTree(text), tooComplex: guarded } : this.parseSafely(text + suffix, text);
+  }
+
+  /** Numbers and caches the parse of a chunk (parsed here or by another thread). */
+  private remember(text: string, suffix: string, { tree, tooComplex }: HelpedParse): Omit<ParsedChunk, 'chunk'> {
+    const key = suffix ? text + '\u0000' + suffix : text;
     const id = ++this.parsedChunks;
     const nodes = tree.children.filter((child) => (child.position?.start.offset ?? 0) < text.length);
     const entry: Omit<ParsedChunk, 'chunk'> = { tree, nodes, key, id, ...(tooComplex ? { tooComplex } : {}) };
@@ -151,6 +229,17 @@ export class MarkdownParser {
     }
     return entry;
   }
+}
+
+/** The chunks of `text` as {@link MarkdownParser.parseChunks} parses them, and what each parse appends. */
+function prepare(text: string): { bom: number; chunks: Chunk[]; suffix: string } {
+  // micromark drops a leading byte order mark; keep offsets true to the original text.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A lone CR is a line break to micromark too; as LF the chunks split where it does.
+  const body = normalizeLineBreaks(bom ? text.slice(1) : text);
+  const { chunks, definitions } = splitChunks(body);
+  const suffix = definitions.length > 0 ? '\n\n' + definitions.join('\n') + '\n' : '';
+  return { bom, chunks, suffix };
 }
 
 /**

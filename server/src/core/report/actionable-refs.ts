@@ -4,6 +4,8 @@
  * reference) is gone from the plain text.
  */
 
+import { DONE_STATUS_WORDS, OPEN_STATUS_WORDS } from './actionable-status.js';
+
 /** Tracker references, owner and tags found in one item. */
 export interface References {
   tasks: string[];
@@ -39,6 +41,13 @@ const HANDLE = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
  */
 export const OWNER_LABEL_SOURCE = String.raw`(?<![\w])(?:owners?|assignees?|responsible|dri|assigned\s+to)\s*[*_]*\s*(?::|=|(?<=to)\s)\s*[*_]*\s*`;
 const OWNER_LABEL = new RegExp(OWNER_LABEL_SOURCE + String.raw`([^\n,;()|[\]]+?)\s*[*_]*\s*(?=$|[\n,;()|[\]]|\.(?:\s|$))`, 'gim');
+
+/**
+ * An owner named after a dash at the end of an item: "Purge old caches (#42) — Priya", "… - Ops
+ * team", "… – @tomas". A status word there ("— Done") is no owner.
+ */
+const TRAILING_OWNER = /[ \t][-\u2013\u2014][ \t]*(@?[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|team))?)[ \t]*$/;
+const NOT_A_NAME = new RegExp(`^(?:${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS}|tbd|n/?a|none|p\\d|sev\\d|q\\d|high|medium|low|critical|urgent|later|soon)$`, 'i');
 
 /** Replaces every match by spaces (offsets stay put), so later patterns cannot match inside it again. */
 function blank(text: string, pattern: RegExp, found?: (m: RegExpExecArray) => void): string {
@@ -96,6 +105,10 @@ export function readReferences(markdown: string, options: { taskColumn?: boolean
     s = blank(s, HANDLE, (m) => {
       if (owner === undefined) owner = `@${m[1]}`;
     });
+  }
+  if (owner === undefined) {
+    const trailing = TRAILING_OWNER.exec(markdown.split('\n', 1)[0].trimEnd());
+    if (trailing && !NOT_A_NAME.test(trailing[1])) owner = trailing[1];
   }
   if (hash) blank(s, TAG, (m) => pushUnique(tags, m[1]));
   return { tasks, owner, tags };

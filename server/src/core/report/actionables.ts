@@ -15,7 +15,8 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
-import { headingRole } from './heading-roles.js';
+import { DONE_STATUS_WORDS, OPEN_STATUS_WORDS, readsAsPlanned, statedStatus } from './actionable-status.js';
+import { headingRole, sectionRole } from './heading-roles.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
@@ -33,7 +34,17 @@ interface Inherited {
   done?: boolean;
   /** A tracking issue linked from the group's heading: it tracks each item that links none. */
   tasks?: string[];
+  /**
+   * The items are read from a section that tells the fix ("Solution", "Details of Fix"): each is
+   * work done unless it reads as planned (see `actionable-status.ts`).
+   */
+  narrative?: boolean;
+  /** In such a section, the paragraph before the list says its work was done ("The following fixes were implemented:"). */
+  introducedAsDone?: boolean;
 }
+
+/** Head words of a section that tells the fix and the work left: "Solution", "Details of Fix", "Fix implemented". */
+const FIX_SECTION = /\b(?:fix(?:es)?|solutions?)\b/;
 
 /**
  * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
@@ -57,7 +68,11 @@ const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?
  * labelled as actionables ("**Action item:** …").
  */
 export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig, definitions: Definitions = new Map()): Actionables {
-  const section = sectionOfKind(sections, config, 'actionables');
+  const named = sectionOfKind(sections, config, 'actionables');
+  // A report with no actionables section tells what was done and what is left under "Solution" or
+  // "Details of Fix": its items are read there, as done work unless they read as planned.
+  const fix = named ? undefined : sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'resolution' && FIX_SECTION.test(s.core));
+  const section = named ?? fix;
   const items: Actionable[] = [];
   const reader = new ItemReader(lines, items, definitions);
   const inside = new Set<Section>();
@@ -67,11 +82,12 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
     for (const child of s.children) visit(child, groupOf(child, group, lines));
   };
   if (section) {
-    visit(section, { tags: [] });
+    const group: Inherited = { tags: [], narrative: section === fix };
+    visit(section, group);
     // Follow-ups written as prose: with no list or table to read, each paragraph is one.
     const nodes = sectionNodes(section);
     if (!nodes.some((n) => n.type === 'list' || n.type === 'table')) {
-      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node);
+      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node, group);
     }
   }
   for (const other of sections) {
@@ -82,7 +98,8 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
       else if (node.type === 'table' && isActionTable(node, lines)) reader.block(node, { tags: [] });
     }
   }
-  return section ? { section, items } : { items };
+  // A fix section that holds no item (a code block, a link) is not the report's actionables.
+  return section && (section === named || items.length > 0) ? { section, items } : { items };
 }
 
 /** Link reference definitions (`[fix-pr]: https://…`) by their normalized label. */
@@ -159,6 +176,8 @@ function isTaskList(list: List): boolean {
 class ItemReader {
   /** The item just read when its words end by introducing a list ("… alerts around:"). */
   private introduces?: Actionable;
+  /** In a fix section, the paragraph just read introduces a list of work done ("… were implemented:"). */
+  private introducedAsDone = false;
 
   constructor(
     private readonly lines: LineIndex,
@@ -169,6 +188,9 @@ class ItemReader {
   block(node: RootContent, group: Inherited = { tags: [] }): void {
     const intro = this.introduces;
     this.introduces = undefined;
+    const introducedAsDone = this.introducedAsDone;
+    this.introducedAsDone = group.narrative === true && node.type === 'paragraph' && /:\s*$/.test(toString(node)) && !readsAsPlanned(toString(node), true);
+    if (introducedAsDone && node.type === 'list') group = { ...group, introducedAsDone };
     // A list right after an item that introduces it holds that item's details, not items.
     if (node.type === 'list' && intro && !isTaskList(node)) this.details(intro, node);
     else if (node.type === 'list') this.list(node, group);
@@ -176,15 +198,22 @@ class ItemReader {
     else if (node.type === 'paragraph') this.labelled(node, group);
   }
 
-  /** A paragraph labelled as an actionable ("**Action item:** start incidents earlier"). */
+  /**
+   * A paragraph labelled as an actionable ("**Action item:** start incidents earlier") or by a
+   * status written in capitals ("**TODO**: alert on disk space", "DONE: …").
+   */
   labelled(node: RootContent, group: Inherited = { tags: [] }): void {
-    const label = ACTION_LABEL.exec(this.lines.text.slice(start(node), end(node)));
+    const source = this.lines.text.slice(start(node), end(node));
+    const label = ACTION_LABEL.exec(source);
     if (label) this.paragraph(node, group, label[0].length);
+    else if (statedStatus(source, true)) this.paragraph(node, group);
   }
 
   /** A paragraph that is one actionable; `skip` characters of label come before its words. */
   paragraph(node: RootContent, group: Inherited = { tags: [] }, skip = 0): void {
     const refs = this.references([node]);
+    const status = statedStatus(this.lines.text.slice(start(node) + skip, end(node)));
+    if (status && skip === 0) skip = status.skip;
     const text = skip > 0 ? plain([node]).replace(/^[^:]*:\s*/, '') : plain([node]);
     if (NOTHING.test(text)) return;
     const actionable: Actionable = {
@@ -197,6 +226,8 @@ class ItemReader {
       textRange: this.lines.rangeOf(start(node) + skip, end(node)),
     };
     if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    if (group.narrative && !readsAsPlanned(text, group.introducedAsDone)) actionable.done = true;
+    if (status) actionable.done = status.done;
     this.items.push(actionable);
   }
 
@@ -238,7 +269,9 @@ class ItemReader {
     const text = plain(own);
     const checked = typeof item.checked === 'boolean';
     const firstWords = plain(own.slice(0, 1));
-    const done = inherited.done || DONE_ITEM.test(firstWords);
+    const status = own[0] ? statedStatus(this.lines.text.slice(start(own[0]), end(own[0]))) : undefined;
+    const doneByNarrative = inherited.narrative === true && !checked && !readsAsPlanned(firstWords, inherited.introducedAsDone);
+    const done = status ? status.done : inherited.done || DONE_ITEM.test(firstWords) || doneByNarrative;
     if ((split.length === 0 || checked) && !NOTHING.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
@@ -253,6 +286,7 @@ class ItemReader {
       };
       if (checked) actionable.done = item.checked === true;
       if (done) actionable.done = true;
+      if (status) actionable.done = status.done;
       this.items.push(actionable);
       this.introduces = split.length === 0 && /:\s*$/.test(text) ? actionable : undefined;
     }
@@ -325,10 +359,10 @@ class ItemReader {
   }
 }
 
-const DONE = /^(?:done|resolved|closed|fixed|complete[d]?|finished|merged|deployed|yes|\[x\]|x|✅|✔️?|☑️?)\.?$/i;
+const DONE = new RegExp(`^(?:${DONE_STATUS_WORDS}|yes|\\[x\\]|x|✅|✔️?|☑️?)\\.?$`, 'i');
 
 /** Status values of work not finished. */
-const OPEN = /^(?:todo|to do|open|pending|planned|in progress|in-progress|wip|ongoing|not started|started|blocked)\.?$/i;
+const OPEN = new RegExp(`^(?:${OPEN_STATUS_WORDS})\\.?$`, 'i');
 
 /** True for a cell that holds a status value ("DONE", "TODO.", "In progress"), not a task or words. */
 export function isStatus(text: string): boolean {

@@ -16,7 +16,8 @@ import { Suppressions } from '../suppress.js';
 import { LineIndex } from '../text.js';
 import { CancelledError, type CancellationToken, type Finding, type Range } from '../types.js';
 import { impactInTables } from './impact.js';
-import { extractTimelineNodes, type Extraction, type RawItem } from './timeline/entries.js';
+import { addDateOrders } from './timeline/date-order.js';
+import { extractTimelineNodes, type EntryReader, type Extraction, type RawItem } from './timeline/entries.js';
 import type { TimeToken } from './timeline/tokens.js';
 import type { ImpactStatement, Report } from './types.js';
 
@@ -46,7 +47,8 @@ export function factsKey(parsed: ParsedChunk, roles: ChunkRoles): string {
 
 /**
  * Computes a chunk's facts. `deadline` (a `performance.now()` time) is the chunk's budget: work
- * still running past it stops, and the chunk is reported as not checked.
+ * still running past it stops, and the chunk is reported as not checked. `read` reads the words
+ * of each timeline entry (a session passes one that remembers them across versions).
  */
 export function computeChunkFacts(
   parsed: ParsedChunk,
@@ -55,6 +57,7 @@ export function computeChunkFacts(
   config: ResolvedConfig,
   deadline: number,
   token?: CancellationToken,
+  read?: EntryReader,
 ): ChunkFacts {
   if (parsed.tooComplex) return { skipped: parsed.tooComplex, findings: [] };
   const budget: CancellationToken = {
@@ -67,7 +70,7 @@ export function computeChunkFacts(
     const lines = new LineIndex(text);
     const nodes = parsed.nodes;
     const slice = (r: { from: number; to: number }): RootContent[] => nodes.slice(r.from, r.to + 1);
-    const timeline = roles.timeline ? extractTimelineNodes(slice(roles.timeline), text, nodes[roles.timeline.heading]) : undefined;
+    const timeline = roles.timeline ? extractTimelineNodes(slice(roles.timeline), text, nodes[roles.timeline.heading], read) : undefined;
     const root: Root = { type: 'root', children: [...nodes], position: parsed.tree.position };
     const impactTable = impactInTables(root, config, lines);
     const view: Report = { file, text, lines, root, sections: [], outline: [], profile: { profile: config.profile, source: 'configured' }, timeline: { entries: [], milestones: {}, stated: [] }, actionables: { items: [] }, metrics: {} };
@@ -129,5 +132,6 @@ export class Shift {
     for (const item of from.items) into.items.push(this.item(item));
     for (const z of from.headerZones) into.headerZones.push({ ...z, start: z.start + this.offset, end: z.end + this.offset });
     for (const [a, b] of from.prose) into.prose.push([a + this.offset, b + this.offset]);
+    if (from.dateOrders) addDateOrders((into.dateOrders ??= { dayFirst: 0, monthFirst: 0 }), from.dateOrders);
   }
 }

@@ -39,7 +39,7 @@ const HUMAN = new RegExp(
   'gi',
 );
 
-const AUTOMATED = /\b(?:alert\w*|paged|paging|pager\w*|monitoring|icinga|alertmanager|pagerduty|automated|automatic(?:ally)?)\b/gi;
+const AUTOMATED = /\b(?:alert\w*|alarm\w*|paged|paging|pager\w*|monitoring|icinga|alertmanager|pagerduty|automated|automatic(?:ally)?)\b/gi;
 
 function blank(text: string, pattern: RegExp, found: string[]): string {
   return text.replace(pattern, (m) => {

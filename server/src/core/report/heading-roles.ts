@@ -112,8 +112,53 @@ export function coreTitle(normalized: string): string {
   return cut || core;
 }
 
-/** The role of a heading, by its words; undefined when it is none of the known ones. */
+/**
+ * Head words and question forms of each role, for the names no list can hold: "Yearn Response
+ * Timeline", "Symptoms", "Why did it happen?", "Details of Fix", "Solving (temporarily)". Tried in
+ * this order, so that a title naming two roles gets the one that decides what it holds ("Alerting
+ * improvements" lists actions, "Response Timeline" is a timeline, "Why was this hard to detect?"
+ * is about detection). A word joined to another by a hyphen is not a head word ("Timeline-based
+ * billing").
+ */
+const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
+  ['timeline', /\b(?:timeline|time line|chronology|sequence of events|order of events|log of events)(?![\w-])/],
+  [
+    'actionables',
+    /\b(?:action items?|actionables?|follow[- ]?ups?|next steps?|corrective|preventi(?:ve|ative)|prevention|remediations?|(?:future|planned|further) (?:work|improvements?|changes|actions)|improvements|to-?dos?|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward)(?![\w-])/,
+  ],
+  ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
+  ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
+  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
+  [
+    'cause',
+    /\b(?:causes?|caused|why|analysis|diagnosis|investigation|contributing|fault|technical (?:details?|cause)|details of (?:the )?(?:incident|vulnerability|issue|bug|problem|exploit|attack|failure|outage))(?![\w-])/,
+  ],
+  ['resolution', /\b(?:resolution|resolv(?:ed|ing)|recovery|recover(?:ed|ing)|mitigation|mitigat(?:ed|ing)|fix(?:es|ed)?|solutions?|solv(?:ed|ing)|workaround|what (?:was|we) did|what was done)(?![\w-])/],
+  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction)(?![\w-])/],
+];
+
+/** Longer titles are sentences (a timeline entry, a question of a template), not section names. */
+const MAX_PATTERN_WORDS = 7;
+
+/**
+ * The role of a heading by its name alone ({@link ROLE_NAMES}, notes aside); undefined when it is
+ * none of the known names. Strict, for deciding whether a file is a postmortem at all, where a
+ * README's "Problem" or "Solution" must not count.
+ */
 export function headingRole(title: string): SectionRole | undefined {
   const normalized = normalizeTitle(title);
   return ROLE_BY_NAME.get(normalized) ?? ROLE_BY_NAME.get(coreTitle(normalized));
+}
+
+/**
+ * The role a section of a report plays, read as a careful reader does: its name
+ * ({@link headingRole}), else the head words and question forms of {@link ROLE_PATTERNS} in a
+ * short title that is not a time or a date ("14:05 - alerts fire" is a timeline entry).
+ */
+export function sectionRole(title: string): SectionRole | undefined {
+  const named = headingRole(title);
+  if (named) return named;
+  const normalized = normalizeTitle(title);
+  if (/^\d|\d:\d\d/.test(normalized) || normalized.split(' ').length > MAX_PATTERN_WORDS) return undefined;
+  return ROLE_PATTERNS.find(([, pattern]) => pattern.test(normalized))?.[0];
 }

@@ -95,7 +95,43 @@ export function saysNoDataLost(text: string): boolean {
   return NO_DATA_LOSS.test(text);
 }
 
-/** True when the text says whether data was lost ("No data was lost.", "data loss", "corrupted"). */
+/** Things a system stores or carries for its users, whose fate a report may tell. */
+const STORED =
+  '(?:data|records?|rows?|entries|messages?|events?|files?|documents?|uploads?|writes?|edits?|transactions?|orders?|payments?|sequences?|samples?|genomes?|objects?|submissions?|backups?)';
+
+/** What became of them, in other words than "lost": "were not ingested", "were queued and replayed", "published again". */
+const FATE =
+  '(?:(?:were|was|are|is|got|been|have\\s+been|has\\s+been)\\s+(?:not\\s+|never\\s+|all\\s+|then\\s+|later\\s+)?(?:(?:wrongly|incorrectly|successfully)\\s+)?(?:ingested|processed|saved|stored|written|recorded|delivered|published|imported|queued|buffered|replayed|reprocessed|re-?published|re-?ingested|backfilled|re-?submitted|retried|removed|deleted|dropped|overwritten|discarded|expired|duplicated|updated|unpublished)|expired|published\\s+again|(?:queued|buffered)\\s+and\\s+(?:replayed|retried|processed))';
+
+/** The same told in the active voice: "published 30 sequences downstream", "processed 375 samples". */
+const DONE_TO =
+  '(?:published|processed|ingested|imported|deleted|removed|dropped|discarded|overwrote|updated|replayed|reprocessed|re-?published|unpublished|restored|recovered|backfilled|re-?submitted)';
+
+const DATA_FATE = new RegExp(`\\b${STORED}\\b[^.;\\n]{0,60}?\\b${FATE}\\b|\\b${DONE_TO}\\s+(?:[\\w,-]+\\s+){0,3}?${STORED}\\b`, 'i');
+
+/**
+ * True when the text says whether data was lost ("No data was lost.", "data loss", "corrupted"), or
+ * what became of it in other words ("141 samples expired and were not ingested", "all writes were
+ * queued and replayed").
+ */
 export function statesDataLoss(text: string): boolean {
-  return DATA_LOSS.some((p) => p.test(text));
+  return DATA_LOSS.some((p) => p.test(text)) || DATA_FATE.test(text);
+}
+
+/** Words of a write path: saving, sending, storing or changing something, or the stored things themselves. */
+const WRITE_PATH =
+  /\b(?:sav(?:e|es|ed|ing)|writ(?:e|es|ing|ten)|wrote|upload\w*|submi\w*|edit(?:s|ed|ing|or|ors)?|creat(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|delet\w*|stor(?:e|es|ed|ing|age)|ingest\w*|import\w*|publish\w*|send\w*|sent|post(?:s|ed|ing)|sync\w*|process(?:ed|ing)|queue[sd]?|transactions?|payments?|orders?|purchas\w*|checkouts?|records?|databases?|data|messages?|emails?|commit\w*|backups?|deposit\w*|withdraw\w*|funds|balances?|profiles?|accounts?|files?|logs?)\b/i;
+
+/** Things people only read or reach: a website (or its address), a page, the documentation, a marketplace listing. */
+const READ_SURFACE =
+  /\b(?:web\s?sites?|sites?|home\s?pages?|landing\s+pages?|pages?|docs|documentation|blog|marketplace|catalogu?e|listings?|status\s+page|wiki)\b|\bhttps?:\/\/[^\s/]+\/?(?=[\s).,;]|$)/i;
+
+/**
+ * True when an impact is about something people only read or reach (a website, a page, the
+ * documentation, a marketplace listing) and its words name nothing written or stored (see
+ * {@link WRITE_PATH}): "The home page was down for 40 minutes." Whether data was lost is no question
+ * there.
+ */
+export function isReadOnlyOutage(text: string): boolean {
+  return READ_SURFACE.test(text) && !WRITE_PATH.test(text);
 }

@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { flattenSpecs, normalizeTitle, sectionNames } from '../config/profiles.js';
 import { plainText } from '../markdown/prose.js';
 import type { LineIndex } from '../text.js';
-import { headingRole } from './heading-roles.js';
+import { sectionRole } from './heading-roles.js';
 import { sectionHasName } from './sections.js';
 import type { FrontMatter, ImpactStatement, Section } from './types.js';
 
@@ -18,9 +18,10 @@ const LATE_KINDS = new Set(['timeline', 'detection', 'actionables']);
 /**
  * Finds the impact statement. In order of precedence: an Impact section (by the profile's impact
  * names, notes after the name allowed), a metadata table row whose first cell is `Impact`, a
- * paragraph starting `Impact:` (or `**Impact**:`) before the timeline, front matter `impact:`, and
- * else the paragraph of the summary (or of the opening, before the first section) that says who was
- * affected and how. The text is plain text; the range
+ * paragraph starting `Impact:` (or `**Impact**:`) before the timeline, front matter `impact:`, a
+ * section whose heading names the impact by its head words ("Symptoms", when the profile was
+ * guessed), and else the paragraph or list of the summary, of a section that tells the story
+ * ("What happened?"), or of the opening, that says who was affected and how. The text is plain text; the range
  * covers the statement itself, without its heading or label.
  */
 export function findImpact(
@@ -32,37 +33,65 @@ export function findImpact(
   inTables: () => ImpactStatement | undefined = () => impactInTables(root, config, lines),
 ): ImpactStatement | undefined {
   const names = impactNames(config);
-  return fromSection(root, sections, names, lines) ?? inTables() ?? fromParagraph(root, sections, names, lines, config) ?? fromFrontMatter(frontMatter, lines) ?? fromSummary(root, sections, lines);
+  return (
+    fromSection(root, sections, names, lines) ??
+    inTables() ??
+    fromParagraph(root, sections, names, lines, config) ??
+    fromFrontMatter(frontMatter, lines) ??
+    // A configured profile names its impact section; other names count when the profile was guessed.
+    (config.autoProfile ? fromSection(root, sections, undefined, lines) : undefined) ??
+    fromSummary(root, sections, lines)
+  );
 }
 
 /** Who or what was affected, in the words reports use. */
-const AFFECTED = /\b(?:users?|customers?|clients?|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?|hubs?|pods?|chain|blocks?|transactions?|websites?|platform|apps?|teams?|students?|learners?|employees?|validators?)\b/i;
+const AFFECTED = /\b(?:users?|customers?|clients?|funds|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?|hubs?|pods?|chain|blocks?|transactions?|websites?|platform|apps?|teams?|students?|learners?|employees?|validators?)\b/i;
 /** What happened to them. */
-const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|did not|didn't|no longer|not being|failed|failing|fail|fails|errors?|unavailable|inaccessible|unreachable|down|outage|downtime|degraded|slow(?:er)?|slowed|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|impacting|dropped|rejected|terminated|killed|halt(?:ed|s)?|stall(?:ed|s)?|crash(?:ed|es|ing)?|crash-loop\w*|prevent(?:ed|ing|s)?|5\d\d)\b/i;
+const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|did not|didn't|no longer|not being|failed|failing|fail|fails|errors?|unavailable|inaccessible|unreachable|down|outage|downtime|degraded|slow(?:er)?|slowed|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|impacting|dropped|rejected|terminated|killed|halt(?:ed|s)?|stall(?:ed|s)?|crash(?:ed|es|ing)?|crash-loop\w*|prevent(?:ed|ing|s)?|5\d\d|loss(?:es)?|experienc(?:ed|ing)|not responding|cease[sd]?\s+to\s+be|drained)\b/i;
 /** A whole-service outage says what was affected without naming who: "caused 40min of total outage". */
 const WHOLE_OUTAGE = /\b(?:total|complete|full|entire|service-wide|site-wide)\s+(?:outage|downtime)\b/i;
 
 /**
- * The impact as many reports state it: in the summary, or in the opening paragraphs before the
- * first section ("Users could not sign in to the console for about 80 minutes."). The first
- * paragraph there that names who or what was affected and what happened to them.
+ * The impact as many reports state it: in the summary or another section that tells the story
+ * ("What happened?", "Problem"), or in the opening paragraphs before the first section ("Users
+ * could not sign in to the console for about 80 minutes."). The first paragraph or list there
+ * that names who or what was affected and what happened to them; in a list (summary bullets), one
+ * item is enough, and the whole list is the statement, since its other items often give the count
+ * or the length.
  */
 function fromSummary(root: Root, sections: Section[], lines: LineIndex): ImpactStatement | undefined {
-  const summary = sections.find((s) => headingRole(s.title) === 'summary');
-  const firstSection = sections.find((s) => s.depth > 1 || sections.indexOf(s) > 0);
-  const ranges: [number, number][] = [];
-  if (summary) ranges.push([summary.bodyStart, summary.children[0]?.heading.position?.start.offset ?? summary.bodyEnd]);
-  ranges.push([0, firstSection?.heading.position?.start.offset ?? lines.text.length]);
-  for (const [from, to] of ranges) {
+  const title = documentTitle(sections, root);
+  const stories = sections.filter((s) => s !== title && sectionRole(s.title) === 'summary');
+  const firstSection = sections.find((s) => s !== title);
+  const ranges: [number, number, Section | undefined][] = stories.map((s) => [s.bodyStart, s.children[0]?.heading.position?.start.offset ?? s.bodyEnd, s]);
+  ranges.push([0, firstSection?.heading.position?.start.offset ?? lines.text.length, undefined]);
+  for (const [from, to, section] of ranges) {
     for (const node of root.children) {
       const start = node.position?.start.offset ?? -1;
       const end = node.position?.end.offset ?? -1;
-      if (start < from || start >= to || node.type !== 'paragraph') continue;
-      const text = plainText([node]);
-      if ((AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text)) return { text, range: lines.rangeOf(start, end), source: 'paragraph', section: summary && from === summary.bodyStart ? summary : undefined };
+      if (start < from || start >= to || (node.type !== 'paragraph' && node.type !== 'list')) continue;
+      const parts = node.type === 'list' ? node.children.map((item) => plainText([item])) : [plainText([node])];
+      if (parts.some(statesImpact)) return { text: plainText([node]), range: lines.rangeOf(start, end), source: 'paragraph', section };
     }
   }
   return undefined;
+}
+
+/** Words that say who or what was affected and what happened to them, or that the whole service was out. */
+function statesImpact(text: string): boolean {
+  return (AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text);
+}
+
+/**
+ * The heading that names the report, when the report opens with it: the only level-1 heading, or
+ * the first heading when nothing but front matter or markup comes before it and it names no part.
+ */
+function documentTitle(sections: Section[], root: Root): Section | undefined {
+  const first = sections[0];
+  if (!first) return undefined;
+  if (first.depth === 1 && sections.filter((s) => s.depth === 1).length === 1) return first;
+  const before = root.children.filter((n) => (n.position?.start.offset ?? 0) < (first.heading.position?.start.offset ?? 0));
+  return before.every((n) => n.type === 'yaml' || n.type === 'html') && sectionRole(first.title) === undefined ? first : undefined;
 }
 
 /** Normalized names of the profile's impact section, or the usual ones. */
@@ -72,9 +101,15 @@ export function impactNames(config: ResolvedConfig): string[] {
   return names.length > 0 ? names : DEFAULT_IMPACT_NAMES;
 }
 
-function fromSection(root: Root, sections: Section[], names: string[], lines: LineIndex): ImpactStatement | undefined {
+/**
+ * The first non-empty section named as the impact (`names`), or, without names, whose heading
+ * gives the role by its words ("Symptoms", "Customer impact", "What was the impact?").
+ */
+function fromSection(root: Root, sections: Section[], names: string[] | undefined, lines: LineIndex): ImpactStatement | undefined {
+  // "# Logins impacted by a cache bug" names the report, not its impact section.
+  const title = names ? undefined : documentTitle(sections, root);
   for (const section of sections) {
-    if (!sectionHasName(section, names)) continue;
+    if (names ? !sectionHasName(section, names) : section === title || sectionRole(section.title) !== 'impact') continue;
     const nodes = root.children.filter((n) => {
       const start = n.position?.start.offset ?? -1;
       return start >= section.bodyStart && start < section.bodyEnd && !(n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value));

@@ -16,7 +16,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
-import { coreTitle, headingRole, normalizeTitle } from './heading-roles.js';
+import { coreTitle, normalizeTitle, sectionRole } from './heading-roles.js';
 import { findSections } from './sections.js';
 import type { Report, Section } from './types.js';
 
@@ -94,7 +94,7 @@ export function contentPresence(report: Report, present: (spec: SectionSpec) => 
   // A heading of the same role stands for the section, unless it is one of the section's own
   // questions: "What went wrong?" alone is one question of the lessons, not all of them.
   const ofRole = (spec: SectionSpec): boolean =>
-    headings.some((s) => headingRole(s.title) === spec.kind && !(spec.children ?? []).some((child) => findSections([s], child).length > 0));
+    headings.some((s) => sectionRole(s.title) === spec.kind && !(spec.children ?? []).some((child) => findSections([s], child).length > 0));
   // What the report plans to do is not what happened.
   const prose = proseOutside(report, [report.actionables.section]);
   const { milestones } = report.timeline;

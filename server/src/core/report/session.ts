@@ -17,21 +17,21 @@
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
 import type { Root, RootContent } from 'mdast';
-import { assembleRoot, placeNodes, type MarkdownParser, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
+import { assembleRoot, placeNodes, type MarkdownParser, type ParseHelp, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import { parseSuppressions } from '../suppress.js';
 import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
 import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
-import { chooseProfile, configForReport } from './profile-detect.js';
+import { chooseProfile, configForReport, type ReportProfile } from './profile-detect.js';
 import { labelledFields, noteLabelledFields } from './section-presence.js';
 import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
 import { findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
-import type { Extraction, RawItem } from './timeline/entries.js';
+import { rememberingEntryReader, type Extraction, type RawItem } from './timeline/entries.js';
 import { initialState, resolveEntries, resolveItems, stateKey, type ResolveContext, type ResolveState } from './timeline/resolve.js';
 import { readStatements, type Statement } from './timeline/stated.js';
 import type { StatementReader } from './timeline/statements.js';
@@ -50,6 +50,8 @@ export interface SessionStats {
   chunksAnalysed: number;
   /** Chunks whose timeline entries were resolved in this version (dates, zones, instants). */
   timelineChunksResolved: number;
+  /** Chunks parsed by another thread for this version (`ParseHelp`). */
+  chunksParsedElsewhere?: number;
 }
 
 /**
@@ -74,6 +76,10 @@ export class ReportSession {
   private resolved = new Map<string, ResolvedRun>();
   /** Statements read from each text of the last version (outside the timeline). */
   private statements = new Map<string, readonly Statement[]>();
+  /** The profile chosen for the last version, and the section names and fields it was chosen from. */
+  private profile?: { key: string; chosen: ReportProfile };
+  /** The words of the timeline entries read so far: the entries of a chunk typed in are not read again. */
+  private readEntry = rememberingEntryReader();
   private config?: ResolvedConfig;
   private file?: string;
   private lastStats: SessionStats = { chunks: 0, chunksAnalysed: 0, timelineChunksResolved: 0 };
@@ -87,9 +93,10 @@ export class ReportSession {
 
   /**
    * Analyses `text`, the new version of the document, from the facts of the previous version.
-   * Throws `CancelledError` when the token is cancelled; the session stays usable.
+   * Throws `CancelledError` when the token is cancelled; the session stays usable. `help` is
+   * another thread that parses some of the chunks meanwhile (see `ParseHelp`).
    */
-  check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS): ReportCheck {
+  check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS, help?: ParseHelp): ReportCheck {
     if (configured !== this.config || file !== this.file) {
       this.facts = new Map();
       this.placed = new Map();
@@ -97,6 +104,7 @@ export class ReportSession {
       this.statements = new Map();
       this.placedItems = new Map();
       this.frontMatter = undefined;
+      this.profile = undefined;
       this.parsed = undefined;
       this.config = configured;
       this.file = file;
@@ -105,7 +113,7 @@ export class ReportSession {
     const lines = new LineIndex(text);
     if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, configured, limits);
 
-    const parsed = this.parser.parseChunks(text, token, this.parsed);
+    const parsed = this.parser.parseChunks(text, token, this.parsed, help);
     this.parsed = parsed;
     // Chunks that did not move keep their placed nodes and facts from the previous version.
     const placedNodes = new Map<string, readonly RootContent[]>();
@@ -121,7 +129,7 @@ export class ReportSession {
     // The report is read, and its rules run, with its own profile (configured or detected).
     const { fields, definitions } = this.chunkNames(parsed);
     noteLabelledFields(root, fields);
-    const profile = chooseProfile(sections, configured, fields);
+    const profile = this.chooseProfile(sections, configured, fields);
     const config = configForReport(configured, profile);
     const timelineSection = findTimelineSection(sections, config);
     // Day headings written one level too high after the timeline are read as part of it.
@@ -142,7 +150,7 @@ export class ReportSession {
       const key = factsKey(chunk, roles);
       let facts = next.get(key) ?? this.facts.get(key);
       if (!facts) {
-        facts = computeChunkFacts(chunk, roles, file, config, performance.now() + limits.sectionBudgetMs, token);
+        facts = computeChunkFacts(chunk, roles, file, config, performance.now() + limits.sectionBudgetMs, token, this.readEntry);
         analysed++;
       }
       next.set(key, facts);
@@ -159,7 +167,7 @@ export class ReportSession {
       placed.set(at, here);
       if (facts.timeline) {
         if (facts.timeline.items.length > 0) runs.push({ key, facts, line: chunk.chunk.line, columns, offset: chunk.chunk.offset });
-        shift.extraction(extraction, { items: [], headerZones: facts.timeline.headerZones, prose: facts.timeline.prose });
+        shift.extraction(extraction, { items: [], headerZones: facts.timeline.headerZones, prose: facts.timeline.prose, dateOrders: facts.timeline.dateOrders });
       }
       for (const finding of here.findings) chunkFindings.push(finding);
       impactTable ??= here.impactTable;
@@ -167,7 +175,7 @@ export class ReportSession {
     this.facts = next;
     this.placed = placed;
     this.lazyItems(extraction, runs);
-    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed, timelineChunksResolved: 0 };
+    this.lastStats = { chunks: parsed.chunks.length, chunksAnalysed: analysed, timelineChunksResolved: 0, ...(parsed.helped ? { chunksParsedElsewhere: parsed.helped } : {}) };
 
     const title = reportTitle(frontMatter, sections);
     const read = this.statementReader();
@@ -192,10 +200,10 @@ export class ReportSession {
     const entries: TimelineEntry[] = [];
     const next = new Map<string, ResolvedRun>();
     let state = initialState(ctx.startDate);
-    const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}` : '';
+    const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}${ctx.declared.seasonal ? '~' : ''}` : '';
     for (const run of runs) {
       const skip = taken ? this.itemsOf(run).indexOf(taken) : -1;
-      const key = `${run.key}@${run.line}:${run.columns}|${declared}|${skip}|${stateKey(state)}`;
+      const key = `${run.key}@${run.line}:${run.columns}|${declared}|${ctx.dayFirst ?? ''}|${skip}|${stateKey(state)}`;
       let done = next.get(key) ?? this.resolved.get(key);
       if (!done) {
         const local = run.facts.timeline!.items;
@@ -203,7 +211,7 @@ export class ReportSession {
         const lines = run.facts.lines!;
         const after = { ...state };
         const own: TimelineEntry[] = [];
-        resolveItems(skip < 0 ? local : local.filter((_, i) => i !== skip), { lines: { rangeOf: (from, to) => shift.range(lines.rangeOf(from, to)) }, declared: ctx.declared }, after, own);
+        resolveItems(skip < 0 ? local : local.filter((_, i) => i !== skip), { lines: { rangeOf: (from, to) => shift.range(lines.rangeOf(from, to)) }, declared: ctx.declared, dayFirst: ctx.dayFirst }, after, own);
         done = { entries: own, after };
         this.lastStats.timelineChunksResolved++;
       }
@@ -260,6 +268,19 @@ export class ReportSession {
     }
     this.names = next;
     return { fields, definitions };
+  }
+
+  /**
+   * {@link chooseProfile}, again only when a section name or a labelled field changed: the choice
+   * reads the sections by their names alone, and typing in a section's body changes none.
+   */
+  private chooseProfile(sections: Section[], configured: ResolvedConfig, fields: ReadonlySet<string>): ReportProfile {
+    let key = '';
+    for (const s of sections) key += `${s.normalized}\u0001${s.core}\u0000`;
+    key += '\u0002';
+    for (const f of fields) key += `${f}\u0000`;
+    if (this.profile?.key !== key) this.profile = { key, chosen: chooseProfile(sections, configured, fields) };
+    return this.profile.chosen;
   }
 
   /** {@link readStatements} remembering the texts of the last version. */

@@ -118,7 +118,10 @@ export interface TimelineEntry {
   utc?: number;
   /** True when the entry has a time of day (not just a date). */
   hasTime: boolean;
-  /** True when the entry only sets the date for the entries after it. */
+  /**
+   * True when the entry has a day and no time of day: it writes only a date (and sets it for the
+   * entries after it), or it stands under a date heading without a time of its own.
+   */
   dateOnly: boolean;
   /** Zone the time was read in, e.g. `UTC`, `PDT`, `+02:00`; absent when unknown. */
   zone?: string;

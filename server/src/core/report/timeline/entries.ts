@@ -2,8 +2,11 @@
  * Finds the entries of a timeline section in document order, before any date or zone is
  * resolved. What counts as an entry:
  *
- * - a list item. A top-level item without a time is still an entry (one that cannot be read),
- *   unless items nested under it carry times: then it is a group label ("Before the outage:").
+ * - a list item, timed by what it starts with or, failing that, by a time written after the
+ *   event at the end of its first paragraph ("Report received (13 August, ~15:00 UTC)",
+ *   "Rolled back — 15:05 UTC"). A top-level item without a time is still an entry (one that
+ *   cannot be read), unless items nested under it carry times: then it is a group label
+ *   ("Before the outage:").
  *   A nested item with a time is an entry of its own; a nested item without one is a detail of
  *   its parent and never an entry.
  * - a table row, when the table has a Time/Date/When column or its first cell starts with a
@@ -24,9 +27,10 @@ import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, Tab
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
+import { countDateOrders, type DateOrderCount } from './date-order.js';
 import { impactBegunEarlier } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
-import { hasDate, hasTime, readLeadingToken, type TimeToken } from './tokens.js';
+import { hasDate, hasTime, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
@@ -70,6 +74,8 @@ export interface Extraction {
   headerZones: ZoneDeclaration[];
   /** Prose paragraphs of the section, as [start, end) offsets. */
   prose: [number, number][];
+  /** What the dates of the items show of the order of day and month (see `date-order.ts`). */
+  dateOrders?: DateOrderCount;
 }
 
 const MAX_DEPTH = 64;
@@ -88,6 +94,13 @@ class Walker {
     const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
     const t = readLeadingToken(line);
     return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
+  }
+
+  /** A time written after the event, at the end of the block ending at `to` ("Deployed (14:05 UTC)"). */
+  trailingTokenAt(from: number, to: number): TimeToken | undefined {
+    const lineStart = Math.max(from, this.text.lastIndexOf('\n', to - 1) + 1);
+    const t = readTrailingToken(this.text.slice(lineStart, to).replace(/\r$/, ''));
+    return t && { ...t, start: t.start + lineStart, end: t.end + lineStart, rest: t.rest + lineStart };
   }
 
   section(section: Section, root: boolean): void {
@@ -175,7 +188,7 @@ class Walker {
     const own = item.children.filter((c) => c.type !== 'list');
     const sublists = item.children.filter((c): c is List => c.type === 'list');
     const first = own[0];
-    const token = first && first.type === 'paragraph' ? this.tokenAt(start(first), end(first)) : undefined;
+    const token = first && first.type === 'paragraph' ? (this.tokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
     if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
       const text = own.map((c) => toString(c)).join(' ').trim();
       this.out.items.push({
@@ -250,7 +263,7 @@ class Walker {
       const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
       const token = this.tokenAt(at, lineEnd);
       const plain = plainLine(line);
-      if (token && !hasTime(token) && token.rest - at >= line.trimEnd().length) {
+      if (token && !hasTime(token) && hasDate(token) && token.rest - at >= line.trimEnd().length) {
         this.out.items.push({ kind: 'date', token });
         current = undefined;
         any = true;
@@ -318,6 +331,7 @@ export function extractTimeline(section: Section, lines: LineIndex, following: r
   walker.headerZone(start(section.heading), end(section.heading));
   walker.section(section, true);
   for (const day of following) walker.section(day, false);
+  walker.out.dateOrders = countDateOrders(walker.out.items);
   return walker.out;
 }
 
@@ -329,7 +343,7 @@ export function extractTimeline(section: Section, lines: LineIndex, following: r
  * {@link extractTimeline} gives for the whole section (the blocks under a time heading that a
  * very long section pushes into the next chunk are read as blocks of their own).
  */
-export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent): Extraction {
+export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent, read: EntryReader = readEntryWords): Extraction {
   const walker = new Walker(text);
   let timed: RawEntry | undefined;
   for (const node of nodes) {
@@ -342,10 +356,53 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
   }
   for (const item of walker.out.items) {
     if (item.kind !== 'entry') continue;
-    item.milestones = findMilestones(item.text, item.rest, item.emphasis);
-    item.cues = findMilestoneCues(item.text, item.rest, item.emphasis);
-    item.goesOn = findImpactGoesOn(item.rest) ?? null;
-    item.begunEarlier = impactBegunEarlier(item.rest) ?? null;
+    const { milestones, cues, goesOn, begunEarlier } = read(item.text, item.rest, item.emphasis);
+    item.milestones = milestones;
+    item.cues = cues;
+    item.goesOn = goesOn;
+    item.begunEarlier = begunEarlier;
   }
+  walker.out.dateOrders = countDateOrders(walker.out.items);
   return walker.out;
+}
+
+/** What the words of one entry say, a pure function of them. Shared between entries and versions: never change it. */
+export interface EntryReading {
+  milestones: Milestone[];
+  cues: MilestoneCue[];
+  goesOn: string | null;
+  begunEarlier: string | null;
+}
+
+/** Reads the words of one entry: its plain text, the text after its time, its emphasised spans. */
+export type EntryReader = (text: string, rest: string, emphasis: readonly string[]) => EntryReading;
+
+/** Reads an entry's milestones, milestone cues and words about the impact going on or begun earlier. */
+export const readEntryWords: EntryReader = (text, rest, emphasis) => ({
+  milestones: findMilestones(text, rest, emphasis),
+  cues: findMilestoneCues(text, rest, emphasis),
+  goesOn: findImpactGoesOn(rest) ?? null,
+  begunEarlier: impactBegunEarlier(rest) ?? null,
+});
+
+/**
+ * An {@link EntryReader} that remembers what it read, for the versions of one document: typing
+ * in one entry re-reads the chunk that holds it, and its other entries keep their words. Keeps
+ * the readings of about the last `limit` distinct entries (two generations).
+ */
+export function rememberingEntryReader(limit = 20_000): EntryReader {
+  let current = new Map<string, EntryReading>();
+  let older = new Map<string, EntryReading>();
+  return (text, rest, emphasis) => {
+    const key = emphasis.length > 0 ? `${text}\u0000${rest}\u0000${emphasis.join('\u0000')}` : `${text}\u0000${rest}`;
+    let reading = current.get(key);
+    if (reading) return reading;
+    reading = older.get(key) ?? readEntryWords(text, rest, emphasis);
+    if (current.size >= limit) {
+      older = current;
+      current = new Map();
+    }
+    current.set(key, reading);
+    return reading;
+  };
 }

@@ -8,6 +8,7 @@ import { flattenSpecs, normalizeTitle, sectionNames } from '../../config/profile
 import type { ResolvedConfig } from '../../config/config.js';
 import type { LineIndex } from '../../text.js';
 import type { FrontMatter, Section, Timeline, TimelineEntry } from '../types.js';
+import { countDateOrders, decideDayFirst } from './date-order.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
 import { reportDay } from './report-day.js';
 import { resolveEntries, type ResolveContext } from './resolve.js';
@@ -95,7 +96,8 @@ export function timelineFrom(
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
-  const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate }, taken);
+  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate, declaration?.zone);
+  const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate, dayFirst }, taken);
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };

@@ -12,10 +12,15 @@
  *   goes down", "the site is hard down", "the chain stalled", "logs have stopped working",
  *   "requests start failing", "first errors", "latency spikes", "launch success reaches 0%",
  *   "traffic begins to drop"; or the change that caused it goes out: "the upgrade caused the DNS
- *   pods to crash", "version 2 deployed with a compatibility issue", "a release that breaks login";
+ *   pods to crash", "version 2 deployed with a compatibility issue", "a release that breaks login",
+ *   "a version was mis-released"; or a system does what it must not, told with a failure verb on
+ *   the system as subject: "the listener service fails", "the pipeline terminated with exit 1",
+ *   "the endpoint returns HTTP 502", "the strategy reports a 4.9 million loss" (a system's own
+ *   figures; a person reporting a loss is a detection), "the exploit transaction takes place";
  * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
  *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report",
- *   "ticket <link> is opened", "engineers respond to the alarms";
+ *   "ticket <link> is opened", "a researcher submits a disclosure report", "engineers respond to the alarms", "the bot sends an @channel
+ *   alert", "war room is established", "BM sends an email observing that …";
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
  *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
@@ -26,6 +31,8 @@
  * An entry can also say that the impact **goes on** after something was tried: "the revert did not
  * solve it", "hubs remain inaccessible", "users still get errors", "the issue persists". A
  * mitigation word before such an entry was not the mitigation.
+ *
+ * A plan is not the act: "outlines a recovery plan" is no mitigation.
  *
  * A clause that negates, hedges, plans or tells of an earlier occurrence ("no alert fired",
  * "tried to roll back", "will revert", "appears to have recovered", "the first occurrence
@@ -133,14 +140,34 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A vulnerability made public starts the exposure: "the CVE was published".
     /\b(?:vulnerability|vulnerabilities|cve|exploit|zero-day)\b(?:\s+[\w-]+){0,2}?\s+(?:is\s+|was\s+|were\s+)?(?:published|disclosed|announced|made\s+public)\b/i,
     /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
+    // A system doing what it must not: "the listener service fails due to a DNS glitch", "the
+    // pipeline terminated with exit 1"; not an action that failed ("the restart fails"), a person
+    // ("we failed over") or a transitive use ("terminated the job").
+    new RegExp(
+      String.raw`(?<!\b(?:restart(?:ing)?|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|upgrade|deploy(?:ment)?|migration|rollover|checks?|probes?|monitors?)\s+(?:(?:of|on|for|against)\s+)?(?:the\s+)?(?:[\w.-]+\s+){0,2})\b(?!(?:restart|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|tests?|checks?|probes?|we|I|they|he|she|team|and|or)\b)${SYSTEM}\s+(?:(?:has|had)\s+)?(?:(?:fails|failed|crashes|crashed|dies|died|aborts|aborted)(?=\s*(?:$|[.,;:!)]|(?:due|because|with|after|when|while|on|at|in|and|again|repeatedly|completely|silently|since|during|unexpectedly|overnight)\b))|(?:terminates|terminated|exits|exited)\s+(?:with|unexpectedly|abnormally))\b`,
+      'i',
+    ),
+    /\breturn(?:s|ed|ing)\s+(?:an?\s+)?(?:http\s+)?(?:5\d\d|errors?\b)/i,
+    // A system's own figures going wrong: "the strategy reports a 4.9 million loss", "harvested,
+    // reporting an artificial loss". A person reporting a loss is a report (detection), not this.
+    /(?<!\b(?:users?|customers?|people|someone|somebody|community|members?|depositors?|holders?|clients?|partners?)\b[^.;]*)\b(?:reports?|reported|reporting)\s+(?:an?\s+)?(?:[\w.,$%-]+\s+){0,5}?(?:loss(?:es)?|profits?|gains?)\b/i,
+    // An attack happening: "the exploit transaction takes place", "attacker drains the pool".
+    /\b(?:exploit|attack|hack|breach|intrusion|theft)s?\b(?:\s+[\w-]+){0,3}?\s+(?:takes?\s+place|took\s+place|occurs?|occurred|happens?|happened|(?:is|was)\s+(?:executed|carried\s+out|launched))\b/i,
+    /\b(?:attackers?|exploiters?|hackers?)\b(?:\s+[\w-]+){0,2}?\s+(?:exploits?|exploited|drains?|drained|steals?|stole|attacks?|attacked)\b/i,
+    // A change that went out wrong: "a version was mis-released", "a bad config was pushed".
+    /\b(?:mis-?(?:releas(?:ed|es|ing)|deploy(?:ed|s|ing)|configur(?:ed|es|ing)|publish(?:ed|es|ing))|(?:wrongly|erroneously|accidentally|inadvertently|mistakenly|incorrectly)\s+(?:\w+\s+){0,2}?(?:released|deployed|published|pushed|merged|configured|changed|deleted|removed)|(?:bad|broken|faulty|wrong|incorrect|buggy)\s+(?:version|release|build|deploy(?:ment)?|config(?:uration)?|image|change)\s+(?:is\s+|was\s+|gets?\s+|got\s+)?(?:released|deployed|published|pushed|rolled\s+out|merged|applied))\b/i,
   ],
   detected: [
-    /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|goes\s+off|went\s+off|trips|tripped)\b/i,
-    /\b(?:fires?|fired|triggers?|triggered|raises?|raised)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
+    /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    // The responders gather: "war room is established", "a war room is created".
+    /\bwar[\s-]?room\b(?:\s+[\w-]+){0,2}?\s+(?:is\s+|was\s+)?(?:started|established|opened|created|set\s+up|convened|assembled)\b|\b(?:starts?|started|opens?|opened|establish(?:es|ed)?|creates?|created|convenes?|convened)\s+(?:a\s+|the\s+)?war[\s-]?room\b/i,
+    // A person telling the others what they saw: "BM sends an email to the team observing that messages expire".
+    /\b(?:sends?|sent|writes?|wrote|posts?|posted)\s+(?:an?\s+)?(?:e-?mail|message|note)\b[^.;]{0,60}?\b(?:observing|reporting|noting|saying)\b/i,
     /\b(?:paged|alerted)\b/i,
     /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
-    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+)\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b/,
+    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
@@ -154,6 +181,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
     /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
+    /\b(?:automated|automatic)\s+(?:message|warning|notification|alert|e-?mail|report)s?\b/i,
+    // A report that arrives: "a researcher submits a disclosure report", "Immunefi Report (13 August)".
+    /\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b/i,
+    /^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/,
     /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
@@ -162,7 +193,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   mitigated: [
     /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
-    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
+    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?(?!\s+(?:plans?|strateg\w*|options?|procedures?|process|steps?|runbooks?)\b)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
     /\b(?:workarounds?|hotfix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
     /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
@@ -318,3 +349,25 @@ export function problemTimeInEntry(text: string): { minutes: number; words: stri
   }
   return { minutes: hour * 60 + minute, words: m[0] };
 }
+
+/**
+ * "The issue was detected by our engineers", "wire.com being down was noticed by the team",
+ * "reported issue in the chat", "a researcher submits a disclosure report": the entry tells only
+ * that the problem was found or a report arrived, not what was seen then, so it says nothing of
+ * when the impact began.
+ */
+const ONLY_DETECTION = /\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b|(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b|\b(?:submits?|submitted|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b|^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/i;
+
+/** The words of an entry that tell only that the problem was found (see {@link ONLY_DETECTION}). */
+export function tellsOnlyDetection(text: string): string | undefined {
+  if (text.length > 2000) return undefined;
+  const m = ONLY_DETECTION.exec(text);
+  return m ? m[0].trim() : undefined;
+}
+
+/**
+ * Mitigation words that tell of something people did ("rolled back", "fix deployed", "failed
+ * over"), not of the impact stopping by itself ("the cluster self-heals and returns to normal"):
+ * nobody acts on a problem before it is detected, while a problem can heal before anyone notices.
+ */
+export const MITIGATION_ACTION = /\b(?:roll(?:s|ed)?\s+back|rollback|revert(?:s|ed)?|fail(?:s|ed)?\s+over|failover|deploy(?:s|ed)?|releas(?:es|ed)|shipped|rolled\s+out|hotfix|fix(?:es)?\b|patch(?:es|ed)?|workaround|restart(?:s|ed)?|redeploy(?:s|ed)?)/i;

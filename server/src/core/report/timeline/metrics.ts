@@ -5,11 +5,12 @@
  *
  * A timeline instant on a synthetic day (the timeline never says which day) can only be
  * compared with another timeline instant. A negative duration is a data problem that the
- * rules report; its metric stays undefined. A metric the report states ("time to detection:
+ * rules report; its metric stays undefined, as does the metric of a milestone that comes after
+ * the next one (mitigated after resolved; detected after something people did to mitigate it). A metric the report states ("time to detection:
  * 5 minutes") is given even when the impact start is not known.
  */
 import type { Metrics, Milestone, MilestoneFact, Milestones, Timeline, TimelineEntry } from '../types.js';
-import { MILESTONE_INFO } from './lexicon.js';
+import { MILESTONE_INFO, MITIGATION_ACTION } from './lexicon.js';
 
 /** The entry the report's `milestone` was read from, when it came from the timeline and has an instant. */
 export function milestoneEntry(timeline: Timeline, milestone: Milestone): TimelineEntry | undefined {
@@ -39,8 +40,15 @@ export function metricsOf(milestones: Milestones): Metrics {
   set('detected', real(milestones.detected));
   set('mitigated', real(milestones.mitigated));
   set('resolved', real(milestones.resolved));
+  // A milestone after the one that follows it (detected after mitigated) is a wrong reading that
+  // the selection could not put right: its metric is left out rather than given wrong.
+  const next: Record<'detected' | 'mitigated' | 'resolved', MilestoneFact | undefined> = { detected: milestones.mitigated, mitigated: milestones.resolved, resolved: undefined };
   for (const m of ['detected', 'mitigated', 'resolved'] as const) {
     const fact = milestones[m];
+    const ahead = next[m];
+    // A problem can heal before anyone notices ("the cluster self-heals"), but nobody acts on it before.
+    const impossible = m !== 'detected' || (ahead?.words !== undefined && MITIGATION_ACTION.test(ahead.words));
+    if (fact && fact.statedMinutes === undefined && impossible && (minutesBetween(ahead, fact) ?? 0) > 0) continue;
     const minutes = minutesBetween(start, fact) ?? fact?.statedMinutes;
     if (minutes === undefined) continue;
     set(MILESTONE_INFO[m].metric!, minutes);

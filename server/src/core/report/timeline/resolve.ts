@@ -4,6 +4,11 @@
  * - Date: the entry's own, else the last date seen (a date heading, a date-only entry, an entry
  *   with date and time), else the date of front matter `start`. A month and day without a year
  *   take the last year seen.
+ *   A numeric date that can be read day first or month first (`03/10/2021`) is read in the
+ *   order `ctx.dayFirst` gives (`date-order.ts`); when that is open, month first, and the first
+ *   entry that takes its day from such a date says so.
+ * - Untimed entries: under a date heading, an entry without a time (before the first timed entry
+ *   of the day) or whose time is written as unknown is an entry of that day (`dateOnly`).
  * - Day rollover: an entry without a date of its own whose time is more than 12 hours earlier
  *   than the entry before it is read as the next day (`23:50`, then `00:10`). A smaller step
  *   back stays on the same day and is an out-of-order entry.
@@ -21,6 +26,7 @@ import type { RawItem } from './entries.js';
 import { impactBegunEarlier, problemTimeInEntry } from './lexicon.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
+import { zoneOnDay } from './seasons.js';
 import type { Zone } from './zones.js';
 
 /** A calendar day; `known` is false when the year (or the whole day) was made up for ordering. */
@@ -42,6 +48,8 @@ export interface ResolveContext {
   declared?: Zone;
   /** `YYYY-MM-DD` of front matter `start`. */
   startDate?: string;
+  /** Whether numeric dates that could be read either way are day first (see `date-order.ts`). */
+  dayFirst?: boolean;
 }
 
 /**
@@ -49,12 +57,23 @@ export interface ResolveContext {
  * it, and the next year when the month falls back by more than half a year (December, then
  * "Jan 1"). Undefined for a day the year does not have (Feb 29 of 2021).
  */
-function dayOf(token: TimeToken, year: number | undefined, previous: Day | undefined): Day | undefined {
+function dayOf(token: TimeToken, year: number | undefined, previous: Day | undefined, dayFirst: boolean | undefined): Day | undefined {
+  // "03/10/2021" is read month first unless the timeline's other dates say otherwise.
+  const [m, d] = token.order === 'either' && dayFirst ? [token.day!, token.month!] : [token.month!, token.day!];
   let y = token.year ?? year;
-  if (token.year === undefined && y !== undefined && previous?.known && token.month! < previous.m - 6) y += 1;
-  if (y === undefined) return { y: 2000, m: token.month!, d: token.day!, known: false };
-  if (token.day! > daysInMonth(y, token.month!)) return undefined;
-  return { y, m: token.month!, d: token.day!, known: true };
+  if (token.year === undefined && y !== undefined && previous?.known && m < previous.m - 6) y += 1;
+  if (y === undefined) return { y: 2000, m, d, known: false };
+  if (d > daysInMonth(y, m)) return undefined;
+  return { y, m, d, known: true };
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** What to say of a date that can be read day first or month first when nothing tells which. */
+function openOrder(token: TimeToken): string {
+  const [a, b, y] = [token.month!, token.day!, token.year];
+  const iso = (m: number, d: number): string => `${y ?? 'YYYY'}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return `"${token.dateText}" can be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}, and no other date of the timeline, the report's day or its time zone tells which: write it as ${iso(a, b)} or ${iso(b, a)}. It is read as ${MONTH_NAMES[a - 1]} ${b}.`;
 }
 
 function nextDay(day: Day): Day {
@@ -77,6 +96,15 @@ export interface ResolveState {
   year?: number;
   carried?: Zone;
   lastUtc?: number;
+  /**
+   * The day was set by a date heading (or a lone date) and no entry has moved off it since:
+   * `fresh` before the first timed entry under it, `timed` after one.
+   */
+  headed?: 'fresh' | 'timed';
+  /** What to tell of a date heading whose order of day and month is open, on the next entry. */
+  open?: string;
+  /** An open date was told on an entry: once per timeline, since the fix is the same for all. */
+  told?: boolean;
 }
 
 /** The state before the first item: the day of front matter `start`, if any. */
@@ -88,8 +116,8 @@ export function initialState(startDate: string | undefined): ResolveState {
 
 /** A string that is equal for two states exactly when resolving from them gives the same result. */
 export function stateKey(state: ResolveState): string {
-  const { day, year, carried, lastUtc } = state;
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}`;
+  const { day, year, carried, lastUtc, headed, open, told } = state;
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}`;
 }
 
 /** Resolves raw entries in document order. */
@@ -105,12 +133,16 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
  * is not read: it is part of the initial state.
  */
 export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, state: ResolveState, entries: TimelineEntry[]): void {
-  let { day, year, carried, lastUtc } = state;
+  let { day, year, carried, lastUtc, headed, open, told } = state;
+  const undecided = (t: TimeToken | undefined): boolean => t?.order === 'either' && ctx.dayFirst === undefined;
   for (const item of items) {
     if (item.kind === 'date') {
-      day = dayOf(item.token, year, day) ?? day;
+      open = undecided(item.token) && !told ? openOrder(item.token) : undefined;
+      if (open) told = true;
+      day = dayOf(item.token, year, day, ctx.dayFirst) ?? day;
       if (day?.known) year = day.y;
       lastUtc = undefined;
+      headed = day ? 'fresh' : undefined;
       continue;
     }
     const entry: TimelineEntry = {
@@ -128,21 +160,41 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     if (earlier) entry.begunEarlier = earlier;
     entries.push(entry);
     const token = item.token;
-    if (!token) continue;
-    entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
-    if (token.problem) {
-      // Not a time at all ("13:55 PM"): the entry stays without one, and says why.
-      entry.timeProblem = token.problem;
+    const dateToken = item.dateToken ?? (token && hasDate(token) ? token : undefined);
+    if (dateToken && undecided(dateToken) && !told) {
+      entry.timeProblem = openOrder(dateToken);
+      told = true;
+      open = undefined;
+    } else if (open) {
+      // The first entry of a date heading whose order is open says so.
+      entry.timeProblem = open;
+      open = undefined;
+    }
+    if (token) entry.timeRange = ctx.lines.rangeOf(token.start, token.end);
+    if (!token || (token.unknownTime !== undefined && !hasDate(token))) {
+      // Under a date heading, an entry without a time before the first timed one, or whose time
+      // the author says is not known, is an untimed entry of that day, as a reader takes it.
+      if (day && (headed === 'fresh' || (headed && token))) {
+        entry.dateOnly = true;
+        entry.date = format(day);
+      } else if (token) {
+        entry.timeProblem = `The time of this entry is written as "${token.unknownTime}" and no date heading above it gives its day: put it under the heading of its day, or say what it came after.`;
+      }
       continue;
     }
-    const dateToken = item.dateToken ?? (hasDate(token) ? token : undefined);
-    const own = dateToken ? dayOf(dateToken, year, day) : undefined;
+    if (token.problem) {
+      // Not a time at all ("13:55 PM"): the entry stays without one, and says why.
+      entry.timeProblem = `${token.problem} The rest of the timeline is read without this entry's time.`;
+      continue;
+    }
+    const own = dateToken ? dayOf(dateToken, year, day, ctx.dayFirst) : undefined;
     if (dateToken && !own) {
       // An impossible date: the entry stays without a time, and unparseable-time reports it.
       entry.timeRange = undefined;
       continue;
     }
     if (own?.known) year = own.y;
+    if (own && !(day && own.y === day.y && own.m === day.m && own.d === day.d)) headed = undefined;
     if (!hasTime(token)) {
       entry.dateOnly = true;
       entry.date = format(own!);
@@ -151,17 +203,19 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       continue;
     }
     if (token.note) entry.timeProblem = token.note;
-    const zone = token.zone ?? ctx.declared ?? carried;
     if (token.zone) carried = token.zone;
     let d = own ?? day ?? SYNTHETIC_DAY;
+    const zone = token.zone ?? (ctx.declared && zoneOnDay(ctx.declared, format(d))) ?? carried;
     // Compared as instants, so that "23:00 PDT" then "06:10 UTC" rolls over as it should.
     let utc = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0) - (zone?.offset ?? 0) * 60_000;
     if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
       d = nextDay(d);
       utc += 24 * HOUR;
+      headed = undefined;
     }
     lastUtc = utc;
     day = d;
+    if (headed) headed = 'timed';
     entry.hasTime = true;
     entry.date = format(d);
     entry.utc = utc;
@@ -179,4 +233,7 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
   state.year = year;
   state.carried = carried;
   state.lastUtc = lastUtc;
+  state.headed = headed;
+  state.open = open;
+  state.told = told;
 }

@@ -4,7 +4,7 @@
  * are the current ones (US since 2007, EU, Australia's south-east, New Zealand); the day of a
  * switch counts as either.
  */
-import { ZONE_ABBREVIATIONS } from './zones.js';
+import { ZONE_ABBREVIATIONS, type Zone } from './zones.js';
 
 type Rule = 'us' | 'eu' | 'au' | 'nz';
 
@@ -88,4 +88,14 @@ export function seasonMismatch(zone: string, date: string): SeasonMismatch | und
   if (daylight === undefined) return undefined;
   const expected = daylight ? clock.daylight : clock.standard;
   return expected === zone ? undefined : { written: zone, expected, region: clock.region, expectedOffset: ZONE_ABBREVIATIONS[expected] };
+}
+
+/**
+ * The zone a clock named by its region ("Pacific time") shows on `date` (`YYYY-MM-DD`): its
+ * daylight half in summer. Any other zone, or a day not known, is returned as it is.
+ */
+export function zoneOnDay(zone: Zone, date: string | undefined): Zone {
+  if (!zone.seasonal || !date) return zone;
+  const mismatch = seasonMismatch(zone.name, date);
+  return mismatch ? { name: mismatch.expected, offset: mismatch.expectedOffset } : zone;
 }

@@ -16,10 +16,15 @@
  *
  * When nothing says when the problem began, there is no impact start (copying the detection
  * would make every time to detect zero), unless the timeline opens with the detection: the
- * report or alert is then the first thing known of the problem, and the impact starts there. An entry with a time is preferred; an entry without one
+ * report or alert is then the first thing known of the problem, and the impact starts there;
+ * not when that entry tells only that the problem was found ("the outage was noticed by the
+ * team", "reported issue in chat"): then nothing says when it began. Words of a failure in a
+ * later entry of such a timeline ("a test launch failed with 504") are a symptom seen while
+ * responding, not the start. An entry with a time is preferred; an entry without one
  * still counts as found (so the milestone is not reported missing) but gives no instant.
  *
- * A stated length of the impact ("downtime for 1h") ends it, when nothing else says when it stopped.
+ * A stated length of the impact ("downtime for 1h") ends it, when nothing else says when it
+ * stopped; when the start is unknown it is the time to mitigate of the entry that says it stopped.
  *
  * A stated metric needs the impact start to give an instant; without one, the words of the
  * entries come first. When nothing says when the impact began but the report states the time to
@@ -29,7 +34,7 @@
 import type { LineIndex } from '../../text.js';
 import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
-import { CONTAINMENT, MILESTONE_INFO, MILESTONES } from './lexicon.js';
+import { CONTAINMENT, MILESTONE_INFO, MILESTONES, tellsOnlyDetection } from './lexicon.js';
 import { entryLineRange } from './sort.js';
 
 /** A statement with its instant resolved against the timeline. */
@@ -242,6 +247,50 @@ function countBack(chosen: Milestones, statements: readonly ResolvedStatement[],
   }
 }
 
+/** The first entry with a time of day, when the timeline goes on after it. */
+function openingEntry(entries: readonly TimelineEntry[]): TimelineEntry | undefined {
+  const told = entries.findIndex((e) => !e.dateOnly);
+  return told >= 0 && entries.some((e, i) => i > told && !e.dateOnly) ? entries[told] : undefined;
+}
+
+/**
+ * An impact start read from words ("launching the image failed with 504") in an entry after the
+ * one the timeline opens with, when that opening entry is the report or alert of the problem: the
+ * later words are a symptom seen while responding, and the problem was under way by the report.
+ * Not when the report states its time to detect (it has said where the count starts).
+ */
+function symptomAfterReport(start: MilestoneFact, entries: readonly TimelineEntry[], statements: readonly ResolvedStatement[]): boolean {
+  const opening = openingEntry(entries);
+  if (start.source !== 'inferred' || !start.entry || !opening || start.entry === opening) return false;
+  if (!opening.cues.some((c) => c.milestone === 'detected' && c.source === 'inferred') || opening.begunEarlier || tellsOnlyDetection(opening.text)) return false;
+  if (opening.utc === undefined || start.utc === undefined || absoluteOf(opening) !== start.absolute || start.utc <= opening.utc) return false;
+  return !statements.some((s) => s.kind === 'metric' && s.milestone === 'detected');
+}
+
+/** `a` is after `b`, both with comparable instants. */
+const later = (a: MilestoneFact | undefined, b: MilestoneFact | undefined): boolean =>
+  a?.utc !== undefined && b?.utc !== undefined && a.absolute === b.absolute && a.utc > b.utc;
+
+/**
+ * An incident is detected before it is mitigated, and mitigated by the time it is resolved. A
+ * mitigation read from words before the detection (a plan outlined on the first day, the users'
+ * report the next) or after the resolution is a wrong pick: the next candidate in order is
+ * chosen instead. When none fits, the milestones stay and the metrics leave the inconsistent
+ * time out (`metrics.ts`) rather than give a wrong one.
+ */
+function keepInOrder(chosen: Milestones, entries: readonly TimelineEntry[], lines: LineIndex): void {
+  const candidate = (e: TimelineEntry): boolean => e.utc !== undefined && e.cues.some((c) => c.milestone === 'mitigated' || c.milestone === 'resolved');
+  const { detected, mitigated, resolved } = chosen;
+  if (mitigated?.source === 'inferred' && mitigated.entry && later(detected, mitigated)) {
+    const again = pick(entries, false, (e) => candidate(e) && notBefore(e, detected));
+    if (again) chosen.mitigated = fromEntry('mitigated', again, lines);
+  } else if (mitigated?.source === 'inferred' && mitigated.entry && later(mitigated, resolved)) {
+    const end = resolved!;
+    const again = pick(entries, false, (e) => candidate(e) && notBefore(e, detected ?? chosen.start) && absoluteOf(e) === end.absolute && e.utc! <= end.utc!);
+    if (again) chosen.mitigated = fromEntry('mitigated', again, lines);
+  }
+}
+
 /** The report's milestones (see the module comment). */
 export function selectMilestones(input: SelectionInput): Milestones {
   const { frontMatter, lines } = input;
@@ -274,19 +323,18 @@ export function selectMilestones(input: SelectionInput): Milestones {
       (timeless ? undefined : stated) ??
       ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen, picks)) ??
       stated;
-    if (fact) chosen[milestone] = fact;
+    if (fact && !(milestone === 'start' && symptomAfterReport(fact, input.entries, statements))) chosen[milestone] = fact;
   }
   if (!chosen.start && !input.timelineOnly) countBack(chosen, statements, input.entries, lines);
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;
-  const told = input.entries.findIndex((e) => !e.dateOnly);
-  const first = told >= 0 && input.entries.some((e, i) => i > told && !e.dateOnly) ? input.entries[told] : undefined;
+  const first = openingEntry(input.entries);
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
   // Unless that first entry says the problem had begun well before ("a week prior").
-  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first && !detected.entry.begunEarlier) {
+  if (!chosen.start && !input.timelineOnly && detected?.entry && !explicit && detected.entry === first && !detected.entry.begunEarlier && !tellsOnlyDetection(detected.entry.text)) {
     // Unless an entry soon after says the problem was under way earlier ("pending pods peaking
     // around 07:15" under the 07:30 report): it started then.
     const said = input.entries.find((e) => e.problemAt && detected.utc !== undefined && e.problemAt.utc < detected.utc && e.utc !== undefined && e.utc - detected.utc <= 60 * 60_000);
@@ -308,6 +356,13 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // "Downtime for 1h", "the outage lasted about nine hours": with nothing else to say when the
   // impact stopped, it stopped that long after it began.
   const lasted = statements.find((s) => s.kind === 'duration' && s.minutes !== undefined);
+  // Nothing says when the impact began, but the report states how long it lasted ("downtime for
+  // 3h") and an entry says when it stopped: the length is the time to mitigate.
+  if (lasted && !chosen.start && chosen.mitigated && chosen.mitigated.statedMinutes === undefined) {
+    const mitigated = chosen.mitigated;
+    chosen.mitigated = { ...mitigated, statedMinutes: lasted.minutes };
+    if (chosen.resolved && chosen.resolved.utc !== undefined && chosen.resolved.utc === mitigated.utc) chosen.resolved = { ...chosen.resolved, statedMinutes: lasted.minutes };
+  }
   if (lasted && !chosen.mitigated) {
     const start = chosen.start;
     const fact: MilestoneFact = { milestone: 'mitigated', source: 'stated', absolute: start?.absolute ?? false, range: lasted.range, words: lasted.words, statedMinutes: lasted.minutes };
@@ -315,5 +370,6 @@ export function selectMilestones(input: SelectionInput): Milestones {
     chosen.mitigated = fact;
     if (!chosen.resolved) chosen.resolved = { ...fact, milestone: 'resolved' };
   }
+  keepInOrder(chosen, input.entries, lines);
   return chosen;
 }

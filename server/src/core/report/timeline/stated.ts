@@ -3,7 +3,8 @@
  * UTC", "time to detection: 5 minutes", "TTR 2h", "detected after 20 minutes", "from the first
  * report to resolution took 4 hours", "the outage lasted about nine hours", and the window of the
  * impact: "down from 15:30 to 18:10 UTC", "between 09:10 and 09:50", "(10:45 - 16:11 UTC)", whose
- * first time is the impact start and whose last is when the impact stopped. Reading is a pure
+ * first time is the impact start and whose last is when the impact stopped; and the milestone
+ * fields of a header table or definition list: "| Detected | 2021-03-05 23:27 |", "Resolved: …". Reading is a pure
  * function of one paragraph ({@link readStatements}); which statement the report settles on is
  * decided over the whole document, with the timeline (`select.ts`).
  */
@@ -30,7 +31,18 @@ const TIMES: readonly [Milestone, RegExp][] = [
   ['detected', new RegExp(String.raw`\b(?:was\s+|were\s+|first\s+)?(?:detected|noticed|reported|alerted)\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
   ['mitigated', new RegExp(String.raw`\b(?:${SUBJECT}\s+(?:ended|ends|stopped|stops)|(?:was\s+|were\s+)?mitigated)\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
   ['resolved', new RegExp(String.raw`\b(?:was\s+|were\s+|fully\s+)?resolved\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
+  // A field of a header table or definition list: "| Detected | 2021-03-05 23:27 |",
+  // "Reported on: 2022-10-27 12:00", "Start of impact: …", "Resolved: …".
+  ['start', fieldLabel(String.raw`(?:start(?:ed)?|start\s+of\s+(?:the\s+)?(?:impact|outage|incident)|impact\s+start(?:ed)?|incident\s+start(?:ed)?|began)`)],
+  ['detected', fieldLabel(String.raw`(?:detected(?:\s+(?:at|on))?|detection(?:\s+time)?|time\s+of\s+detection|(?:first\s+)?reported(?:\s+on)?(?:\s+[\w{}]+)?)`)],
+  ['mitigated', fieldLabel(String.raw`(?:mitigated(?:\s+(?:at|on))?|mitigation(?:\s+time)?)`)],
+  ['resolved', fieldLabel(String.raw`(?:resolved(?:\s+(?:at|on))?|resolution(?:\s+time)?|ended|end\s+of\s+(?:the\s+)?(?:impact|outage|incident)|solution\s+completed|closed(?:\s+(?:at|on))?)`)],
 ];
+
+/** A label standing as a field: first cell of a table row, or a line that opens with "Label:". */
+function fieldLabel(label: string): RegExp {
+  return new RegExp(String.raw`(?:^|\n)[ \t]*(?:\|[ \t]*${label}[ \t]*\||${label}[ \t]*:)[ \t]*`, 'gi');
+}
 
 /** Opens a window of the impact: "from 15:30 to 18:10", "between 09:10 and 09:50", "(10:45 - 16:11)". */
 const WINDOW_OPEN = /\b(?:from|between)\s+|\(\s*(?=\d{1,2}:\d{2})/gi;

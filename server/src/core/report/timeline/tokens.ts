@@ -5,7 +5,7 @@
  *
  * Accepted, in any combination that reads left to right:
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
- * `21 May 2020`, US `01/05/2024` as month/day unless the first number cannot be a month)
+ * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
  * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows), or a
  * range (`8:20 - 8:24`) · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`) · a date after
@@ -35,19 +35,38 @@ export interface TimeToken {
   problem?: string;
   /** How a time that was read is miswritten ("13:55 PM", read as 13:55). */
   note?: string;
+  /** The words that say the time is not known (`unknown`, `??:??`, `TBD`), as written. */
+  unknownTime?: string;
+  /**
+   * What the date's writing says of the order of day and month: `day-first` for `13/08/2021`,
+   * `13.08.2021` or `13 August`, `month-first` for `08/13/2021` or `August 13`, `either` for a
+   * numeric date both fields of which can be the month (`03/10/2021`, read month first here;
+   * the document decides, see `resolve.ts`). None for ISO dates.
+   */
+  order?: DateOrder;
+  /** The date as written, when its order is `either`: for a message that quotes it. */
+  dateText?: string;
 }
+
+/** How a date orders its day and month (see {@link TimeToken.order}). */
+export type DateOrder = 'day-first' | 'month-first' | 'either';
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
-const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_`A-Za-z]))/y;
+// Words and marks that say a time is approximate: "~15:00", "about 15:00", "approx. 3 pm".
+const APPROX = /(?:~|\u2248|(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+(?=\d))[ \t]*/iy;
+const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_`A-Za-z])|(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+(?=[\d*_`]))/iy;
 const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
+// Day, month and year with dots, as most of Europe writes them: "13.08.2021".
+const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
-const MONTH_DAY = new RegExp(`${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
-const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH}(?:,?[ \\t]+(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
+// The parts are apart by spaces or joined by dashes: "Apr 22, 2022", "Apr-22-2022", "22-Apr-2022".
+const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
+const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+|-)${MONTH}(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
@@ -56,6 +75,11 @@ const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
 const SPACED_ZONE = new RegExp(`[*_\`]*[ \\t]*\\(?[ \\t]*(${ZONE_SOURCE})[ \\t]*\\)?(?![A-Za-z0-9])`, 'iy');
+// A time the author says is not known, in the place of the time: "`unknown` -", "??:??", "TBD |".
+// A word needs a separator or a mark after it ("Unknown users reported" is a sentence).
+const UNKNOWN_MARK = /\?{1,2}:\?{1,2}|[xX]{2}:[xX]{2}|--:--/y;
+const UNKNOWN_WORD = /(?:time\s+)?(?:unknown|tbd|tbc|n\/a)(?:\s+time)?(?![A-Za-z0-9])/iy;
+const UNKNOWN_AFTER = /[*_`)\]]*(?:[ \t]*(?:[-\u2013\u2014|:][ \t]|$))/y;
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
 const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
 
@@ -69,6 +93,8 @@ interface DatePart {
   year?: number;
   month: number;
   day: number;
+  order?: DateOrder;
+  text?: string;
 }
 
 function readDate(text: string, at: number): DatePart | undefined {
@@ -78,15 +104,18 @@ function readDate(text: string, at: number): DatePart | undefined {
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[3])];
     const year = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    // Month first, as in the US, unless the first number cannot be a month (25/12/2024).
-    const [month, day] = a > 12 && b <= 12 ? [b, a] : [a, b];
-    return checkDate({ end: at + m[0].length, year, month, day });
+    // Month first, as in the US, unless the first number cannot be a month (25/12/2024); when
+    // both can, the document decides (`order: 'either'`).
+    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, year, month: b, day: a, order: 'day-first' });
+    return checkDate({ end: at + m[0].length, year, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
   }
+  m = match(DOTTED_DATE, text, at);
+  if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
   m = match(MONTH_DAY, text, at);
   // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
-  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined });
+  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined, order: 'month-first' });
   m = match(DAY_MONTH, text, at);
-  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined });
+  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined, order: 'day-first' });
   return undefined;
 }
 
@@ -147,6 +176,15 @@ function readTime(text: string, at: number): NotedTime | NotATime | undefined {
 
 const isTime = (t: NotedTime | NotATime | undefined): t is NotedTime => t !== undefined && !('problem' in t);
 
+/** The words at `at` that say the time is not known, and where they end. */
+function readUnknownTime(text: string, at: number): { words: string; end: number } | undefined {
+  const mark = match(UNKNOWN_MARK, text, at);
+  if (mark) return { words: mark[0], end: at + mark[0].length };
+  const word = match(UNKNOWN_WORD, text, at);
+  if (!word || !match(UNKNOWN_AFTER, text, at + word[0].length)) return undefined;
+  return { words: word[0], end: at + word[0].length };
+}
+
 function readZone(text: string, at: number): { zone: Zone; end: number } | undefined {
   let m = match(ATTACHED_ZONE, text, at);
   if (!m) {
@@ -180,7 +218,8 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
   if (date) {
     for (const separator of DATE_TIME_SEPARATORS) {
       const sep = match(separator, text, date.end);
-      const read = sep ? readTime(text, date.end + sep[0].length) : undefined;
+      const approx = sep ? match(APPROX, text, date.end + sep[0].length) : undefined;
+      const read = sep ? readTime(text, date.end + sep[0].length + (approx ? approx[0].length : 0)) : undefined;
       if (isTime(read)) time = read;
       else if (read) notATime = read;
       if (read) break;
@@ -196,12 +235,24 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     const separator = match(SEPARATOR, text, after);
     return { start, end: notATime.end, rest: after + (separator ? separator[0].length : 0), problem: notATime.problem };
   }
+  if (!time) {
+    // "`unknown` - messages expire", "2022-04-21 ??:?? x": the place of the time, without one.
+    const sep = date ? match(DATE_TIME_SEPARATORS[1], text, date.end) : undefined;
+    const unknown = readUnknownTime(text, date ? date.end + (sep ? sep[0].length : 0) : at);
+    if (unknown) {
+      const token: TimeToken = { start, end: unknown.end, rest: restAfter(text, unknown.end), unknownTime: unknown.words };
+      if (date) Object.assign(token, { year: date.year, month: date.month, day: date.day, order: date.order, dateText: date.text });
+      return token;
+    }
+  }
   if (!date && !time) return undefined;
   const token: TimeToken = { start, end: time ? time.end : date!.end, rest: 0 };
   if (date) {
     token.year = date.year;
     token.month = date.month;
     token.day = date.day;
+    if (date.order) token.order = date.order;
+    if (date.text) token.dateText = date.text;
   }
   if (time) {
     token.hour = time.hour;
@@ -227,17 +278,49 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
         token.year = date.year;
         token.month = date.month;
         token.day = date.day;
+        if (date.order) token.order = date.order;
+        if (date.text) token.dateText = date.text;
         token.end = date.end;
       }
     }
   }
-  let rest = token.end;
+  token.rest = restAfter(text, token.end);
+  return token;
+}
+
+/** Where the rest of an entry begins after a token ending at `end`: past closing marks and a separator. */
+function restAfter(text: string, end: number): number {
+  let rest = end;
   const closing = match(CLOSING, text, rest);
   if (closing) rest += closing[0].length;
   const separator = match(SEPARATOR, text, rest);
   if (separator) rest += separator[0].length;
-  token.rest = rest;
-  return token;
+  return rest;
+}
+
+// The time written after the event: "Report received (13 August, ~15:00 UTC)", "Rolled back — 15:05 UTC".
+const TRAILING_GROUP = /\(([^()]{1,80})\)[ \t.;]*$/;
+const TRAILING_DASH = /[ \t][-\u2013\u2014][ \t]*([^-\u2013\u2014]{1,60}?)[ \t.;]*$/;
+
+/**
+ * Reads a time written at the end of `text` (one line) after the event instead of before it: in
+ * parentheses, or after a dash. Only a token with a time of day counts, and after a dash it must
+ * be all that follows. Offsets are into `text`; `rest` is where the token starts.
+ */
+export function readTrailingToken(text: string): TimeToken | undefined {
+  const group = TRAILING_GROUP.exec(text);
+  if (group) {
+    const at = group.index + 1;
+    const t = readLeadingToken(group[1]);
+    if (t && hasTime(t)) return { ...t, start: at + t.start, end: at + t.end, rest: group.index };
+  }
+  const dash = TRAILING_DASH.exec(text);
+  if (dash) {
+    const at = dash.index + dash[0].indexOf(dash[1]);
+    const t = readLeadingToken(dash[1]);
+    if (t && hasTime(t) && dash[1].slice(t.end).replace(/[*_`)\]]/g, '').trim() === '') return { ...t, start: at + t.start, end: at + t.end, rest: dash.index };
+  }
+  return undefined;
 }
 
 /** True when the token names a time of day, not only a date. */

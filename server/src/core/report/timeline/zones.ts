@@ -10,6 +10,11 @@ import { parseOffset } from '../iso-date.js';
 export interface Zone {
   name: string;
   offset: number;
+  /**
+   * Named by its region only ("Pacific time"): `name` and `offset` are the standard half of the
+   * pair, and an entry on a day of daylight time is read in the daylight half.
+   */
+  seasonal?: boolean;
 }
 
 /** Fixed offsets, in minutes east of UTC. */
@@ -71,6 +76,30 @@ const ABBREVIATION_SOURCE = Object.keys(ZONE_ABBREVIATIONS)
  */
 export const ZONE_SOURCE = `(?:(?:UTC|GMT)\\s?[+\\u2212-]\\s?\\d{1,2}(?::?\\d{2})?|[+\\u2212-]\\d{2}:?\\d{2}|${ABBREVIATION_SOURCE})`;
 
+// A zone named by its region, as declarations spell it: "Pacific time", "Central European Summer
+// Time", "US Eastern Standard Time". Standard and daylight halves as in `seasons.ts`.
+const REGIONS: readonly [RegExp, string, string][] = [
+  [/^(?:us\s+)?pacific$/i, 'PST', 'PDT'],
+  [/^(?:us\s+)?mountain$/i, 'MST', 'MDT'],
+  [/^(?:us\s+)?central$/i, 'CST', 'CDT'],
+  [/^(?:us\s+)?eastern$/i, 'EST', 'EDT'],
+  [/^alaska(?:n)?$/i, 'AKST', 'AKDT'],
+  [/^central\s+european$/i, 'CET', 'CEST'],
+  [/^eastern\s+european$/i, 'EET', 'EEST'],
+  [/^western\s+european$/i, 'WET', 'WEST'],
+];
+const SPELLED_SOURCE = '(?:(?:us\\s+)?(?:pacific|mountain|central|eastern)|alaskan?|(?:central|eastern|western)\\s+european)(?:\\s+(?:standard|daylight|summer))?\\s+time';
+
+/** Reads a zone named by its region ("Pacific time", "Eastern Standard Time"); undefined otherwise. */
+export function parseSpelledZone(text: string): Zone | undefined {
+  const m = /^(.*?)(?:\s+(standard|daylight|summer))?\s+time$/i.exec(text.trim().replace(/\s+/g, ' '));
+  const region = m && REGIONS.find(([re]) => re.test(m[1]));
+  if (!m || !region) return undefined;
+  const half = m[2]?.toLowerCase();
+  const name = half === 'daylight' || half === 'summer' ? region[2] : region[1];
+  return { name, offset: ZONE_ABBREVIATIONS[name], ...(half ? {} : { seasonal: true }) };
+}
+
 /** Reads a zone token; undefined when it is not one or its offset is out of range. */
 export function parseZone(text: string): Zone | undefined {
   const t = text.trim().replace(/\u2212/g, '-');
@@ -96,21 +125,27 @@ export interface ZoneDeclaration {
   end: number;
 }
 
+// A zone as a declaration writes it: a token, or a region's name.
+const DECLARED_SOURCE = `(?:${ZONE_SOURCE}|${SPELLED_SOURCE})`;
+
 // "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2", and the
 // zone's name spelled out before its abbreviation: "All times in Central European Time (CET)".
 const TIMES_IN = new RegExp(
-  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`,
+  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`,
   'gi',
 );
 // "All UTC times", "PDT timestamps below".
-const ZONE_TIMES = new RegExp(`\\b(?:all\\s+)?(${ZONE_SOURCE})\\s+(?:times|timestamps)\\b`, 'gi');
+const ZONE_TIMES = new RegExp(`\\b(?:all\\s+)?(${DECLARED_SOURCE})\\s+(?:times|timestamps)\\b`, 'gi');
 // "Time zone: UTC", "Timezone is PST", "TZ=UTC".
-const TIMEZONE_IS = new RegExp(`\\b(?:time\\s*zone|tz)\\s*(?:is\\s+|:\\s*|=\\s*)?[*_\`]*(${ZONE_SOURCE})(?![A-Za-z0-9])`, 'gi');
+const TIMEZONE_IS = new RegExp(`\\b(?:time\\s*zone|tz)\\s*(?:is\\s+|:\\s*|=\\s*)?[*_\`]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`, 'gi');
 // A heading or column header such as "Timeline (UTC)" or "Time (PDT)".
-const PARENTHESIZED = new RegExp(`\\(\\s*(?:(?:all\\s+)?times?\\s+(?:are\\s+)?(?:in\\s+)?)?(${ZONE_SOURCE})\\s*\\)`, 'gi');
+const PARENTHESIZED = new RegExp(`[([]\\s*(?:(?:all\\s+)?times?\\s+(?:are\\s+)?(?:in\\s+)?)?(${DECLARED_SOURCE})\\s*[)\\]]`, 'gi');
+// A timeline heading that names the zone after a dash or a comma: "Issue Timeline - UTC",
+// "Timeline, Pacific time".
+const TIMELINE_ZONE = new RegExp(`\\btimeline[*_\`]*\\s*[-\\u2013\\u2014:,|]\\s*[*_\`]*(?:in\\s+)?(${DECLARED_SOURCE})(?![A-Za-z0-9])`, 'gi');
 
 // A column header such as "Date and time in CET" or "Time, UTC".
-const HEADER_TIME = new RegExp(`\\b(?:date\\s*(?:and|&|\\/)\\s*)?time\\s*(?:,|in|\\(|-)\\s*(?:the\\s+)?(${ZONE_SOURCE})(?![A-Za-z0-9])`, 'gi');
+const HEADER_TIME = new RegExp(`\\b(?:date\\s*(?:and|&|\\/)\\s*)?time\\s*(?:,|in|\\(|-)\\s*(?:the\\s+)?(${DECLARED_SOURCE})(?![A-Za-z0-9])`, 'gi');
 
 /**
  * Finds a zone declaration in `text` (a paragraph's or heading's source). With `parenthesized`,
@@ -118,14 +153,15 @@ const HEADER_TIME = new RegExp(`\\b(?:date\\s*(?:and|&|\\/)\\s*)?time\\s*(?:,|in
  * Abbreviations must be written in capitals, so English words are never read as zones.
  */
 export function findZoneDeclaration(text: string, parenthesized = false): ZoneDeclaration | undefined {
-  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED, HEADER_TIME] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
+  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED, HEADER_TIME, TIMELINE_ZONE] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
   let best: ZoneDeclaration | undefined;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const written = m[1];
-      if (!/^(?:utc|gmt)/i.test(written) && written !== written.toUpperCase()) continue;
-      const zone = parseZone(written);
+      const spelled = parseSpelledZone(written);
+      if (!spelled && !/^(?:utc|gmt)/i.test(written) && written !== written.toUpperCase()) continue;
+      const zone = spelled ?? parseZone(written);
       if (!zone) continue;
       if (!best || m.index < best.start) best = { zone, start: m.index, end: m.index + m[0].length };
       break;

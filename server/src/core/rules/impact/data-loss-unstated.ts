@@ -1,6 +1,6 @@
 import { findSectionByNames } from '../../report/sections.js';
 import { plainText } from '../../markdown/prose.js';
-import { saysNoDataLost, statesDataLoss } from '../../report/impact-phrases.js';
+import { isReadOnlyOutage, saysNoDataLost, statesDataLoss } from '../../report/impact-phrases.js';
 import type { ReportRule } from '../rule.js';
 
 const SUMMARY_NAMES = ['Summary', 'Overview', 'Incident summary'];
@@ -10,7 +10,7 @@ export const impactDataLossUnstated: ReportRule = {
   meta: {
     id: 'impact/data-loss-unstated',
     defaultSeverity: 'info',
-    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost.',
+    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost (not asked of a website or page that was only unreachable).',
     tags: ['impact'],
     fixable: 'none',
     target: 'report',
@@ -24,6 +24,9 @@ export const impactDataLossUnstated: ReportRule = {
     if (impact.section && statesDataLoss(plainText(impact.section.content))) return [];
     // "No data were lost." under another heading (Resolution, What went well) settles it too.
     if (saysNoDataLost(report.text)) return [];
+    // A website or page that could not be reached, with nothing written or stored in the words of
+    // the impact, lost nobody's data.
+    if (isReadOnlyOutage(impact.text)) return [];
     return [
       {
         message: 'The impact statement does not say whether data was lost: state it either way (e.g. "No data was lost.").',

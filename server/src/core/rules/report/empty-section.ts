@@ -29,6 +29,25 @@ function isDayDivider(section: Section, next: Section | undefined): boolean {
   return !!next && next.depth === section.depth && isDateOnly(section.title) && startsWithTime(next.title);
 }
 
+/** Lines of `key: value`, the way a front-matter block reads when a Markdown parser takes it for a heading. */
+const METADATA_LINES = /^(?:[ \t]*[\w][\w .'/-]{0,40}:[ \t]*\S[^\n]*(?:\n|$))+$/;
+
+/**
+ * The report's title followed directly by its date ("# Checkout outage" then "# 2024/03/02") or by
+ * a block of `key: value` lines that the parser read as a heading: the title names the report,
+ * what follows dates or describes it, and nothing is missing under it.
+ */
+function isTitleBeforeMeta(next: Section | undefined, index: number, text: string): boolean {
+  return index === 0 && !!next && (isDateOnly(next.title) || isMetadataBlock(next, text));
+}
+
+/** A block of `key: value` lines underlined by `---`: front matter to the reader, a heading to the parser. */
+function isMetadataBlock(section: Section, text: string): boolean {
+  const written = text.slice(section.heading.position?.start.offset ?? 0, section.heading.position?.end.offset ?? 0);
+  const setext = written.replace(/\n[ \t]*(?:-+|=+)[ \t]*$/, '');
+  return setext !== written && METADATA_LINES.test(setext.trim());
+}
+
 /** A heading with nothing under it. */
 export const emptySection: ReportRule = {
   meta: {
@@ -43,7 +62,15 @@ export const emptySection: ReportRule = {
     // The document title (the only level-1 heading) is a title, not a section.
     const titles = report.sections.filter((s) => s.depth === 1);
     return report.sections
-      .filter((s, i) => !(titles.length === 1 && s === titles[0]) && isEmptySection(s) && !isTimedEntry(s.title) && !isDayDivider(s, report.sections[i + 1]))
+      .filter(
+        (s, i) =>
+          !(titles.length === 1 && s === titles[0]) &&
+          isEmptySection(s) &&
+          !isTimedEntry(s.title) &&
+          !isDayDivider(s, report.sections[i + 1]) &&
+          !isTitleBeforeMeta(report.sections[i + 1], i, report.text) &&
+          !isMetadataBlock(s, report.text),
+      )
       .map((s) => ({ message: `Section "${s.title}" is empty.`, range: s.headingRange }));
   },
 };

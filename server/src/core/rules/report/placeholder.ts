@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { scanProse } from '../../markdown/prose.js';
+import { isStatusMarker } from '../../report/actionable-status.js';
 import { isDoneStatus, isStatus } from '../../report/actionables.js';
 import type { RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
@@ -99,6 +100,8 @@ export const placeholder: ReportRule = {
       if (f.start < last) continue;
       // "TODO" as the value of a status column says the work is open; nothing is unfinished in the text.
       if (status.some(([s, e]) => f.start >= s && f.end <= e)) continue;
+      // So does "TODO" as the status of an item or paragraph: "**TODO**: alert on disk space", "… - TODO".
+      if (/^(?:TODO)$/.test(f.text) && isStatusMarker(text, f.start, f.end)) continue;
       last = f.end;
       const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text)
         ? `"${f.text}" marks unfinished text`

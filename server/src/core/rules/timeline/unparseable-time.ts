@@ -1,5 +1,18 @@
 import { entryLineRange } from '../../report/timeline/sort.js';
+import type { TimelineEntry } from '../../report/types.js';
 import type { ReportRule } from '../rule.js';
+
+// A clock time inside the entry's words ("The patch lands at 22:02.").
+const TIME_IN_TEXT = /(?<![\d:.])\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?(?![a-z]))?(?![\d:])/i;
+
+/** What is missing from an entry a reader cannot place in time, and how to give it. */
+function missing(entry: TimelineEntry): string {
+  const inText = TIME_IN_TEXT.exec(entry.text)?.[0];
+  if (inText) {
+    return `This entry's time is not at its start: "${inText}" stands inside its words, where it may be any time the story mentions. Start the entry with its time ("${inText} …").`;
+  }
+  return 'This entry has no time and nothing gives it one: start it with its time ("14:05", "2022-09-14 14:05 UTC"); if the time is not known, start it with its date ("2022-09-14"), or write "unknown" in its place under the heading of its day.';
+}
 
 /** A timeline entry that starts with no readable time or date. */
 export const unparseableTime: ReportRule = {
@@ -15,11 +28,7 @@ export const unparseableTime: ReportRule = {
     return report.timeline.entries
       .filter((e) => (!e.hasTime && !e.dateOnly) || e.timeProblem)
       .map((e) => ({
-        message: e.timeProblem
-          ? e.hasTime
-            ? e.timeProblem
-            : `${e.timeProblem} The rest of the timeline is read without this entry's time.`
-          : 'This timeline entry has no time that can be read: start it with a time ("14:05", "2022-09-14 14:05 UTC") or a date ("2022-09-14").',
+        message: e.timeProblem ?? missing(e),
         range: e.timeProblem && e.timeRange ? e.timeRange : entryLineRange(report.lines, e),
       }));
   },

@@ -1,0 +1,82 @@
+/**
+ * Whether an actionable is open or done, read from its words where no status column says it:
+ *
+ * - a status word before or after the item: "TODO: …", "**DOING** …", "Open - …", "… — Done",
+ *   "… (open)", "… Status: done";
+ * - in a section that tells the fix ("Solution", "Details of Fix"), whose items are mostly the
+ *   work already done: an item is open only when it reads as planned work ("we will …", "a plan is
+ *   being reviewed", "we are exploring …"), or, unless the paragraph that introduces the list says
+ *   the work was done ("The following fixes were implemented:"), when it is an instruction
+ *   ("Create a fallback …", "Research and implement …").
+ */
+
+/** Status words of work not finished, as written in status columns and before or after items. */
+export const OPEN_STATUS_WORDS = 'todo|to do|open|pending|planned|in progress|in-progress|doing|wip|ongoing|not started|started|blocked';
+
+/** Status words of finished work. */
+export const DONE_STATUS_WORDS = 'done|completed?|fixed|finished|closed|resolved|merged|deployed';
+
+const WORD = `(${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS})`;
+const OPEN = new RegExp(`^(?:${OPEN_STATUS_WORDS})$`, 'i');
+
+/**
+ * A status word opening an item's Markdown: in emphasis ("**TODO** …", "**Done:** …"), or followed
+ * by a colon or a dash ("TODO: …", "Open - …"). A checkbox or list marker may come first.
+ */
+const LEADING = new RegExp(
+  `^[ \\t]*(?:[-*+][ \\t]+|\\d+[.)][ \\t]+)?(?:\\[[ xX]\\][ \\t]*)?(?:(?:\\*\\*|__)${WORD}[ \\t]*:?[ \\t]*(?:\\*\\*|__)[ \\t]*:?|\\[${WORD}\\]|${WORD}[ \\t]*(?::|[-\\u2013\\u2014](?=[ \\t])))[ \\t]*(?=\\S)`,
+  'i',
+);
+
+/** A status word closing an item: after a dash, a colon or "Status", or in parentheses or brackets. */
+const TRAILING = new RegExp(`(?:[ \\t][-\\u2013\\u2014]|:|\\bstatus\\s*[:=-]?|[([])[ \\t]*(?:\\*\\*|__|\\*|_)?${WORD}(?:\\*\\*|__|\\*|_)?[)\\]]?\\.?[ \\t]*$`, 'i');
+
+/** The status an item's Markdown states, and where its words start after a leading status. */
+export interface StatedStatus {
+  done: boolean;
+  /** Characters of leading status label before the item's words (0 for a trailing status). */
+  skip: number;
+}
+
+/**
+ * The status an item's Markdown states before or after its words ("TODO: …", "… — done"), or
+ * undefined. `capitalsOnly` asks for a status word written in capitals (TODO, DOING, DONE), as in
+ * prose outside the actionables, where "Open questions: …" is no status.
+ */
+export function statedStatus(markdown: string, capitalsOnly = false): StatedStatus | undefined {
+  const firstLine = markdown.split('\n', 1)[0];
+  const lead = LEADING.exec(firstLine);
+  const leadWord = lead ? (lead[1] ?? lead[2] ?? lead[3]) : undefined;
+  if (lead && leadWord && (!capitalsOnly || leadWord === leadWord.toUpperCase())) return { done: !OPEN.test(leadWord), skip: lead[0].length };
+  if (capitalsOnly) return undefined;
+  const trail = TRAILING.exec(markdown.trimEnd());
+  return trail ? { done: !OPEN.test(trail[1]), skip: 0 } : undefined;
+}
+
+/** True when a status marker ("TODO", "DONE") at `[start, end)` of `text` is an item's status, not unfinished text. */
+export function isStatusMarker(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const eol = text.indexOf('\n', end);
+  const line = text.slice(lineStart, eol < 0 ? text.length : eol);
+  const status = statedStatus(line);
+  if (!status) return false;
+  const at = start - lineStart;
+  // The marker is the status found: at the opening label, or in the closing words.
+  return status.skip > 0 ? at < status.skip : at >= line.trimEnd().length - (end - start) - 4;
+}
+
+/** Words that say work is still to be done. */
+const PLANNED =
+  /\b(?:will|shall|going to|plan(?:s|ned|ning)? to|intends? to|(?:we|they|team|someone|somebody)\s+(?:should|must|needs?\s+to)|needs?\s+to\s+be|(?:is|are)\s+(?:exploring|investigating|considering|evaluating|looking\s+into|working\s+on|being\s+(?:reviewed|considered|discussed|evaluated|explored|worked\s+on|implemented|planned|tracked))|to\s+be\s+(?:done|implemented|added|fixed|decided|determined|scheduled|planned)|not\s+yet|still\s+(?:open|pending|to\s+do)|pending|in\s+progress)\b/i;
+
+/** An instruction: an item that opens with a verb in its base form. */
+const INSTRUCTION =
+  /^(?:\[[ xX]\]\s*)?(?:add|implement|research|investigate|create|write|document|improve|review|monitor|set\s+up|introduce|automate|migrate|upgrade|update|ensure|make|move|remove|replace|refactor|explore|consider|evaluate|audit|test|build|deploy|change|enable|disable|configure|extend|increase|reduce|limit|track|schedule|define|establish|train|apply|enforce|require|use|switch|adopt|raise|lower|rotate|revoke|publish|notify|communicate|re-?submit|fix|patch|check|verify|validate|split|separate|harden|restrict|prevent|avoid|provide|assign|contact|reach\s+out|look\s+into|decide|plan|prepare)\b/i;
+
+/**
+ * True when an item of a section that tells the fix reads as work still to do. `introducedAsDone`:
+ * the paragraph before its list says the work was done, so an instruction there is what was done.
+ */
+export function readsAsPlanned(text: string, introducedAsDone = false): boolean {
+  return PLANNED.test(text) || (!introducedAsDone && INSTRUCTION.test(text.trim()));
+}

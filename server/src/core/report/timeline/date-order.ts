@@ -1,0 +1,70 @@
+/**
+ * Which comes first in a numeric date such as `03/10/2021`, day or month, decided for a whole
+ * timeline as a careful reader decides it: from the dates of the same timeline that can only be
+ * read one way (`29/09/2021`, `13 August`, `August 13`), then from the report's day (the file
+ * name or title says 2021-10-03: `03/10/2021` is that day), then from the zone the times are in
+ * (a European or other non-US zone writes the day first, a US zone the month). When nothing
+ * tells, the order stays open: such dates are read month first and the entries that take their
+ * day from one say so.
+ */
+import type { RawItem } from './entries.js';
+import type { TimeToken } from './tokens.js';
+import type { Zone } from './zones.js';
+
+/** How many dates of a timeline show each order; `either` is the first date that could be both. */
+export interface DateOrderCount {
+  dayFirst: number;
+  monthFirst: number;
+  either?: { y?: number; a: number; b: number };
+}
+
+/** Counts the orders the dates of `items` show. */
+export function countDateOrders(items: readonly RawItem[]): DateOrderCount {
+  const count: DateOrderCount = { dayFirst: 0, monthFirst: 0 };
+  const add = (t: TimeToken | undefined): void => {
+    if (t?.order === 'day-first') count.dayFirst++;
+    else if (t?.order === 'month-first') count.monthFirst++;
+    else if (t?.order === 'either') count.either ??= { y: t.year, a: t.month!, b: t.day! };
+  };
+  for (const item of items) {
+    add(item.token);
+    if (item.kind === 'entry') add(item.dateToken);
+  }
+  return count;
+}
+
+/** Adds `more` (the counts of a later part of the timeline) to `into`. */
+export function addDateOrders(into: DateOrderCount, more: DateOrderCount | undefined): void {
+  if (!more) return;
+  into.dayFirst += more.dayFirst;
+  into.monthFirst += more.monthFirst;
+  into.either ??= more.either;
+}
+
+// Zones of clocks that write the month first; any other named zone but UTC writes the day first.
+const MONTH_FIRST_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'AKST', 'AKDT', 'HST', 'AST', 'ADT']);
+const NO_LOCALE = new Set(['UTC', 'GMT', 'UT', 'Z']);
+
+const DAY = 86_400_000;
+
+/**
+ * The order of the timeline's `either` dates: true for day first, false for month first,
+ * undefined when nothing tells (or there is no such date). `reportDay` is `YYYY-MM-DD`.
+ */
+export function decideDayFirst(count: DateOrderCount, reportDay: string | undefined, zone: Zone | undefined): boolean | undefined {
+  const { either } = count;
+  if (!either) return undefined;
+  if (count.dayFirst > 0 && count.monthFirst === 0) return true;
+  if (count.monthFirst > 0 && count.dayFirst === 0) return false;
+  const day = reportDay ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(reportDay) : null;
+  if (day) {
+    const y = either.y ?? Number(day[1]);
+    const at = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+    const monthFirst = Math.abs(Date.UTC(y, either.a - 1, either.b) - at);
+    const dayFirst = Math.abs(Date.UTC(y, either.b - 1, either.a) - at);
+    // The reading that lands within a few days of the report's day, when only one does.
+    if (Math.min(monthFirst, dayFirst) <= 7 * DAY && Math.max(monthFirst, dayFirst) > 7 * DAY) return dayFirst < monthFirst;
+  }
+  if (zone && !NO_LOCALE.has(zone.name) && !/^(?:UTC|GMT)?[+-]/.test(zone.name)) return !MONTH_FIRST_ZONES.has(zone.name);
+  return undefined;
+}
