@@ -2,7 +2,8 @@
  * Generates the files derived from the rule registry and the configuration format:
  * - docs/rules/README.md: the index of every rule;
  * - docs/config.schema.json: the JSON Schema of `.incident-scribe.json`;
- * - the rule table in README.md, between its `rules:start` / `rules:end` markers.
+ * - the rule table in README.md, between its `rules:start` / `rules:end` markers;
+ * - the extension's settings in package.json (`contributes.configuration`, scripts/manifest.ts).
  *
  * `npm run generate` writes them; `npm run generate -- --check` only reports drift, as the test
  * in test/docs/generated.test.ts does.
@@ -13,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';
 import { AUTO_PROFILE, BUILTIN_PROFILES } from '../server/src/core/config/profiles.js';
 import { ALL_RULES } from '../server/src/core/rules/index.js';
+import { configuration } from './manifest.js';
 import { FIXABILITY_LABELS, SEVERITY_SETTINGS, type RuleMeta } from '../server/src/core/types.js';
 
 export const REPO = join(import.meta.dirname, '..');
@@ -216,6 +218,23 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       console.log(`wrote ${file.path}`);
     }
   }
+  drift += generateManifest(checkOnly);
   if (drift === 0) console.log('generated files are up to date');
   process.exitCode = checkOnly && drift > 0 ? 1 : 0;
+}
+
+/** Brings package.json's settings in line with the registry (or only reports drift); returns 1 on drift. */
+function generateManifest(checkOnly: boolean): number {
+  const path = join(REPO, 'package.json');
+  const pkg = JSON.parse(read(path) ?? '{}');
+  const wanted = configuration();
+  if (JSON.stringify(pkg.contributes?.configuration) === JSON.stringify(wanted)) return 0;
+  if (checkOnly) {
+    console.error('package.json contributes.configuration is out of date: run npm run generate');
+    return 1;
+  }
+  pkg.contributes = { ...pkg.contributes, configuration: wanted };
+  writeFileSync(path, JSON.stringify(pkg, null, 2) + '\n');
+  console.log('wrote package.json contributes.configuration');
+  return 1;
 }

@@ -1,7 +1,7 @@
 /**
  * The settings part of the extension manifest (`contributes.configuration` in package.json),
  * derived from the core: one severity setting per registered rule, the built-in profiles, and the
- * core's defaults. `npm run generate:manifest` writes it; test/client/manifest.test.ts fails when
+ * core's defaults. `npm run generate` writes it; test/client/manifest.test.ts fails when
  * package.json has drifted from it.
  */
 import { DEFAULT_ANALYSIS_LIMITS, DEFAULT_KEYS, DEFAULT_REPORT_GLOBS, PRIVATE_CACHE_KINDS } from '../server/src/core/config/config.js';

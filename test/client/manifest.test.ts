@@ -13,7 +13,7 @@ import { SEVERITY_SETTINGS } from '../../server/src/core/types.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-test('package.json settings match the rule registry (run npm run generate:manifest)', () => {
+test('package.json settings match the rule registry (run npm run generate)', () => {
   assert.deepEqual(pkg.contributes.configuration, configuration());
 });
 

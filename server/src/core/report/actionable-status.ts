@@ -67,7 +67,7 @@ export function isStatusMarker(text: string, start: number, end: number): boolea
 
 /** Words that say work is still to be done. */
 const PLANNED =
-  /\b(?:will|shall|going to|plan(?:s|ned|ning)? to|intends? to|(?:we|they|team|someone|somebody)\s+(?:should|must|needs?\s+to)|needs?\s+to\s+be|(?:is|are)\s+(?:exploring|investigating|considering|evaluating|looking\s+into|working\s+on|being\s+(?:reviewed|considered|discussed|evaluated|explored|worked\s+on|implemented|planned|tracked))|to\s+be\s+(?:done|implemented|added|fixed|decided|determined|scheduled|planned)|not\s+yet|still\s+(?:open|pending|to\s+do)|pending|in\s+progress)\b/i;
+  /\b(?:will|shall|going to|plan(?:s|ned|ning)? to|intends? to|(?:we|they|team|someone|somebody)\s+(?:should|must|needs?\s+to)|needs?\s+to\s+be|(?:is|are)\s+(?:(?:also|now|still|currently)\s+)?(?:exploring|investigating|considering|evaluating|looking\s+into|working\s+on|being\s+(?:reviewed|considered|discussed|evaluated|explored|worked\s+on|implemented|planned|tracked))|to\s+be\s+(?:done|implemented|added|fixed|decided|determined|scheduled|planned)|not\s+yet|still\s+(?:open|pending|to\s+do)|pending|in\s+progress)\b/i;
 
 /** An instruction: an item that opens with a verb in its base form. */
 const INSTRUCTION =

@@ -79,8 +79,14 @@ function fromSummary(root: Root, sections: Section[], lines: LineIndex): ImpactS
 
 /** Words that say who or what was affected and what happened to them, or that the whole service was out. */
 function statesImpact(text: string): boolean {
-  return (AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text);
+  return (AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text) || OUT_OF_REACH.test(text);
 }
+
+/**
+ * A service out of reach, told without naming its users: "Matomo is not responding",
+ * "openfoodfacts.net was unreachable", "all the services on the host ceased to be accessible".
+ */
+const OUT_OF_REACH = /\b(?:(?:is|was|were|are|went|became|been)\s+(?:\w+\s+)?(?:unreachable|inaccessible|unavailable|offline|not\s+responding|not\s+reachable|not\s+accessible)|cease[sd]?\s+to\s+be\s+(?:accessible|reachable|available))\b/i;
 
 /**
  * The heading that names the report, when the report opens with it: the only level-1 heading, or

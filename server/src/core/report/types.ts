@@ -86,7 +86,8 @@ export interface MilestoneFact {
 
 /** A time, metric or impact duration the report states in prose, outside its timeline. */
 export interface StatedFact {
-  kind: 'time' | 'metric' | 'duration';
+  /** `cause`: a sentence that names a change as what caused the incident ("the release caused …"). */
+  kind: 'time' | 'metric' | 'duration' | 'cause';
   /** The milestone a time or metric is about. */
   milestone?: Milestone;
   range: Range;
@@ -98,6 +99,8 @@ export interface StatedFact {
   /** A metric's or a duration's minutes; a metric counts from `from`. */
   minutes?: number;
   from?: Milestone;
+  /** A cause's kinds of change (see `CHANGE_KINDS` in `stated.ts`). */
+  changes?: string[];
   /** A time that ends a stated window of the impact ("from 15:30 to 18:10"). */
   window?: boolean;
 }

@@ -198,7 +198,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?)\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
-    /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over)\w*/i,
+    /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over|migrat)\w*/i,
     /\bdeclar(?:es|ed)\s+(?:[\w'-]+\s+){0,3}?(?:online|healthy|operational)\b/i,
     /\b(?:which|this|that)\s+(?:solved|fixed)\s+(?:the\s+)?(?:issue|problem|outage|incident)\b/i,
     // Users' work going well again: "the workshop is running smoothly", "everything works as expected".
@@ -219,7 +219,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   ],
   resolved: [
     /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
-    /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|fixed)\b/i,
+    // "Fixed" as an adjective ("a fixed strategy is deployed") names the new build, not the incident's end.
+    /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|(?<!\b(?:a|an|the|new|this|that|its|our|their)\s+)fixed)\b/i,
     /\bfinish(?:es|ed)?\s+resolving\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
     /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,

@@ -36,6 +36,7 @@ import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
 import { CONTAINMENT, MILESTONE_INFO, MILESTONES, tellsOnlyDetection } from './lexicon.js';
 import { entryLineRange } from './sort.js';
+import { CHANGE_KINDS } from './stated.js';
 
 /** A statement with its instant resolved against the timeline. */
 export type ResolvedStatement = StatedFact;
@@ -267,6 +268,27 @@ function symptomAfterReport(start: MilestoneFact, entries: readonly TimelineEntr
   return !statements.some((s) => s.kind === 'metric' && s.milestone === 'detected');
 }
 
+/**
+ * No entry says the problem began, but the report names a change as the cause ("the new release
+ * caused two issues", "triggered by the deployment of the new endpoint") and the timeline has an
+ * entry of that kind of change before the detection ("renderer release", "branch deployed to
+ * production"): the impact started with the last such change before it was detected.
+ */
+function causeEntry(chosen: Milestones, statements: readonly ResolvedStatement[], entries: readonly TimelineEntry[], lines: LineIndex): void {
+  const detected = chosen.detected?.entry;
+  const kinds = new Set(statements.flatMap((s) => (s.kind === 'cause' ? (s.changes ?? []) : [])));
+  if (!detected || kinds.size === 0) return;
+  const at = entries.indexOf(detected);
+  for (let i = at - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.utc === undefined || e.dateOnly || !notBefore(detected, { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: e.range })) continue;
+    const kind = [...kinds].find((k) => CHANGE_KINDS[k].test(e.text));
+    if (!kind) continue;
+    chosen.start = { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: entryLineRange(lines, e), entry: e, words: CHANGE_KINDS[kind].exec(e.text)![0] };
+    return;
+  }
+}
+
 /** `a` is after `b`, both with comparable instants. */
 const later = (a: MilestoneFact | undefined, b: MilestoneFact | undefined): boolean =>
   a?.utc !== undefined && b?.utc !== undefined && a.absolute === b.absolute && a.utc > b.utc;
@@ -326,6 +348,7 @@ export function selectMilestones(input: SelectionInput): Milestones {
     if (fact && !(milestone === 'start' && symptomAfterReport(fact, input.entries, statements))) chosen[milestone] = fact;
   }
   if (!chosen.start && !input.timelineOnly) countBack(chosen, statements, input.entries, lines);
+  if (!chosen.start && !input.timelineOnly) causeEntry(chosen, statements, input.entries, lines);
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;

@@ -4,7 +4,9 @@
  * report to resolution took 4 hours", "the outage lasted about nine hours", and the window of the
  * impact: "down from 15:30 to 18:10 UTC", "between 09:10 and 09:50", "(10:45 - 16:11 UTC)", whose
  * first time is the impact start and whose last is when the impact stopped; and the milestone
- * fields of a header table or definition list: "| Detected | 2021-03-05 23:27 |", "Resolved: …". Reading is a pure
+ * fields of a header table or definition list: "| Detected | 2021-03-05 23:27 |", "Resolved: …";
+ * and the change a sentence names as the cause ("the new release caused …", "triggered by the
+ * deployment of …"), which the timeline's entry of that change may start. Reading is a pure
  * function of one paragraph ({@link readStatements}); which statement the report settles on is
  * decided over the whole document, with the timeline (`select.ts`).
  */
@@ -17,7 +19,30 @@ import { readLeadingToken, hasTime, type TimeToken } from './tokens.js';
 export type Statement =
   | { kind: 'time'; milestone: Milestone; token: TimeToken; start: number; end: number; window?: true }
   | { kind: 'metric'; milestone: Exclude<Milestone, 'start'>; from: Milestone; minutes: number; start: number; end: number }
-  | { kind: 'duration'; minutes: number; start: number; end: number };
+  | { kind: 'duration'; minutes: number; start: number; end: number }
+  | { kind: 'cause'; changes: string[]; start: number; end: number };
+
+/**
+ * Kinds of change a report can name as the cause of an incident, and the words of each; an entry
+ * of the timeline names the same kind of change with the same words ("Security rules updated").
+ */
+export const CHANGE_KINDS: Readonly<Record<string, RegExp>> = {
+  release: /\b(?:re-?)?releas(?:e|es|ed|ing)\b|\bnew\s+version\b/i,
+  deploy: /\b(?:deploy(?:s|ed|ing|ments?)?|merg(?:e|es|ed|ing)|branch)\b/i,
+  update: /\b(?:updat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing))\b/i,
+  rules: /\b(?:rules?|config(?:uration)?s?|settings?|polic(?:y|ies))\s+(?:were\s+|was\s+)?(?:change[sd]?|updat\w*|applied|modifi\w*)\b|\b(?:changed?|updated|modified|applied)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:rules?|config(?:uration)?|settings?|polic(?:y|ies))\b/i,
+  migration: /\bmigrat(?:e|es|ed|ing|ion)\b/i,
+  rollout: /\broll(?:s|ed)?[\s-]?outs?\b/i,
+};
+
+/** Words that make a sentence name the cause of the incident. */
+const CAUSED = /\b(?:caus(?:e|es|ed|ing)|triggered|due\s+to|because\s+of|result(?:s|ed)?\s+(?:in|from)|led\s+to|impacted|broke|introduced|repercussions?)\b/i;
+
+/** The kinds of change a sentence names as the cause of the incident, if it names one. */
+function causeOf(sentence: string): string[] {
+  if (!CAUSED.test(sentence)) return [];
+  return Object.keys(CHANGE_KINDS).filter((kind) => CHANGE_KINDS[kind].test(sentence));
+}
 
 const APPROX = String.raw`(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|just|over|under|more\s+than|less\s+than|some|~|\u2248|only)\s+)*`;
 
@@ -165,6 +190,8 @@ export function readStatements(text: string): Statement[] {
     if (d) out.push({ kind: 'metric', milestone, from, minutes: d.minutes, start: m.index, end: d.end });
   }
   for (const sentence of sentences(text)) {
+    const changes = causeOf(sentence.text);
+    if (changes.length > 0) out.push({ kind: 'cause', changes, start: sentence.start, end: sentence.start + sentence.text.length });
     if (IMPACT_WORDS.test(sentence.text)) out.push(...windows(sentence.text, sentence.start));
     out.push(...byTimes(sentence.text, sentence.start));
     if (!IMPACT_WORDS.test(sentence.text) || /\b(?:time\s+to|tt[dmr]|from\s+(?:the\s+)?first)\b/i.test(sentence.text)) continue;

@@ -113,6 +113,10 @@ export function resolveStatements(
       out.push({ kind: 'duration', range, words, minutes: s.minutes });
       continue;
     }
+    if (s.kind === 'cause') {
+      out.push({ kind: 'cause', range, words, changes: s.changes });
+      continue;
+    }
     if (s.kind === 'metric') {
       out.push({ kind: 'metric', milestone: s.milestone, range, words, minutes: s.minutes, from: s.from });
       continue;

@@ -1,6 +1,7 @@
 import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
 import { hasDuration } from '../../report/impact-phrases.js';
+import { reportKind } from '../../report/report-kind.js';
 import type { ImpactStatement, Report } from '../../report/types.js';
 import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
@@ -18,11 +19,15 @@ export const impactNoDuration: ReportRule = {
   check({ report }) {
     const impact = report.impact;
     if (!impact || hasDuration(impact.text)) return [];
+    // A vulnerability disclosed before anyone was harmed has no impact window to measure.
+    if (reportKind(report) === 'disclosure') return [];
     // The report says how long elsewhere, in prose: "an outage lasting 1 hour and 48 minutes",
     // "down from 15:30 to 18:10 UTC".
     if (report.timeline.stated?.some((s) => s.kind === 'duration' || (s.kind === 'time' && s.window))) return [];
     // A statement read from the summary: the rest of the summary may say how long.
     if (impact.section && hasDuration(plainText(impact.section.content))) return [];
+    // A statement read from the opening: the paragraph before may give the window.
+    if (impact.source === 'paragraph' && !impact.section && hasDuration(openingText(report))) return [];
     const minutes = report.metrics.timeToResolveMinutes;
     const finding: RuleFinding = {
       message: 'The impact statement does not say for how long users were affected.',
@@ -36,6 +41,13 @@ export const impactNoDuration: ReportRule = {
     return [finding];
   },
 };
+
+/** The paragraphs before the first section under the report's title, as plain text. */
+function openingText(report: Report): string {
+  const first = report.sections.find((s, i) => i > 0 || (s.heading.position?.start.offset ?? 0) > (report.root.children[0]?.position?.start.offset ?? 0));
+  const end = first?.heading.position?.start.offset ?? report.text.length;
+  return plainText(report.root.children.filter((n) => n.type === 'paragraph' && (n.position?.end.offset ?? 0) <= end));
+}
 
 /** Inserts " for about 4 hours 10 minutes" at the end of the statement's first sentence. */
 export function durationFix(report: Report, impact: ImpactStatement, minutes: number): Fix | undefined {

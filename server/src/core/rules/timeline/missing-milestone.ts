@@ -1,24 +1,10 @@
+import { reportKind } from '../../report/report-kind.js';
 import { MILESTONE_INFO } from '../../report/timeline/lexicon.js';
 import type { Milestone } from '../../report/types.js';
 import type { RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
 const REQUIRED: readonly Milestone[] = ['start', 'detected', 'resolved'];
-
-/** A report of a vulnerability found before anyone used it: a researcher's report, a bounty. */
-const VULNERABILITY = /\b(?:vulnerabilit(?:y|ies)|bug\s+bounty|bounty|security\s+researchers?|whitehats?|responsible(?:ly)?\s+disclos\w*|disclosed\s+a\s+(?:bug|flaw|vulnerability))\b/i;
-/** The report saying nobody was affected: "funds are safe, there were no losses", "exploitation would only have been possible if …". */
-const NO_IMPACT =
-  /\b(?:no\s+(?:losses|loss\s+of\s+funds|user\s+funds\s+were\s+(?:lost|at\s+risk)|users?\s+(?:were|was)\s+(?:affected|impacted)|impact\s+on\s+users)|funds\s+(?:are|were)\s+safe|(?:was|were)\s+(?:never|not)\s+exploited|(?:nobody|no\s+one)\s+was\s+(?:affected|impacted)|(?:exploitation|an?\s+exploit|an?\s+attack)\s+would\s+(?:only\s+)?have\s+been\s+possible|potential\s+impact)\b/i;
-
-/**
- * A vulnerability report that says nobody was affected had no impact, so there is no start to
- * ask for. A pure function of the report's text.
- */
-export function vulnerabilityWithoutImpact(text: string): boolean {
-  const head = text.slice(0, 20_000);
-  return VULNERABILITY.test(head) && NO_IMPACT.test(head);
-}
 
 /**
  * No impact start, detection or resolution anywhere: no marker, no front matter field, no time or
@@ -38,9 +24,10 @@ export const missingMilestone: ReportRule = {
     const { section, milestones } = report.timeline;
     if (!section) return [];
     const findings: RuleFinding[] = [];
+    // A vulnerability disclosed before anyone was harmed had no impact, so no impact start.
+    const disclosure = reportKind(report) === 'disclosure';
     for (const milestone of REQUIRED) {
-      if (milestones[milestone]) continue;
-      if (milestone === 'start' && vulnerabilityWithoutImpact(report.text)) continue;
+      if (milestones[milestone] || (disclosure && milestone === 'start')) continue;
       const info = MILESTONE_INFO[milestone];
       findings.push({
         message: `No ${info.name} found in the timeline, the front matter or the text: mark its entry with ${info.marker} (or write "${info.phrase}" as its own sentence), or set front matter \`${info.fields[0]}\`.`,
