@@ -29,3 +29,18 @@ test('a template filled in as labelled fields is detected by them, and only what
   );
   assert.equal(read('missing-section.insights.md').report.profile.profile.name, 'pagerduty');
 });
+
+test('a report is given a template only where it uses a heading only that template has; headings every template shares give generic', () => {
+  const read = (name: string) => {
+    const fixture = loadFixture(join(import.meta.dirname, '..', 'fixtures', 'rules', 'report', name));
+    return checkReport(name, fixture.text, new MarkdownParser(), defaultConfig()).report.profile;
+  };
+  // Summary, Timeline, Lessons learnt with its three questions, Action items: wikimedia and google-sre
+  // both have them all, and neither is followed for that.
+  assert.deepEqual(
+    (({ profile, source }) => ({ profile: profile.name, source }))(read('missing-section.shared-headings.md')),
+    { profile: 'generic', source: 'fallback' },
+  );
+  // The same shape with wikimedia's own "Conclusions" and "Scorecard" follows wikimedia.
+  assert.equal(read('missing-section.scorecard.md').profile.name, 'wikimedia');
+});

@@ -21,9 +21,9 @@
  * Only a cheap line scan of the text is needed, never a full Markdown parse.
  */
 import picomatch from 'picomatch';
-import { headingRole, type SectionRole } from './heading-roles.js';
+import { headingRole, sectionRole, type SectionRole } from './heading-roles.js';
 import { scanHeadings, type ScannedHeading } from './heading-scan.js';
-import { accountKinds, failureNamed, inReportFolder, isDated, isGuide, storyHeading, isVulnerabilityRecord, isTimelineLike, nameAsWords, timedEntries } from './report-signals.js';
+import { accountKinds, failureNamed, inReportFolder, isDated, isGuide, isVulnerabilityRecord, nameAsWords, storyHeading, timedEntries } from './report-signals.js';
 
 const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 
@@ -116,7 +116,7 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
     const kind = role ? undefined : storyHeading(h.text);
     if (kind) story.push(h.text);
     if (kind === 'told') toldStory++;
-    if (!timelineLike && (role === 'timeline' || (!role && isTimelineLike(h.text)))) timelineLike = h.text;
+    if (!timelineLike && (role === 'timeline' || (!role && sectionRole(h.text) === 'timeline'))) timelineLike = h.text;
   }
   const title = headings.find((h) => h.depth === 1)?.text ?? frontMatterTitle(text) ?? headings[0]?.text ?? '';
   const found = [...roles.values(), ...story.filter((t) => t !== timelineLike), ...(timelineLike && !roles.has('timeline') ? [timelineLike] : [])]

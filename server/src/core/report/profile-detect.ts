@@ -1,10 +1,13 @@
 /**
  * Which profile a report is checked against. A configured profile always wins; otherwise each
  * report gets the built-in profile whose headings it follows best, or `generic` when it follows
- * none. A document-level decision over the heading outline only, so it stays cheap.
+ * none: a profile is only followed when most of its sections are there and one of them goes by a
+ * name only that profile uses, so a weak match gives `generic`, not the nearest profile. A
+ * document-level decision over the heading outline only, so it stays cheap.
  */
 import type { ResolvedConfig } from '../config/config.js';
-import { BUILTIN_PROFILES, DETECTABLE_PROFILES, FALLBACK_PROFILE, flattenSpecs, type Profile } from '../config/profiles.js';
+import { BUILTIN_PROFILES, DETECTABLE_PROFILES, FALLBACK_PROFILE, flattenSpecs, sectionNames, type Profile } from '../config/profiles.js';
+import { headingRole, normalizeTitle } from './heading-roles.js';
 import { missingSections } from './section-insert.js';
 import { namedPresence } from './section-presence.js';
 import type { Section } from './types.js';
@@ -30,6 +33,40 @@ export function profileScore(sections: Section[], profile: Profile, fields: Read
 }
 
 /**
+ * Names of a built-in template's sections that no other built-in template uses ("Leadup",
+ * "Trigger", "Contributing factors", "How'd we do?", "Scorecard"): its marks. A synonym that
+ * every postmortem may use (the role lexicon: "Recovery", "Conclusion") marks none, and neither
+ * do the names every document uses ("Links", "References"). Worked out once per profile.
+ */
+const COMMON_NAMES = new Set(['links', 'references', 'relevant documentation']);
+const ownNamesOf = new Map<string, ReadonlySet<string>>();
+
+function ownNames(profile: Profile): ReadonlySet<string> {
+  let own = ownNamesOf.get(profile.name);
+  if (own) return own;
+  const others = new Set(
+    DETECTABLE_PROFILES.filter((name) => name !== profile.name).flatMap((name) => flattenSpecs(BUILTIN_PROFILES[name].sections).flatMap(({ spec }) => sectionNames(spec))),
+  );
+  const marks = flattenSpecs(profile.sections).flatMap(({ spec }) => {
+    const title = normalizeTitle(spec.title);
+    return sectionNames(spec).filter((n) => !others.has(n) && !COMMON_NAMES.has(n) && (n === title || headingRole(n) === undefined));
+  });
+  own = new Set(marks);
+  ownNamesOf.set(profile.name, own);
+  return own;
+}
+
+/**
+ * True when the report uses a heading (or labelled field) of `profile`'s own: a report whose
+ * headings every template shares (Summary, Timeline, Lessons learned, Action items) follows none
+ * of them in particular, however many of them it has.
+ */
+export function showsOwnHeading(sections: Section[], profile: Profile, fields: ReadonlySet<string> = new Set()): boolean {
+  const own = ownNames(profile);
+  return sections.some((s) => own.has(s.normalized) || own.has(s.core)) || [...fields].some((f) => own.has(f));
+}
+
+/**
  * Picks the profile of one report (see the module comment). `fields` are the names of its
  * labelled fields ("**Root causes**: …", see `labelledFields`), which fill a template's sections
  * as headings do.
@@ -41,8 +78,9 @@ export function chooseProfile(sections: Section[], config: ResolvedConfig, field
   for (const name of DETECTABLE_PROFILES) {
     const profile = BUILTIN_PROFILES[name];
     const scored = { profile, ...profileScore(sections, profile, fields) };
-    // A template is only followed when most of it is there; ties go to the one with more sections.
-    if (scored.present < 3) continue;
+    // A template is only followed when most of it is there and one of its own headings is; ties
+    // go to the one with more sections.
+    if (scored.present < 3 || !showsOwnHeading(sections, profile, fields)) continue;
     if (scored.score > best.score || (scored.score === best.score && scored.present > best.present)) best = scored;
   }
   return { profile: best.profile, source: best.profile === fallback ? 'fallback' : 'detected' };

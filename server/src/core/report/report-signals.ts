@@ -86,11 +86,6 @@ export function storyHeading(text: string): 'told' | 'generic' | undefined {
   return GENERIC_HEADING.test(normalized) ? 'generic' : undefined;
 }
 
-/** A heading that introduces a timeline under another name: "Response timeline", "Chronology of the outage". */
-export function isTimelineLike(text: string): boolean {
-  return /\b(?:timeline|chronology)\b/i.test(text);
-}
-
 /** A date in a file name or title: `2021-06-22`, `2022-03`, `20210622`, `June 22, 2021`, `22 June 2021`. */
 const DATED =
   /(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b/i;
