@@ -108,6 +108,8 @@ export interface ReportScore {
   heldOut: boolean;
   /** From a repository whose labels were written blind (see `RepositoryLabels.blind`). */
   blind: boolean;
+  /** Which blind set: the repository's `blind` day, when it has one. Each set gets its own total. */
+  blindSet?: string;
   profile?: string;
   metrics: Tally;
   milestones: Tally;
@@ -174,7 +176,8 @@ function outcome(want: boolean, got: boolean, right: () => boolean): keyof Tally
 
 /**
  * Scores one labelled report against the CLI output for that file (`report` undefined when the
- * build did not take it as a report at all). `heldOut` comes from the repository's labels.
+ * build did not take it as a report at all). `heldOut`, `blind` and `blindSet` come from the
+ * repository's labels.
  */
 export function scoreReport(
   repository: string,
@@ -183,6 +186,7 @@ export function scoreReport(
   diagnostics: CliOutput['diagnostics'],
   heldOut = false,
   blind = false,
+  blindSet?: string,
 ): ReportScore {
   const metrics = zero();
   const metricDetail: ReportScore['metricDetail'] = [];
@@ -244,6 +248,7 @@ export function scoreReport(
     template: label.template,
     heldOut,
     blind,
+    ...(blindSet === undefined ? {} : { blindSet }),
     profile: report?.profile,
     metrics,
     milestones,
@@ -355,11 +360,14 @@ export function formatScores(scores: readonly ReportScore[], detection: readonly
       `Held-out total over ${h.reports} reports: metrics ${tally(h.metrics)} (right ${pct(h.metricsRightRate)}, wrong ${pct(h.metricsWrongRate)} of the ${h.metrics.right + h.metrics.wrong + h.metrics.missed} a reader can derive) · findings ${h.findings.true} true, ${h.findings.false} false, ${h.findings.unjudged} not yet judged (${pct(h.falseFindingRate)} of judged findings false)`,
     );
   }
+  // One line per blind set: a set stops being unseen once readers are fixed against it, so the
+  // sets are never added together.
   const blind = scores.filter((s) => s.blind && !s.error);
-  if (blind.length > 0) {
-    const b = totals(blind);
+  const sets = [...new Set(blind.map((s) => s.blindSet))].sort((x, y) => (x ?? '').localeCompare(y ?? ''));
+  for (const set of sets) {
+    const b = totals(blind.filter((s) => s.blindSet === set));
     lines.push(
-      `Blind total over ${b.reports} reports: metrics ${tally(b.metrics)} (right ${pct(b.metricsRightRate)}, wrong ${pct(b.metricsWrongRate)} of the ${b.metrics.right + b.metrics.wrong + b.metrics.missed} a reader can derive) · findings ${b.findings.true} true, ${b.findings.false} false, ${b.findings.unjudged} not yet judged (${pct(b.falseFindingRate)} of judged findings false) · problems found ${b.problems.found}/${b.problems.labelled}`,
+      `Blind total${set === undefined ? '' : ` (${set})`} over ${b.reports} reports: metrics ${tally(b.metrics)} (right ${pct(b.metricsRightRate)}, wrong ${pct(b.metricsWrongRate)} of the ${b.metrics.right + b.metrics.wrong + b.metrics.missed} a reader can derive) · findings ${b.findings.true} true, ${b.findings.false} false, ${b.findings.unjudged} not yet judged (${pct(b.falseFindingRate)} of judged findings false) · problems found ${b.problems.found}/${b.problems.labelled}`,
     );
   }
   if (detection.length > 0) {

@@ -1,10 +1,10 @@
 /**
  * `npm run bench:real`: scores the built CLI (`dist/cli.js`) against the hand labels of real
  * postmortems in `labels/`. Each labelled repository is read from a bare git snapshot under
- * `INCIDENT_SCRIBE_REAL_DIR` (default `/work/.mirror`), named `<owner>+<repo>` (the git dir itself
- * or a `repo` folder inside it). Its Markdown files are written, at the labelled commit and under
- * their own paths, to a temporary folder; the CLI checks each labelled report on its own and then
- * `check .` at the root. Repositories without a snapshot are skipped with a message.
+ * `INCIDENT_SCRIBE_REAL_DIR` (default `/work/.mirror`), named `<owner>+<repo>` (the git dir itself,
+ * a `repo` folder inside it, or the `.git` of a `repo` work tree). Its Markdown files are written,
+ * at the labelled commit and under their own paths, to a temporary folder; the CLI checks each
+ * labelled report on its own and then `check .` at the root. Repositories without a snapshot are skipped with a message.
  *
  *   npm run bench:real                     the table and totals
  *   npm run bench:real -- --list           also every finding with its verdict and each metric
@@ -43,7 +43,7 @@ const filters = args.filter((a, i) => !a.startsWith('--') && (jsonIndex === -1 |
 /** The bare git dir of a repository's snapshot, or undefined. */
 function snapshot(repository: string): string | undefined {
   const base = join(realDir, repository.replace('/', '+'));
-  for (const candidate of [join(base, 'repo'), base]) {
+  for (const candidate of [join(base, 'repo'), join(base, 'repo', '.git'), base]) {
     if (existsSync(join(candidate, 'HEAD')) && existsSync(join(candidate, 'objects'))) return candidate;
   }
   return undefined;
@@ -105,9 +105,9 @@ try {
         const output = runCli(repoRoot, [report.path]);
         const diagnostics = output.diagnostics.filter((d) => d.file === report.path);
         const built = output.reports.find((r) => r.file === report.path);
-        scores.push(scoreReport(labels.repository, report, built, diagnostics, labels.heldOut === true, labels.blind !== undefined));
+        scores.push(scoreReport(labels.repository, report, built, diagnostics, labels.heldOut === true, labels.blind !== undefined, labels.blind));
       } catch (error) {
-        const failed = scoreReport(labels.repository, report, undefined, [], labels.heldOut === true, labels.blind !== undefined);
+        const failed = scoreReport(labels.repository, report, undefined, [], labels.heldOut === true, labels.blind !== undefined, labels.blind);
         failed.error = (error as Error).message;
         scores.push(failed);
       }

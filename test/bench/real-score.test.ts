@@ -16,7 +16,7 @@ const dir = join(import.meta.dirname, '..', 'fixtures', 'real-reports');
 const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as RepositoryLabels;
 const cli = JSON.parse(readFileSync(join(dir, 'cli.json'), 'utf8')) as CliOutput;
 
-function score(index: number, heldOut = false, blind = false) {
+function score(index: number, heldOut = false, blind = false, blindSet?: string) {
   const label = labels.reports[index];
   return scoreReport(
     labels.repository,
@@ -25,6 +25,7 @@ function score(index: number, heldOut = false, blind = false) {
     cli.diagnostics.filter((d) => d.file === label.path),
     heldOut,
     blind,
+    blindSet,
   );
 }
 
@@ -131,4 +132,23 @@ test('blind reports get a total line of their own, after the held-out one', () =
   assert.ok(text.indexOf('Held-out total') < text.indexOf('Blind total'));
   assert.equal(score(1, false, true).blind, true);
   assert.equal(score(1).blind, false);
+});
+
+test('each blind set gets a total line of its own, in the order of the sets', () => {
+  const text = formatScores([score(1, false, true, '2026-11-28b'), score(0, false, true, '2026-11-28')], []);
+  assert.match(text, /Total over 2 reports/);
+  // The first report (2026-11-28) has metrics 2/1/0/0, the second (2026-11-28b) 0/0/0/1: each
+  // set is counted alone, never summed with the other.
+  assert.match(
+    text,
+    /^Blind total \(2026-11-28\) over 1 reports: metrics 2\/1\/0\/0 \(right 66\.7%, wrong 33\.3% of the 3 a reader can derive\) · findings 2 true, 2 false, 1 not yet judged \(50\.0% of judged findings false\) · problems found 2\/3$/m,
+  );
+  assert.match(
+    text,
+    /^Blind total \(2026-11-28b\) over 1 reports: metrics 0\/0\/0\/1 \(right 0\.0%, wrong 0\.0% of the 0 a reader can derive\) · findings \d+ true, \d+ false, \d+ not yet judged \(.*\) · problems found \d+\/\d+$/m,
+  );
+  assert.doesNotMatch(text, /^Blind total over/m);
+  assert.ok(text.indexOf('Blind total (2026-11-28)') < text.indexOf('Blind total (2026-11-28b)'));
+  assert.equal(score(0, false, true, '2026-11-28').blindSet, '2026-11-28');
+  assert.equal(score(0, false, true).blindSet, undefined);
 });
