@@ -8,6 +8,7 @@
  * day from one say so.
  */
 import type { RawItem } from './entries.js';
+import { CLOCKS, UTC_NAMES } from './seasons.js';
 import type { TimeToken } from './tokens.js';
 import type { Zone } from './zones.js';
 
@@ -42,8 +43,8 @@ export function addDateOrders(into: DateOrderCount, more: DateOrderCount | undef
 }
 
 // Zones of clocks that write the month first; any other named zone but UTC writes the day first.
-const MONTH_FIRST_ZONES = new Set(['EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'AKST', 'AKDT', 'HST', 'AST', 'ADT']);
-const NO_LOCALE = new Set(['UTC', 'GMT', 'UT', 'Z']);
+const MONTH_FIRST_ZONES = new Set([...CLOCKS.filter((c) => c.rule === 'us').flatMap((c) => [c.standard, c.daylight]), 'HST']);
+const NO_LOCALE = UTC_NAMES;
 
 const DAY = 86_400_000;
 

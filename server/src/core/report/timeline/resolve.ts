@@ -205,7 +205,8 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     if (token.note) entry.timeProblem = token.note;
     if (token.zone) carried = token.zone;
     let d = own ?? day ?? SYNTHETIC_DAY;
-    const zone = token.zone ?? (ctx.declared && zoneOnDay(ctx.declared, format(d))) ?? carried;
+    // Only a seasonal zone needs the day, and most are not: no date string per entry then.
+    const zone = token.zone ?? (ctx.declared?.seasonal ? zoneOnDay(ctx.declared, format(d)) : ctx.declared) ?? carried;
     // Compared as instants, so that "23:00 PDT" then "06:10 UTC" rolls over as it should.
     let utc = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0) - (zone?.offset ?? 0) * 60_000;
     if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {

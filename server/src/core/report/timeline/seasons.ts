@@ -9,14 +9,15 @@ import { ZONE_ABBREVIATIONS, type Zone } from './zones.js';
 type Rule = 'us' | 'eu' | 'au' | 'nz';
 
 /** A clock with a standard and a daylight abbreviation. */
-interface Clock {
+export interface Clock {
   region: string;
   standard: string;
   daylight: string;
   rule: Rule;
 }
 
-const CLOCKS: readonly Clock[] = [
+/** The seasonal clocks this reader knows, with their standard and daylight names. */
+export const CLOCKS: readonly Clock[] = [
   { region: 'US Pacific', standard: 'PST', daylight: 'PDT', rule: 'us' },
   { region: 'US Mountain', standard: 'MST', daylight: 'MDT', rule: 'us' },
   { region: 'US Central', standard: 'CST', daylight: 'CDT', rule: 'us' },
@@ -32,7 +33,8 @@ const CLOCKS: readonly Clock[] = [
 ];
 
 const BY_NAME = new Map<string, Clock>(CLOCKS.flatMap((c) => [[c.standard, c] as const, [c.daylight, c] as const]));
-const UTC_NAMES = new Set(['UTC', 'GMT', 'UT', 'Z']);
+/** The names of UTC itself. */
+export const UTC_NAMES: ReadonlySet<string> = new Set(['UTC', 'GMT', 'UT', 'Z']);
 
 /** The clock a zone name belongs to: its region, or the name itself for a fixed zone. */
 export function clockOf(name: string): string {

@@ -127,7 +127,7 @@ export function resolveStatements(
     const date =
       t.month !== undefined && year !== undefined ? { y: year, m: t.month, d: t.day! } : day ? { y: +day.slice(0, 4), m: +day.slice(5, 7), d: +day.slice(8, 10) } : undefined;
     const d = date ?? { y: 1970, m: 1, d: 1 };
-    const zone = t.zone ?? (declared && zoneOnDay(declared, date && `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`));
+    const zone = t.zone ?? (declared?.seasonal ? zoneOnDay(declared, date && `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`) : declared);
     const utc = Date.UTC(d.y, d.m - 1, d.d, t.hour!, t.minute!, t.second ?? 0) - (zone?.offset ?? 0) * 60_000;
     out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined, ...(s.window ? { window: true } : {}) });
   }

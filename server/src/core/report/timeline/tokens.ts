@@ -55,8 +55,10 @@ const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5,
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
 // Words and marks that say a time is approximate: "~15:00", "about 15:00", "approx. 3 pm".
-const APPROX = /(?:~|\u2248|(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+(?=\d))[ \t]*/iy;
-const PREFIX = /(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|`+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_`A-Za-z])|(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+(?=[\d*_`]))/iy;
+const APPROX_WORDS = String.raw`(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+`;
+const APPROX = new RegExp(String.raw`(?:~|\u2248|${APPROX_WORDS}(?=\d))[ \t]*`, 'iy');
+const TICK = '`';
+const PREFIX = new RegExp(String.raw`(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|${TICK}+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_${TICK}A-Za-z])|${APPROX_WORDS}(?=[\d*_${TICK}]))`, 'iy');
 const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;

@@ -181,6 +181,8 @@ const ZONED_TIME = new RegExp(`(?<![A-Za-z0-9])(?:(${NAMED_ZONE})\\s(\\d{1,2}):(
  * timeline's bare 05:13. Abbreviations must be written in capitals.
  */
 export function findZonedTime(text: string, clock: ReadonlySet<number>): ZoneDeclaration | undefined {
+  // Every match holds a clock time; most prose holds none, and the zone alternation is long.
+  if (!/\d:\d\d/.test(text)) return undefined;
   ZONED_TIME.lastIndex = 0;
   for (let m = ZONED_TIME.exec(text); m; m = ZONED_TIME.exec(text)) {
     const written = m[1] ?? m[6];
