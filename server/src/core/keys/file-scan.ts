@@ -6,7 +6,7 @@
 import type { Node, QueryMatch, Tree } from 'web-tree-sitter';
 import { Facts } from './facts.js';
 import type { PhpParser } from './parser.js';
-import { callMethods, KEY_METHOD, keyQuery, MATCH_KINDS } from './queries.js';
+import { callMethods, KEY_METHOD, KEY_QUERY, MATCH_KINDS } from './queries.js';
 import { Scopes, type Scope } from './scopes.js';
 import { kindOfExpression } from './cache-kind.js';
 import { argumentsOf, argumentValue, shortName, stringValue } from './syntax.js';
@@ -44,7 +44,7 @@ export interface FileScan {
 
 /** Runs the key query once and files what it found. */
 export function scanFile(parser: PhpParser, tree: Tree, builders: readonly string[]): FileScan {
-  const matches = parser.query(keyQuery()).matches(tree.rootNode);
+  const matches = parser.query(KEY_QUERY).matches(tree.rootNode);
   const methods = callMethods(builders);
   const kinds = matches.map((m) => m.captures.find((c) => (MATCH_KINDS as readonly string[]).includes(c.name)));
   // Scopes first: every other fact is filed under the function or class around it.

@@ -61,7 +61,9 @@ export function callMethods(builders: readonly string[]): ReadonlySet<string> {
  * predicate (`#any-of?`, `#match?`) is tested in JavaScript only after every capture of every
  * call has been built, and most calls of a file are of other methods.
  */
-export function keyQuery(): string {
+export const KEY_QUERY: string = buildKeyQuery();
+
+function buildKeyQuery(): string {
   const functions = list([...REMOVED_HELPERS, ...JOINERS, 'array_unshift']);
   const classes = ['class_declaration', 'interface_declaration', 'trait_declaration', 'enum_declaration'].map((t) => `(${t} name: (name) @name) @class`);
   const methodCalls = ['member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'].map((t) => `(${t} name: (name) @method) @methodcall`);
@@ -88,5 +90,5 @@ export function keyQuery(): string {
 /** Methods whose name says they return a cache key (`getSharedCacheKey`, `getMemcKey`). */
 export const KEY_METHOD = /([Cc]ache|[Mm]emc)[Kk]ey$/;
 
-/** The capture names that say which pattern of {@link keyQuery} matched. */
+/** The capture names that say which pattern of {@link KEY_QUERY} matched. */
 export const MATCH_KINDS = ['class', 'function', 'const', 'return', 'assign', 'param', 'prop', 'promoted', 'call', 'methodcall', 'new'] as const;
