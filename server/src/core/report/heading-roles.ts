@@ -156,9 +156,11 @@ export function headingRole(title: string): SectionRole | undefined {
  * short title that is not a time or a date ("14:05 - alerts fire" is a timeline entry).
  */
 export function sectionRole(title: string): SectionRole | undefined {
-  const named = headingRole(title);
-  if (named) return named;
-  const normalized = normalizeTitle(title);
+  return headingRole(title) ?? patternRole(normalizeTitle(title));
+}
+
+/** The role a short heading plays by its head words alone ({@link sectionRole} without the names), from its normalized title. */
+export function patternRole(normalized: string): SectionRole | undefined {
   if (/^\d|\d:\d\d/.test(normalized) || normalized.split(' ').length > MAX_PATTERN_WORDS) return undefined;
   return ROLE_PATTERNS.find(([, pattern]) => pattern.test(normalized))?.[0];
 }

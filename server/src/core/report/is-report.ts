@@ -21,9 +21,9 @@
  * Only a cheap line scan of the text is needed, never a full Markdown parse.
  */
 import picomatch from 'picomatch';
-import { headingRole, sectionRole, type SectionRole } from './heading-roles.js';
+import { headingRole, normalizeTitle, patternRole, type SectionRole } from './heading-roles.js';
 import { scanHeadings, type ScannedHeading } from './heading-scan.js';
-import { accountKinds, failureNamed, inReportFolder, isDated, isGuide, isVulnerabilityRecord, nameAsWords, storyHeading, timedEntries } from './report-signals.js';
+import { accountKinds, failureNamed, inReportFolder, isDated, isGuide, isVulnerabilityRecord, nameAsWords, storyKind, timedEntries } from './report-signals.js';
 
 const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd'];
 
@@ -113,10 +113,12 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
   for (const h of headings) {
     const role = headingRole(h.text);
     if (role && !roles.has(role)) roles.set(role, h.text);
-    const kind = role ? undefined : storyHeading(h.text);
+    // A heading without a named role is normalized once for both readings by its words.
+    const normalized = role ? undefined : normalizeTitle(h.text);
+    const kind = normalized === undefined ? undefined : storyKind(normalized);
     if (kind) story.push(h.text);
     if (kind === 'told') toldStory++;
-    if (!timelineLike && (role === 'timeline' || (!role && sectionRole(h.text) === 'timeline'))) timelineLike = h.text;
+    if (!timelineLike && (role === 'timeline' || (normalized !== undefined && patternRole(normalized) === 'timeline'))) timelineLike = h.text;
   }
   const title = headings.find((h) => h.depth === 1)?.text ?? frontMatterTitle(text) ?? headings[0]?.text ?? '';
   const found = [...roles.values(), ...story.filter((t) => t !== timelineLike), ...(timelineLike && !roles.has('timeline') ? [timelineLike] : [])]

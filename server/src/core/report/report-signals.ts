@@ -81,7 +81,11 @@ const GENERIC_HEADING =
 
 /** Whether a heading tells part of an incident's story, and how plainly (see {@link TOLD_HEADING}). */
 export function storyHeading(text: string): 'told' | 'generic' | undefined {
-  const normalized = normalizeTitle(text);
+  return storyKind(normalizeTitle(text));
+}
+
+/** {@link storyHeading} of a title already normalized ({@link normalizeTitle}). */
+export function storyKind(normalized: string): 'told' | 'generic' | undefined {
   if (TOLD_HEADING.test(normalized)) return 'told';
   return GENERIC_HEADING.test(normalized) ? 'generic' : undefined;
 }
