@@ -135,7 +135,7 @@ export class ReportEngine {
 
   /** Parses the chunks of `text` that it claims for the worker analysing it (`parse-help.ts`); returns how many. */
   helpParse(text: string, end: ParseHelpEnd): number {
-    return helpParse(this.parser, text, end);
+    return helpParse(new MarkdownParser(), text, end);
   }
 
   /** What the last analysis of the document `key` did: chunks, and chunks read again. */
