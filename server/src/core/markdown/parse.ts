@@ -7,6 +7,7 @@ import { normalizeLineBreaks } from '../text.js';
 import { throwIfCancelled, type CancellationToken } from '../types.js';
 import { splitChunks, type Chunk } from './chunks.js';
 import { complexityOf, DEFAULT_GUARD_LIMITS, type GuardLimits } from './guards.js';
+import { reparseListLine } from './line-reparse.js';
 
 type Processor = ReturnType<typeof createProcessor>;
 
@@ -130,7 +131,7 @@ export class MarkdownParser {
     for (let i = 0; i < chunks.length; i++) {
       throwIfCancelled(token);
       const chunk = chunks[i];
-      const { tree, nodes, tooComplex, key, id } = ready[i] ?? reuse(i) ?? this.parseChunk(chunk.text, suffix);
+      const { tree, nodes, tooComplex, key, id } = ready[i] ?? reuse(i) ?? this.parseChunk(chunk.text, suffix, before[i]);
       parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key, id });
     }
     return { chunks: parsed, bom, suffix, helped: ready.helped };
@@ -199,7 +200,8 @@ export class MarkdownParser {
     }
   }
 
-  private parseChunk(text: string, suffix: string): Omit<ParsedChunk, 'chunk'> {
+  /** The parse of a chunk: cached, or `old` (the chunk at its place in the last version) with one list line read again, or fresh. */
+  private parseChunk(text: string, suffix: string, old?: ParsedChunk): Omit<ParsedChunk, 'chunk'> {
     const key = suffix ? text + '\u0000' + suffix : text;
     const hit = this.cache.get(key);
     if (hit) {
@@ -207,7 +209,11 @@ export class MarkdownParser {
       this.cache.set(key, hit);
       return hit;
     }
-    return this.remember(text, suffix, this.parseFresh(text, suffix));
+    const edited =
+      old && !old.tooComplex && !complexityOf(text, this.guards)
+        ? reparseListLine(old.chunk.text, old.tree, text, (line) => this.processor.runSync(this.processor.parse(line + suffix)) as Root)
+        : undefined;
+    return this.remember(text, suffix, edited ? { tree: edited } : this.parseFresh(text, suffix));
   }
 
   /** The tree of a chunk parsed now, or its text as one paragraph when a guard trips. */
