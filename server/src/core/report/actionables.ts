@@ -15,7 +15,8 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
-import { DONE_STATUS_WORDS, OPEN_STATUS_WORDS, readsAsPlanned, statedStatus } from './actionable-status.js';
+import { isDoneStatus, isStatus, readsAsPlanned, statedStatus } from './actionable-status.js';
+import { tableColumns, type Columns } from './actionable-table.js';
 import { headingRole, sectionRole } from './heading-roles.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
@@ -333,7 +334,7 @@ class ItemReader {
       ownerCellRange: ownerCell ? this.lines.rangeOf(start(ownerCell.node), end(ownerCell.node)) : undefined,
     };
     const statusCell = columns.status !== undefined ? cells[columns.status] : statusInTaskColumn;
-    if (statusCell && statusCell.text !== '') actionable.done = DONE.test(statusCell.text);
+    if (statusCell && statusCell.text !== '') actionable.done = isDoneStatus(statusCell.text);
     if (group.done || DONE_ITEM.test(text)) actionable.done = true;
     if (actionable.tasks.length === 0 && group.tasks) actionable.tasks = group.tasks;
     this.items.push(actionable);
@@ -357,63 +358,4 @@ class ItemReader {
     while (e > s && /\s/.test(text[e - 1])) e--;
     return this.lines.rangeOf(s, e);
   }
-}
-
-const DONE = new RegExp(`^(?:${DONE_STATUS_WORDS}|yes|\\[x\\]|x|✅|✔️?|☑️?)\\.?$`, 'i');
-
-/** Status values of work not finished. */
-const OPEN = new RegExp(`^(?:${OPEN_STATUS_WORDS})\\.?$`, 'i');
-
-/** True for a cell that holds a status value ("DONE", "TODO.", "In progress"), not a task or words. */
-export function isStatus(text: string): boolean {
-  return isDoneStatus(text) || OPEN.test(text.trim());
-}
-
-/** True for a status value that says the work is finished ("Done", "merged", ✅). */
-export function isDoneStatus(text: string): boolean {
-  return DONE.test(text.trim());
-}
-
-
-/** Which column of an actionables table holds what; `undefined` when no header says so. */
-interface Columns {
-  text?: number;
-  task?: number;
-  owner?: number;
-  tags?: number;
-  status?: number;
-}
-
-const HEADER_ROLES: [keyof Columns, RegExp][] = [
-  ['owner', /\b(?:owners?|assignees?|assigned(?: to)?|responsible|dri|who|teams?)\b/],
-  ['status', /\b(?:status|state|done|progress)\b/],
-  ['tags', /\b(?:tags?|projects?|labels?)\b/],
-  ['text', /\b(?:actions?|actionables?|action items?|items?|descriptions?|what|summary|title|follow-?ups?|remediation|details?|work|steps?)\b/],
-  ['task', /\b(?:tasks?|tickets?|issues?|bugs?|phab|phabricator|jira|tracking|tracker|links?|refs?|references?)\b/],
-];
-
-/** Columns that never hold the words of an item. */
-const OTHER_HEADER = /^(?:#|no\.?|n°|id|priority|prio|severity|sev|due|due date|date|deadline|eta|when|estimate|effort|size|type|category|area|notes?|comments?)$/;
-
-/**
- * Finds the columns by their header names. The text of a row is its description column, or else
- * the first column that has no other role, or else the task column (which then holds the words).
- */
-export function tableColumns(headers: string[]): Columns {
-  const columns: Columns = {};
-  const taken = new Set<number>();
-  headers.forEach((raw, i) => {
-    const header = raw.toLowerCase().replace(/[*_`:]/g, ' ').trim();
-    if (OTHER_HEADER.test(header)) taken.add(i);
-    const role = HEADER_ROLES.find(([, pattern]) => pattern.test(header))?.[0];
-    if (role && columns[role] === undefined) {
-      columns[role] = i;
-      taken.add(i);
-    }
-  });
-  if (columns.text === undefined) {
-    const free = headers.findIndex((_, i) => !taken.has(i));
-    columns.text = free >= 0 ? free : columns.task;
-  }
-  return columns;
 }
