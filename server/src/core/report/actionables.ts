@@ -24,8 +24,17 @@ import type { Actionable, Actionables, Section } from './types.js';
 /** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
 const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
 
-/** A paragraph that says nothing came out: "Nothing to follow up.", "No further action." */
-const NOTHING_PROSE = /^\s*(?:nothing|none\b|n\/a\b|no (?:follow|action|further|changes?|work))/i;
+/**
+ * A paragraph that says nothing came out ("Nothing to follow up.", "No further action.") or points
+ * elsewhere ("See the full diff here."): no item.
+ */
+const NOTHING_PROSE = /^\s*(?:nothing|none\b|n\/a\b|no (?:follow|action|further|changes?|work)|see\s|cf\.?\s)/i;
+
+/**
+ * Follow-ups written as prose that tell the fix already made: "The fix was to remove the slash",
+ * "we patched the loader", "the manifest was corrected".
+ */
+const FIX_TOLD = /\b(?:fix|solution|change|workaround|remedy)\s+was\s+to\b|\b(?:we|I|@[\w.-]+)\s+(?:\w+ly\s+)?(?:fixed|changed|removed|added|updated|deployed|replaced|patched|corrected|reverted)\b|\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:fixed|corrected|changed|removed|deployed|patched|updated|reverted)\b/i;
 
 /** What a group (a subheading or a parent item) gives the items under it. */
 interface Inherited {
@@ -42,6 +51,8 @@ interface Inherited {
   narrative?: boolean;
   /** In such a section, the paragraph before the list says its work was done ("The following fixes were implemented:"). */
   introducedAsDone?: boolean;
+  /** The section has no list or table: each paragraph is an item. */
+  prose?: boolean;
 }
 
 /** Head words of a section that tells the fix and the work left: "Solution", "Details of Fix", "Fix implemented". */
@@ -49,10 +60,36 @@ const FIX_SECTION = /\b(?:fix(?:es)?|solutions?)\b/;
 
 /**
  * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
- * limit", "Sent a notice to…"), or a closing note that says so ("… _done in grafana_.").
+ * limit", "Sent a notice to…", "[sam] made the pool larger"), or a closing note that says so ("…
+ * _done in grafana_.").
  */
-const DONE_ITEM =
-  /^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])|\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$|(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$|^(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped)\b/i;
+const DONE_ITEM = new RegExp(
+  [
+    String.raw`^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])`,
+    String.raw`\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$`,
+    String.raw`(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$`,
+    String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Items told as done when nothing in them is still planned: a present perfect passive ("Changes
+ * have been made so that …", "The feed has been added to the dashboard") or a headline in the past
+ * participle ("Script updated to handle pagination").
+ */
+const DONE_TOLD = new RegExp(
+  [
+    String.raw`^[^.;!?]{0,120}?(?<!\b(?:should|would|could|must|might|will|may|to)\s+)\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been\s+(?:made|done|set\s+up|put\s+in\s+place|built|written|\w+ed)\b`,
+    String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please)\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** True when an item's words say its work is done (see {@link DONE_ITEM}, {@link DONE_TOLD}). */
+function readsAsDone(words: string, whole = words): boolean {
+  return DONE_ITEM.test(words) || (DONE_TOLD.test(words) && !readsAsPlanned(whole, true));
+}
 
 /** Group headings of work that is finished. */
 const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b/i;
@@ -88,7 +125,7 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
     // Follow-ups written as prose: with no list or table to read, each paragraph is one.
     const nodes = sectionNodes(section);
     if (!nodes.some((n) => n.type === 'list' || n.type === 'table')) {
-      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node, group);
+      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node, { ...group, prose: true });
     }
   }
   for (const other of sections) {
@@ -226,8 +263,9 @@ class ItemReader {
       source: 'list',
       textRange: this.lines.rangeOf(start(node) + skip, end(node)),
     };
-    if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    if (group.done || readsAsDone(text)) actionable.done = true;
     if (group.narrative && !readsAsPlanned(text, group.introducedAsDone)) actionable.done = true;
+    if (group.prose && FIX_TOLD.test(text) && !readsAsPlanned(text, true)) actionable.done = true;
     if (status) actionable.done = status.done;
     this.items.push(actionable);
   }
@@ -272,7 +310,7 @@ class ItemReader {
     const firstWords = plain(own.slice(0, 1));
     const status = own[0] ? statedStatus(this.lines.text.slice(start(own[0]), end(own[0]))) : undefined;
     const doneByNarrative = inherited.narrative === true && !checked && !readsAsPlanned(firstWords, inherited.introducedAsDone);
-    const done = status ? status.done : inherited.done || DONE_ITEM.test(firstWords) || doneByNarrative;
+    const done = status ? status.done : inherited.done || readsAsDone(firstWords, text) || doneByNarrative;
     if ((split.length === 0 || checked) && !NOTHING.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
@@ -335,7 +373,7 @@ class ItemReader {
     };
     const statusCell = columns.status !== undefined ? cells[columns.status] : statusInTaskColumn;
     if (statusCell && statusCell.text !== '') actionable.done = isDoneStatus(statusCell.text);
-    if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    if (group.done || readsAsDone(text)) actionable.done = true;
     if (actionable.tasks.length === 0 && group.tasks) actionable.tasks = group.tasks;
     this.items.push(actionable);
   }
