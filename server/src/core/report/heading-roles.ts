@@ -27,8 +27,8 @@ export type SectionRole = 'summary' | 'impact' | 'timeline' | 'detection' | 'cau
  * name of each list is the one used in messages.
  */
 export const ROLE_NAMES: Record<SectionRole, readonly string[]> = {
-  summary: ['summary', 'overview', 'issue summary', 'executive summary', 'tl;dr', 'tldr', 'description', 'incident description'],
-  impact: ['impact', 'impact statement', 'user impact', 'customer impact', 'business impact', 'impact and scope', 'who was affected'],
+  summary: ['summary', 'overview', 'issue summary', 'executive summary', 'tl;dr', 'tldr', 'description', 'incident description', 'background'],
+  impact: ['impact', 'impact statement', 'user impact', 'customer impact', 'business impact', 'impact and scope', 'who was affected', 'fallout'],
   timeline: ['timeline', 'timeline of events', 'chronology', 'sequence of events', 'detailed timeline', 'timeline summary', 'events'],
   detection: ['detection', 'how was it detected', 'detection and monitoring', 'how we found out'],
   cause: [
@@ -128,13 +128,13 @@ const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
   ],
   ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
   ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
-  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
+  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
   [
     'cause',
     /\b(?:causes?|caused|why|analysis|diagnosis|investigation|contributing|fault|technical (?:details?|cause)|details of (?:the )?(?:incident|vulnerability|issue|bug|problem|exploit|attack|failure|outage))(?![\w-])/,
   ],
   ['resolution', /\b(?:resolution|resolv(?:ed|ing)|recovery|recover(?:ed|ing)|mitigation|mitigat(?:ed|ing)|fix(?:es|ed)?|solutions?|solv(?:ed|ing)|workaround|what (?:was|we) did|what was done)(?![\w-])/],
-  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction)(?![\w-])/],
+  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction|background)(?![\w-])/],
 ];
 
 /** Longer titles are sentences (a timeline entry, a question of a template), not section names. */
