@@ -27,7 +27,7 @@ export type SectionRole = 'summary' | 'impact' | 'timeline' | 'detection' | 'cau
  * name of each list is the one used in messages.
  */
 export const ROLE_NAMES: Record<SectionRole, readonly string[]> = {
-  summary: ['summary', 'overview', 'issue summary', 'executive summary', 'tl;dr', 'tldr', 'description', 'incident description', 'background'],
+  summary: ['summary', 'overview', 'issue summary', 'executive summary', 'tl;dr', 'tldr', 'description', 'incident description'],
   impact: ['impact', 'impact statement', 'user impact', 'customer impact', 'business impact', 'impact and scope', 'who was affected', 'fallout'],
   timeline: ['timeline', 'timeline of events', 'chronology', 'sequence of events', 'detailed timeline', 'timeline summary', 'events'],
   detection: ['detection', 'how was it detected', 'detection and monitoring', 'how we found out'],
