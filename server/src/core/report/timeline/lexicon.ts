@@ -11,7 +11,8 @@
  * - **impact start**: the problem is said to begin: "Problem starts", "errors begin", "the site
  *   goes down", "the site is hard down", "the chain stalled", "logs have stopped working",
  *   "requests start failing", "first errors", "latency spikes", "launch success reaches 0%",
- *   "traffic begins to drop"; or the change that caused it goes out: "the upgrade caused the DNS
+ *   "traffic begins to drop", "outage onset", "the uptime metric shows a drop in availability",
+ *   "the manager stops spinning up new instances", "no new scans were scheduled"; or the change that caused it goes out: "the upgrade caused the DNS
  *   pods to crash", "version 2 deployed with a compatibility issue", "a release that breaks login",
  *   "a version was mis-released"; or a system does what it must not, told with a failure verb on
  *   the system as subject: "the listener service fails", "the pipeline terminated with exit 1",
@@ -19,14 +20,16 @@
  *   figures; a person reporting a loss is a detection), "the exploit transaction takes place";
  * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
  *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report",
- *   "ticket <link> is opened", "a researcher submits a disclosure report", "engineers respond to the alarms", "the bot sends an @channel
+ *   "ticket <link> is opened", "a researcher submits a disclosure report", "two customers raised
+ *   support requests", "X pings Y about …", "sheriffs detect an infra issue", "engineers respond to the alarms", "the bot sends an @channel
  *   alert", "war room is established", "BM sends an email observing that …";
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
  *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
- *   issue", "back to 100%";
+ *   issue", "back to 100%", "the manager has spun up 20 workers";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
- *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving".
+ *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
+ *   considered resolved"; a message posted about the resolution and a name "resolution" are not.
  *
  * An entry can also say that the impact **goes on** after something was tried: "the revert did not
  * solve it", "hubs remain inaccessible", "users still get errors", "the issue persists". A
@@ -119,6 +122,12 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i'),
     /\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|problem|issue|errors?)\b/i,
     /\bimpact\s+start\b/i,
+    // "Outage onset (per monitoring)", "onset of the errors".
+    /\b(?:outage|incident|impact|problem|issue|failures?|errors?|degradation|disruption)\s+onset\b|\bonset\s+of\s+(?:the\s+)?(?:outage|incident|impact|problem|issue|errors?|failures?|degradation)\b/i,
+    // A measure shown falling: "the uptime metric shows a significant drop in availability"; not a drop in errors.
+    /\b(?:metrics?|graphs?|dashboards?|charts?|monitoring|uptime|availability)\b[^.;]{0,60}?\b(?:shows?|showed|showing|indicates?|indicated|records?|recorded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:drop|dip|fall|decline|decrease|loss)\b(?![^.;]{0,25}\b(?:errors?|latency|failures?|timeouts?|load|queue|backlog|5xxs?)\b)/i,
+    // The system stops doing its work: "the manager stops spinning up new instances", "no new jobs were scheduled".
+    /(?<!\b(?:we|I|they|team|engineers?|someone|somebody|he|she|operators?|on-?call)\s+(?:\w+\s+)?)\b(?:stops?|stopped|ceases?|ceased)\s+(?:spinning\s+up|creating|scheduling|launching|provisioning|processing|serving|accepting|responding|sending|receiving|delivering|building|publishing|producing|starting|handling|syncing)\b|\bno\s+(?:new|more|further)\s+[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
     new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
     // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted the deploy".
@@ -171,12 +180,18 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
+    // "Sheriffs detect an infra issue", "the on-call notices errors in the logs".
+    /\b(?:detects?|notices?|spots?|discovers?)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|problems?|errors?|outage|failures?|incident|bugs?|breakage)\b/i,
     /\b(?:becomes?|became)\s+aware\b/i,
     /\bincident\s+(?:is\s+|was\s+)?(?:declared|opened|raised|created|started|called)\b/i,
     /\b(?:declares?|declared|opens?|opened|raises?|raised)\s+(?:an?\s+|the\s+)?incident\b/i,
     // "Ticket <link> is opened about slow starts", "an issue is opened, reporting failures".
     /\b(?:support\s+)?(?:tickets?|issues?|bug\s+reports?)\S*(?:\s+\S+){0,3}?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created|submitted)\b/i,
     /\brespond(?:s|ed|ing)?\s+to\s+(?:the\s+|an?\s+)?(?:alarms?|alerts?|pages?)\b/i,
+    // Users asking for help: "two customers raised support requests", "a user files a ticket".
+    /\b(?:customers?|users?|clients?|partners?|members?|tenants?)\b(?:\s+[\w'-]+){0,3}?\s+(?:raises?|raised|opens?|opened|files?|filed|submits?|submitted|logs?|logged|creates?|created)\s+(?:an?\s+|the\s+|\w+\s+)?(?:support\s+)?(?:requests?|tickets?|cases?|issues?|bug\s+reports?)\b/i,
+    // Someone telling someone else: "the sheriff pings the on-call about tasks not starting".
+    /\b(?:pings?|pinged|messages?|messaged|emails?|e-mails?|emailed|contacts?|contacted|warns?|warned)\s+(?:the\s+)?(?:@?[\w.-]+\s+){1,3}?about\b/i,
     // An alarm described at length before its verb: "alarms on the build queue, meant to warn the team, fire".
     /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
@@ -214,6 +229,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
     // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
     /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
+    // The system doing its work again: "the manager has spun up 20 workers".
+    /\b(?:has|have|had)\s+(?:now\s+)?(?:spun\s+up|launched|provisioned|scheduled)\s+(?:\d+|all|the\s+(?:new|missing|pending))\b/i,
     // "Released the fixed binary", "deployed a patched image".
     /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],
@@ -227,13 +244,15 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Version 4.2 was released that included the bug fixes", "a release containing the fix".
     /\b(?:released|deployed|rolled\s+out|shipped)\b(?:\s+[\w.,-]+){0,3}?\s+(?:that\s+|which\s+)?(?:included|includes|including|contain(?:s|ed|ing)?|with)\s+(?:the\s+|all\s+the\s+)?(?:bug\s+)?(?:fix|fixes|patch|patches)\b/i,
     /\b(?:issue|problem|outage|incident)\s+(?:is\s+|was\s+|has\s+been\s+)?solved\b/i,
+    // "The issue was resolve by draining the node": the verb misspelt, the meaning plain.
+    /\b(?:issue|problem|outage|incident)\s+(?:is|was|were)\s+resolve\s+by\b/i,
     /\bno\s+(?:further|more)\s+action\s+(?:is\s+|was\s+)?(?:required|needed)\b/i,
   ],
 };
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
 /**
@@ -241,11 +260,18 @@ const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alert
  * what happened ("appears to have recovered" stays a hedge).
  */
 const SEEN_NOW = /\bseems?\s+to\s+(?=(?:return|be\s+back|be\s+working|work|recover)\b)/gi;
+/** "Issue considered resolved", "deemed fixed": the author's verdict, not a doubt. */
+const DEEMED = /\b(?:considered|deemed)\s+(?=(?:resolved|fixed|mitigated|over|closed|stable)\b)/gi;
+/** "No new scans were scheduled": the negation is what the impact start says. */
+const NOTHING_NEW = /\bno\s+(?:new|more|further)\s+(?=[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b)/gi;
+/** The positive uses of negative or hedging words, for each milestone. */
+const NOT_A_DOUBT: Readonly<Record<Milestone, RegExp>> = { start: NOTHING_NEW, detected: /$^/, mitigated: SEEN_NOW, resolved: DEEMED };
+
 /** How far before the words a negation still applies to them. */
 const NEGATION_REACH = 40;
 
 /** Resolution words that mean something else: "resolved the DNS name", "closed the connection". */
-const FALSE_RESOLUTION = /\b(?:resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
+const FALSE_RESOLUTION = /\b(?:resolution\s+(?:message|notice|update|post|e-?mail|announcement)|(?:dns|name|host(?:name)?)\s+resolution|resolution\s+of\s+(?:all\s+|the\s+|our\s+)?(?:[\w.-]+\s+){0,2}?(?:hostnames?|names?|dns|addresses|records|domains?)|resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
 
 const blank = (p: string): string => ' '.repeat(p.length);
 
@@ -282,7 +308,9 @@ export function milestoneWords(clause: string): MilestoneWords[] {
     for (const re of MILESTONE_WORDS[milestone]) {
       const m = re.exec(text);
       if (!m) continue;
-      const around = negationWindow(text, m.index, m[0].length).replace(POSITIVE_NO, blank).replace(milestone === 'mitigated' ? SEEN_NOW : /$^/, blank);
+      const around = negationWindow(text, m.index, m[0].length)
+        .replace(POSITIVE_NO, blank)
+        .replace(NOT_A_DOUBT[milestone], blank);
       if (NOT_HAPPENED.test(around)) continue;
       if (milestone === 'resolved' && FALSE_RESOLUTION.test(text)) continue;
       found.push({ milestone, words: clause.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ').trim() });
