@@ -127,7 +127,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A measure shown falling: "the uptime metric shows a significant drop in availability"; not a drop in errors.
     /\b(?:metrics?|graphs?|dashboards?|charts?|monitoring|uptime|availability)\b[^.;]{0,60}?\b(?:shows?|showed|showing|indicates?|indicated|records?|recorded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:drop|dip|fall|decline|decrease|loss)\b(?![^.;]{0,25}\b(?:errors?|latency|failures?|timeouts?|load|queue|backlog|5xxs?)\b)/i,
     // The system stops doing its work: "the manager stops spinning up new instances", "no new jobs were scheduled".
-    /(?<!\b(?:we|I|they|team|engineers?|someone|somebody|he|she|operators?|on-?call)\s+(?:\w+\s+)?)\b(?:stops?|stopped|ceases?|ceased)\s+(?:spinning\s+up|creating|scheduling|launching|provisioning|processing|serving|accepting|responding|sending|receiving|delivering|building|publishing|producing|starting|handling|syncing)\b|\bno\s+(?:new|more|further)\s+[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b/i,
+    /\b(?:stops?|stopped|ceases?|ceased)(?<!\b(?:we|I|they|team|engineers?|someone|somebody|he|she|operators?|on-?call)\s+(?:\w+\s+)?\w+)\s+(?:spinning\s+up|creating|scheduling|launching|provisioning|processing|serving|accepting|responding|sending|receiving|delivering|building|publishing|producing|starting|handling|syncing)\b|\bno\s+(?:new|more|further)\s+[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
     new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
     // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted the deploy".
@@ -250,6 +250,15 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   ],
 };
 
+/**
+ * Cheap tests for the costliest patterns, whose subject can be any word (each is tried at every
+ * word of every clause): a clause without the verb they need cannot match them.
+ */
+const NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
+  [MILESTONE_WORDS.start[0], /start|begin|began|appear|rise|rose|spike|increas|climb/i],
+  [MILESTONE_WORDS.start.find((re) => re.source.includes('terminates|terminated')) as RegExp, /fail|crash|die[sd]|abort|terminat|exit/i],
+]);
+
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
   /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
@@ -306,6 +315,7 @@ export function milestoneWords(clause: string): MilestoneWords[] {
   const found: MilestoneWords[] = [];
   for (const milestone of MILESTONES) {
     for (const re of MILESTONE_WORDS[milestone]) {
+      if (NEEDS.get(re)?.test(text) === false) continue;
       const m = re.exec(text);
       if (!m) continue;
       const around = negationWindow(text, m.index, m[0].length)
