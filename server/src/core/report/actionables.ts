@@ -36,6 +36,11 @@ const NOTHING_PROSE = /^\s*(?:nothing|none\b|n\/a\b|no (?:follow|action|further|
  */
 const FIX_TOLD = /\b(?:fix|solution|change|workaround|remedy)\s+was\s+to\b|\b(?:we|I|@[\w.-]+)\s+(?:\w+ly\s+)?(?:fixed|changed|removed|added|updated|deployed|replaced|patched|corrected|reverted)\b|\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:fixed|corrected|changed|removed|deployed|patched|updated|reverted)\b/i;
 
+/** True when a sentence of a prose follow-up tells the fix as made ({@link FIX_TOLD}) and plans nothing more. */
+function toldFixed(text: string): boolean {
+  return text.split(/(?<=[.!?])\s+/).some((sentence) => FIX_TOLD.test(sentence) && !readsAsPlanned(sentence, true));
+}
+
 /** What a group (a subheading or a parent item) gives the items under it. */
 interface Inherited {
   owner?: string;
@@ -265,7 +270,7 @@ class ItemReader {
     };
     if (group.done || readsAsDone(text)) actionable.done = true;
     if (group.narrative && !readsAsPlanned(text, group.introducedAsDone)) actionable.done = true;
-    if (group.prose && FIX_TOLD.test(text) && !readsAsPlanned(text, true)) actionable.done = true;
+    if (group.prose && toldFixed(text)) actionable.done = true;
     if (status) actionable.done = status.done;
     this.items.push(actionable);
   }
