@@ -170,3 +170,10 @@ test('mitigation and resolution: work resumes, a verdict, not a message or a nam
     'The fix might be considered later',
   ]);
 });
+
+test('security incidents: malicious code runs or secrets leave (start), a report submitted by someone (detection)', () => {
+  says('start', ['The proof-of-concept payload had already executed via a pull request', 'exfiltrating the deploy keys from the runner', 'The malicious script ran on every build agent']);
+  doesNotSay('start', ['The payload was never executed', 'We ran the test payload in a sandbox']);
+  says('detected', ['Bounty report #4411 submitted by an outside researcher', 'A disclosure was received by the security team from a student']);
+  doesNotSay('detected', ['The report will be submitted by the end of the week']);
+});

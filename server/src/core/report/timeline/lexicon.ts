@@ -17,11 +17,13 @@
  *   "a version was mis-released"; or a system does what it must not, told with a failure verb on
  *   the system as subject: "the listener service fails", "the pipeline terminated with exit 1",
  *   "the endpoint returns HTTP 502", "the strategy reports a 4.9 million loss" (a system's own
- *   figures; a person reporting a loss is a detection), "the exploit transaction takes place";
+ *   figures; a person reporting a loss is a detection), "the exploit transaction takes place",
+ *   "the payload had already executed", "exfiltrating the secrets";
  * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
  *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report",
  *   "ticket <link> is opened", "a researcher submits a disclosure report", "two customers raised
- *   support requests", "X pings Y about …", "sheriffs detect an infra issue", "engineers respond to the alarms", "the bot sends an @channel
+ *   support requests", "X pings Y about …", "sheriffs detect an infra issue", "report #12
+ *   submitted by a researcher", "engineers respond to the alarms", "the bot sends an @channel
  *   alert", "war room is established", "BM sends an email observing that …";
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
@@ -163,6 +165,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // An attack happening: "the exploit transaction takes place", "attacker drains the pool".
     /\b(?:exploit|attack|hack|breach|intrusion|theft)s?\b(?:\s+[\w-]+){0,3}?\s+(?:takes?\s+place|took\s+place|occurs?|occurred|happens?|happened|(?:is|was)\s+(?:executed|carried\s+out|launched))\b/i,
     /\b(?:attackers?|exploiters?|hackers?)\b(?:\s+[\w-]+){0,2}?\s+(?:exploits?|exploited|drains?|drained|steals?|stole|attacks?|attacked)\b/i,
+    // Malicious code running, or secrets leaving: "the proof-of-concept payload had already executed", "exfiltrating the secrets".
+    /\b(?:payloads?|exploits?|malicious\s+(?:code|scripts?|requests?)|backdoors?|malware)\b(?:\s+[\w-]+){0,3}?\s+(?:executed|executes|ran|runs|fired)\b|\bexfiltrat(?:es|ed|ing)\b/i,
     // A change that went out wrong: "a version was mis-released", "a bad config was pushed".
     /\b(?:mis-?(?:releas(?:ed|es|ing)|deploy(?:ed|s|ing)|configur(?:ed|es|ing)|publish(?:ed|es|ing))|(?:wrongly|erroneously|accidentally|inadvertently|mistakenly|incorrectly)\s+(?:\w+\s+){0,2}?(?:released|deployed|published|pushed|merged|configured|changed|deleted|removed)|(?:bad|broken|faulty|wrong|incorrect|buggy)\s+(?:version|release|build|deploy(?:ment)?|config(?:uration)?|image|change)\s+(?:is\s+|was\s+|gets?\s+|got\s+)?(?:released|deployed|published|pushed|rolled\s+out|merged|applied))\b/i,
   ],
@@ -200,6 +204,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A report that arrives: "a researcher submits a disclosure report", "Immunefi Report (13 August)".
     /\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b/i,
     /^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/,
+    // The report named before its verb: "bounty report #4411 submitted by an outside researcher".
+    /\b(?:report|disclosure|ticket)\b[^.;]{0,40}?\b(?:submitted|filed|received|sent|raised)\s+by\b/i,
     /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
