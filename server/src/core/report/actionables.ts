@@ -17,7 +17,7 @@ import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
 import { isDoneStatus, isStatus, readsAsPlanned, statedStatus } from './actionable-status.js';
 import { tableColumns, type Columns } from './actionable-table.js';
-import { headingRole, sectionRole } from './heading-roles.js';
+import { FIX_NOUNS, headingRole, sectionRole } from './heading-roles.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
@@ -60,8 +60,8 @@ interface Inherited {
   prose?: boolean;
 }
 
-/** Head words of a section that tells the fix and the work left: "Solution", "Details of Fix", "Fix implemented". */
-const FIX_SECTION = /\b(?:fix(?:es)?|solutions?)\b/;
+/** Head words of a section that tells the fix and the work left ({@link FIX_NOUNS}). */
+const FIX_SECTION = new RegExp(String.raw`\b(?:${FIX_NOUNS})\b`);
 
 /**
  * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
