@@ -118,6 +118,19 @@ export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|bloc
 const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
 const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
 
+/**
+ * A report that arrives, the words of a detection that tell nothing of what was seen: "a
+ * researcher submits a disclosure report", "bounty report #4411 submitted by an outside
+ * researcher", "Immunefi Report (13 August)". Regex sources, shared by the detection words and
+ * {@link tellsOnlyDetection}.
+ */
+const REPORT_ARRIVES = [
+  String.raw`\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b`,
+  String.raw`\b(?:report|disclosure|ticket)\b[^.;]{0,40}?\b(?:submitted|filed|received|sent|raised)\s+by\b`,
+] as const;
+/** A report named as an entry's headline: "Immunefi Report (13 August)"; capitals only, as written. */
+const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()`;
+
 /** The words of each milestone (see the module comment). Each pattern is tried on one clause. */
 export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   start: [
@@ -201,11 +214,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
     /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
     /\b(?:automated|automatic)\s+(?:message|warning|notification|alert|e-?mail|report)s?\b/i,
-    // A report that arrives: "a researcher submits a disclosure report", "Immunefi Report (13 August)".
-    /\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b/i,
-    /^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/,
-    // The report named before its verb: "bounty report #4411 submitted by an outside researcher".
-    /\b(?:report|disclosure|ticket)\b[^.;]{0,40}?\b(?:submitted|filed|received|sent|raised)\s+by\b/i,
+    // A report that arrives (see REPORT_ARRIVES).
+    ...REPORT_ARRIVES.map((source) => new RegExp(source, 'i')),
+    new RegExp(REPORT_HEADLINE),
     /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
@@ -401,7 +412,15 @@ export function problemTimeInEntry(text: string): { minutes: number; words: stri
  * that the problem was found or a report arrived, not what was seen then, so it says nothing of
  * when the impact began.
  */
-const ONLY_DETECTION = /\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b|(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b|\b(?:submits?|submitted|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b|^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/i;
+const ONLY_DETECTION = new RegExp(
+  [
+    String.raw`\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b`,
+    String.raw`(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b`,
+    ...REPORT_ARRIVES,
+    REPORT_HEADLINE,
+  ].join('|'),
+  'i',
+);
 
 /** The words of an entry that tell only that the problem was found (see {@link ONLY_DETECTION}). */
 export function tellsOnlyDetection(text: string): string | undefined {
