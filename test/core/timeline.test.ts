@@ -265,6 +265,12 @@ test('numeric dates that can be read either way take the order the timeline, the
   assert.deepEqual(dates('r.md', 'All times UTC.\n\n### 29-09-2021\n\n- 15:46 a\n\n### 03-10-2021\n\n- 02:17 b'), ['2021-09-29', '2021-10-03']);
   // The file name gives the day.
   assert.deepEqual(dates('2021-10-03-outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
+  // The year and month folder the report is filed under gives the month; a reading in another
+  // month loses, and a folder pair elsewhere in the path or a wrong month tells nothing.
+  assert.deepEqual(dates('reports/2021/10/outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b\n- 04/10/2021 09:00 c'), ['2021-10-03', '2021-10-04']);
+  assert.deepEqual(dates('2021/03/outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
+  assert.deepEqual(dates('2021/03/outage.md', 'All times UTC.\n\n- 04/03/2021 15:48 b'), ['2021-03-04']);
+  assert.deepEqual(dates('2021/07/outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
   // A European zone writes the day first, a US zone the month.
   assert.deepEqual(dates('r.md', 'All times in CET.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
   assert.deepEqual(dates('r.md', 'All times in PDT.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);

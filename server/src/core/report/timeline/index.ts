@@ -10,7 +10,7 @@ import type { LineIndex } from '../../text.js';
 import type { FrontMatter, Section, Timeline, TimelineEntry } from '../types.js';
 import { countDateOrders, decideDayFirst } from './date-order.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
-import { reportDay } from './report-day.js';
+import { reportDay, reportMonth } from './report-day.js';
 import { resolveEntries, type ResolveContext } from './resolve.js';
 import { readLeadingToken } from './tokens.js';
 import { selectMilestones } from './select.js';
@@ -96,7 +96,7 @@ export function timelineFrom(
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
-  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate, declaration?.zone);
+  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate ?? reportMonth(file), declaration?.zone);
   const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate, dayFirst }, taken);
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };

@@ -2,7 +2,8 @@
  * The day of the incident when the timeline does not say it: front matter `start`, else a date
  * in the title, else a date in the file name (`2025-09-29-flags-down.md`), else the first date
  * in the report's opening paragraphs. Only a full date (with its year) counts. A timeline that
- * writes its own dates always wins over this.
+ * writes its own dates always wins over this. A report filed under a year and month folder
+ * (`2026/01/outage.md`) gives its month, which still tells `08-01-2026` (8 January) from 1 August.
  */
 import { daysInMonth, parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Section } from '../types.js';
@@ -53,4 +54,17 @@ export function reportDay(title: string | undefined, file: string | undefined, s
   const openingStart = frontMatter ? offsetAfter(text, frontMatter.range.end.line) : 0;
   const openingEnd = sections[1]?.heading.position?.start.offset ?? text.length;
   return findFullDate(text.slice(openingStart, Math.max(openingStart, Math.min(openingEnd, openingStart + 4000))));
+}
+
+/** A year and month folder pair in a path (`…/2026/01/…`); the last one counts. */
+const MONTH_FOLDER = /(?:^|[\\/])((?:19|20|21)\d{2})[\\/](0[1-9]|1[0-2])[\\/]/g;
+
+/**
+ * The month the report's path files it under, as `YYYY-MM`: `2026/01/lb-cert.md` → `2026-01`.
+ * Only a folder pair counts, not a date in the file name (that is {@link reportDay}'s).
+ */
+export function reportMonth(file: string | undefined): string | undefined {
+  let month: string | undefined;
+  for (const m of file?.matchAll(MONTH_FOLDER) ?? []) month = `${m[1]}-${m[2]}`;
+  return month;
 }
