@@ -178,6 +178,23 @@ test('an entry more than 12 hours earlier than the one before rolls to the next 
   assert.equal(iso(zoned[1]), '2022-09-15T06:10Z');
 });
 
+test('12-hour times without AM or PM go on into the afternoon when a step back of hours says so', () => {
+  const entries = entriesOf('- 2023-05-02 10:40 a\n- 11:58 b\n- 12:20 c\n- 2:05 d\n- 4:45 e');
+  assert.deepEqual(entries.map(iso), ['2023-05-02T10:40Z', '2023-05-02T11:58Z', '2023-05-02T12:20Z', '2023-05-02T14:05Z', '2023-05-02T16:45Z']);
+  // A step back of minutes is a slip; a 24-hour time (09:05, 19:00) is never moved.
+  assert.deepEqual(entriesOf('- 2023-05-02 11:58 a\n- 11:30 b').map(iso), ['2023-05-02T11:58Z', '2023-05-02T11:30Z']);
+  assert.deepEqual(entriesOf('- 2023-05-02 11:58 a\n- 02:05 b').map(iso), ['2023-05-02T11:58Z', '2023-05-02T02:05Z']);
+  assert.deepEqual(entriesOf('- 2023-05-02 19:00 a\n- 9:05 b').map(iso), ['2023-05-02T19:00Z', '2023-05-02T09:05Z']);
+});
+
+test('a list indented into a code block under the timeline is read as the timeline; a log is not', () => {
+  const report = reportWith('All times UTC.\n\n    - 9:40 ::::: the mirror job starts\n    - 10:05 ::::: disk alert, the job\n      keeps writing\n    - 1:15 ::::: job stopped\n\n```\n- 10:07 a log line in a fence\n- 10:08 another\n```\n\n    10:09 a log line\n    10:10 another\n', 'start: 2023-05-02');
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2023-05-02T09:40Z', '2023-05-02T10:05Z', '2023-05-02T13:15Z']);
+  assert.deepEqual(entries.map((e) => textAt(report, e.timeRange)), ['9:40', '10:05', '1:15']);
+  assert.equal(entries[1].text, '10:05 ::::: disk alert, the job keeps writing');
+});
+
 test('nested items: timed ones are entries, untimed ones are details, untimed parents of timed ones are labels', () => {
   const entries = entriesOf('- Before the outage:\n  - 10:00 a\n  - 10:05 b\n    - a detail\n- 10:30 c\n  - another detail\n- no time here');
   assert.deepEqual(

@@ -46,6 +46,11 @@ export interface TimeToken {
   order?: DateOrder;
   /** The date as written, when its order is `either`: for a message that quotes it. */
   dateText?: string;
+  /**
+   * The time is written as a 12-hour clock shows it, without AM or PM (`1:52`, `12:16`, not
+   * `01:52` or `13:52`): the afternoon when the timeline's order says so (see `resolve.ts`).
+   */
+  twelveHour?: true;
 }
 
 /** How a date orders its day and month (see {@link TimeToken.order}). */
@@ -132,6 +137,7 @@ interface TimePart {
   hour: number;
   minute: number;
   second: number;
+  twelveHour?: true;
 }
 
 /** Something shaped like a time that no clock shows, and why. */
@@ -172,8 +178,9 @@ function readTime(text: string, at: number): NotedTime | NotATime | undefined {
       return { end, problem: `"${written}" is not a time: a 12-hour clock with AM or PM runs from 1 to 12${suggestion}.` };
     }
     hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
+    return { end, hour, minute, second };
   }
-  return { end, hour, minute, second };
+  return hour >= 1 && hour <= 12 && !m[1].startsWith('0') ? { end, hour, minute, second, twelveHour: true } : { end, hour, minute, second };
 }
 
 const isTime = (t: NotedTime | NotATime | undefined): t is NotedTime => t !== undefined && !('problem' in t);
@@ -261,6 +268,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     token.minute = time.minute;
     token.second = time.second;
     if (time.note) token.note = time.note;
+    if (time.twelveHour) token.twelveHour = true;
     const span = match(SPAN_END, text, time.end);
     const after = span ? time.end + span[0].length : time.end;
     token.end = after;
