@@ -295,6 +295,16 @@ test('numeric dates that can be read either way take the order the timeline, the
   assert.deepEqual(dates('r.md', 'All times UTC.\n\n- March 9, 2021 23:00 a\n- 03/10/2021 02:17 b'), ['2021-03-09', '2021-03-10']);
 });
 
+test('a numeric date in the title gives the day of bare times when its order is plain or the folder tells it', () => {
+  const dates = (file: string, title: string): (string | undefined)[] =>
+    buildReport(file, `# ${title}\n\n## Timeline\n\n- **09:15 UTC** Provisioning fails.\n- **10:40 UTC** Recovered.\n`, new MarkdownParser(), defaultConfig()).timeline.entries.map((e) => e.date);
+  assert.deepEqual(dates('r.md', '21-10-2025 - Registry outage'), ['2025-10-21', '2025-10-21']);
+  assert.deepEqual(dates('r.md', 'Registry outage 10/21/2025'), ['2025-10-21', '2025-10-21']);
+  assert.deepEqual(dates('2025/10/r.md', '07.10.2025 - Registry outage'), ['2025-10-07', '2025-10-07']);
+  // Both fields can be the month and nothing tells: no day.
+  assert.deepEqual(dates('r.md', '07-10-2025 - Registry outage'), [undefined, undefined]);
+});
+
 test('a date that stays open says both readings on the first entry that takes its day', () => {
   const report = buildReport('r.md', '# X\n\n## Timeline\n\nAll times in UTC.\n\n### 04/06/2022\n\n- 07:15 a\n- 07:40 b\n', new MarkdownParser(), defaultConfig());
   const [a, b] = report.timeline.entries;

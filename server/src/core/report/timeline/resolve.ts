@@ -24,7 +24,7 @@
  *   counts from a synthetic day, 1970-01-01 (and `date` stays undefined). Consumers that need a
  *   real instant check `date` and `zone`.
  */
-import { daysInMonth } from '../iso-date.js';
+import { daysInMonth, isoDay } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
@@ -79,7 +79,8 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /** What to say of a date that can be read day first or month first when nothing tells which. */
 function openOrder(token: TimeToken): string {
   const [a, b, y] = [token.month!, token.day!, token.year];
-  const iso = (m: number, d: number): string => `${y ?? 'YYYY'}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // A date without its year is written with `YYYY` in its place.
+  const iso = (m: number, d: number): string => (y === undefined ? isoDay(0, m, d).replace(/^0000/, 'YYYY') : isoDay(y, m, d));
   return `"${token.dateText}" can be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}, and no other date of the timeline, the report's day or its time zone tells which: write it as ${iso(a, b)} or ${iso(b, a)}. It is read as ${MONTH_NAMES[a - 1]} ${b}.`;
 }
 
@@ -90,7 +91,7 @@ function nextDay(day: Day): Day {
 
 function format(day: Day): string | undefined {
   if (!day.known) return undefined;
-  return `${String(day.y).padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+  return isoDay(day.y, day.m, day.d);
 }
 
 /**
