@@ -12,7 +12,7 @@
  * - a table row, when the table has a Time/Date/When column or its first cell starts with a
  *   time or date. A table with separate Date and Time columns combines them.
  * - a line of a paragraph that starts with a time (timelines pasted as plain lines); lines
- *   without one continue the entry above them. Other paragraphs are prose, not entries. A list
+ *   without one continue the entry above them. Other paragraphs and block quotes are prose, not entries. A list
  *   of untimed items right after a paragraph that ends with a colon ("We had two hypotheses:")
  *   holds the details of that paragraph's last entry (or is prose too), not entries.
  *
@@ -167,6 +167,8 @@ class Walker {
     else if (node.type === 'table') this.table(node);
     else if (node.type === 'paragraph') this.paragraph(node);
     else if (node.type === 'code') this.code(node);
+    // "> (all times in GMT)" under the heading: a note on the timeline, read for its zone.
+    else if (node.type === 'blockquote') this.out.prose.push([start(node), end(node)]);
   }
 
   /** An indented code block of timed lines (see the module comment); other code is neither entries nor prose. */
