@@ -7,7 +7,8 @@
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
  * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
- * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows), or a
+ * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows; `2233` without a colon only after
+ * a date), or a
  * range (`8:20 - 8:24`) · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`) · a date after
  * the time when none came before (`03:30 AM PST Sunday Oct 31st`).
  *
@@ -77,6 +78,8 @@ const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+|-)${MONTH}(?:
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
+// "2022-01-08 2233": four digits without a colon are a time only right after a date.
+const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 // The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
 const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
@@ -151,8 +154,8 @@ interface NotedTime extends TimePart {
   note?: string;
 }
 
-function readTime(text: string, at: number): NotedTime | NotATime | undefined {
-  let m = match(TIME, text, at);
+function readTime(text: string, at: number, afterDate = false): NotedTime | NotATime | undefined {
+  let m = match(TIME, text, at) ?? (afterDate ? match(COMPACT_TIME, text, at) : null);
   if (!m) {
     // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
     m = match(DOTTED_TIME, text, at);
@@ -228,7 +231,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     for (const separator of DATE_TIME_SEPARATORS) {
       const sep = match(separator, text, date.end);
       const approx = sep ? match(APPROX, text, date.end + sep[0].length) : undefined;
-      const read = sep ? readTime(text, date.end + sep[0].length + (approx ? approx[0].length : 0)) : undefined;
+      const read = sep ? readTime(text, date.end + sep[0].length + (approx ? approx[0].length : 0), true) : undefined;
       if (isTime(read)) time = read;
       else if (read) notATime = read;
       if (read) break;
