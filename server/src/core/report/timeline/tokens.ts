@@ -81,6 +81,14 @@ const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
 // "2022-01-08 2233": four digits without a colon are a time only right after a date.
 const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
+/**
+ * The first clock time written anywhere in `text` ("The patch lands at 22:02."), as written:
+ * the same clock the token reader reads at an entry's start (with seconds and AM/PM).
+ */
+export function clockTimeInText(text: string): string | undefined {
+  return CLOCK_IN_TEXT.exec(text)?.[0];
+}
+const CLOCK_IN_TEXT = new RegExp(String.raw`(?<![\d:.])${TIME.source}(?!:)(?:${AM_PM.source})?`, 'i');
 // The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
 const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
