@@ -140,3 +140,16 @@ export function findSectionByNames(sections: Section[], names: string[]): Sectio
   const wanted = names.map(normalizeTitle);
   return sections.find((s) => sectionHasName(s, wanted));
 }
+
+/**
+ * The report's opening: the blocks before its first section heading, past the heading that opens
+ * the document as its title (a level-1 heading, or any heading the document starts with). What the
+ * author says first, before any section: the summary of a report that has no "Summary" heading.
+ */
+export function openingNodes(sections: readonly Section[], root: Root, textLength: number): RootContent[] {
+  const firstNode = root.children.find((n) => n.type !== 'yaml')?.position?.start.offset ?? 0;
+  const leadsAsTitle = (s: Section): boolean => s.depth === 1 || (s.heading.position?.start.offset ?? 0) <= firstNode;
+  const first = sections.find((s, i) => i > 0 || !leadsAsTitle(s));
+  const end = first?.heading.position?.start.offset ?? textLength;
+  return root.children.filter((n) => n.type !== 'heading' && n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= end);
+}

@@ -66,8 +66,10 @@ export const zoneMismatch: ReportRule = {
       if (!mismatch) continue;
       season.add(e.zone);
       const range = e.zoneOnEntry || !declaredZone ? (e.timeRange ?? entryLineRange(report.lines, e)) : declaredZone.range;
+      // GMT is also UTC's name: in British summer it says UTC or the UK clock, and only the writer knows which.
+      const fix = clockOf(e.zone) === 'UTC' ? `write UTC if the times are UTC, or ${mismatch.expected} if they are what ${mismatch.region} clocks showed` : 'write the zone the clocks showed';
       findings.push({
-        message: `${e.zone} is ${ZONE_ABBREVIATIONS[e.zone] > (mismatch.expectedOffset ?? 0) ? 'daylight' : 'standard'} time, but on ${e.date} ${mismatch.region} clocks show ${mismatch.expected} (${offsetText(mismatch.expectedOffset)}): write the zone the clocks showed. The times are read in ${e.zone} (${offsetText(ZONE_ABBREVIATIONS[e.zone])}).`,
+        message: `${e.zone} is ${ZONE_ABBREVIATIONS[e.zone] > (mismatch.expectedOffset ?? 0) ? 'daylight' : 'standard'} time, but on ${e.date} ${mismatch.region} clocks show ${mismatch.expected} (${offsetText(mismatch.expectedOffset)}): ${fix}. The times are read in ${e.zone} (${offsetText(ZONE_ABBREVIATIONS[e.zone])}).`,
         range,
       });
     }
