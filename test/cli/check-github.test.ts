@@ -13,7 +13,7 @@ const GOLDEN = join(REPO, 'test/fixtures/cli/github-format.txt');
 // A file name with `,` `:` and `%` (escaped in the file property) and, with CRLF line breaks, a
 // two-line setext heading whose title the empty-section message quotes (`%`, CR, LF in the message).
 const ODD_NAME = 'teams/a,b:c%d.md';
-const ODD_REPORT = '# Queue: stall, 50%\r\n\r\nNotes: 100% down, a\r\nb\r\n---\r\n\r\n## Timeline\r\n\r\n- 10:00 x\r\n';
+const ODD_REPORT = '# Queue: stall, 50%\r\n\r\nNotes (100% down), a\r\nb\r\n---\r\n\r\n## Timeline\r\n\r\n- 10:00 x\r\n';
 
 test('github: one workflow command per finding, escaped as the format requires (golden output)', async () => {
   const dir = tempWorkspace({ [ODD_NAME]: ODD_REPORT });
@@ -22,7 +22,7 @@ test('github: one workflow command per finding, escaped as the format requires (
   if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, result.stdout);
   assert.equal(result.stdout, readFileSync(GOLDEN, 'utf8'));
   // The parts the golden file is about, spelled out.
-  assert.match(result.stdout, /^::warning file=teams\/a%2Cb%3Ac%25d\.md,line=3,col=1,endLine=5,endColumn=4,title=report\/empty-section::Section "Notes: 100%25 down, a%0D%0Ab" is empty\.$/m);
+  assert.match(result.stdout, /^::warning file=teams\/a%2Cb%3Ac%25d\.md,line=3,col=1,endLine=5,endColumn=4,title=report\/empty-section::Section "Notes \(100%25 down\), a%0D%0Ab" is empty\.$/m);
   assert.match(result.stdout, /^::notice file=teams\/a%2Cb%3Ac%25d\.md,line=7,.*title=timeline\/missing-milestone::/m, 'info findings are notices');
   for (const line of result.stdout.trimEnd().split('\n').slice(0, -1)) assert.match(line, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::[^\r\n]+$/);
 });

@@ -177,3 +177,10 @@ test('security incidents: malicious code runs or secrets leave (start), a report
   says('detected', ['Bounty report #4411 submitted by an outside researcher', 'A disclosure was received by the security team from a student']);
   doesNotSay('detected', ['The report will be submitted by the end of the week']);
 });
+
+test('security incidents: the first remediation mitigates, all hardening merged resolves', () => {
+  says('mitigated', ['First remediation commit: the unsafe expression is replaced', 'The remediation patch was deployed to every runner']);
+  doesNotSay('mitigated', ['A remediation plan is drafted']);
+  says('resolved', ['All hardening changes consolidated and merged via one pull request', 'all remaining security fixes deployed']);
+  doesNotSay('resolved', ['All hardening changes will be merged next week', 'Hardening changes reviewed']);
+});

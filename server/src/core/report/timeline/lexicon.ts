@@ -28,10 +28,11 @@
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
  *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
- *   issue", "back to 100%", "the manager has spun up 20 workers";
+ *   issue", "back to 100%", "the manager has spun up 20 workers", "first remediation commit";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
  *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
- *   considered resolved"; a message posted about the resolution and a name "resolution" are not.
+ *   considered resolved", "all hardening changes merged"; a message posted about the resolution and
+ *   a name "resolution" are not.
  *
  * An entry can also say that the impact **goes on** after something was tried: "the revert did not
  * solve it", "hubs remain inaccessible", "users still get errors", "the issue persists". A
@@ -246,6 +247,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
     // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
     /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
+    // The first change that closes a hole: "First remediation commit: …", "remediation patch deployed".
+    /\bremediation\s+(?:commit|patch|pr|pull\s+request|change)\b|\bremediation\b(?:\s+[\w-]+){0,3}?\s+(?:deployed|applied|merged|landed|in\s+place)\b/i,
     // The system doing its work again: "the manager has spun up 20 workers".
     /\b(?:has|have|had)\s+(?:now\s+)?(?:spun\s+up|launched|provisioned|scheduled)\s+(?:\d+|all|the\s+(?:new|missing|pending))\b/i,
     // "Released the fixed binary", "deployed a patched image".
@@ -264,6 +267,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "The issue was resolve by draining the node": the verb misspelt, the meaning plain.
     /\b(?:issue|problem|outage|incident)\s+(?:is|was|were)\s+resolve\s+by\b/i,
     /\bno\s+(?:further|more)\s+action\s+(?:is\s+|was\s+)?(?:required|needed)\b/i,
+    // The last of the work: "all hardening changes consolidated and merged".
+    /\ball\s+(?:the\s+)?(?:remaining\s+)?(?:hardening|remediation|security|fix)\s+(?:changes|work|fixes|patches)\b[^.;]{0,40}?\b(?:merged|deployed|completed|landed|released|shipped)\b/i,
   ],
 };
 
