@@ -258,6 +258,10 @@ test('a zone named by its region is read in the half of the pair its day is in',
   const entries = report.timeline.entries;
   assert.deepEqual(entries.map(iso), ['2023-07-14T16:00Z', '2023-12-14T17:00Z']);
   assert.deepEqual(entries.map((e) => e.zone), ['PDT', 'PST']);
+  // The UK's clock: BST in summer, GMT in winter.
+  const uk = buildReport('r.md', '# Incident\n\n## Timeline\n\nAll times in UK time.\n\n- 2023-07-14 09:00 Errors rise.\n- 2023-12-14 09:00 They rise again.\n', new MarkdownParser(), defaultConfig()).timeline.entries;
+  assert.deepEqual(uk.map(iso), ['2023-07-14T08:00Z', '2023-12-14T09:00Z']);
+  assert.deepEqual(uk.map((e) => e.zone), ['BST', 'GMT']);
 });
 
 test('a date heading gives its day to the untimed entries under it, and to those whose time is unknown', () => {

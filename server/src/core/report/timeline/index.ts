@@ -161,15 +161,21 @@ function declaredZone(
   };
   mark(section);
   // One walk over the other sections: a declaration there wins; failing one, a zone written next
-  // to an entry's clock time in their prose ("outages beginning from UTC 05:13" for the entry at
-  // 05:13) is the zone of the timeline's times.
+  // to an entry's clock time in their headings or prose ("outages beginning from UTC 05:13" for
+  // the entry at 05:13) is the zone of the timeline's times.
   const clock = bareClockTimes(extraction);
+  const zonedTimeIn = (from: number, to: number): ZoneDeclaration | undefined => {
+    const zoned = findZonedTime(text.slice(from, to), clock);
+    return zoned && { zone: zoned.zone, start: from + zoned.start, end: from + zoned.end };
+  };
   let fromClock: ZoneDeclaration | undefined;
   for (const other of sections) {
     if (inside.has(other)) continue;
     const heading = other.heading.position;
     const found = heading && inSpan(heading.start.offset ?? 0, heading.end.offset ?? 0);
     if (found) return found;
+    // A title that gives the window ("… outage 2021-10-08 23:01 - 2021-10-09 02:40 UTC").
+    if (!fromClock && clock.size > 0 && heading) fromClock = zonedTimeIn(heading.start.offset ?? 0, heading.end.offset ?? 0);
     for (const node of other.content) {
       const from = node.position?.start.offset ?? 0;
       const to = node.position?.end.offset ?? from;
@@ -177,10 +183,7 @@ function declaredZone(
         const hit = inSpan(from, to);
         if (hit) return hit;
       }
-      if (!fromClock && clock.size > 0 && (node.type === 'paragraph' || node.type === 'list')) {
-        const zoned = findZonedTime(text.slice(from, to), clock);
-        if (zoned) fromClock = { zone: zoned.zone, start: from + zoned.start, end: from + zoned.end };
-      }
+      if (!fromClock && clock.size > 0 && (node.type === 'paragraph' || node.type === 'list')) fromClock = zonedTimeIn(from, to);
     }
   }
   if (fromClock) return fromClock;

@@ -77,26 +77,29 @@ const ABBREVIATION_SOURCE = Object.keys(ZONE_ABBREVIATIONS)
 export const ZONE_SOURCE = `(?:(?:UTC|GMT)\\s?[+\\u2212-]\\s?\\d{1,2}(?::?\\d{2})?|[+\\u2212-]\\d{2}:?\\d{2}|${ABBREVIATION_SOURCE})`;
 
 // A zone named by its region, as declarations spell it: "Pacific time", "Central European Summer
-// Time", "US Eastern Standard Time". Standard and daylight halves as in `seasons.ts`.
-const REGIONS: readonly [RegExp, string, string][] = [
-  [/^(?:us\s+)?pacific$/i, 'PST', 'PDT'],
-  [/^(?:us\s+)?mountain$/i, 'MST', 'MDT'],
-  [/^(?:us\s+)?central$/i, 'CST', 'CDT'],
-  [/^(?:us\s+)?eastern$/i, 'EST', 'EDT'],
-  [/^alaska(?:n)?$/i, 'AKST', 'AKDT'],
-  [/^central\s+european$/i, 'CET', 'CEST'],
-  [/^eastern\s+european$/i, 'EET', 'EEST'],
-  [/^western\s+european$/i, 'WET', 'WEST'],
+// Time", "US Eastern Standard Time", "UK time". Standard and daylight halves as in `seasons.ts`.
+// One table gives both what a declaration may spell and what each spelling means.
+const REGIONS: readonly { spelled: string; standard: string; daylight: string }[] = [
+  { spelled: '(?:us\\s+)?pacific', standard: 'PST', daylight: 'PDT' },
+  { spelled: '(?:us\\s+)?mountain', standard: 'MST', daylight: 'MDT' },
+  { spelled: '(?:us\\s+)?central', standard: 'CST', daylight: 'CDT' },
+  { spelled: '(?:us\\s+)?eastern', standard: 'EST', daylight: 'EDT' },
+  { spelled: 'alaskan?', standard: 'AKST', daylight: 'AKDT' },
+  { spelled: 'central\\s+european', standard: 'CET', daylight: 'CEST' },
+  { spelled: 'eastern\\s+european', standard: 'EET', daylight: 'EEST' },
+  { spelled: 'western\\s+european', standard: 'WET', daylight: 'WEST' },
+  { spelled: '(?:uk|british)', standard: 'GMT', daylight: 'BST' },
 ];
-const SPELLED_SOURCE = '(?:(?:us\\s+)?(?:pacific|mountain|central|eastern)|alaskan?|(?:central|eastern|western)\\s+european)(?:\\s+(?:standard|daylight|summer))?\\s+time';
+const REGION_NAMES = REGIONS.map((r) => ({ ...r, re: new RegExp(`^${r.spelled}$`, 'i') }));
+const SPELLED_SOURCE = `(?:${REGIONS.map((r) => r.spelled).join('|')})(?:\\s+(?:standard|daylight|summer))?\\s+time`;
 
 /** Reads a zone named by its region ("Pacific time", "Eastern Standard Time"); undefined otherwise. */
 export function parseSpelledZone(text: string): Zone | undefined {
   const m = /^(.*?)(?:\s+(standard|daylight|summer))?\s+time$/i.exec(text.trim().replace(/\s+/g, ' '));
-  const region = m && REGIONS.find(([re]) => re.test(m[1]));
+  const region = m && REGION_NAMES.find(({ re }) => re.test(m[1]));
   if (!m || !region) return undefined;
   const half = m[2]?.toLowerCase();
-  const name = half === 'daylight' || half === 'summer' ? region[2] : region[1];
+  const name = half === 'daylight' || half === 'summer' ? region.daylight : region.standard;
   return { name, offset: ZONE_ABBREVIATIONS[name], ...(half ? {} : { seasonal: true }) };
 }
 
