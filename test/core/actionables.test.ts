@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { defaultConfig, parseConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { readReferences } from '../../server/src/core/report/actionable-refs.js';
-import { tableColumns } from '../../server/src/core/report/actionables.js';
+import { tableColumns } from '../../server/src/core/report/actionable-table.js';
 import { buildReport } from '../../server/src/core/report/model.js';
 import type { Range } from '../../server/src/core/types.js';
 import { RULE_IDS } from '../../server/src/core/rules/index.js';

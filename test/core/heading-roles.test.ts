@@ -52,14 +52,16 @@ test('a section under another name plays its role by its head words and question
     ['Why was this hard to detect?', 'detection'],
     ['Alert', 'detection'],
     ['Conclusion', 'lessons'],
+    ['Background', 'summary'],
+    ['Fallout', 'impact'],
   ];
   for (const [title, role] of cases) assert.equal(sectionRole(title), role, title);
-  // Not a role: background, a yes/no question, a hyphenated word, a timeline entry, a sentence.
-  for (const title of ['Background', 'Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on']) {
+  // Not a role: a yes/no question, a hyphenated word, a timeline entry, a sentence.
+  for (const title of ['Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on']) {
     assert.equal(sectionRole(title), undefined, title);
   }
   // Deciding what a file is takes the names only: a README's "Problem" and "Solution" are no postmortem.
-  for (const title of ['Problem', 'Solution', 'Symptoms']) assert.equal(headingRole(title), undefined, title);
+  for (const title of ['Problem', 'Solution', 'Symptoms', 'Background']) assert.equal(headingRole(title), undefined, title);
 });
 
 function profileOf(markdown: string, config = defaultConfig()) {

@@ -128,3 +128,52 @@ test('a clock time an entry says the problem was under way at', () => {
   assert.equal(problemTimeInEntry('first errors at 6:02 pm in the gateway')?.minutes, 18 * 60 + 2);
   assert.equal(problemTimeInEntry('We look at the logs from 09:00 onwards'), undefined);
 });
+
+test('impact start: an onset, a measure shown falling, a system that stops doing its work', () => {
+  says('start', [
+    'Outage onset (per monitoring)',
+    'Onset of the errors on the login page',
+    'The uptime dashboard shows a sharp drop in availability',
+    'The availability metric shows a significant drop of 40%',
+    'The scheduler stops spinning up new runners',
+    'After this time no new builds were started on the farm',
+    'no new jobs got scheduled onto the pool',
+  ]);
+  doesNotSay('start', [
+    'The error graph shows a drop in errors',
+    'The dashboard shows a decrease in latency',
+    'We stopped scheduling jobs to drain the queue',
+    'No new errors were seen',
+    'The scheduler was restarted',
+  ]);
+});
+
+test('detection: users asking for help, someone telling someone, a detection in the present tense', () => {
+  says('detected', [
+    'Two customers raised support requests about failing uploads',
+    'A user files a ticket about slow pages',
+    'The release manager pings the on-call about builds not starting',
+    'Sheriffs detect an infra issue and close the trees',
+    'the on-call notices errors in the proxy logs',
+  ]);
+  doesNotSay('detected', ['We raised the limit for customers', 'The customers were moved to the new cluster', 'Nobody notices errors in the proxy logs']);
+});
+
+test('mitigation and resolution: work resumes, a verdict, not a message or a name lookup', () => {
+  says('mitigated', ['The manager has spun up 20 runners', 'the pool has now provisioned all missing nodes']);
+  doesNotSay('mitigated', ['The manager spins up runners every minute']);
+  says('resolved', ['Issue considered resolved', 'The incident was deemed closed', 'The issue was resolve by draining the node']);
+  doesNotSay('resolved', [
+    'Resolution message posted to the status page',
+    'Resolution of all internal hostnames failed',
+    'DNS resolution times out for the API',
+    'The fix might be considered later',
+  ]);
+});
+
+test('security incidents: malicious code runs or secrets leave (start), a report submitted by someone (detection)', () => {
+  says('start', ['The proof-of-concept payload had already executed via a pull request', 'exfiltrating the deploy keys from the runner', 'The malicious script ran on every build agent']);
+  doesNotSay('start', ['The payload was never executed', 'We ran the test payload in a sandbox']);
+  says('detected', ['Bounty report #4411 submitted by an outside researcher', 'A disclosure was received by the security team from a student']);
+  doesNotSay('detected', ['The report will be submitted by the end of the week']);
+});

@@ -43,4 +43,7 @@ test('a report is given a template only where it uses a heading only that templa
   );
   // The same shape with wikimedia's own "Conclusions" and "Scorecard" follows wikimedia.
   assert.equal(read('missing-section.scorecard.md').profile.name, 'wikimedia');
+  // Overview, What happened, Root causes, Resolution: names of the summary and of every postmortem,
+  // even where a template uses them as its own titles, so nothing is asked for "How'd we do?".
+  assert.equal(read('missing-section.story-headings.md').profile.name, 'generic');
 });

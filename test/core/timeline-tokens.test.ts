@@ -209,3 +209,13 @@ test('a field value that is only a date and time', () => {
   assert.equal(value('`20210305_blankbiosample`'), undefined);
   assert.equal(value('SN, RC'), undefined);
 });
+
+test('four digits without a colon are a time only right after a date', () => {
+  const t = readLeadingToken('2022-01-08 2233 ::::: telemetry stops');
+  assert.deepEqual([t?.day, t?.hour, t?.minute], [8, 22, 33]);
+  assert.equal(readLeadingToken('2022-01-08 0915Z the queue backs up')?.zone?.name, 'UTC');
+  // Not a time: four digits with no date before them, an hour past 23, five digits.
+  assert.equal(readLeadingToken('2233 ::::: telemetry stops'), undefined);
+  assert.equal(readLeadingToken('2022-01-08 2460 x')?.hour, undefined);
+  assert.equal(readLeadingToken('2022-01-08 12345 x')?.hour, undefined);
+});

@@ -178,6 +178,23 @@ test('an entry more than 12 hours earlier than the one before rolls to the next 
   assert.equal(iso(zoned[1]), '2022-09-15T06:10Z');
 });
 
+test('12-hour times without AM or PM go on into the afternoon when a step back of hours says so', () => {
+  const entries = entriesOf('- 2023-05-02 10:40 a\n- 11:58 b\n- 12:20 c\n- 2:05 d\n- 4:45 e');
+  assert.deepEqual(entries.map(iso), ['2023-05-02T10:40Z', '2023-05-02T11:58Z', '2023-05-02T12:20Z', '2023-05-02T14:05Z', '2023-05-02T16:45Z']);
+  // A step back of minutes is a slip; a 24-hour time (09:05, 19:00) is never moved.
+  assert.deepEqual(entriesOf('- 2023-05-02 11:58 a\n- 11:30 b').map(iso), ['2023-05-02T11:58Z', '2023-05-02T11:30Z']);
+  assert.deepEqual(entriesOf('- 2023-05-02 11:58 a\n- 02:05 b').map(iso), ['2023-05-02T11:58Z', '2023-05-02T02:05Z']);
+  assert.deepEqual(entriesOf('- 2023-05-02 19:00 a\n- 9:05 b').map(iso), ['2023-05-02T19:00Z', '2023-05-02T09:05Z']);
+});
+
+test('a list indented into a code block under the timeline is read as the timeline; a log is not', () => {
+  const report = reportWith('All times UTC.\n\n    - 9:40 ::::: the mirror job starts\n    - 10:05 ::::: disk alert, the job\n      keeps writing\n    - 1:15 ::::: job stopped\n\n```\n- 10:07 a log line in a fence\n- 10:08 another\n```\n\n    10:09 a log line\n    10:10 another\n', 'start: 2023-05-02');
+  const entries = report.timeline.entries;
+  assert.deepEqual(entries.map(iso), ['2023-05-02T09:40Z', '2023-05-02T10:05Z', '2023-05-02T13:15Z']);
+  assert.deepEqual(entries.map((e) => textAt(report, e.timeRange)), ['9:40', '10:05', '1:15']);
+  assert.equal(entries[1].text, '10:05 ::::: disk alert, the job keeps writing');
+});
+
 test('nested items: timed ones are entries, untimed ones are details, untimed parents of timed ones are labels', () => {
   const entries = entriesOf('- Before the outage:\n  - 10:00 a\n  - 10:05 b\n    - a detail\n- 10:30 c\n  - another detail\n- no time here');
   assert.deepEqual(
@@ -265,11 +282,27 @@ test('numeric dates that can be read either way take the order the timeline, the
   assert.deepEqual(dates('r.md', 'All times UTC.\n\n### 29-09-2021\n\n- 15:46 a\n\n### 03-10-2021\n\n- 02:17 b'), ['2021-09-29', '2021-10-03']);
   // The file name gives the day.
   assert.deepEqual(dates('2021-10-03-outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
+  // The year and month folder the report is filed under gives the month; a reading in another
+  // month loses, and a folder pair elsewhere in the path or a wrong month tells nothing.
+  assert.deepEqual(dates('reports/2021/10/outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b\n- 04/10/2021 09:00 c'), ['2021-10-03', '2021-10-04']);
+  assert.deepEqual(dates('2021/03/outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
+  assert.deepEqual(dates('2021/03/outage.md', 'All times UTC.\n\n- 04/03/2021 15:48 b'), ['2021-03-04']);
+  assert.deepEqual(dates('2021/07/outage.md', 'All times UTC.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
   // A European zone writes the day first, a US zone the month.
   assert.deepEqual(dates('r.md', 'All times in CET.\n\n- 03/10/2021 02:17 b'), ['2021-10-03']);
   assert.deepEqual(dates('r.md', 'All times in PDT.\n\n- 03/10/2021 02:17 b'), ['2021-03-10']);
   // A month name written first tells the month-first order.
   assert.deepEqual(dates('r.md', 'All times UTC.\n\n- March 9, 2021 23:00 a\n- 03/10/2021 02:17 b'), ['2021-03-09', '2021-03-10']);
+});
+
+test('a numeric date in the title gives the day of bare times when its order is plain or the folder tells it', () => {
+  const dates = (file: string, title: string): (string | undefined)[] =>
+    buildReport(file, `# ${title}\n\n## Timeline\n\n- **09:15 UTC** Provisioning fails.\n- **10:40 UTC** Recovered.\n`, new MarkdownParser(), defaultConfig()).timeline.entries.map((e) => e.date);
+  assert.deepEqual(dates('r.md', '21-10-2025 - Registry outage'), ['2025-10-21', '2025-10-21']);
+  assert.deepEqual(dates('r.md', 'Registry outage 10/21/2025'), ['2025-10-21', '2025-10-21']);
+  assert.deepEqual(dates('2025/10/r.md', '07.10.2025 - Registry outage'), ['2025-10-07', '2025-10-07']);
+  // Both fields can be the month and nothing tells: no day.
+  assert.deepEqual(dates('r.md', '07-10-2025 - Registry outage'), [undefined, undefined]);
 });
 
 test('a date that stays open says both readings on the first entry that takes its day', () => {

@@ -66,6 +66,36 @@ test('cancelling a token rejects queued and running tasks with CancelledError', 
   }
 });
 
+test('the calling thread can take the tasks no worker has started, from the same queue', async () => {
+  const pool = new WorkerPool<{ op: string; n?: number; ms?: number }, unknown>(WORKER, { size: 1 });
+  try {
+    const token = { isCancellationRequested: false };
+    const running = pool.run({ op: 'spin', ms: 300 });
+    const first = pool.run({ op: 'double', n: 2 });
+    const cancelled = pool.run({ op: 'double', n: 3 }, token);
+    const failing = pool.run({ op: 'double', n: 4 });
+    const ran: unknown[] = [];
+    assert.equal(
+      await pool.runQueuedHere((task) => {
+        ran.push(task);
+        return { here: task.n };
+      }),
+      true,
+    );
+    assert.deepEqual(await first, { here: 2 });
+    token.isCancellationRequested = true;
+    assert.equal(await pool.runQueuedHere((task) => ran.push(task)), true);
+    await assert.rejects(cancelled, { name: 'CancelledError' });
+    assert.equal(await pool.runQueuedHere(() => Promise.reject(new Error('no parser here'))), true);
+    await assert.rejects(failing, { message: 'no parser here' });
+    assert.equal(await pool.runQueuedHere((task) => ran.push(task)), false);
+    assert.deepEqual(ran, [{ op: 'double', n: 2 }], 'a cancelled task does not run');
+    assert.deepEqual(await running, { spun: 300 });
+  } finally {
+    await pool.close();
+  }
+});
+
 test('close rejects what is still queued', async () => {
   const pool = new WorkerPool<object, unknown>(WORKER, { size: 1 });
   const running = assert.rejects(pool.run({ op: 'spin', ms: 300 }), /closed while the task ran/);

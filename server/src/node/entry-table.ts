@@ -4,8 +4,10 @@
  * A 1 MB report has thousands of entries; as objects (ranges, cues, milestones) they take the
  * main thread tens of milliseconds to receive after every analysis, and a hover waits for that.
  * Even as JSON strings (megabytes of them) they take it several milliseconds to copy in. As a
- * table of typed arrays they are moved, not copied (`transferList`): where each entry is, and
- * each entry as UTF-8 JSON, read back only for the entries a request is about.
+ * table of typed arrays over shared memory they are neither copied nor moved: where each entry
+ * is, and each entry as UTF-8 JSON, read back only for the entries a request is about. A table
+ * is never written once built, so the worker that built it and the thread that reads it can
+ * both hold it.
  */
 import type { TimelineEntry } from '../core/report/types.js';
 import type { Position, Range } from '../core/types.js';
@@ -31,19 +33,25 @@ export interface BuiltTable {
   markers: Int32Array;
 }
 
+/** A typed array of `length` elements over new shared memory (never written once handed out). */
+function shared<T extends Int32Array | Uint8Array>(Type: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new Type(new SharedArrayBuffer(length * Type.BYTES_PER_ELEMENT));
+}
+
 /**
  * Builds the entry tables of one document's versions. An analysis hands over the entries of
  * unchanged chunks as the same objects as in the last version (`ReportSession`), so the entries
  * before and after the edited ones are the last table's, bytes and all: they are copied as two
- * blocks, and only the entries in between are written again. The last table is kept here: the
- * one handed out may be moved to another thread.
+ * blocks, and only the entries in between are written again. The last table is kept here and
+ * handed out as it is: it lives in shared memory and nobody writes it again, so handing it to
+ * another thread costs neither a copy nor this side's use of it.
  */
 export class EntryTableBuilder {
   private entries: readonly TimelineEntry[] = [];
-  private json = new Uint8Array(0);
-  private ends = new Int32Array(0);
-  private bounds = new Int32Array(0);
-  private markers = new Int32Array(0);
+  private json = shared(Uint8Array, 0);
+  private ends = shared(Int32Array, 0);
+  private bounds = shared(Int32Array, 0);
+  private markers = shared(Int32Array, 0);
 
   /** The table of `entries`; `markerOf` says where an entry's marker goes (the same for the same entry object). */
   build(entries: readonly TimelineEntry[], markerOf: (entry: TimelineEntry) => Position): BuiltTable {
@@ -60,10 +68,10 @@ export class EntryTableBuilder {
     const headBytes = same > 0 ? this.ends[same - 1] : 0;
     const oldTailStart = m - tail > 0 ? this.ends[m - tail - 1] : 0;
     const middleBytes = parts.reduce((sum, p) => sum + p.length, 0);
-    const json = new Uint8Array(headBytes + middleBytes + (this.json.length - oldTailStart));
-    const ends = new Int32Array(n);
-    const bounds = new Int32Array(n * 4);
-    const markers = new Int32Array(n * 2);
+    const json = shared(Uint8Array, headBytes + middleBytes + (this.json.length - oldTailStart));
+    const ends = shared(Int32Array, n);
+    const bounds = shared(Int32Array, n * 4);
+    const markers = shared(Int32Array, n * 2);
     json.set(this.json.subarray(0, headBytes), 0);
     ends.set(this.ends.subarray(0, same), 0);
     bounds.set(this.bounds.subarray(0, same * 4), 0);
@@ -75,9 +83,13 @@ export class EntryTableBuilder {
       at += bytes.length;
       ends[i] = at;
       const { start, end } = entries[i].range;
-      bounds.set([start.line, start.character, end.line, end.character], i * 4);
+      bounds[i * 4] = start.line;
+      bounds[i * 4 + 1] = start.character;
+      bounds[i * 4 + 2] = end.line;
+      bounds[i * 4 + 3] = end.character;
       const marker = markerOf(entries[i]);
-      markers.set([marker.line, marker.character], i * 2);
+      markers[i * 2] = marker.line;
+      markers[i * 2 + 1] = marker.character;
     }
     json.set(this.json.subarray(oldTailStart), at);
     for (let k = 0; k < tail; k++) ends[n - tail + k] = this.ends[m - tail + k] - oldTailStart + at;
@@ -87,21 +99,13 @@ export class EntryTableBuilder {
     const withMilestones: number[] = [];
     for (let i = 0; i < n; i++) if (entries[i].milestones.length > 0) withMilestones.push(i);
     Object.assign(this, { entries, json, ends, bounds, markers });
-    return { table: { bounds: bounds.slice(), json: json.slice(), ends: ends.slice(), withMilestones }, markers: markers.slice() };
+    return { table: { bounds, json, ends, withMilestones }, markers };
   }
 }
 
 /** Builds the table of `entries` on its own (see {@link EntryTableBuilder} for a document's versions). */
 export function entryTable(entries: readonly TimelineEntry[], markerOf: (entry: TimelineEntry) => Position = () => ({ line: 0, character: 0 })): EntryTable {
   return new EntryTableBuilder().build(entries, markerOf).table;
-}
-
-/**
- * The buffers of `table` (each its own, never shared): posted in a transfer list, they move to the
- * receiving thread without a copy, and are no longer usable where they were built.
- */
-export function entryTableBuffers(table: EntryTable): ArrayBuffer[] {
-  return [table.bounds.buffer as ArrayBuffer, table.json.buffer as ArrayBuffer, table.ends.buffer as ArrayBuffer];
 }
 
 /** Entries read back, per table: the same index gives the same object. */

@@ -61,8 +61,12 @@ export interface KeyScan {
 
 /** Files read between two looks at the event loop (worker answers, cancellation, the editor). */
 const BATCH = 48;
-/** Characters of candidate text per worker task: large enough to pay for the message, small enough to share the work evenly. */
-const PARSE_BATCH_CHARS = 96 * 1024;
+/**
+ * Characters of candidate text per task: a message costs little (cloning all 4 MB of candidate
+ * text in `includes/` takes about 7 ms), and the last task of the thread that ends last is what
+ * the other waits for at the end of a scan, so tasks are small.
+ */
+const PARSE_BATCH_CHARS = 48 * 1024;
 /** Below this many files to read, starting workers costs more than it saves. */
 const WORKER_MIN_FILES = 4 * BATCH;
 
@@ -184,34 +188,32 @@ class Runner {
     this.pool ??= new WorkerPool(this.script, { name: 'PHP scan', size, workerData: this.data });
     const pool = this.pool;
     pool.start();
+    // One queue, the pool's: a worker takes a batch as soon as it is free, and the batches still
+    // waiting when the reading ends are taken by this thread (runQueuedHere).
     const parsing: Promise<void>[] = [];
-    const waiting: ParseTask[][] = [];
-    let running = 0;
-    // Batches go to a worker only when one is free, so that those still waiting when the reading
-    // ends are left for this thread.
-    const feed = () => {
-      while (running < pool.size && waiting.length > 0) {
-        running++;
-        const task = pool
-          .run({ files: waiting.shift()!, builders: this.builders }, token)
-          .then(onResults)
-          .finally(() => {
-            running--;
-            feed();
-          });
-        // Handled now, so that a failure while this thread still reads is no unhandled rejection; reported below.
-        task.catch(() => undefined);
-        parsing.push(task);
-      }
-    };
     let batch: ParseTask[] = [];
     let chars = 0;
     const send = () => {
       if (batch.length === 0) return;
-      waiting.push(batch);
+      const task = pool.run({ files: batch, builders: this.builders }, token).then(onResults);
+      // Handled now, so that a failure while this thread still reads is no unhandled rejection; reported below.
+      task.catch(() => undefined);
+      parsing.push(task);
       batch = [];
       chars = 0;
-      feed();
+    };
+    const wasm = this.data.wasm;
+    const parser = () => loadPhpParser(wasm);
+    // A file at a time, with the event loop let in between: in the language server this thread
+    // also answers the editor.
+    const parseHere = async ({ files: batchFiles, builders }: ParseBatch) => {
+      const out: FileResult[] = [];
+      for (const file of batchFiles) {
+        throwIfCancelled(token);
+        out.push(...(await parseCandidates({ files: [file], builders }, parser)));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return out;
     };
     try {
       for (let at = 0; at < files.length; at += BATCH) {
@@ -227,20 +229,14 @@ class Runner {
         await new Promise((resolve) => setImmediate(resolve));
       }
       send();
-      const wasm = this.data.wasm;
-      while (waiting.length > 0) {
-        // A file at a time, with the event loop let in between: in the language server this
-        // thread also answers the editor.
-        for (const file of waiting.shift()!) {
-          throwIfCancelled(token);
-          onResults(await parseCandidates({ files: [file], builders: this.builders }, () => loadPhpParser(wasm)));
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
+      for (let more = true; more; ) more = await pool.runQueuedHere(parseHere);
+    } catch (error) {
+      // After a failure or a cancellation nothing more starts: the workers stop and what was
+      // sent is rejected (reported once, below).
+      this.pool = undefined;
+      await pool.close();
+      throw error;
     } finally {
-      // After a failure or a cancellation nothing more starts; every task sent is awaited (a
-      // failure of one is reported once, after the others ended).
-      waiting.length = 0;
       await Promise.allSettled(parsing);
     }
     await Promise.all(parsing);

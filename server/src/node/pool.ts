@@ -84,6 +84,26 @@ export class WorkerPool<In, Out> {
     while (!this.closed && this.slots.length < this.size) this.spawn();
   }
 
+  /**
+   * Takes the oldest task no worker has started and runs it with `work` in the calling thread:
+   * a thread that has finished its own work helps the workers with theirs, from the same queue.
+   * The task's promise (from {@link run}) settles with what `work` gives; a task whose token is
+   * cancelled is rejected with {@link CancelledError} instead. False when no task was waiting.
+   */
+  async runQueuedHere(work: (task: In) => Out | Promise<Out>): Promise<boolean> {
+    const job = this.queue.shift();
+    if (!job) return false;
+    if (job.token?.isCancellationRequested) job.reject(new CancelledError());
+    else {
+      try {
+        job.resolve(await work(job.task));
+      } catch (error) {
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    return true;
+  }
+
   /** Stops every worker; queued and running tasks are rejected. */
   async close(): Promise<void> {
     this.closed = true;

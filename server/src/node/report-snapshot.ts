@@ -14,7 +14,7 @@ import { findSections } from '../core/report/sections.js';
 import type { Actionable, Metrics, Milestone, Milestones, Section, TimelineEntry } from '../core/report/types.js';
 import type { Finding, Range, TextEdit } from '../core/types.js';
 import { markerRange, milestoneLensTitles, type MilestoneView } from '../core/report/timeline/confirm.js';
-import { entryAt, EntryTableBuilder, entryTableBuffers, type EntryTable } from './entry-table.js';
+import { entryAt, EntryTableBuilder, type EntryTable } from './entry-table.js';
 
 /** A section without its Markdown nodes; `parent` and `children` are indexes into {@link ReportSnapshot.sections}. */
 export interface SectionInfo {
@@ -147,14 +147,6 @@ function milestoneEntries(entries: readonly TimelineEntry[], milestones: Milesto
     if (index >= 0) out[m] = index;
   }
   return out;
-}
-
-/**
- * The buffers a snapshot owns alone (its typed arrays): a worker moves them to the main thread
- * instead of copying them, and must not read the snapshot afterwards.
- */
-export function snapshotBuffers(snapshot: ReportSnapshot): ArrayBuffer[] {
-  return [...entryTableBuffers(snapshot.timeline.entries), snapshot.timeline.markers.buffer as ArrayBuffer];
 }
 
 /** Where the marker of entry `index` goes. */

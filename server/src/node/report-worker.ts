@@ -8,7 +8,6 @@
 import type { CancellationToken } from '../core/types.js';
 import { serveTasks } from './pool.js';
 import { ReportEngine } from './report-engine.js';
-import { snapshotBuffers } from './report-snapshot.js';
 import { runJob, type WorkerReply, type WorkerTask } from './report-workers.js';
 
 const engine = new ReportEngine();
@@ -31,4 +30,4 @@ serveTasks((task: WorkerTask): WorkerReply => {
     if ((error as Error)?.name === 'CancelledError') return { cancelled: true };
     throw error;
   }
-}, (reply) => ('snapshot' in reply ? snapshotBuffers(reply.snapshot) : []));
+});

@@ -279,12 +279,15 @@ export class ReportWorkers {
 
   /** A worker other than `owner` with nothing to do (started now if there are fewer than allowed). */
   private idleSlotBesides(owner: Slot): Slot | undefined {
-    if (this.slots.length < this.settings.threads) {
-      const slot = new Slot(this);
-      this.slots.push(slot);
-      return slot;
-    }
-    return this.slots.find((s) => s !== owner && s.idle);
+    return this.newSlot() ?? this.slots.find((s) => s !== owner && s.idle);
+  }
+
+  /** A new worker, when there are fewer than allowed. */
+  private newSlot(): Slot | undefined {
+    if (this.slots.length >= this.settings.threads) return undefined;
+    const slot = new Slot(this);
+    this.slots.push(slot);
+    return slot;
   }
 
   /** Drops what the workers keep about a document. */
@@ -306,7 +309,7 @@ export class ReportWorkers {
   private slotFor(key: string): Slot {
     let slot = this.assigned.get(key);
     if (!slot) {
-      if (this.slots.length < this.settings.threads) this.slots.push(new Slot(this));
+      this.newSlot();
       slot = this.slots.reduce((a, b) => (b.keys < a.keys ? b : a));
       slot.keys++;
       this.assigned.set(key, slot);

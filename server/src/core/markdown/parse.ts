@@ -255,7 +255,23 @@ export function assembleRoot(text: string, parsed: ParsedDocument, place: (chunk
 
 /** A chunk's top-level nodes with positions in the document (children moved lazily). */
 export function placeNodes({ chunk, nodes }: ParsedChunk): RootContent[] {
-  return nodes.map((node) => shift(node, chunk.line, chunk.offset) as RootContent);
+  return nodes.map((node) => {
+    const copy = shift(node, chunk.line, chunk.offset) as RootContent;
+    if (node.type === 'heading') placedFrom.set(copy, node);
+    return copy;
+  });
+}
+
+/** The cached chunk heading each placed heading is a copy of ({@link placeNodes}). */
+const placedFrom = new WeakMap<RootContent, RootContent>();
+
+/**
+ * The node of the chunk's cached tree that `node` was placed from, or `node` itself: the same
+ * words, and the same object in every version that holds the chunk, so what is read from its
+ * words can be kept by it. Known for headings.
+ */
+export function sourceNode<T extends RootContent>(node: T): T {
+  return (placedFrom.get(node) as T | undefined) ?? node;
 }
 
 /**

@@ -47,7 +47,18 @@ const OWNER_LABEL = new RegExp(OWNER_LABEL_SOURCE + String.raw`([^\n,;()|[\]]+?)
  * team", "… – @tomas". A status word there ("— Done") is no owner.
  */
 const TRAILING_OWNER = /[ \t][-\u2013\u2014][ \t]*(@?[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|team))?)[ \t]*$/;
-const NOT_A_NAME = new RegExp(`^(?:${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS}|tbd|n/?a|none|p\\d|sev\\d|q\\d|high|medium|low|critical|urgent|later|soon)$`, 'i');
+const NOT_A_NAME = new RegExp(`^(?:${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS}|tbd|n/?a|none|p\\d|sev\\d|q\\d|high|medium|low|critical|urgent|later|soon|optional|maybe|stretch|idea|nice to have|short[- ]term|long[- ]term|medium[- ]term|follow[- ]?up|bonus|question|note)$`, 'i');
+
+/**
+ * An owner named in brackets or parentheses before the words of an item: "[dustin] finish the
+ * patch", "(tc, cloudops teams) write a runbook", "(aki) set up the meeting"; or a team that
+ * opens the item as a label: "Platform team: review the agents". A link (`[text](url)`), a
+ * checkbox and a status or priority word in brackets ("(optional)", "[P1]") are not owners.
+ */
+const LEADING_OWNER = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(?:\[(?![xX]\])([A-Za-z][\w.'-]*\??(?:(?:[ \t]*[,/&][ \t]*|[ \t]+)[A-Za-z][\w.'-]*\??){0,4})\](?![([:])|\(([A-Za-z][\w.'-]*\??(?:(?:[ \t]*[,/&][ \t]*|[ \t]+)[A-Za-z][\w.'-]*\??){0,4})\)|([A-Z][\w.'-]*(?:[ \t]+[A-Za-z][\w.'-]*)?[ \t]+team)[ \t]*:)[ \t]+(?=\S)/;
+
+/** "bug 1604925", "Bug #1587511": a tracker's bug by its number. */
+const BUG_NUMBER = /(?<![\w-])bug\s*#?\s*(\d{3,})(?![\w-])/gi;
 
 /** Replaces every match by spaces (offsets stay put), so later patterns cannot match inside it again. */
 function blank(text: string, pattern: RegExp, found?: (m: RegExpExecArray) => void): string {
@@ -94,6 +105,7 @@ export function readReferences(markdown: string, options: { taskColumn?: boolean
       if (!NOT_JIRA.has(m[1])) pushUnique(tasks, `${m[1]}-${m[2]}`);
     });
   }
+  if (/bug/i.test(s)) s = blank(s, BUG_NUMBER, (m) => pushUnique(tasks, `bug ${m[1]}`));
   const hash = s.includes('#');
   if (hash) s = blank(s, ISSUE_NUMBER, (m) => pushUnique(tasks, `#${m[1]}`));
   let owner: string | undefined;
@@ -106,12 +118,20 @@ export function readReferences(markdown: string, options: { taskColumn?: boolean
       if (owner === undefined) owner = `@${m[1]}`;
     });
   }
+  if (owner === undefined) owner = leadingOwner(markdown);
   if (owner === undefined) {
     const trailing = TRAILING_OWNER.exec(markdown.split('\n', 1)[0].trimEnd());
     if (trailing && !NOT_A_NAME.test(trailing[1])) owner = trailing[1];
   }
   if (hash) blank(s, TAG, (m) => pushUnique(tags, m[1]));
   return { tasks, owner, tags };
+}
+
+/** The owner an item names before its words ({@link LEADING_OWNER}), without a doubting `?`. */
+export function leadingOwner(markdown: string): string | undefined {
+  const m = LEADING_OWNER.exec(markdown);
+  const value = m ? (m[1] ?? m[2] ?? m[3]).replace(/\?/g, '').trim() : undefined;
+  return value && !NOT_A_NAME.test(value) && isOwnerValue(value) ? value : undefined;
 }
 
 /** Tags written in a table's tags column: `#A, #B` or `A B`. */

@@ -17,7 +17,21 @@ export const OPEN_STATUS_WORDS = 'todo|to do|open|pending|planned|in progress|in
 export const DONE_STATUS_WORDS = 'done|completed?|fixed|finished|closed|resolved|merged|deployed';
 
 const WORD = `(${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS})`;
-const OPEN = new RegExp(`^(?:${OPEN_STATUS_WORDS})$`, 'i');
+/** A status value of work not finished ("TODO", "In progress."), as a whole cell or word. */
+const OPEN = new RegExp(`^(?:${OPEN_STATUS_WORDS})\\.?$`, 'i');
+
+/** A status value of finished work ("Done", "merged", a check mark). */
+const DONE = new RegExp(`^(?:${DONE_STATUS_WORDS}|yes|\\[x\\]|x|✅|✔️?|☑️?)\\.?$`, 'i');
+
+/** True for a cell that holds a status value ("DONE", "TODO.", "In progress"), not a task or words. */
+export function isStatus(text: string): boolean {
+  return isDoneStatus(text) || OPEN.test(text.trim());
+}
+
+/** True for a status value that says the work is finished ("Done", "merged", ✅). */
+export function isDoneStatus(text: string): boolean {
+  return DONE.test(text.trim());
+}
 
 /**
  * A status word opening an item's Markdown: in emphasis ("**TODO** …", "**Done:** …"), or followed

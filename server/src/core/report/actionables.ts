@@ -15,16 +15,31 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
-import { DONE_STATUS_WORDS, OPEN_STATUS_WORDS, readsAsPlanned, statedStatus } from './actionable-status.js';
-import { headingRole, sectionRole } from './heading-roles.js';
+import { isDoneStatus, isStatus, readsAsPlanned, statedStatus } from './actionable-status.js';
+import { tableColumns, type Columns } from './actionable-table.js';
+import { FIX_NOUNS, headingRole, sectionRole } from './heading-roles.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
 /** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
 const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
 
-/** A paragraph that says nothing came out: "Nothing to follow up.", "No further action." */
-const NOTHING_PROSE = /^\s*(?:nothing|none\b|n\/a\b|no (?:follow|action|further|changes?|work))/i;
+/**
+ * A paragraph that says nothing came out ("Nothing to follow up.", "No further action.") or points
+ * elsewhere ("See the full diff here."): no item.
+ */
+const NOTHING_PROSE = /^\s*(?:nothing|none\b|n\/a\b|no (?:follow|action|further|changes?|work)|see\s|cf\.?\s)/i;
+
+/**
+ * Follow-ups written as prose that tell the fix already made: "The fix was to remove the slash",
+ * "we patched the loader", "the manifest was corrected".
+ */
+const FIX_TOLD = /\b(?:fix|solution|change|workaround|remedy)\s+was\s+to\b|\b(?:we|I|@[\w.-]+)\s+(?:\w+ly\s+)?(?:fixed|changed|removed|added|updated|deployed|replaced|patched|corrected|reverted)\b|\b(?:was|were|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:fixed|corrected|changed|removed|deployed|patched|updated|reverted)\b/i;
+
+/** True when a sentence of a prose follow-up tells the fix as made ({@link FIX_TOLD}) and plans nothing more. */
+function toldFixed(text: string): boolean {
+  return text.split(/(?<=[.!?])\s+/).some((sentence) => FIX_TOLD.test(sentence) && !readsAsPlanned(sentence, true));
+}
 
 /** What a group (a subheading or a parent item) gives the items under it. */
 interface Inherited {
@@ -41,17 +56,45 @@ interface Inherited {
   narrative?: boolean;
   /** In such a section, the paragraph before the list says its work was done ("The following fixes were implemented:"). */
   introducedAsDone?: boolean;
+  /** The section has no list or table: each paragraph is an item. */
+  prose?: boolean;
 }
 
-/** Head words of a section that tells the fix and the work left: "Solution", "Details of Fix", "Fix implemented". */
-const FIX_SECTION = /\b(?:fix(?:es)?|solutions?)\b/;
+/** Head words of a section that tells the fix and the work left ({@link FIX_NOUNS}). */
+const FIX_SECTION = new RegExp(String.raw`\b(?:${FIX_NOUNS})\b`);
 
 /**
  * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
- * limit", "Sent a notice to…"), or a closing note that says so ("… _done in grafana_.").
+ * limit", "Sent a notice to…", "[sam] made the pool larger"), or a closing note that says so ("…
+ * _done in grafana_.").
  */
-const DONE_ITEM =
-  /^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])|\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$|(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$|^(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped)\b/i;
+const DONE_ITEM = new RegExp(
+  [
+    String.raw`^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])`,
+    String.raw`\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$`,
+    String.raw`(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$`,
+    String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Items told as done when nothing in them is still planned: a present perfect passive ("Changes
+ * have been made so that …", "The feed has been added to the dashboard") or a headline in the past
+ * participle ("Script updated to handle pagination").
+ */
+const DONE_TOLD = new RegExp(
+  [
+    String.raw`^[^.;!?]{0,120}?(?<!\b(?:should|would|could|must|might|will|may|to)\s+)\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been\s+(?:made|done|set\s+up|put\s+in\s+place|built|written|\w+ed)\b`,
+    String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please)\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** True when an item's words say its work is done (see {@link DONE_ITEM}, {@link DONE_TOLD}). */
+function readsAsDone(words: string, whole = words): boolean {
+  return DONE_ITEM.test(words) || (DONE_TOLD.test(words) && !readsAsPlanned(whole, true));
+}
 
 /** Group headings of work that is finished. */
 const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b/i;
@@ -87,7 +130,7 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
     // Follow-ups written as prose: with no list or table to read, each paragraph is one.
     const nodes = sectionNodes(section);
     if (!nodes.some((n) => n.type === 'list' || n.type === 'table')) {
-      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node, group);
+      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node, { ...group, prose: true });
     }
   }
   for (const other of sections) {
@@ -225,8 +268,9 @@ class ItemReader {
       source: 'list',
       textRange: this.lines.rangeOf(start(node) + skip, end(node)),
     };
-    if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    if (group.done || readsAsDone(text)) actionable.done = true;
     if (group.narrative && !readsAsPlanned(text, group.introducedAsDone)) actionable.done = true;
+    if (group.prose && toldFixed(text)) actionable.done = true;
     if (status) actionable.done = status.done;
     this.items.push(actionable);
   }
@@ -271,7 +315,7 @@ class ItemReader {
     const firstWords = plain(own.slice(0, 1));
     const status = own[0] ? statedStatus(this.lines.text.slice(start(own[0]), end(own[0]))) : undefined;
     const doneByNarrative = inherited.narrative === true && !checked && !readsAsPlanned(firstWords, inherited.introducedAsDone);
-    const done = status ? status.done : inherited.done || DONE_ITEM.test(firstWords) || doneByNarrative;
+    const done = status ? status.done : inherited.done || readsAsDone(firstWords, text) || doneByNarrative;
     if ((split.length === 0 || checked) && !NOTHING.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
@@ -333,8 +377,8 @@ class ItemReader {
       ownerCellRange: ownerCell ? this.lines.rangeOf(start(ownerCell.node), end(ownerCell.node)) : undefined,
     };
     const statusCell = columns.status !== undefined ? cells[columns.status] : statusInTaskColumn;
-    if (statusCell && statusCell.text !== '') actionable.done = DONE.test(statusCell.text);
-    if (group.done || DONE_ITEM.test(text)) actionable.done = true;
+    if (statusCell && statusCell.text !== '') actionable.done = isDoneStatus(statusCell.text);
+    if (group.done || readsAsDone(text)) actionable.done = true;
     if (actionable.tasks.length === 0 && group.tasks) actionable.tasks = group.tasks;
     this.items.push(actionable);
   }
@@ -357,63 +401,4 @@ class ItemReader {
     while (e > s && /\s/.test(text[e - 1])) e--;
     return this.lines.rangeOf(s, e);
   }
-}
-
-const DONE = new RegExp(`^(?:${DONE_STATUS_WORDS}|yes|\\[x\\]|x|✅|✔️?|☑️?)\\.?$`, 'i');
-
-/** Status values of work not finished. */
-const OPEN = new RegExp(`^(?:${OPEN_STATUS_WORDS})\\.?$`, 'i');
-
-/** True for a cell that holds a status value ("DONE", "TODO.", "In progress"), not a task or words. */
-export function isStatus(text: string): boolean {
-  return isDoneStatus(text) || OPEN.test(text.trim());
-}
-
-/** True for a status value that says the work is finished ("Done", "merged", ✅). */
-export function isDoneStatus(text: string): boolean {
-  return DONE.test(text.trim());
-}
-
-
-/** Which column of an actionables table holds what; `undefined` when no header says so. */
-interface Columns {
-  text?: number;
-  task?: number;
-  owner?: number;
-  tags?: number;
-  status?: number;
-}
-
-const HEADER_ROLES: [keyof Columns, RegExp][] = [
-  ['owner', /\b(?:owners?|assignees?|assigned(?: to)?|responsible|dri|who|teams?)\b/],
-  ['status', /\b(?:status|state|done|progress)\b/],
-  ['tags', /\b(?:tags?|projects?|labels?)\b/],
-  ['text', /\b(?:actions?|actionables?|action items?|items?|descriptions?|what|summary|title|follow-?ups?|remediation|details?|work|steps?)\b/],
-  ['task', /\b(?:tasks?|tickets?|issues?|bugs?|phab|phabricator|jira|tracking|tracker|links?|refs?|references?)\b/],
-];
-
-/** Columns that never hold the words of an item. */
-const OTHER_HEADER = /^(?:#|no\.?|n°|id|priority|prio|severity|sev|due|due date|date|deadline|eta|when|estimate|effort|size|type|category|area|notes?|comments?)$/;
-
-/**
- * Finds the columns by their header names. The text of a row is its description column, or else
- * the first column that has no other role, or else the task column (which then holds the words).
- */
-export function tableColumns(headers: string[]): Columns {
-  const columns: Columns = {};
-  const taken = new Set<number>();
-  headers.forEach((raw, i) => {
-    const header = raw.toLowerCase().replace(/[*_`:]/g, ' ').trim();
-    if (OTHER_HEADER.test(header)) taken.add(i);
-    const role = HEADER_ROLES.find(([, pattern]) => pattern.test(header))?.[0];
-    if (role && columns[role] === undefined) {
-      columns[role] = i;
-      taken.add(i);
-    }
-  });
-  if (columns.text === undefined) {
-    const free = headers.findIndex((_, i) => !taken.has(i));
-    columns.text = free >= 0 ? free : columns.task;
-  }
-  return columns;
 }

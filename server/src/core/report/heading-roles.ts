@@ -28,7 +28,7 @@ export type SectionRole = 'summary' | 'impact' | 'timeline' | 'detection' | 'cau
  */
 export const ROLE_NAMES: Record<SectionRole, readonly string[]> = {
   summary: ['summary', 'overview', 'issue summary', 'executive summary', 'tl;dr', 'tldr', 'description', 'incident description'],
-  impact: ['impact', 'impact statement', 'user impact', 'customer impact', 'business impact', 'impact and scope', 'who was affected'],
+  impact: ['impact', 'impact statement', 'user impact', 'customer impact', 'business impact', 'impact and scope', 'who was affected', 'fallout'],
   timeline: ['timeline', 'timeline of events', 'chronology', 'sequence of events', 'detailed timeline', 'timeline summary', 'events'],
   detection: ['detection', 'how was it detected', 'detection and monitoring', 'how we found out'],
   cause: [
@@ -113,6 +113,21 @@ export function coreTitle(normalized: string): string {
 }
 
 /**
+ * The head words of a section that tells the fix: "Solution", "Details of Fix", "Fix implemented",
+ * "Solving (temporarily)", "Workaround", "Repairing the index". A regex source, shared by the
+ * resolution role, the reading of a fix section's items (`actionables.ts`) and the story headings
+ * of report detection (`report-signals.ts`).
+ */
+export const FIX_WORDS = String.raw`fix(?:es|ed)?|solutions?|solv(?:ed|ing)|workarounds?|repair(?:s|ed|ing)?`;
+
+/**
+ * Of {@link FIX_WORDS}, the nouns that name the fix as a list of work ("Solution", "Details of
+ * Fix", "Fixes"): a section so named holds items, done or left; "Solving (temporarily)" or
+ * "Workaround" tells a story.
+ */
+export const FIX_NOUNS = String.raw`fix(?:es)?|solutions?`;
+
+/**
  * Head words and question forms of each role, for the names no list can hold: "Yearn Response
  * Timeline", "Symptoms", "Why did it happen?", "Details of Fix", "Solving (temporarily)". Tried in
  * this order, so that a title naming two roles gets the one that decides what it holds ("Alerting
@@ -128,13 +143,13 @@ const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
   ],
   ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
   ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
-  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
+  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
   [
     'cause',
     /\b(?:causes?|caused|why|analysis|diagnosis|investigation|contributing|fault|technical (?:details?|cause)|details of (?:the )?(?:incident|vulnerability|issue|bug|problem|exploit|attack|failure|outage))(?![\w-])/,
   ],
-  ['resolution', /\b(?:resolution|resolv(?:ed|ing)|recovery|recover(?:ed|ing)|mitigation|mitigat(?:ed|ing)|fix(?:es|ed)?|solutions?|solv(?:ed|ing)|workaround|what (?:was|we) did|what was done)(?![\w-])/],
-  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction)(?![\w-])/],
+  ['resolution', new RegExp(String.raw`\b(?:resolution|resolv(?:ed|ing)|recovery|recover(?:ed|ing)|mitigation|mitigat(?:ed|ing)|${FIX_WORDS}|what (?:was|we) did|what was done)(?![\w-])`)],
+  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction|background)(?![\w-])/],
 ];
 
 /** Longer titles are sentences (a timeline entry, a question of a template), not section names. */

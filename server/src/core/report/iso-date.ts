@@ -57,3 +57,8 @@ export function parseOffset(text: string): number | undefined {
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** `YYYY-MM-DD` of a calendar day (`month` 1–12). */
+export function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

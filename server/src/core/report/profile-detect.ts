@@ -7,7 +7,7 @@
  */
 import type { ResolvedConfig } from '../config/config.js';
 import { BUILTIN_PROFILES, DETECTABLE_PROFILES, FALLBACK_PROFILE, flattenSpecs, sectionNames, type Profile } from '../config/profiles.js';
-import { headingRole, normalizeTitle } from './heading-roles.js';
+import { headingRole, normalizeTitle, sectionRole } from './heading-roles.js';
 import { missingSections } from './section-insert.js';
 import { namedPresence } from './section-presence.js';
 import type { Section } from './types.js';
@@ -49,7 +49,8 @@ function ownNames(profile: Profile): ReadonlySet<string> {
   );
   const marks = flattenSpecs(profile.sections).flatMap(({ spec }) => {
     const title = normalizeTitle(spec.title);
-    return sectionNames(spec).filter((n) => !others.has(n) && !COMMON_NAMES.has(n) && (n === title || headingRole(n) === undefined));
+    // A name of the summary ("Overview", "What happened") marks nothing even as a template's title: every report tells one.
+    return sectionNames(spec).filter((n) => !others.has(n) && !COMMON_NAMES.has(n) && sectionRole(n) !== 'summary' && (n === title || headingRole(n) === undefined));
   });
   own = new Set(marks);
   ownNamesOf.set(profile.name, own);

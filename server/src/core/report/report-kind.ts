@@ -15,6 +15,7 @@
  */
 import { toString } from 'mdast-util-to-string';
 import { sectionRole } from './heading-roles.js';
+import { openingNodes } from './sections.js';
 import type { Report } from './types.js';
 
 /** The kind of event a report tells (see the module comment). */
@@ -44,13 +45,8 @@ function readKind(report: Report): ReportKind {
 function storyText(report: Report): string {
   const { sections, root } = report;
   const summary = sections.find((s) => sectionRole(s.title) === 'summary');
-  const firstHeading = sections.find((s, i) => i > 0 || s.depth > 1);
-  const openingEnd = firstHeading?.heading.position?.start.offset ?? report.text.length;
   const parts = [report.title ?? sections[0]?.title ?? ''];
-  for (const node of root.children) {
-    const start = node.position?.start.offset ?? 0;
-    if (start < openingEnd && node.type !== 'heading' && node.type !== 'yaml') parts.push(toString(node));
-  }
+  for (const node of openingNodes(sections, root, report.text.length)) parts.push(toString(node));
   if (summary) parts.push(...summary.content.map((n) => toString(n)));
   return parts.join('\n');
 }

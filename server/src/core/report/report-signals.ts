@@ -11,7 +11,7 @@
  *   not happen again.
  * {@link classifyMarkdown} in `is-report.ts` combines them.
  */
-import { normalizeTitle } from './heading-roles.js';
+import { FIX_WORDS, normalizeTitle } from './heading-roles.js';
 import { hasTime, readLeadingToken } from './timeline/tokens.js';
 
 /**
@@ -76,8 +76,10 @@ const TOLD_HEADING = new RegExp(
     ')',
   'i',
 );
-const GENERIC_HEADING =
-  /^(?:(?:the\s+)?(?:problem|issue)(?:\s+description)?$|event$|analysis(?:\s+of\s+(?:the\s+)?(?:incident|issue|problem|outage|failure))?$|(?:the\s+)?(?:solution|solving|fix(?:es)?|fix\s+implemented|repair(?:ing)?|workaround)\b)/i;
+const GENERIC_HEADING = new RegExp(
+  String.raw`^(?:(?:the\s+)?(?:problem|issue)(?:\s+description)?$|event$|analysis(?:\s+of\s+(?:the\s+)?(?:incident|issue|problem|outage|failure))?$|(?:the\s+)?(?:${FIX_WORDS})\b)`,
+  'i',
+);
 
 /** Whether a heading tells part of an incident's story, and how plainly (see {@link TOLD_HEADING}). */
 export function storyHeading(text: string): 'told' | 'generic' | undefined {

@@ -16,7 +16,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
-import { coreTitle, normalizeTitle, sectionRole } from './heading-roles.js';
+import { coreTitle, headingRole, normalizeTitle, sectionRole } from './heading-roles.js';
 import { findSections } from './sections.js';
 import type { Report, Section } from './types.js';
 
@@ -48,6 +48,8 @@ export function labelledFields(root: Root, text: string): Set<string> {
     if (node.type !== 'paragraph') continue;
     const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
     for (const m of source.matchAll(FIELD)) add(m[1]);
+    // A section name alone on its line, its heading marks lost ("Action Items" above the list).
+    if (source.length <= 60 && !source.includes('\n') && headingRole(source) !== undefined) add(source);
   }
   return names;
 }

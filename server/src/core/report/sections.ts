@@ -2,8 +2,30 @@ import type { Heading, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { normalizeTitle, sectionNames, type SectionSpec } from '../config/profiles.js';
 import type { LineIndex } from '../text.js';
+import { sourceNode } from '../markdown/parse.js';
 import { coreTitle } from './heading-roles.js';
 import type { Section } from './types.js';
+
+/** A heading's title, normalized, and its core (see `coreTitle`). */
+interface HeadingTitle {
+  title: string;
+  normalized: string;
+  core?: string;
+}
+
+// The titles of the headings of the chunks' cached trees: every version builds the outline
+// again, and a heading's title depends on its words only (not on where its chunk sits).
+const titles = new WeakMap<Heading, HeadingTitle>();
+
+function titleOf(node: Heading): HeadingTitle {
+  const source = sourceNode(node);
+  let found = titles.get(source);
+  if (!found) {
+    const title = toString(source).trim();
+    titles.set(source, (found = { title, normalized: normalizeTitle(title) }));
+  }
+  return found;
+}
 
 /** Builds the section tree from the top-level headings of `root`. */
 export function buildSections(root: Root, lines: LineIndex): { sections: Section[]; outline: Section[] } {
@@ -16,13 +38,13 @@ export function buildSections(root: Root, lines: LineIndex): { sections: Section
       const start = node.position?.start.offset ?? 0;
       const end = node.position?.end.offset ?? start;
       while (stack.length && stack[stack.length - 1].depth >= node.depth) close(stack.pop()!, start, lines);
-      const title = toString(node).trim();
-      const normalized = normalizeTitle(title);
+      const heading = titleOf(node);
+      const { title, normalized } = heading;
       const section: Section = {
         title,
         normalized,
         // The first heading is the title: "Impact of the cache outage" names the report, not a section.
-        core: sections.length > 0 || node.depth > 1 ? coreTitle(normalized) : normalized,
+        core: sections.length > 0 || node.depth > 1 ? (heading.core ??= coreTitle(normalized)) : normalized,
         depth: node.depth,
         heading: node as Heading,
         headingRange: lines.rangeOf(start, end),
@@ -117,4 +139,17 @@ function namesOf(spec: SectionSpec): readonly string[] {
 export function findSectionByNames(sections: Section[], names: string[]): Section | undefined {
   const wanted = names.map(normalizeTitle);
   return sections.find((s) => sectionHasName(s, wanted));
+}
+
+/**
+ * The report's opening: the blocks before its first section heading, past the heading that opens
+ * the document as its title (a level-1 heading, or any heading the document starts with). What the
+ * author says first, before any section: the summary of a report that has no "Summary" heading.
+ */
+export function openingNodes(sections: readonly Section[], root: Root, textLength: number): RootContent[] {
+  const firstNode = root.children.find((n) => n.type !== 'yaml')?.position?.start.offset ?? 0;
+  const leadsAsTitle = (s: Section): boolean => s.depth === 1 || (s.heading.position?.start.offset ?? 0) <= firstNode;
+  const first = sections.find((s, i) => i > 0 || !leadsAsTitle(s));
+  const end = first?.heading.position?.start.offset ?? textLength;
+  return root.children.filter((n) => n.type !== 'heading' && n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= end);
 }

@@ -197,7 +197,7 @@ export class ReportSession {
       this.lastStats.timelineChunksResolved = runs.length;
       return resolveEntries(extraction.items.filter((i) => i !== taken), ctx);
     }
-    const entries: TimelineEntry[] = [];
+    const parts: TimelineEntry[][] = [];
     const next = new Map<string, ResolvedRun>();
     let state = initialState(ctx.startDate);
     const declared = ctx.declared ? `${ctx.declared.name}${ctx.declared.offset}${ctx.declared.seasonal ? '~' : ''}` : '';
@@ -216,10 +216,14 @@ export class ReportSession {
         this.lastStats.timelineChunksResolved++;
       }
       next.set(key, done);
-      for (const entry of done.entries) entries.push(entry);
+      parts.push(done.entries);
       state = { ...done.after };
     }
     this.resolved = next;
+    // Joined by `concat` (a few thousand parts per call, within any argument limit), not grown
+    // entry by entry: far fewer allocations for a long timeline.
+    let entries: TimelineEntry[] = [];
+    for (let i = 0; i < parts.length; i += 4096) entries = entries.concat(...parts.slice(i, i + 4096));
     return entries;
   }
 

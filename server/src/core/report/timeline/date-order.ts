@@ -2,8 +2,9 @@
  * Which comes first in a numeric date such as `03/10/2021`, day or month, decided for a whole
  * timeline as a careful reader decides it: from the dates of the same timeline that can only be
  * read one way (`29/09/2021`, `13 August`, `August 13`), then from the report's day (the file
- * name or title says 2021-10-03: `03/10/2021` is that day), then from the zone the times are in
- * (a European or other non-US zone writes the day first, a US zone the month). When nothing
+ * name or title says 2021-10-03: `03/10/2021` is that day) or month (a `2021/10/` folder), then
+ * from the zone the times are in (a European or other non-US zone writes the day first, a US zone
+ * the month). When nothing
  * tells, the order stays open: such dates are read month first and the entries that take their
  * day from one say so.
  */
@@ -50,21 +51,28 @@ const DAY = 86_400_000;
 
 /**
  * The order of the timeline's `either` dates: true for day first, false for month first,
- * undefined when nothing tells (or there is no such date). `reportDay` is `YYYY-MM-DD`.
+ * undefined when nothing tells (or there is no such date). `reportDay` is `YYYY-MM-DD`, or
+ * `YYYY-MM` when only the month is known (the report's folder): the reading that lands within a
+ * few days of that day, or inside that month, wins when only one does.
  */
 export function decideDayFirst(count: DateOrderCount, reportDay: string | undefined, zone: Zone | undefined): boolean | undefined {
   const { either } = count;
   if (!either) return undefined;
   if (count.dayFirst > 0 && count.monthFirst === 0) return true;
   if (count.monthFirst > 0 && count.dayFirst === 0) return false;
-  const day = reportDay ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(reportDay) : null;
-  if (day) {
-    const y = either.y ?? Number(day[1]);
-    const at = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
-    const monthFirst = Math.abs(Date.UTC(y, either.a - 1, either.b) - at);
-    const dayFirst = Math.abs(Date.UTC(y, either.b - 1, either.a) - at);
-    // The reading that lands within a few days of the report's day, when only one does.
-    if (Math.min(monthFirst, dayFirst) <= 7 * DAY && Math.max(monthFirst, dayFirst) > 7 * DAY) return dayFirst < monthFirst;
+  const known = reportDay ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(reportDay) : null;
+  if (known) {
+    const [y, m] = [Number(known[1]), Number(known[2])];
+    // The known span: one day, or the whole month.
+    const from = Date.UTC(y, m - 1, known[3] ? Number(known[3]) : 1);
+    const to = known[3] ? from : Date.UTC(y, m, 0);
+    const away = (t: number): number => (t < from ? from - t : t > to ? t - to : 0);
+    const year = either.y ?? y;
+    const monthFirst = away(Date.UTC(year, either.a - 1, either.b));
+    const dayFirst = away(Date.UTC(year, either.b - 1, either.a));
+    // A month is already a span: 1 April is not in a March folder, though it is near.
+    const near = known[3] ? 7 * DAY : 0;
+    if (Math.min(monthFirst, dayFirst) <= near && Math.max(monthFirst, dayFirst) > near) return dayFirst < monthFirst;
   }
   if (zone && !NO_LOCALE.has(zone.name) && !/^(?:UTC|GMT)?[+-]/.test(zone.name)) return !MONTH_FIRST_ZONES.has(zone.name);
   return undefined;

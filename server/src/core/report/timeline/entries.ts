@@ -12,9 +12,13 @@
  * - a table row, when the table has a Time/Date/When column or its first cell starts with a
  *   time or date. A table with separate Date and Time columns combines them.
  * - a line of a paragraph that starts with a time (timelines pasted as plain lines); lines
- *   without one continue the entry above them. Other paragraphs are prose, not entries. A list
+ *   without one continue the entry above them. Other paragraphs and block quotes are prose, not entries. A list
  *   of untimed items right after a paragraph that ends with a colon ("We had two hypotheses:")
  *   holds the details of that paragraph's last entry (or is prose too), not entries.
+ *
+ * - a list item of an indented code block whose items start with times (`    - 11:16 deploy`): a
+ *   list indented one step too far renders as code, but a reader still reads it as the timeline.
+ *   A fenced block, or one whose lines are not list items, is a pasted log or command: no entries.
  *
  * - a heading inside the section that starts with a time (`### 13:44` or `### 13:44 - Problem
  *   starts`): the paragraphs below it are the entry's text and the untimed list items below it are
@@ -23,7 +27,7 @@
  * Headings inside the section that are only a date, and paragraphs that are only a date
  * (`**2022-09-14**`), set the day of the entries after them.
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Code, Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
@@ -145,7 +149,8 @@ class Walker {
       entry.emphasis.push(...emphasisOf([node]));
       entry.end = end(node);
     } else if (node.type === 'list') this.list(node, true);
-    else this.block(node);
+    // Code under a time heading is that entry's log or command.
+    else if (node.type !== 'code') this.block(node);
   }
 
   headerZone(from: number, to: number): void {
@@ -161,6 +166,42 @@ class Walker {
     else if (node.type === 'list') this.list(node, false);
     else if (node.type === 'table') this.table(node);
     else if (node.type === 'paragraph') this.paragraph(node);
+    else if (node.type === 'code') this.code(node);
+    // "> (all times in GMT)" under the heading: a note on the timeline, read for its zone.
+    else if (node.type === 'blockquote') this.out.prose.push([start(node), end(node)]);
+  }
+
+  /** An indented code block of timed lines (see the module comment); other code is neither entries nor prose. */
+  code(node: Code): void {
+    const from = start(node);
+    const to = end(node);
+    const lineStart = this.text.lastIndexOf('\n', from - 1) + 1;
+    if (node.lang || /^[ \t]*(?:`{3}|~{3})/.test(this.text.slice(lineStart, to))) return;
+    const found: RawEntry[] = [];
+    let current: RawEntry | undefined;
+    for (let at = lineStart; at < to; ) {
+      let lineEnd = this.text.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+      const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
+      // The list marker the indentation turned into text: a timed line without one is a log line.
+      const marker = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/.exec(line);
+      const body = at + (marker?.[0].length ?? 0);
+      const token = marker ? this.tokenAt(body, lineEnd) : undefined;
+      const plain = plainLine(this.text.slice(body, lineEnd).replace(/\r$/, ''));
+      if (token && hasTime(token)) {
+        current = { kind: 'entry', start: body, end: at + line.trimEnd().length, token, text: plain, rest: restOf(plain), emphasis: [], nested: false };
+        found.push(current);
+      } else if (!current && plain !== '') {
+        // Code that does not open with a timed line is not a timeline.
+        return;
+      } else if (current && plain !== '') {
+        current.end = at + line.trimEnd().length;
+        current.text += ' ' + plain;
+        current.rest += '\n' + plain;
+      }
+      at = lineEnd + 1;
+    }
+    this.out.items.push(...found);
   }
 
   /** The paragraph just read ends with a colon: the entry it ends with, if any. */

@@ -10,7 +10,7 @@ import type { LineIndex } from '../../text.js';
 import type { FrontMatter, Section, Timeline, TimelineEntry } from '../types.js';
 import { countDateOrders, decideDayFirst } from './date-order.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
-import { reportDay } from './report-day.js';
+import { reportDay, reportMonth } from './report-day.js';
 import { resolveEntries, type ResolveContext } from './resolve.js';
 import { readLeadingToken } from './tokens.js';
 import { selectMilestones } from './select.js';
@@ -96,7 +96,7 @@ export function timelineFrom(
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const startDate = reportDay(title, file, sections, frontMatter, lines.text);
-  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate, declaration?.zone);
+  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate ?? reportMonth(file), declaration?.zone);
   const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate, dayFirst }, taken);
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
@@ -104,24 +104,11 @@ export function timelineFrom(
   return timeline;
 }
 
-/**
- * A zone written next to the clock time of a timeline entry in the prose of another section
- * ("outages beginning from UTC 05:13" for the entry at 05:13): the zone of the timeline's times.
- */
-function zoneNextToEntryTime(extraction: Extraction, sections: readonly Section[], inside: ReadonlySet<Section>, text: string): ZoneDeclaration | undefined {
+/** The clock times (minutes after midnight) of the timeline's entries that write no zone. */
+function bareClockTimes(extraction: Extraction): Set<number> {
   const clock = new Set<number>();
   for (const item of extraction.items) if (item.kind === 'entry' && item.token?.hour !== undefined && !item.token.zone) clock.add(item.token.hour * 60 + item.token.minute!);
-  if (clock.size === 0) return undefined;
-  for (const other of sections) {
-    if (inside.has(other)) continue;
-    for (const node of other.content) {
-      if (node.type !== 'paragraph' && node.type !== 'list') continue;
-      const from = node.position?.start.offset ?? 0;
-      const found = findZonedTime(text.slice(from, node.position?.end.offset ?? from), clock);
-      if (found) return { zone: found.zone, start: from + found.start, end: from + found.end };
-    }
-  }
-  return undefined;
+  return clock;
 }
 
 /**
@@ -173,18 +160,29 @@ function declaredZone(
     s.children.forEach(mark);
   };
   mark(section);
+  // One walk over the other sections: a declaration there wins; failing one, a zone written next
+  // to an entry's clock time in their prose ("outages beginning from UTC 05:13" for the entry at
+  // 05:13) is the zone of the timeline's times.
+  const clock = bareClockTimes(extraction);
+  let fromClock: ZoneDeclaration | undefined;
   for (const other of sections) {
     if (inside.has(other)) continue;
     const heading = other.heading.position;
     const found = heading && inSpan(heading.start.offset ?? 0, heading.end.offset ?? 0);
     if (found) return found;
     for (const node of other.content) {
-      if (node.type !== 'paragraph' && node.type !== 'blockquote') continue;
-      const hit = inSpan(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-      if (hit) return hit;
+      const from = node.position?.start.offset ?? 0;
+      const to = node.position?.end.offset ?? from;
+      if (node.type === 'paragraph' || node.type === 'blockquote') {
+        const hit = inSpan(from, to);
+        if (hit) return hit;
+      }
+      if (!fromClock && clock.size > 0 && (node.type === 'paragraph' || node.type === 'list')) {
+        const zoned = findZonedTime(text.slice(from, to), clock);
+        if (zoned) fromClock = { zone: zoned.zone, start: from + zoned.start, end: from + zoned.end };
+      }
     }
   }
-  const fromClock = zoneNextToEntryTime(extraction, sections, inside, text);
   if (fromClock) return fromClock;
   for (const key of ['timezone', 'time_zone', 'timeZone', 'tz']) {
     const value = frontMatter?.data?.[key];

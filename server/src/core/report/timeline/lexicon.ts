@@ -11,22 +11,27 @@
  * - **impact start**: the problem is said to begin: "Problem starts", "errors begin", "the site
  *   goes down", "the site is hard down", "the chain stalled", "logs have stopped working",
  *   "requests start failing", "first errors", "latency spikes", "launch success reaches 0%",
- *   "traffic begins to drop"; or the change that caused it goes out: "the upgrade caused the DNS
+ *   "traffic begins to drop", "outage onset", "the uptime metric shows a drop in availability",
+ *   "the manager stops spinning up new instances", "no new scans were scheduled"; or the change that caused it goes out: "the upgrade caused the DNS
  *   pods to crash", "version 2 deployed with a compatibility issue", "a release that breaks login",
  *   "a version was mis-released"; or a system does what it must not, told with a failure verb on
  *   the system as subject: "the listener service fails", "the pipeline terminated with exit 1",
  *   "the endpoint returns HTTP 502", "the strategy reports a 4.9 million loss" (a system's own
- *   figures; a person reporting a loss is a detection), "the exploit transaction takes place";
+ *   figures; a person reporting a loss is a detection), "the exploit transaction takes place",
+ *   "the payload had already executed", "exfiltrating the secrets";
  * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
  *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first report",
- *   "ticket <link> is opened", "a researcher submits a disclosure report", "engineers respond to the alarms", "the bot sends an @channel
+ *   "ticket <link> is opened", "a researcher submits a disclosure report", "two customers raised
+ *   support requests", "X pings Y about …", "sheriffs detect an infra issue", "report #12
+ *   submitted by a researcher", "engineers respond to the alarms", "the bot sends an @channel
  *   alert", "war room is established", "BM sends an email observing that …";
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
  *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
- *   issue", "back to 100%";
+ *   issue", "back to 100%", "the manager has spun up 20 workers";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
- *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving".
+ *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
+ *   considered resolved"; a message posted about the resolution and a name "resolution" are not.
  *
  * An entry can also say that the impact **goes on** after something was tried: "the revert did not
  * solve it", "hubs remain inaccessible", "users still get errors", "the issue persists". A
@@ -113,12 +118,31 @@ export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|bloc
 const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
 const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
 
+/**
+ * A report that arrives, the words of a detection that tell nothing of what was seen: "a
+ * researcher submits a disclosure report", "bounty report #4411 submitted by an outside
+ * researcher", "Immunefi Report (13 August)". Regex sources, shared by the detection words and
+ * {@link tellsOnlyDetection}.
+ */
+const REPORT_ARRIVES = [
+  String.raw`\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b`,
+  String.raw`\b(?:report|disclosure|ticket)\b[^.;]{0,40}?\b(?:submitted|filed|received|sent|raised)\s+by\b`,
+] as const;
+/** A report named as an entry's headline: "Immunefi Report (13 August)"; capitals only, as written. */
+const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()`;
+
 /** The words of each milestone (see the module comment). Each pattern is tried on one clause. */
 export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   start: [
     new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i'),
     /\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|problem|issue|errors?)\b/i,
     /\bimpact\s+start\b/i,
+    // "Outage onset (per monitoring)", "onset of the errors".
+    /\b(?:outage|incident|impact|problem|issue|failures?|errors?|degradation|disruption)\s+onset\b|\bonset\s+of\s+(?:the\s+)?(?:outage|incident|impact|problem|issue|errors?|failures?|degradation)\b/i,
+    // A measure shown falling: "the uptime metric shows a significant drop in availability"; not a drop in errors.
+    /\b(?:metrics?|graphs?|dashboards?|charts?|monitoring|uptime|availability)\b[^.;]{0,60}?\b(?:shows?|showed|showing|indicates?|indicated|records?|recorded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:drop|dip|fall|decline|decrease|loss)\b(?![^.;]{0,25}\b(?:errors?|latency|failures?|timeouts?|load|queue|backlog|5xxs?)\b)/i,
+    // The system stops doing its work: "the manager stops spinning up new instances", "no new jobs were scheduled".
+    /\b(?:stops?|stopped|ceases?|ceased)(?<!\b(?:we|I|they|team|engineers?|someone|somebody|he|she|operators?|on-?call)\s+(?:\w+\s+)?\w+)\s+(?:spinning\s+up|creating|scheduling|launching|provisioning|processing|serving|accepting|responding|sending|receiving|delivering|building|publishing|producing|starting|handling|syncing)\b|\bno\s+(?:new|more|further)\s+[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
     new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
     // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted the deploy".
@@ -154,6 +178,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // An attack happening: "the exploit transaction takes place", "attacker drains the pool".
     /\b(?:exploit|attack|hack|breach|intrusion|theft)s?\b(?:\s+[\w-]+){0,3}?\s+(?:takes?\s+place|took\s+place|occurs?|occurred|happens?|happened|(?:is|was)\s+(?:executed|carried\s+out|launched))\b/i,
     /\b(?:attackers?|exploiters?|hackers?)\b(?:\s+[\w-]+){0,2}?\s+(?:exploits?|exploited|drains?|drained|steals?|stole|attacks?|attacked)\b/i,
+    // Malicious code running, or secrets leaving: "the proof-of-concept payload had already executed", "exfiltrating the secrets".
+    /\b(?:payloads?|exploits?|malicious\s+(?:code|scripts?|requests?)|backdoors?|malware)\b(?:\s+[\w-]+){0,3}?\s+(?:executed|executes|ran|runs|fired)\b|\bexfiltrat(?:es|ed|ing)\b/i,
     // A change that went out wrong: "a version was mis-released", "a bad config was pushed".
     /\b(?:mis-?(?:releas(?:ed|es|ing)|deploy(?:ed|s|ing)|configur(?:ed|es|ing)|publish(?:ed|es|ing))|(?:wrongly|erroneously|accidentally|inadvertently|mistakenly|incorrectly)\s+(?:\w+\s+){0,2}?(?:released|deployed|published|pushed|merged|configured|changed|deleted|removed)|(?:bad|broken|faulty|wrong|incorrect|buggy)\s+(?:version|release|build|deploy(?:ment)?|config(?:uration)?|image|change)\s+(?:is\s+|was\s+|gets?\s+|got\s+)?(?:released|deployed|published|pushed|rolled\s+out|merged|applied))\b/i,
   ],
@@ -171,20 +197,26 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
+    // "Sheriffs detect an infra issue", "the on-call notices errors in the logs".
+    /\b(?:detects?|notices?|spots?|discovers?)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|problems?|errors?|outage|failures?|incident|bugs?|breakage)\b/i,
     /\b(?:becomes?|became)\s+aware\b/i,
     /\bincident\s+(?:is\s+|was\s+)?(?:declared|opened|raised|created|started|called)\b/i,
     /\b(?:declares?|declared|opens?|opened|raises?|raised)\s+(?:an?\s+|the\s+)?incident\b/i,
     // "Ticket <link> is opened about slow starts", "an issue is opened, reporting failures".
     /\b(?:support\s+)?(?:tickets?|issues?|bug\s+reports?)\S*(?:\s+\S+){0,3}?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created|submitted)\b/i,
     /\brespond(?:s|ed|ing)?\s+to\s+(?:the\s+|an?\s+)?(?:alarms?|alerts?|pages?)\b/i,
+    // Users asking for help: "two customers raised support requests", "a user files a ticket".
+    /\b(?:customers?|users?|clients?|partners?|members?|tenants?)\b(?:\s+[\w'-]+){0,3}?\s+(?:raises?|raised|opens?|opened|files?|filed|submits?|submitted|logs?|logged|creates?|created)\s+(?:an?\s+|the\s+|\w+\s+)?(?:support\s+)?(?:requests?|tickets?|cases?|issues?|bug\s+reports?)\b/i,
+    // Someone telling someone else: "the sheriff pings the on-call about tasks not starting".
+    /\b(?:pings?|pinged|messages?|messaged|emails?|e-mails?|emailed|contacts?|contacted|warns?|warned)\s+(?:the\s+)?(?:@?[\w.-]+\s+){1,3}?about\b/i,
     // An alarm described at length before its verb: "alarms on the build queue, meant to warn the team, fire".
     /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
     /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
     /\b(?:automated|automatic)\s+(?:message|warning|notification|alert|e-?mail|report)s?\b/i,
-    // A report that arrives: "a researcher submits a disclosure report", "Immunefi Report (13 August)".
-    /\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b/i,
-    /^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/,
+    // A report that arrives (see REPORT_ARRIVES).
+    ...REPORT_ARRIVES.map((source) => new RegExp(source, 'i')),
+    new RegExp(REPORT_HEADLINE),
     /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
@@ -214,6 +246,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
     // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
     /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
+    // The system doing its work again: "the manager has spun up 20 workers".
+    /\b(?:has|have|had)\s+(?:now\s+)?(?:spun\s+up|launched|provisioned|scheduled)\s+(?:\d+|all|the\s+(?:new|missing|pending))\b/i,
     // "Released the fixed binary", "deployed a patched image".
     /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],
@@ -227,13 +261,24 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Version 4.2 was released that included the bug fixes", "a release containing the fix".
     /\b(?:released|deployed|rolled\s+out|shipped)\b(?:\s+[\w.,-]+){0,3}?\s+(?:that\s+|which\s+)?(?:included|includes|including|contain(?:s|ed|ing)?|with)\s+(?:the\s+|all\s+the\s+)?(?:bug\s+)?(?:fix|fixes|patch|patches)\b/i,
     /\b(?:issue|problem|outage|incident)\s+(?:is\s+|was\s+|has\s+been\s+)?solved\b/i,
+    // "The issue was resolve by draining the node": the verb misspelt, the meaning plain.
+    /\b(?:issue|problem|outage|incident)\s+(?:is|was|were)\s+resolve\s+by\b/i,
     /\bno\s+(?:further|more)\s+action\s+(?:is\s+|was\s+)?(?:required|needed)\b/i,
   ],
 };
 
+/**
+ * Cheap tests for the costliest patterns, whose subject can be any word (each is tried at every
+ * word of every clause): a clause without the verb they need cannot match them.
+ */
+const NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
+  [MILESTONE_WORDS.start[0], /start|begin|began|appear|rise|rose|spike|increas|climb/i],
+  [MILESTONE_WORDS.start.find((re) => re.source.includes('terminates|terminated')) as RegExp, /fail|crash|die[sd]|abort|terminat|exit/i],
+]);
+
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
 /**
@@ -241,11 +286,18 @@ const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alert
  * what happened ("appears to have recovered" stays a hedge).
  */
 const SEEN_NOW = /\bseems?\s+to\s+(?=(?:return|be\s+back|be\s+working|work|recover)\b)/gi;
+/** "Issue considered resolved", "deemed fixed": the author's verdict, not a doubt. */
+const DEEMED = /\b(?:considered|deemed)\s+(?=(?:resolved|fixed|mitigated|over|closed|stable)\b)/gi;
+/** "No new scans were scheduled": the negation is what the impact start says. */
+const NOTHING_NEW = /\bno\s+(?:new|more|further)\s+(?=[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b)/gi;
+/** The positive uses of negative or hedging words, for each milestone. */
+const NOT_A_DOUBT: Readonly<Record<Milestone, RegExp>> = { start: NOTHING_NEW, detected: /$^/, mitigated: SEEN_NOW, resolved: DEEMED };
+
 /** How far before the words a negation still applies to them. */
 const NEGATION_REACH = 40;
 
 /** Resolution words that mean something else: "resolved the DNS name", "closed the connection". */
-const FALSE_RESOLUTION = /\b(?:resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
+const FALSE_RESOLUTION = /\b(?:resolution\s+(?:message|notice|update|post|e-?mail|announcement)|(?:dns|name|host(?:name)?)\s+resolution|resolution\s+of\s+(?:all\s+|the\s+|our\s+)?(?:[\w.-]+\s+){0,2}?(?:hostnames?|names?|dns|addresses|records|domains?)|resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
 
 const blank = (p: string): string => ' '.repeat(p.length);
 
@@ -271,6 +323,20 @@ export interface MilestoneWords {
 }
 
 /**
+ * Per milestone, all its words as one pattern (or two: those that ignore case, and those that do
+ * not). An alternation matches where one of its alternatives does, so a clause that neither
+ * matches holds none of the milestone's words; most clauses name no milestone, and one scan for
+ * all the words costs a fraction of one scan per pattern.
+ */
+const ANY_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = Object.fromEntries(
+  MILESTONES.map((m) => {
+    const union = (list: readonly RegExp[], flags: string): RegExp[] => (list.length > 0 ? [new RegExp(list.map((re) => `(?:${re.source})`).join('|'), flags)] : []);
+    const words = MILESTONE_WORDS[m];
+    return [m, [...union(words.filter((re) => re.flags.includes('i')), 'i'), ...union(words.filter((re) => !re.flags.includes('i')), '')]];
+  }),
+) as Record<Milestone, RegExp[]>;
+
+/**
  * The milestones one clause of an entry names in plain words (see the module comment). Words
  * negated, hedged or planned (within a few words before them, or inside them) do not count.
  */
@@ -279,10 +345,14 @@ export function milestoneWords(clause: string): MilestoneWords[] {
   const text = clause;
   const found: MilestoneWords[] = [];
   for (const milestone of MILESTONES) {
+    if (!ANY_WORDS[milestone].some((re) => re.test(text))) continue;
     for (const re of MILESTONE_WORDS[milestone]) {
+      if (NEEDS.get(re)?.test(text) === false) continue;
       const m = re.exec(text);
       if (!m) continue;
-      const around = negationWindow(text, m.index, m[0].length).replace(POSITIVE_NO, blank).replace(milestone === 'mitigated' ? SEEN_NOW : /$^/, blank);
+      const around = negationWindow(text, m.index, m[0].length)
+        .replace(POSITIVE_NO, blank)
+        .replace(NOT_A_DOUBT[milestone], blank);
       if (NOT_HAPPENED.test(around)) continue;
       if (milestone === 'resolved' && FALSE_RESOLUTION.test(text)) continue;
       found.push({ milestone, words: clause.slice(m.index, m.index + m[0].length).replace(/\s+/g, ' ').trim() });
@@ -357,7 +427,15 @@ export function problemTimeInEntry(text: string): { minutes: number; words: stri
  * that the problem was found or a report arrived, not what was seen then, so it says nothing of
  * when the impact began.
  */
-const ONLY_DETECTION = /\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b|(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b|\b(?:submits?|submitted|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b|^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()/i;
+const ONLY_DETECTION = new RegExp(
+  [
+    String.raw`\b(?:is|was|were|been|being)\s+(?:first\s+)?(?:detected|noticed|discovered|spotted|identified)\b`,
+    String.raw`(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b`,
+    ...REPORT_ARRIVES,
+    REPORT_HEADLINE,
+  ].join('|'),
+  'i',
+);
 
 /** The words of an entry that tell only that the problem was found (see {@link ONLY_DETECTION}). */
 export function tellsOnlyDetection(text: string): string | undefined {

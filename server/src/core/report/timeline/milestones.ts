@@ -30,13 +30,19 @@ const PHRASES: readonly [Milestone, RegExp][] = [
 const CLAUSE_BREAK = /(?<=[.!?;]) | [-\u2013\u2014]+ | ?\| ?/;
 const TRIM = /^[\s*_`"'([]+|[\s*_`"')\].!?;:,]+$/g;
 
+/** The text last split by {@link clausesOf}, and its clauses. */
+let lastClauses: { text: string; clauses: readonly string[] } = { text: '', clauses: [''] };
+
 /**
  * The clauses of an entry's text. A line break before a capital letter also ends a clause: entries
  * often put one sentence a line without a full stop ("… did not restart\nIncident resolved!"),
  * while a sentence wrapped in the source goes on in lower case.
  */
-export function clausesOf(text: string): string[] {
-  return text.split(/\n(?=[ \t]*[A-Z])/).flatMap((line) => line.replace(/\s+/g, ' ').split(CLAUSE_BREAK));
+export function clausesOf(text: string): readonly string[] {
+  // An entry's words are read by several readers in a row (phrases, words, words that the impact
+  // goes on), each asking for the clauses of the same text: it is split once.
+  if (text !== lastClauses.text) lastClauses = { text, clauses: text.split(/\n(?=[ \t]*[A-Z])/).flatMap((line) => line.replace(/\s+/g, ' ').split(CLAUSE_BREAK)) };
+  return lastClauses.clauses;
 }
 
 function phraseMilestone(text: string): Milestone | undefined {

@@ -12,6 +12,11 @@
  * - Day rollover: an entry without a date of its own whose time is more than 12 hours earlier
  *   than the entry before it is read as the next day (`23:50`, then `00:10`). A smaller step
  *   back stays on the same day and is an out-of-order entry.
+ * - Afternoon: of times written as a 12-hour clock shows them, without AM or PM (`11:54`,
+ *   `12:16`, `1:52`, `3:31`), one more than 6 hours earlier than the one before it is read in
+ *   the afternoon (`1:52` is 13:52) when that lands less than 6 hours before it or later: no one
+ *   writes a step back of hours by mistake, while a clock face without AM/PM starts again
+ *   after 12. A step back of minutes stays one (an out-of-order entry).
  * - Zone: the entry's own, else the declared one, else the last zone an entry wrote (a timeline
  *   that writes `14:05 PDT` once and bare times after it means PDT throughout).
  * - Instant (`utc`): set for every entry with a time, so that entries can always be ordered.
@@ -19,7 +24,7 @@
  *   counts from a synthetic day, 1970-01-01 (and `date` stays undefined). Consumers that need a
  *   real instant check `date` and `zone`.
  */
-import { daysInMonth } from '../iso-date.js';
+import { daysInMonth, isoDay } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
@@ -40,6 +45,8 @@ export interface Day {
 const SYNTHETIC_DAY: Day = { y: 1970, m: 1, d: 1, known: false };
 const HOUR = 3_600_000;
 const ROLLOVER = 12 * HOUR;
+/** A step back longer than this between two 12-hour times is the afternoon, not a slip. */
+const HALF_DAY_STEP = 6 * HOUR;
 
 /** What resolution starts from. */
 export interface ResolveContext {
@@ -72,7 +79,8 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 /** What to say of a date that can be read day first or month first when nothing tells which. */
 function openOrder(token: TimeToken): string {
   const [a, b, y] = [token.month!, token.day!, token.year];
-  const iso = (m: number, d: number): string => `${y ?? 'YYYY'}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  // A date without its year is written with `YYYY` in its place.
+  const iso = (m: number, d: number): string => (y === undefined ? isoDay(0, m, d).replace(/^0000/, 'YYYY') : isoDay(y, m, d));
   return `"${token.dateText}" can be ${MONTH_NAMES[a - 1]} ${b} or ${a} ${MONTH_NAMES[b - 1]}, and no other date of the timeline, the report's day or its time zone tells which: write it as ${iso(a, b)} or ${iso(b, a)}. It is read as ${MONTH_NAMES[a - 1]} ${b}.`;
 }
 
@@ -83,7 +91,7 @@ function nextDay(day: Day): Day {
 
 function format(day: Day): string | undefined {
   if (!day.known) return undefined;
-  return `${String(day.y).padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+  return isoDay(day.y, day.m, day.d);
 }
 
 /**
@@ -96,6 +104,8 @@ export interface ResolveState {
   year?: number;
   carried?: Zone;
   lastUtc?: number;
+  /** The entry before was written as a 12-hour clock shows it (`TimeToken.twelveHour`). */
+  lastTwelve?: boolean;
   /**
    * The day was set by a date heading (or a lone date) and no entry has moved off it since:
    * `fresh` before the first timed entry under it, `timed` after one.
@@ -116,8 +126,8 @@ export function initialState(startDate: string | undefined): ResolveState {
 
 /** A string that is equal for two states exactly when resolving from them gives the same result. */
 export function stateKey(state: ResolveState): string {
-  const { day, year, carried, lastUtc, headed, open, told } = state;
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}`;
+  const { day, year, carried, lastUtc, lastTwelve, headed, open, told } = state;
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}`;
 }
 
 /** Resolves raw entries in document order. */
@@ -133,7 +143,7 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
  * is not read: it is part of the initial state.
  */
 export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, state: ResolveState, entries: TimelineEntry[]): void {
-  let { day, year, carried, lastUtc, headed, open, told } = state;
+  let { day, year, carried, lastUtc, lastTwelve, headed, open, told } = state;
   const undecided = (t: TimeToken | undefined): boolean => t?.order === 'either' && ctx.dayFirst === undefined;
   for (const item of items) {
     if (item.kind === 'date') {
@@ -209,12 +219,16 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     const zone = token.zone ?? (ctx.declared?.seasonal ? zoneOnDay(ctx.declared, format(d)) : ctx.declared) ?? carried;
     // Compared as instants, so that "23:00 PDT" then "06:10 UTC" rolls over as it should.
     let utc = Date.UTC(d.y, d.m - 1, d.d, token.hour!, token.minute!, token.second ?? 0) - (zone?.offset ?? 0) * 60_000;
-    if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
+    // The afternoon reading, when it lands near the entry before and the morning one hours back.
+    if (!own && lastUtc !== undefined && lastTwelve && token.twelveHour && token.hour! < 12 && utc < lastUtc - HALF_DAY_STEP && utc + ROLLOVER >= lastUtc - HALF_DAY_STEP) {
+      utc += ROLLOVER;
+    } else if (!own && lastUtc !== undefined && utc < lastUtc - ROLLOVER) {
       d = nextDay(d);
       utc += 24 * HOUR;
       headed = undefined;
     }
     lastUtc = utc;
+    lastTwelve = token.twelveHour === true;
     day = d;
     if (headed) headed = 'timed';
     entry.hasTime = true;
@@ -234,6 +248,7 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
   state.year = year;
   state.carried = carried;
   state.lastUtc = lastUtc;
+  state.lastTwelve = lastTwelve;
   state.headed = headed;
   state.open = open;
   state.told = told;

@@ -1,8 +1,9 @@
 /**
  * Which abbreviations belong to one clock (PST and PDT are both US Pacific time) and which of the
  * pair a clock shows on a given day, so that "PST" written in July can be questioned. The rules
- * are the current ones (US since 2007, EU, Australia's south-east, New Zealand); the day of a
- * switch counts as either.
+ * are the current ones (US since 2007, EU and UK, Australia's south-east, New Zealand); the day
+ * of a switch counts as either. GMT written for a day of British summer time is questioned too:
+ * the writer meant either UTC or the UK's clock (BST), and only they know which.
  */
 import { ZONE_ABBREVIATIONS, type Zone } from './zones.js';
 
@@ -24,6 +25,8 @@ export const CLOCKS: readonly Clock[] = [
   { region: 'US Eastern', standard: 'EST', daylight: 'EDT', rule: 'us' },
   { region: 'Alaska', standard: 'AKST', daylight: 'AKDT', rule: 'us' },
   { region: 'Atlantic', standard: 'AST', daylight: 'ADT', rule: 'us' },
+  // GMT is also the name of UTC (see `clockOf`); as the UK's winter clock it has a summer half.
+  { region: 'UK', standard: 'GMT', daylight: 'BST', rule: 'eu' },
   { region: 'Central European', standard: 'CET', daylight: 'CEST', rule: 'eu' },
   { region: 'Eastern European', standard: 'EET', daylight: 'EEST', rule: 'eu' },
   { region: 'Western European', standard: 'WET', daylight: 'WEST', rule: 'eu' },

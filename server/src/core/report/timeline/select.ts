@@ -109,6 +109,8 @@ interface ExplicitPicks {
   marked: Partial<Record<Milestone, Ends>>;
   named: Partial<Record<Milestone, Ends>>;
   cued: Partial<Record<Milestone, Ends>>;
+  /** The entries with a time and a cue of the mitigation or the resolution, in order. */
+  settling: TimelineEntry[];
 }
 
 function note(ends: Partial<Record<Milestone, Ends>>, milestone: Milestone, e: TimelineEntry): void {
@@ -135,13 +137,16 @@ const explicitOf = new WeakMap<readonly TimelineEntry[], ExplicitPicks>();
 function explicitPicks(entries: readonly TimelineEntry[]): ExplicitPicks {
   let picks = explicitOf.get(entries);
   if (picks) return picks;
-  picks = { marked: {}, named: {}, cued: {} };
+  picks = { marked: {}, named: {}, cued: {}, settling: [] };
   for (const e of entries) {
+    let settles = false;
     for (const c of e.cues) {
       if (c.source === 'marker') note(picks.marked, c.milestone, e);
       note(picks.cued, c.milestone, e);
+      settles ||= c.milestone === 'mitigated' || c.milestone === 'resolved';
     }
     for (const m of e.milestones) note(picks.named, m, e);
+    if (settles && e.utc !== undefined) picks.settling.push(e);
   }
   explicitOf.set(entries, picks);
   return picks;
@@ -301,14 +306,15 @@ const later = (a: MilestoneFact | undefined, b: MilestoneFact | undefined): bool
  * time out (`metrics.ts`) rather than give a wrong one.
  */
 function keepInOrder(chosen: Milestones, entries: readonly TimelineEntry[], lines: LineIndex): void {
-  const candidate = (e: TimelineEntry): boolean => e.utc !== undefined && e.cues.some((c) => c.milestone === 'mitigated' || c.milestone === 'resolved');
+  // The candidates: entries with a time and a cue of the mitigation or the resolution, in order.
+  const candidates = explicitPicks(entries).settling;
   const { detected, mitigated, resolved } = chosen;
   if (mitigated?.source === 'inferred' && mitigated.entry && later(detected, mitigated)) {
-    const again = pick(entries, false, (e) => candidate(e) && notBefore(e, detected));
+    const again = candidates.find((e) => notBefore(e, detected));
     if (again) chosen.mitigated = fromEntry('mitigated', again, lines);
   } else if (mitigated?.source === 'inferred' && mitigated.entry && later(mitigated, resolved)) {
     const end = resolved!;
-    const again = pick(entries, false, (e) => candidate(e) && notBefore(e, detected ?? chosen.start) && absoluteOf(e) === end.absolute && e.utc! <= end.utc!);
+    const again = candidates.find((e) => notBefore(e, detected ?? chosen.start) && absoluteOf(e) === end.absolute && e.utc! <= end.utc!);
     if (again) chosen.mitigated = fromEntry('mitigated', again, lines);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { LineIndex } from '../../text.js';
-import { parseIsoInstant } from '../iso-date.js';
+import { isoDay, parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Section, StatedFact, TimelineEntry } from '../types.js';
 import { zoneOnDay } from './seasons.js';
 import { readStatements, type Statement } from './stated.js';
@@ -127,7 +127,7 @@ export function resolveStatements(
     const date =
       t.month !== undefined && year !== undefined ? { y: year, m: t.month, d: t.day! } : day ? { y: +day.slice(0, 4), m: +day.slice(5, 7), d: +day.slice(8, 10) } : undefined;
     const d = date ?? { y: 1970, m: 1, d: 1 };
-    const zone = t.zone ?? (declared?.seasonal ? zoneOnDay(declared, date && `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`) : declared);
+    const zone = t.zone ?? (declared?.seasonal ? zoneOnDay(declared, date && isoDay(d.y, d.m, d.d)) : declared);
     const utc = Date.UTC(d.y, d.m - 1, d.d, t.hour!, t.minute!, t.second ?? 0) - (zone?.offset ?? 0) * 60_000;
     out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined, ...(s.window ? { window: true } : {}) });
   }

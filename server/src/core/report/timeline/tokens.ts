@@ -7,7 +7,8 @@
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
  * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
- * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows), or a
+ * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows; `2233` without a colon only after
+ * a date), or a
  * range (`8:20 - 8:24`) · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`) · a date after
  * the time when none came before (`03:30 AM PST Sunday Oct 31st`).
  *
@@ -46,6 +47,11 @@ export interface TimeToken {
   order?: DateOrder;
   /** The date as written, when its order is `either`: for a message that quotes it. */
   dateText?: string;
+  /**
+   * The time is written as a 12-hour clock shows it, without AM or PM (`1:52`, `12:16`, not
+   * `01:52` or `13:52`): the afternoon when the timeline's order says so (see `resolve.ts`).
+   */
+  twelveHour?: true;
 }
 
 /** How a date orders its day and month (see {@link TimeToken.order}). */
@@ -72,7 +78,17 @@ const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+|-)${MONTH}(?:
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
+// "2022-01-08 2233": four digits without a colon are a time only right after a date.
+const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
+/**
+ * The first clock time written anywhere in `text` ("The patch lands at 22:02."), as written:
+ * the same clock the token reader reads at an entry's start (with seconds and AM/PM).
+ */
+export function clockTimeInText(text: string): string | undefined {
+  return CLOCK_IN_TEXT.exec(text)?.[0];
+}
+const CLOCK_IN_TEXT = new RegExp(String.raw`(?<![\d:.])${TIME.source}(?!:)(?:${AM_PM.source})?`, 'i');
 // The end of a time span ("14:05–14:20"): part of the token, so it is not read as text.
 const SPAN_END = /[ \t]*(?:[-\u2013\u2014]|to)[ \t]*\d{1,2}:\d{2}(?::\d{2})?(?![\d])(?:[ \t]?[ap]\.?m\.?(?![A-Za-z]))?/iy;
 const ATTACHED_ZONE = /(Z|[+\u2212-]\d{2}:?\d{2})(?![A-Za-z0-9])/y;
@@ -132,6 +148,7 @@ interface TimePart {
   hour: number;
   minute: number;
   second: number;
+  twelveHour?: true;
 }
 
 /** Something shaped like a time that no clock shows, and why. */
@@ -145,8 +162,8 @@ interface NotedTime extends TimePart {
   note?: string;
 }
 
-function readTime(text: string, at: number): NotedTime | NotATime | undefined {
-  let m = match(TIME, text, at);
+function readTime(text: string, at: number, afterDate = false): NotedTime | NotATime | undefined {
+  let m = match(TIME, text, at) ?? (afterDate ? match(COMPACT_TIME, text, at) : null);
   if (!m) {
     // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
     m = match(DOTTED_TIME, text, at);
@@ -172,8 +189,9 @@ function readTime(text: string, at: number): NotedTime | NotATime | undefined {
       return { end, problem: `"${written}" is not a time: a 12-hour clock with AM or PM runs from 1 to 12${suggestion}.` };
     }
     hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
+    return { end, hour, minute, second };
   }
-  return { end, hour, minute, second };
+  return hour >= 1 && hour <= 12 && !m[1].startsWith('0') ? { end, hour, minute, second, twelveHour: true } : { end, hour, minute, second };
 }
 
 const isTime = (t: NotedTime | NotATime | undefined): t is NotedTime => t !== undefined && !('problem' in t);
@@ -221,7 +239,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     for (const separator of DATE_TIME_SEPARATORS) {
       const sep = match(separator, text, date.end);
       const approx = sep ? match(APPROX, text, date.end + sep[0].length) : undefined;
-      const read = sep ? readTime(text, date.end + sep[0].length + (approx ? approx[0].length : 0)) : undefined;
+      const read = sep ? readTime(text, date.end + sep[0].length + (approx ? approx[0].length : 0), true) : undefined;
       if (isTime(read)) time = read;
       else if (read) notATime = read;
       if (read) break;
@@ -261,6 +279,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
     token.minute = time.minute;
     token.second = time.second;
     if (time.note) token.note = time.note;
+    if (time.twelveHour) token.twelveHour = true;
     const span = match(SPAN_END, text, time.end);
     const after = span ? time.end + span[0].length : time.end;
     token.end = after;

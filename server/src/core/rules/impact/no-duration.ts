@@ -2,6 +2,7 @@ import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
 import { hasDuration } from '../../report/impact-phrases.js';
 import { reportKind } from '../../report/report-kind.js';
+import { openingNodes } from '../../report/sections.js';
 import type { ImpactStatement, Report } from '../../report/types.js';
 import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
@@ -42,11 +43,9 @@ export const impactNoDuration: ReportRule = {
   },
 };
 
-/** The paragraphs before the first section under the report's title, as plain text. */
+/** The opening paragraphs of the report ({@link openingNodes}), as plain text. */
 function openingText(report: Report): string {
-  const first = report.sections.find((s, i) => i > 0 || (s.heading.position?.start.offset ?? 0) > (report.root.children[0]?.position?.start.offset ?? 0));
-  const end = first?.heading.position?.start.offset ?? report.text.length;
-  return plainText(report.root.children.filter((n) => n.type === 'paragraph' && (n.position?.end.offset ?? 0) <= end));
+  return plainText(openingNodes(report.sections, report.root, report.text.length).filter((n) => n.type === 'paragraph'));
 }
 
 /** Inserts " for about 4 hours 10 minutes" at the end of the statement's first sentence. */

@@ -48,6 +48,20 @@ function isMetadataBlock(section: Section, text: string): boolean {
   return setext !== written && METADATA_LINES.test(setext.trim());
 }
 
+/**
+ * A heading that carries its value after a label ("Owner: @sam", "Bugzilla Bug: 4521",
+ * "Meeting: waived"): a field of the report's header, written as a heading, not a section.
+ */
+const FIELD_HEADING = /^[\p{L}][\p{L}\d .'/()-]{0,40}:\s*\S/u;
+
+/** A heading that only labels the next one as the report's title ("# Title:" then "### Disk full"). */
+const TITLE_LABEL = /^title\s*:?\s*$/i;
+
+/** The heading is the title label, or the title under it. */
+function isTitleLabel(sections: readonly Section[], i: number): boolean {
+  return (TITLE_LABEL.test(sections[i].title) && i + 1 < sections.length) || (i > 0 && TITLE_LABEL.test(sections[i - 1].title));
+}
+
 /** A heading with nothing under it. */
 export const emptySection: ReportRule = {
   meta: {
@@ -69,7 +83,9 @@ export const emptySection: ReportRule = {
           !isTimedEntry(s.title) &&
           !isDayDivider(s, report.sections[i + 1]) &&
           !isTitleBeforeMeta(report.sections[i + 1], i, report.text) &&
-          !isMetadataBlock(s, report.text),
+          !isMetadataBlock(s, report.text) &&
+          !FIELD_HEADING.test(s.title) &&
+          !isTitleLabel(report.sections, i),
       )
       .map((s) => ({ message: `Section "${s.title}" is empty.`, range: s.headingRange }));
   },

@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { scanProse } from '../../markdown/prose.js';
 import { isStatusMarker } from '../../report/actionable-status.js';
-import { isDoneStatus, isStatus } from '../../report/actionables.js';
+import { isDoneStatus, isStatus } from '../../report/actionable-status.js';
 import type { RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 

@@ -28,7 +28,10 @@ export const outOfOrder: ReportRule = {
     };
     let previous: TimelineEntry | undefined;
     let fix: Fix | undefined | null = null;
-    for (const entry of report.timeline.entries) {
+    const { entries } = report.timeline;
+    // An indexed loop: it runs over every entry in every version (see `zone-mismatch.ts`).
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
       if (entry.utc === undefined && entry.date === undefined) continue;
       if (previous && earlier(entry, previous)) {
         if (fix === null) fix = sortTimelineFix(report);

@@ -1,13 +1,11 @@
 import { entryLineRange } from '../../report/timeline/sort.js';
+import { clockTimeInText } from '../../report/timeline/tokens.js';
 import type { TimelineEntry } from '../../report/types.js';
 import type { ReportRule } from '../rule.js';
 
-// A clock time inside the entry's words ("The patch lands at 22:02.").
-const TIME_IN_TEXT = /(?<![\d:.])\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?(?![a-z]))?(?![\d:])/i;
-
 /** What is missing from an entry a reader cannot place in time, and how to give it. */
 function missing(entry: TimelineEntry): string {
-  const inText = TIME_IN_TEXT.exec(entry.text)?.[0];
+  const inText = clockTimeInText(entry.text);
   if (inText) {
     return `This entry's time is not at its start: "${inText}" stands inside its words, where it may be any time the story mentions. Start the entry with its time ("${inText} …").`;
   }

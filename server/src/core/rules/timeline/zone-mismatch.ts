@@ -14,7 +14,10 @@ const offsetText = (minutes: number): string => {
 /** The zone most entries write, when the timeline declares none. */
 function usualZone(entries: readonly TimelineEntry[]): string | undefined {
   const counts = new Map<string, number>();
-  for (const e of entries) if (e.zoneOnEntry && e.zone) counts.set(clockOf(e.zone), (counts.get(clockOf(e.zone)) ?? 0) + 1);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e.zoneOnEntry && e.zone) counts.set(clockOf(e.zone), (counts.get(clockOf(e.zone)) ?? 0) + 1);
+  }
   const sorted = [...counts].sort((a, b) => b[1] - a[1]);
   return sorted.length > 1 && sorted[0][1] > sorted[1][1] ? sorted[0][0] : undefined;
 }
@@ -41,8 +44,11 @@ export const zoneMismatch: ReportRule = {
     // Zones already reported, as another zone than the timeline's and as out of season.
     const other = new Set<string>();
     const season = new Set<string>();
-    for (const e of entries) {
-      if (!e.zoneOnEntry || !e.zone || !reference) continue;
+    // Indexed loops: they run over every entry in every version, and an iterator allocates a
+    // result per entry until the JIT has optimized the loop.
+    for (let i = 0; reference && i < entries.length; i++) {
+      const e = entries[i];
+      if (!e.zoneOnEntry || !e.zone) continue;
       const clock = clockOf(e.zone);
       if (clock === reference || other.has(e.zone)) continue;
       other.add(e.zone);
@@ -53,14 +59,17 @@ export const zoneMismatch: ReportRule = {
         ...(declaredZone ? { related: [{ file: report.file, range: declaredZone.range, message: 'The declared zone.' }] } : {}),
       });
     }
-    for (const e of entries) {
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
       if (!e.zone || !e.date || season.has(e.zone) || other.has(e.zone)) continue;
       const mismatch = seasonMismatch(e.zone, e.date);
       if (!mismatch) continue;
       season.add(e.zone);
       const range = e.zoneOnEntry || !declaredZone ? (e.timeRange ?? entryLineRange(report.lines, e)) : declaredZone.range;
+      // GMT is also UTC's name: in British summer it says UTC or the UK clock, and only the writer knows which.
+      const fix = clockOf(e.zone) === 'UTC' ? `write UTC if the times are UTC, or ${mismatch.expected} if they are what ${mismatch.region} clocks showed` : 'write the zone the clocks showed';
       findings.push({
-        message: `${e.zone} is ${ZONE_ABBREVIATIONS[e.zone] > (mismatch.expectedOffset ?? 0) ? 'daylight' : 'standard'} time, but on ${e.date} ${mismatch.region} clocks show ${mismatch.expected} (${offsetText(mismatch.expectedOffset)}): write the zone the clocks showed. The times are read in ${e.zone} (${offsetText(ZONE_ABBREVIATIONS[e.zone])}).`,
+        message: `${e.zone} is ${ZONE_ABBREVIATIONS[e.zone] > (mismatch.expectedOffset ?? 0) ? 'daylight' : 'standard'} time, but on ${e.date} ${mismatch.region} clocks show ${mismatch.expected} (${offsetText(mismatch.expectedOffset)}): ${fix}. The times are read in ${e.zone} (${offsetText(ZONE_ABBREVIATIONS[e.zone])}).`,
         range,
       });
     }
