@@ -27,6 +27,7 @@ test('edits the line alone cannot read are left to the whole parse', () => {
     before.replace('middle', 'mid\ndle'), // a line break
     before.replace('middle', '- - -').replace('**10:05** ', ''), // no longer a list item
     before.replace('middle', 'middle[^1]'), // a footnote
+    before.replace('**10:05** middle', '[a]: https://example.org/a'), // a link definition, which its siblings can use
   ];
   for (const after of cases) assert.equal(reparseListLine(before, parser.parseWhole(before), after, parseAlone(parser)), undefined, JSON.stringify(after));
 });
@@ -74,3 +75,14 @@ function treeOf(doc: { chunks: { tree: Root }[] }, i: number): Root | undefined 
 function reparsed(previous: { chunks: { chunk: { text: string }; tree: Root }[] }, i: number, text: string, parser: MarkdownParser): boolean {
   return reparseListLine(previous.chunks[i].chunk.text, previous.chunks[i].tree, text, parseAlone(parser)) !== undefined;
 }
+
+test('a link definition typed into an item changes its siblings, so the list is parsed whole', () => {
+  const parser = new MarkdownParser();
+  const before = '## Timeline\n\n- **10:00** first\n- **10:05** see [the graph][g]\n- **10:10** middle\n- **10:15** last\n';
+  const after = before.replace('**10:10** middle', '[g]: https://example.org/g');
+  const whole = parser.parseWhole(after);
+  assert.match(JSON.stringify(whole), /"linkReference"/, 'a whole parse reads the reference in the sibling as a link');
+  const incremental = new MarkdownParser();
+  const chunks = incremental.parseChunks(after, undefined, incremental.parseChunks(before)).chunks;
+  assert.deepEqual(stripped(chunks[chunks.length - 1].tree), stripped(new MarkdownParser().parseChunks(after).chunks.at(-1)!.tree));
+});

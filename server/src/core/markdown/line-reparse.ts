@@ -9,7 +9,7 @@
  * the change in length: the tree a whole parse gives.
  *
  * Anything else (a line break typed or removed, the list marker touched, the last item, a first
- * item right under a paragraph, a loose list, a line that stops being one list item, footnotes)
+ * item right under a paragraph, a loose list, a line that stops being one list item, footnotes, link definitions)
  * is left to the whole parse.
  */
 import type { List, ListItem, Root, RootContent } from 'mdast';
@@ -45,7 +45,10 @@ export function reparseListLine(oldText: string, old: Root, text: string, parseL
   const lineEnd = endOfLine(text, prefix);
   const delta = text.length - oldText.length;
   const line = text.slice(lineStart, lineEnd);
-  if (line.includes('[^') || oldText.slice(lineStart, oldLineEnd).includes('[^') || line.includes('\r')) return undefined;
+  // Footnotes and link definitions reach other lines: a definition in an item (`- [a]: /x`)
+  // turns `[text][a]` in its siblings into a link.
+  const oldLine = oldText.slice(lineStart, oldLineEnd);
+  if (line.includes('[^') || oldLine.includes('[^') || line.includes(']:') || oldLine.includes(']:') || line.includes('\r')) return undefined;
 
   // The old item on that line: one line, inside a tight list, with items on the lines around it.
   const at = old.children.findIndex((n) => offsetOf(n.position?.start) <= lineStart && offsetOf(n.position?.end) >= oldLineEnd);
