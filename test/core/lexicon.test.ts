@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { impactBegunEarlier, impactGoesOn, milestoneWords, problemTimeInEntry } from '../../server/src/core/report/timeline/lexicon.js';
+import { impactBegunEarlier, impactGoesOn, problemTimeInEntry } from '../../server/src/core/report/timeline/impact-course.js';
+import { milestoneWords } from '../../server/src/core/report/timeline/lexicon.js';
 import type { Milestone } from '../../server/src/core/report/types.js';
 
 const named = (clause: string): Milestone[] => milestoneWords(clause).map((w) => w.milestone);

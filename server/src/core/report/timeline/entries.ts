@@ -32,7 +32,7 @@ import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
-import { impactBegunEarlier } from './lexicon.js';
+import { impactBegunEarlier } from './impact-course.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';

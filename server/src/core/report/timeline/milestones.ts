@@ -6,7 +6,8 @@
  * detected by a user") is narrative, not a milestone.
  */
 import type { Milestone, MilestoneCue } from '../types.js';
-import { impactGoesOn, MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
+import { impactGoesOn } from './impact-course.js';
+import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
 
 const SUBJECT = '(?:the\\s+)?(?:issue|incident|outage|problem|impact|error|errors|degradation|disruption)';
 const PHRASES: readonly [Milestone, RegExp][] = [

@@ -28,7 +28,7 @@ import { daysInMonth, isoDay } from '../iso-date.js';
 import type { LineIndex } from '../../text.js';
 import type { TimelineEntry } from '../types.js';
 import type { RawItem } from './entries.js';
-import { impactBegunEarlier, problemTimeInEntry } from './lexicon.js';
+import { impactBegunEarlier, problemTimeInEntry } from './impact-course.js';
 import { findImpactGoesOn, findMilestoneCues, findMilestones } from './milestones.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import { zoneOnDay } from './seasons.js';
