@@ -17,7 +17,8 @@ import { LineIndex } from '../text.js';
 import { CancelledError, type CancellationToken, type Finding, type Range } from '../types.js';
 import { impactInTables } from './impact.js';
 import { addDateOrders } from './timeline/date-order.js';
-import { extractTimelineNodes, type EntryReader, type Extraction, type RawItem } from './timeline/entries.js';
+import { extractTimelineNodes, type Extraction, type RawItem } from './timeline/entries.js';
+import type { EntryReader } from './timeline/entry-words.js';
 import type { TimeToken } from './timeline/tokens.js';
 import type { ImpactStatement, Report } from './types.js';
 
