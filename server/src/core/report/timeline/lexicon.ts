@@ -132,10 +132,19 @@ const REPORT_ARRIVES = [
 /** A report named as an entry's headline: "Immunefi Report (13 August)"; capitals only, as written. */
 const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()`;
 
+/** "Errors start", "latency spikes": a problem word with a verb of beginning. */
+const PROBLEM_BEGINS = new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i');
+
+/** A system doing what it must not, told with a failure verb on the system as subject (see its entry below). */
+const SYSTEM_FAILS = new RegExp(
+  String.raw`(?<!\b(?:restart(?:ing)?|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|upgrade|deploy(?:ment)?|migration|rollover|checks?|probes?|monitors?)\s+(?:(?:of|on|for|against)\s+)?(?:the\s+)?(?:[\w.-]+\s+){0,2})\b(?!(?:restart|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|tests?|checks?|probes?|we|I|they|he|she|team|and|or)\b)${SYSTEM}\s+(?:(?:has|had)\s+)?(?:(?:fails|failed|crashes|crashed|dies|died|aborts|aborted)(?=\s*(?:$|[.,;:!)]|(?:due|because|with|after|when|while|on|at|in|and|again|repeatedly|completely|silently|since|during|unexpectedly|overnight)\b))|(?:terminates|terminated|exits|exited)\s+(?:with|unexpectedly|abnormally))\b`,
+  'i',
+);
+
 /** The words of each milestone (see the module comment). Each pattern is tried on one clause. */
 export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   start: [
-    new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i'),
+    PROBLEM_BEGINS,
     /\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|problem|issue|errors?)\b/i,
     /\bimpact\s+start\b/i,
     // "Outage onset (per monitoring)", "onset of the errors".
@@ -168,10 +177,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A system doing what it must not: "the listener service fails due to a DNS glitch", "the
     // pipeline terminated with exit 1"; not an action that failed ("the restart fails"), a person
     // ("we failed over") or a transitive use ("terminated the job").
-    new RegExp(
-      String.raw`(?<!\b(?:restart(?:ing)?|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|upgrade|deploy(?:ment)?|migration|rollover|checks?|probes?|monitors?)\s+(?:(?:of|on|for|against)\s+)?(?:the\s+)?(?:[\w.-]+\s+){0,2})\b(?!(?:restart|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|tests?|checks?|probes?|we|I|they|he|she|team|and|or)\b)${SYSTEM}\s+(?:(?:has|had)\s+)?(?:(?:fails|failed|crashes|crashed|dies|died|aborts|aborted)(?=\s*(?:$|[.,;:!)]|(?:due|because|with|after|when|while|on|at|in|and|again|repeatedly|completely|silently|since|during|unexpectedly|overnight)\b))|(?:terminates|terminated|exits|exited)\s+(?:with|unexpectedly|abnormally))\b`,
-      'i',
-    ),
+    SYSTEM_FAILS,
     /\breturn(?:s|ed|ing)\s+(?:an?\s+)?(?:http\s+)?(?:5\d\d|errors?\b)/i,
     // A system's own figures going wrong: "the strategy reports a 4.9 million loss", "harvested,
     // reporting an artificial loss". A person reporting a loss is a report (detection), not this.
@@ -277,8 +283,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
  * word of every clause): a clause without the verb they need cannot match them.
  */
 const NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
-  [MILESTONE_WORDS.start[0], /start|begin|began|appear|rise|rose|spike|increas|climb/i],
-  [MILESTONE_WORDS.start.find((re) => re.source.includes('terminates|terminated')) as RegExp, /fail|crash|die[sd]|abort|terminat|exit/i],
+  [PROBLEM_BEGINS, /start|begin|began|appear|rise|rose|spike|increas|climb/i],
+  [SYSTEM_FAILS, /fail|crash|die[sd]|abort|terminat|exit/i],
 ]);
 
 /** Words that say something did not happen, might happen, or only was tried. */
