@@ -95,8 +95,9 @@ export function timelineFrom(
 ): Timeline {
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
-  const startDate = reportDay(title, file, sections, frontMatter, lines.text);
-  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate ?? reportMonth(file), declaration?.zone);
+  const month = reportMonth(file);
+  const startDate = reportDay(title, file, sections, frontMatter, lines.text, month);
+  const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate ?? month, declaration?.zone);
   const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate, dayFirst }, taken);
   const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };

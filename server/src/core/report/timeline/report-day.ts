@@ -65,11 +65,10 @@ function offsetAfter(text: string, line: number): number {
   return at;
 }
 
-/** The day of the incident from outside the timeline (see the module comment). */
-export function reportDay(title: string | undefined, file: string | undefined, sections: readonly Section[], frontMatter: FrontMatter | undefined, text: string): string | undefined {
+/** The day of the incident from outside the timeline (see the module comment); `month` is {@link reportMonth} of `file`, passed by a caller that needs it too. */
+export function reportDay(title: string | undefined, file: string | undefined, sections: readonly Section[], frontMatter: FrontMatter | undefined, text: string, month = reportMonth(file)): string | undefined {
   const start = parseIsoInstant(frontMatter?.data?.start);
   if (start) return start.date;
-  const month = reportMonth(file);
   const fromTitle = title ? findFullDate(title, month) : undefined;
   if (fromTitle) return fromTitle;
   const name = file?.split(/[\\/]/).pop();
