@@ -281,15 +281,16 @@ function symptomAfterReport(start: MilestoneFact, entries: readonly TimelineEntr
  */
 function causeEntry(chosen: Milestones, statements: readonly ResolvedStatement[], entries: readonly TimelineEntry[], lines: LineIndex): void {
   const detected = chosen.detected?.entry;
-  const kinds = new Set(statements.flatMap((s) => (s.kind === 'cause' ? (s.changes ?? []) : [])));
-  if (!detected || kinds.size === 0) return;
+  const kinds = [...new Set(statements.flatMap((s) => (s.kind === 'cause' ? (s.changes ?? []) : [])))];
+  if (!detected || kinds.length === 0) return;
   const at = entries.indexOf(detected);
   for (let i = at - 1; i >= 0; i--) {
     const e = entries[i];
     if (e.utc === undefined || e.dateOnly || !notBefore(detected, { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: e.range })) continue;
-    const kind = [...kinds].find((k) => CHANGE_KINDS[k].test(e.text));
-    if (!kind) continue;
-    chosen.start = { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: entryLineRange(lines, e), entry: e, words: CHANGE_KINDS[kind].exec(e.text)![0] };
+    let words: string | undefined;
+    for (let k = 0; k < kinds.length && !words; k++) words = CHANGE_KINDS[kinds[k]].exec(e.text)?.[0];
+    if (!words) continue;
+    chosen.start = { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: entryLineRange(lines, e), entry: e, words };
     return;
   }
 }
