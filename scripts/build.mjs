@@ -69,6 +69,8 @@ const targets = [
   },
   { entry: 'server/src/main.ts', outfile: 'dist/server.js', format: 'esm', banner: esmBanner, define: { __INCIDENT_SCRIBE_BUILD_ID__: BUILD_ID } },
   { entry: 'server/src/node/report-worker.ts', outfile: 'dist/report-worker.js', format: 'esm', banner: esmBanner },
+  // The overview's charts, loaded by an analysis worker only for an overview (they are half its weight).
+  { entry: 'server/src/node/overview-export.ts', outfile: 'dist/overview-export.js', format: 'esm', banner: esmBanner },
   // The key scan's worker thread, started by the CLI and the server from the file next to them.
   { entry: 'server/src/node/keys-worker.ts', outfile: 'dist/keys-worker.js', format: 'esm', banner: esmBanner },
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] },
