@@ -52,6 +52,11 @@ export interface TimeToken {
    * `01:52` or `13:52`): the afternoon when the timeline's order says so (see `resolve.ts`).
    */
   twelveHour?: true;
+  /**
+   * The entry is timed as an offset from an earlier entry (`+50 minutes`, `T+2h`), in minutes:
+   * no hour or date of its own; `resolve.ts` counts it from the last entry with a clock time.
+   */
+  after?: number;
 }
 
 /** How a date orders its day and month (see {@link TimeToken.order}). */
@@ -342,6 +347,38 @@ export function readTrailingToken(text: string): TimeToken | undefined {
     if (t && hasTime(t) && dash[1].slice(t.end).replace(/[*_`)\]]/g, '').trim() === '') return { ...t, start: at + t.start, end: at + t.end, rest: dash.index };
   }
   return undefined;
+}
+
+// A short label before the entry's time: "Incident Start: 2023-01-05 14:00 UTC", "**Detected:** 14:05".
+// At most four words, none of them a digit, so a sentence with a colon is not a label.
+const FIELD_LABEL = /[ \t]*[*_`]*([A-Za-z][A-Za-z'/&()-]*(?:[ \t]+[A-Za-z'/&()-]+){0,3})[*_`]*[ \t]*:[*_`]*[ \t]+/y;
+
+/**
+ * Reads the time after a short label at the start of `text` (one line), as a list of labelled
+ * fields writes it: "Time of Detection: 2023-01-05 14:00 UTC". Only a token with a time of day
+ * counts. Offsets are into `text`; `rest` is where the label starts, so its words stay with the
+ * entry (they often name the milestone).
+ */
+export function readLabelledToken(text: string): TimeToken | undefined {
+  const label = match(FIELD_LABEL, text, 0);
+  if (!label) return undefined;
+  const t = readLeadingToken(text, label[0].length);
+  return t && (hasTime(t) || t.problem) ? { ...t, rest: 0 } : undefined;
+}
+
+// "+50 minutes", "+1 hrs", "T+2h", "T + 90 min": the time since an earlier entry.
+const OFFSET = /[ \t]*[*_`]*(?:T[ \t]?)?\+[ \t]?(\d{1,4}(?:\.\d+)?)[ \t]?(minutes?|mins?|m|hours?|hrs?|h)(?![A-Za-z0-9])/iy;
+
+/**
+ * Reads an entry's time written as an offset from an earlier entry at the start of `text` (one
+ * line): `+50 minutes`, `+1 hrs`, `T+2h`. Offsets are into `text`.
+ */
+export function readOffsetToken(text: string): TimeToken | undefined {
+  const m = match(OFFSET, text, 0);
+  if (!m) return undefined;
+  const minutes = Math.round(Number(m[1]) * (/^h/i.test(m[2]) ? 60 : 1));
+  const end = m[0].length;
+  return { start: m[0].search(/[T+]/i), end, rest: restAfter(text, end), after: minutes };
 }
 
 /**
