@@ -167,7 +167,20 @@ interface NotedTime extends TimePart {
   note?: string;
 }
 
+// An hour whose minutes are not written as two digits: "22:XX", "24:XX", "07:7:47" (a lone
+// "10:1" is a ratio, not a time).
+const PARTIAL_TIME = /(\d{1,2}):(?:([xX]{2}|\?{2})|\d:\d{2})(?![\dA-Za-z?])/y;
+
+/** Why a time-shaped text whose minutes are not two digits is not a time. */
+function partialTime(written: string, hour: number, unknownMinutes: boolean): string {
+  if (hour > 23) return `"${written}" is not a time: hours run from 0 to 23, and the hour after 23:59 is 00:00 of the next day.`;
+  if (unknownMinutes) return `"${written}" gives the hour but not the minute: write the minute, or "about ${String(hour).padStart(2, '0')}:00" when it is not known.`;
+  return `"${written}" is not a time: minutes are written with two digits ("${written.replace(/:(\d)(?!\d)/, ':0$1')}").`;
+}
+
 function readTime(text: string, at: number, afterDate = false): NotedTime | NotATime | undefined {
+  const partial = match(PARTIAL_TIME, text, at);
+  if (partial) return { end: at + partial[0].length, problem: partialTime(partial[0], Number(partial[1]), partial[2] !== undefined) };
   let m = match(TIME, text, at) ?? (afterDate ? match(COMPACT_TIME, text, at) : null);
   if (!m) {
     // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
@@ -182,7 +195,8 @@ function readTime(text: string, at: number, afterDate = false): NotedTime | NotA
   if (ampm) end += ampm[0].length;
   const written = text.slice(at, end).trim();
   if (minute > 59 || second > 59 || (!ampm && hour > 23)) {
-    return { end, problem: `"${written}" is not a time: hours run from 0 to 23 and minutes from 0 to 59.` };
+    const next = hour === 24 && minute <= 59 ? ', and the hour after 23:59 is 00:00 of the next day' : '';
+    return { end, problem: `"${written}" is not a time: hours run from 0 to 23 and minutes from 0 to 59${next}.` };
   }
   if (ampm) {
     if (hour > 12 && hour < 24 && ampm[1].toLowerCase() === 'p') {
@@ -248,6 +262,14 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       if (isTime(read)) time = read;
       else if (read) notATime = read;
       if (read) break;
+    }
+    if (!time && !notATime && text[date.end] === '/') {
+      // "2023-01-04/11:34": the time is plain, the joint is not.
+      const read = readTime(text, date.end + 1, true);
+      if (isTime(read)) {
+        const shown = text.slice(at, read.end).trim();
+        time = { ...read, note: `"${shown}" joins the date and the time with "/": write "${shown.replace('/', ' ')}".` };
+      }
     }
   } else {
     const read = readTime(text, at);
