@@ -8,7 +8,9 @@ import type { SessionStats } from '../core/report/session.js';
 import type { ResolvedConfig } from '../core/config/config.js';
 import { MarkdownParser, type ParseHelp } from '../core/markdown/parse.js';
 import { throwIfCancelled, type CancellationToken } from '../core/types.js';
-import { exportOverview, exportReport, type ExportFormat, type OverviewFormat, type OverviewInput } from '../core/export/index.js';
+import { exportReport, type ExportFormat } from '../core/export/report-export.js';
+import type { OverviewFormat, OverviewInput } from '../core/export/index.js';
+import type { RenderOverview } from './report-job.js';
 import { buildReport } from '../core/report/model.js';
 import { ownersListOf } from '../core/owners/index.js';
 import { readTextFile } from './read.js';
@@ -87,8 +89,11 @@ export class ReportEngine {
     return exportReport(report, findings, format);
   }
 
-  /** The overview of `files`; a file without `text` is read from disk, and one that cannot be read is left out, with the reason. */
-  overview(files: readonly OverviewFile[], format: OverviewFormat, now: number, token?: CancellationToken): { content: string; skipped: { path: string; reason: string }[] } {
+  /**
+   * The overview of `files`, rendered by `render` (`exportOverview`); a file without `text` is read
+   * from disk, and one that cannot be read is left out, with the reason.
+   */
+  overview(files: readonly OverviewFile[], format: OverviewFormat, now: number, render: RenderOverview, token?: CancellationToken): { content: string; skipped: { path: string; reason: string }[] } {
     const inputs: OverviewInput[] = [];
     const skipped: { path: string; reason: string }[] = [];
     for (const f of files) {
@@ -105,7 +110,7 @@ export class ReportEngine {
       const config = this.known(f.config);
       inputs.push({ file: f.file, report: buildReport(f.path, text, this.parser, config, token), owners: ownersListOf(config) });
     }
-    return { content: exportOverview(inputs, format, now), skipped };
+    return { content: render(inputs, format, now), skipped };
   }
 
   /** The session of document `key`, made the most recently used. */

@@ -14,49 +14,18 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WorkerPool } from './pool.js';
 import type { ExportFormat, OverviewFormat } from '../core/export/index.js';
-import type { CancellationToken } from '../core/types.js';
+import { exportOverview } from '../core/export/index.js';
 import { ReportEngine, type AnalysisInput, type OverviewFile } from './report-engine.js';
+import { runJob, type ExportInput, type JobReply, type JobTask, type WorkerReply, type WorkerTask } from './report-job.js';
 import type { ReportSnapshot } from './report-snapshot.js';
 import type { SessionStats } from '../core/report/session.js';
-import { threadCpuMs } from './thread-cpu.js';
-import { ownerHelp, shareParse, type ParseHelpEnd } from './parse-help.js';
+import { shareParse } from './parse-help.js';
 
 /**
  * A document's first version this large is parsed by two workers when another one is idle
  * (`parse-help.ts`): below it, sharing costs about what it saves.
  */
 export const SHARED_PARSE_MIN_CHARS = 64 * 1024;
-
-/** A job for a worker, besides forgetting a document. */
-export type JobTask =
-  | { type: 'analyse'; input: AnalysisInput; help?: ParseHelpEnd }
-  | { type: 'help'; text: string; end: ParseHelpEnd }
-  | { type: 'export'; input: ExportInput; format: ExportFormat }
-  | { type: 'overview'; files: OverviewFile[]; format: OverviewFormat; now: number };
-
-/** A task for a worker: a job with the flag that cancels it, or forgetting a document. */
-export type WorkerTask = (JobTask & { cancel: SharedArrayBuffer }) | { type: 'forget'; key: string };
-
-/** What a job gives: an analysis, or the text of an export (with the files an overview could not read). */
-export type JobReply = { snapshot: ReportSnapshot; ms: number; cpuMs?: number; stats?: SessionStats } | { content: string; skipped?: { path: string; reason: string }[] } | { helped: number };
-
-/** A worker's answer. */
-export type WorkerReply = JobReply | { cancelled: true };
-
-/** One report to export: an open document has a `key` (its session is used). */
-export type ExportInput = Omit<AnalysisInput, 'key' | 'fixAll'> & { key?: string };
-
-/** Runs a job on `engine`, in a worker or on the calling thread. */
-export function runJob(engine: ReportEngine, task: JobTask, token: CancellationToken): JobReply {
-  if (task.type === 'export') return { content: engine.exportReport(task.input, task.format, token) };
-  if (task.type === 'overview') return engine.overview(task.files, task.format, task.now, token);
-  if (task.type === 'help') return { helped: engine.helpParse(task.text, task.end) };
-  const started = performance.now();
-  const cpu = threadCpuMs();
-  const snapshot = engine.analyse(task.input, token, task.help && ownerHelp(task.help));
-  const cpuAfter = threadCpuMs();
-  return { snapshot, ms: performance.now() - started, cpuMs: cpu === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpu, stats: engine.stats(task.input.key) };
-}
 
 /** An analysis that finished. */
 export interface AnalysisResult {
@@ -324,7 +293,7 @@ export class ReportWorkers {
       const token = { get isCancellationRequested() { return Atomics.load(job.flag, 0) !== 0; } };
       try {
         if (token.isCancellationRequested) throw new AnalysisError('cancelled', 'cancelled');
-        job.resolve(runJob(this.local, job.task, token));
+        job.resolve(runJob(this.local, job.task, token, exportOverview));
       } catch (error) {
         if (error instanceof AnalysisError) job.reject(error);
         else if ((error as Error)?.name === 'CancelledError') job.reject(new AnalysisError('cancelled', 'cancelled'));
