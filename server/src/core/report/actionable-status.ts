@@ -67,11 +67,17 @@ export function statedStatus(markdown: string, capitalsOnly = false): StatedStat
   return trail ? { done: !OPEN.test(trail[1]), skip: 0 } : undefined;
 }
 
+/** A heading whose words open with a status in capitals, after an optional number: `### 2) TODO Alerts`. */
+const HEADING_STATUS = /^[ \t]{0,3}#{1,6}[ \t]+(?:\d+[.)][ \t]+)?(TODO|DOING|DONE|WIP)(?=[ \t]+[A-Za-z])/;
+
 /** True when a status marker ("TODO", "DONE") at `[start, end)` of `text` is an item's status, not unfinished text. */
 export function isStatusMarker(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const eol = text.indexOf('\n', end);
   const line = text.slice(lineStart, eol < 0 ? text.length : eol);
+  // A heading opened by a status in capitals, as in an outline of work: "#### 2) TODO Config management".
+  const heading = HEADING_STATUS.exec(line);
+  if (heading) return start - lineStart === heading[0].length - heading[1].length;
   const status = statedStatus(line);
   if (!status) return false;
   const at = start - lineStart;

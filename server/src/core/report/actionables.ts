@@ -18,6 +18,8 @@ import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js'
 import { isDoneStatus, isStatus, readsAsPlanned, statedStatus } from './actionable-status.js';
 import { tableColumns, type Columns } from './actionable-table.js';
 import { FIX_NOUNS, headingRole, sectionRole } from './heading-roles.js';
+import { DONE_GROUP, readsAsDone } from './actionable-done.js';
+import { headingHandle, teamIntroducing } from './actionable-owner.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
 
@@ -63,42 +65,6 @@ interface Inherited {
 /** Head words of a section that tells the fix and the work left ({@link FIX_NOUNS}). */
 const FIX_SECTION = new RegExp(String.raw`\b(?:${FIX_NOUNS})\b`);
 
-/**
- * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
- * limit", "Sent a notice to…", "[sam] made the pool larger"), or a closing note that says so ("…
- * _done in grafana_.").
- */
-const DONE_ITEM = new RegExp(
-  [
-    String.raw`^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])`,
-    String.raw`\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$`,
-    String.raw`(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$`,
-    String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
-  ].join('|'),
-  'i',
-);
-
-/**
- * Items told as done when nothing in them is still planned: a present perfect passive ("Changes
- * have been made so that …", "The feed has been added to the dashboard") or a headline in the past
- * participle ("Script updated to handle pagination").
- */
-const DONE_TOLD = new RegExp(
-  [
-    String.raw`^[^.;!?]{0,120}?(?<!\b(?:should|would|could|must|might|will|may|to)\s+)\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been\s+(?:made|done|set\s+up|put\s+in\s+place|built|written|\w+ed)\b`,
-    String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please)\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
-  ].join('|'),
-  'i',
-);
-
-/** True when an item's words say its work is done (see {@link DONE_ITEM}, {@link DONE_TOLD}). */
-function readsAsDone(words: string, whole = words): boolean {
-  return DONE_ITEM.test(words) || (DONE_TOLD.test(words) && !readsAsPlanned(whole, true));
-}
-
-/** Group headings of work that is finished. */
-const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b/i;
-
 /** A paragraph that is an actionable by its label: "**Action item:** …", "Follow-up: …". */
 const ACTION_LABEL = /^[*_]{0,2}(?:action items?|actionables?|follow[- ]?ups?|todo)[*_]{0,2}\s*:[*_]{0,2}\s+(?=\S)/i;
 
@@ -119,19 +85,28 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
   const items: Actionable[] = [];
   const reader = new ItemReader(lines, items, definitions);
   const inside = new Set<Section>();
-  const visit = (s: Section, group: Inherited): void => {
+  const visit = (s: Section, group: Inherited, prose: boolean): void => {
     inside.add(s);
-    for (const node of s.content) reader.block(node, group);
-    for (const child of s.children) visit(child, groupOf(child, group, lines));
+    for (const node of s.content) {
+      // Follow-ups written as prose: with no list or table to read, each paragraph is one.
+      if (prose) {
+        if (node.type !== 'paragraph' || NOTHING_PROSE.test(toString(node))) continue;
+        // The team a paragraph names as doing the work owns it and the paragraphs after it.
+        const team = group.owner ? undefined : teamIntroducing(toString(node));
+        if (team) group = { ...group, owner: team };
+        reader.paragraph(node, { ...group, prose: true });
+        continue;
+      }
+      reader.block(node, group);
+      // "The platform team will take the following actions:" gives its items an owner.
+      const team = node.type === 'paragraph' && !group.owner ? teamIntroducing(toString(node)) : undefined;
+      if (team) group = { ...group, owner: team };
+    }
+    for (const child of s.children) visit(child, groupOf(child, group, lines), prose);
   };
   if (section) {
     const group: Inherited = { tags: [], narrative: section === fix };
-    visit(section, group);
-    // Follow-ups written as prose: with no list or table to read, each paragraph is one.
-    const nodes = sectionNodes(section);
-    if (!nodes.some((n) => n.type === 'list' || n.type === 'table')) {
-      for (const node of nodes) if (node.type === 'paragraph' && !NOTHING_PROSE.test(toString(node))) reader.paragraph(node, { ...group, prose: true });
-    }
+    visit(section, group, !sectionNodes(section).some((n) => n.type === 'list' || n.type === 'table'));
   }
   for (const other of sections) {
     if (inside.has(other)) continue;
@@ -193,7 +168,7 @@ function headerNamesActionables(table: Table): boolean {
 function groupOf(section: Section, parent: Inherited, lines: LineIndex): Inherited {
   const heading = lines.text.slice(start(section.heading), end(section.heading));
   const tasks = readReferences(heading.replace(EXAMPLE_LINK, ' ')).tasks;
-  return { ...parent, done: parent.done || DONE_GROUP.test(section.title), tasks: tasks.length > 0 ? tasks : parent.tasks };
+  return { ...parent, owner: headingHandle(heading) ?? parent.owner, done: parent.done || DONE_GROUP.test(section.title), tasks: tasks.length > 0 ? tasks : parent.tasks };
 }
 
 function start(node: Node): number {
@@ -315,7 +290,9 @@ class ItemReader {
     const firstWords = plain(own.slice(0, 1));
     const status = own[0] ? statedStatus(this.lines.text.slice(start(own[0]), end(own[0]))) : undefined;
     const doneByNarrative = inherited.narrative === true && !checked && !readsAsPlanned(firstWords, inherited.introducedAsDone);
-    const done = status ? status.done : inherited.done || readsAsDone(firstWords, text) || doneByNarrative;
+    // A label over the work it lists ("Immediate actions taken:") says it is done.
+    const doneLabel = /:\s*$/.test(firstWords) && DONE_GROUP.test(firstWords);
+    const done = status ? status.done : inherited.done || readsAsDone(firstWords, text) || doneByNarrative || doneLabel;
     if ((split.length === 0 || checked) && !NOTHING.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
@@ -361,7 +338,7 @@ class ItemReader {
       for (const task of inColumn) if (!refs.tasks.includes(task)) refs.tasks.push(task);
     }
     const ownerCell = columns.owner !== undefined ? cells[columns.owner] : undefined;
-    const owner = ownerCell && isOwnerValue(ownerCell.text) ? ownerCell.text : refs.owner;
+    const owner = ownerCell && isOwnerValue(ownerCell.text) ? ownerCell.text : (refs.owner ?? group.owner);
     const tagCell = columns.tags !== undefined ? cells[columns.tags] : undefined;
     const tags = [...refs.tags];
     for (const tag of tagCell ? readTagCell(tagCell.text) : []) if (!tags.some((t) => t.toLowerCase() === tag.toLowerCase())) tags.push(tag);

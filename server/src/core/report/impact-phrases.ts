@@ -75,12 +75,24 @@ export function hasQuantity(text: string): boolean {
   return QUANTITY.test(rest) || WHOLE_OR_ONE.some((p) => p.test(text));
 }
 
+/** What a ledger or chain keeps for its users in place of "data": funds, balances. */
+const LEDGER = '(?:funds|assets|balances?|deposits?|tokens?|coins)';
+
+/** A system's state, which "remained consistent" or "was not lost". */
+const STATE = '(?:(?:on-?chain|chain|ledger|application|database|cluster)\\s+)?state';
+
 const DATA_LOSS = [
   /\b(?:loss|lose|loses|losing|corrupt|corrupted|corruption|intact|unrecoverable|irrecoverable|destroyed)\b/i,
   /\blost\b(?!\s+(?:access|connection|connectivity|the ability|their sessions?|sessions?|track)\b)/i,
   /\bdata\b[^.;\n]{0,40}\b(?:safe|preserved|restored|recovered|deleted|kept|retained|unaffected|not\s+affected|not\s+impacted)\b/i,
   // "No impact on data or connections", "without any effect on user data".
   /\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i,
+  // What a ledger keeps, in its own words: "the on-chain state remained consistent", "all funds are safe", "funds were never at risk".
+  new RegExp(String.raw`\b${LEDGER}\b[^.;\n]{0,60}?\b(?:safe|secure|consistent|intact|preserved|restored|recovered|returned|unaffected|untouched|made\s+whole|(?:not|never)\s+(?:\w+\s+)?(?:affected|impacted|at\s+risk|drained|lost|touched|compromised))\b`, 'i'),
+  new RegExp(String.raw`\b${STATE}\b[^.;\n]{0,40}?\b(?:consistent|intact|preserved|unaffected|untouched|(?:not|never)\s+(?:\w+\s+)?(?:affected|lost|corrupted|at\s+risk))\b`, 'i'),
+  new RegExp(String.raw`\b(?:recover(?:ed|ing)?|return(?:ed|ing)?|refund(?:ed|ing)?|reimburs(?:ed|ing))\s+(?:\S+\s+){0,5}?${LEDGER}\b|\bmade\s+whole\b`, 'i'),
+  // "Otherwise nothing was affected": whatever else the report lists is all there was.
+  /\bnothing\s+(?:else\s+)?(?:was|were|has\s+been|got)\s+(?:\w+ly\s+)?(?:affected|impacted|lost|touched|compromised|damaged)\b/i,
 ];
 
 /**
@@ -88,7 +100,7 @@ const DATA_LOSS = [
  * Resolution, "no data loss" in the lessons). Stricter than {@link statesDataLoss}, which reads
  * only the impact statement and the summary: elsewhere "lost" and "loss" often mean something else.
  */
-const NO_DATA_LOSS = /\b(?:no|without(?:\s+any)?)\s+(?:\w+\s+)?data\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:lost|loss|corrupted)\b|\bdata\s+(?:was|were)\s+(?:not|never)\s+(?:lost|corrupted)\b|\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i;
+const NO_DATA_LOSS = /\b(?:no|without(?:\s+any)?)\s+(?:\w+\s+)?(?:data|state|funds)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:lost|loss|corrupted)\b|\bdata\s+(?:was|were)\s+(?:not|never)\s+(?:lost|corrupted)\b|\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i;
 
 /** True when a sentence anywhere in `text` says plainly that no data was lost. */
 export function saysNoDataLost(text: string): boolean {
@@ -134,4 +146,25 @@ const READ_SURFACE =
  */
 export function isReadOnlyOutage(text: string): boolean {
   return READ_SURFACE.test(text) && !WRITE_PATH.test(text);
+}
+
+/**
+ * A service that could not be reached or used at all: requests were refused, so nothing was
+ * accepted that could then be lost. "The API was unreachable", "all services ceased to be
+ * accessible", "users were not able to use the chat while the service was unavailable".
+ */
+const UNREACHABLE =
+  /\b(?:unreachable|unavailable|inaccessible|offline|(?:was|were|went)\s+down|not\s+(?:be\s+)?(?:reachable|accessible|available|responding)|(?:cease[sd]?|stopped)\s+to\s+be\s+(?:accessible|reachable|available)|(?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:reach(?:ed)?|access(?:ed)?|connect|load|open|use)|not\s+able\s+to\s+(?:reach|access|connect\s+to|load|open|use)|refused|did\s+not\s+answer)\b/i;
+
+/**
+ * Where an unreachable service still puts data at stake: a store or a pipeline that writes (its
+ * writes in flight, its backlog), money changing hands, words of damage to what was kept, or
+ * errors and timeouts (a request taken in and then failed). A bare "outage" says too little.
+ */
+const AT_STAKE =
+  /\b(?:databases?|db|storage|disks?|volumes?|queues?|backlog|backups?|replicas?|replication|ingest\w*|import\w*|sync\w*|pipelines?|uploads?|transactions?|payments?|orders?|purchas\w*|checkouts?|deposit\w*|withdraw\w*|partial\w*|half-\w+|inconsisten\w*|missing|duplicat\w*|stuck|delayed|retried|in[- ]flight|errors?|timeouts?|timed\s+out|slow\w*|5\d\d)\b/i;
+
+/** True when an impact tells a service that was unreachable or unusable ({@link UNREACHABLE}) and nothing of {@link AT_STAKE}. */
+export function isRefusedOutage(text: string): boolean {
+  return UNREACHABLE.test(text) && !AT_STAKE.test(text);
 }

@@ -1,6 +1,6 @@
 import { findSectionByNames } from '../../report/sections.js';
 import { plainText } from '../../markdown/prose.js';
-import { isReadOnlyOutage, saysNoDataLost, statesDataLoss } from '../../report/impact-phrases.js';
+import { isReadOnlyOutage, isRefusedOutage, saysNoDataLost, statesDataLoss } from '../../report/impact-phrases.js';
 import type { ReportRule } from '../rule.js';
 
 const SUMMARY_NAMES = ['Summary', 'Overview', 'Incident summary'];
@@ -10,7 +10,7 @@ export const impactDataLossUnstated: ReportRule = {
   meta: {
     id: 'impact/data-loss-unstated',
     defaultSeverity: 'info',
-    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost (not asked of a website or page that was only unreachable).',
+    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost (not asked of a website, page or service that was only unreachable).',
     tags: ['impact'],
     fixable: 'none',
     target: 'report',
@@ -27,6 +27,8 @@ export const impactDataLossUnstated: ReportRule = {
     // A website or page that could not be reached, with nothing written or stored in the words of
     // the impact, lost nobody's data.
     if (isReadOnlyOutage(impact.text)) return [];
+    // Nor did a service that refused every request: nothing was accepted that could be lost.
+    if (isRefusedOutage(impact.text)) return [];
     return [
       {
         message: 'The impact statement does not say whether data was lost: state it either way (e.g. "No data was lost.").',

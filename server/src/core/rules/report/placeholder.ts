@@ -102,6 +102,8 @@ export const placeholder: ReportRule = {
       if (status.some(([s, e]) => f.start >= s && f.end <= e)) continue;
       // So does "TODO" as the status of an item or paragraph: "**TODO**: alert on disk space", "… - TODO".
       if (/^(?:TODO)$/.test(f.text) && isStatusMarker(text, f.start, f.end)) continue;
+      // Angle brackets in an example of how to write something ("e.g. changed <this file> on <that host>") illustrate; they were never a template's.
+      if (f.text.startsWith('<') && givenAsExample(text, f.start)) continue;
       last = f.end;
       const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text)
         ? `"${f.text}" marks unfinished text`
@@ -146,6 +148,23 @@ function inCode(root: Nodes, offset: number): boolean {
     return 'children' in node && (node.children as Nodes[]).some(walk);
   };
   return walk(root);
+}
+
+/** Words that introduce an example, before a placeholder on the same line. */
+const EXAMPLE_WORDS = /(?:^|[^\w])(?:e\.?\s?g\b\.?|for (?:example|instance)\b|such as\b)/i;
+
+/**
+ * Where the sentence before a point began: after a sentence end followed by a capital, a blank
+ * line or the start of a list item ("e.g. moved" goes on, "Done. Then" does not).
+ */
+const SENTENCE_START = /[.!?]["')\]]*\s+(?=[A-Z])|\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+[.)])[ \t]+|\n[ \t]*#/g;
+
+/** True when the sentence of `offset`, before it, introduces an example ({@link EXAMPLE_WORDS}). */
+function givenAsExample(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 300), offset);
+  let from = 0;
+  for (const m of before.matchAll(SENTENCE_START)) from = m.index + m[0].length;
+  return EXAMPLE_WORDS.test(before.slice(from));
 }
 
 /** `<https://…>` and `<ops@example.org>` that Markdown did not turn into links are still addresses. */

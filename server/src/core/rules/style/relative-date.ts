@@ -35,9 +35,12 @@ export const relativeDate: ReportRule = {
   scope: 'chunk',
   check({ report, token }) {
     const dated = datedBlocks(report.root, report.text);
+    const verse = verseBlocks(report.root, report.text);
     return scanProse(report.root, report.text, RELATIVE, { token })
       // In an entry that starts with its date, "yesterday" is the day before that date.
       .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
+      // A verse or somebody's quoted words speak of their own day, not the report's.
+      .filter((m) => !verse.some(([s, e]) => m.start >= s && m.end <= e) && !quoted(report.text, m.start, m.end))
       .map((m) => ({
       message: `"${m.text}" is a relative date; an incident report is read long after it is written: give the date (e.g. 2020-05-19).`,
       range: report.lines.rangeOf(m.start, m.end),
@@ -66,4 +69,37 @@ function datedBlocks(root: Root, text: string): [number, number][] {
   };
   walk(root);
   return out;
+}
+
+/** Lines of verse: short, each opening with a capital (or a quote), as poems are set. */
+const VERSE_LINE = /^[ \t]*(?:>[ \t]*)?["'“‘(]?[A-Z][^\n]{0,74}$/;
+
+/**
+ * Paragraphs set as verse, as [start, end) offsets: two or more lines, every one short and opening
+ * with a capital. Prose wrapped at a fixed width has lines that open in lower case.
+ */
+function verseBlocks(root: Root, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'paragraph') {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      const lines = text.slice(start, end).split('\n');
+      if (lines.length >= 2 && lines.every((line) => VERSE_LINE.test(line.trimEnd()))) out.push([start, end]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  walk(root);
+  return out;
+}
+
+/** True when `[start, end)` stands inside double quotation marks on its line: somebody's own words. */
+function quoted(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const eol = text.indexOf('\n', end);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, eol < 0 ? text.length : eol);
+  const opens = (before.match(/["“”]/g) ?? []).length;
+  return opens % 2 === 1 && /["”]/.test(after);
 }

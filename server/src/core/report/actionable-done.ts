@@ -1,0 +1,41 @@
+/**
+ * What says an actionable's work is already done: its own words, or the label of the group it
+ * stands in.
+ */
+import { readsAsPlanned } from './actionable-status.js';
+
+/**
+ * Items already done: a check mark, "(done)", an opening in the past tense ("We raised the
+ * limit", "Sent a notice to…", "[sam] made the pool larger"), or a closing note that says so ("…
+ * _done in grafana_.").
+ */
+const DONE_ITEM = new RegExp(
+  [
+    String.raw`^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])`,
+    String.raw`\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$`,
+    String.raw`(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$`,
+    String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Items told as done when nothing in them is still planned: a present perfect passive ("Changes
+ * have been made so that …", "The feed has been added to the dashboard") or a headline in the past
+ * participle ("Script updated to handle pagination").
+ */
+const DONE_TOLD = new RegExp(
+  [
+    String.raw`^[^.;!?]{0,120}?(?<!\b(?:should|would|could|must|might|will|may|to)\s+)\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been\s+(?:made|done|set\s+up|put\s+in\s+place|built|written|\w+ed)\b`,
+    String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please)\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** True when an item's words say its work is done (see {@link DONE_ITEM}, {@link DONE_TOLD}). */
+export function readsAsDone(words: string, whole = words): boolean {
+  return DONE_ITEM.test(words) || (DONE_TOLD.test(words) && !readsAsPlanned(whole, true));
+}
+
+/** Group headings of work that is finished. */
+export const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b|\b(?:actions?|steps?|measures?|changes?|mitigations?)\s+(?:already\s+)?(?:taken|made|applied|carried\s+out)\b/i;
