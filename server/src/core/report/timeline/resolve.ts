@@ -17,6 +17,8 @@
  *   the afternoon (`1:52` is 13:52) when that lands less than 6 hours before it or later: no one
  *   writes a step back of hours by mistake, while a clock face without AM/PM starts again
  *   after 12. A step back of minutes stays one (an out-of-order entry).
+ * - Offsets: an entry timed as an offset (`+50 minutes`, `T+2h`) is that long after the last
+ *   entry with a clock time (the row an offset table starts from), in its day and zone.
  * - Zone: the entry's own, else the declared one, else the last zone an entry wrote (a timeline
  *   that writes `14:05 PDT` once and bare times after it means PDT throughout).
  * - Instant (`utc`): set for every entry with a time, so that entries can always be ordered.
@@ -115,6 +117,8 @@ export interface ResolveState {
   open?: string;
   /** An open date was told on an entry: once per timeline, since the fix is the same for all. */
   told?: boolean;
+  /** The last entry with a clock time, which offsets (`+50 minutes`) count from. */
+  anchor?: { utc: number; zone?: Zone; known: boolean };
 }
 
 /** The state before the first item: the day of front matter `start`, if any. */
@@ -126,8 +130,9 @@ export function initialState(startDate: string | undefined): ResolveState {
 
 /** A string that is equal for two states exactly when resolving from them gives the same result. */
 export function stateKey(state: ResolveState): string {
-  const { day, year, carried, lastUtc, lastTwelve, headed, open, told } = state;
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}`;
+  const { day, year, carried, lastUtc, lastTwelve, headed, open, told, anchor } = state;
+  const from = anchor ? `${anchor.utc}${anchor.zone ? `${anchor.zone.name}${anchor.zone.offset}` : ''}${anchor.known ? '' : '?'}` : '';
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}|${from}`;
 }
 
 /** Resolves raw entries in document order. */
@@ -143,7 +148,7 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
  * is not read: it is part of the initial state.
  */
 export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, state: ResolveState, entries: TimelineEntry[]): void {
-  let { day, year, carried, lastUtc, lastTwelve, headed, open, told } = state;
+  let { day, year, carried, lastUtc, lastTwelve, headed, open, told, anchor } = state;
   const undecided = (t: TimeToken | undefined): boolean => t?.order === 'either' && ctx.dayFirst === undefined;
   for (const item of items) {
     if (item.kind === 'date') {
@@ -197,6 +202,23 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       entry.timeProblem = `${token.problem} The rest of the timeline is read without this entry's time.`;
       continue;
     }
+    if (token.after !== undefined) {
+      if (!anchor) {
+        entry.timeProblem = 'This entry is timed as an offset ("+50 minutes") and no entry before it has a clock time to count from: give the first entry its time ("2022-09-14 14:05 UTC").';
+        continue;
+      }
+      const utc = anchor.utc + token.after * 60_000;
+      const local = new Date(utc + (anchor.zone?.offset ?? 0) * 60_000);
+      const d: Day = { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), known: anchor.known };
+      lastUtc = utc;
+      lastTwelve = false;
+      day = d;
+      entry.hasTime = true;
+      entry.date = format(d);
+      entry.utc = utc;
+      entry.zone = anchor.zone?.name;
+      continue;
+    }
     const own = dateToken ? dayOf(dateToken, year, day, ctx.dayFirst) : undefined;
     if (dateToken && !own) {
       // An impossible date: the entry stays without a time, and unparseable-time reports it.
@@ -229,6 +251,7 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     }
     lastUtc = utc;
     lastTwelve = token.twelveHour === true;
+    anchor = { utc, zone, known: d.known };
     day = d;
     if (headed) headed = 'timed';
     entry.hasTime = true;
@@ -252,4 +275,5 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
   state.headed = headed;
   state.open = open;
   state.told = told;
+  state.anchor = anchor;
 }
