@@ -219,3 +219,12 @@ test('four digits without a colon are a time only right after a date', () => {
   assert.equal(readLeadingToken('2022-01-08 2460 x')?.hour, undefined);
   assert.equal(readLeadingToken('2022-01-08 12345 x')?.hour, undefined);
 });
+
+test('an offset from the first row is read as minutes after it, with no clock time of its own', () => {
+  for (const [text, minutes] of [['+50 minutes x', 50], ['\\[+6.5 hrs] x', 390], ['T+2h x', 120], ['+1 hour x', 60], ['[+15 min] x', 15]] as const) {
+    const t = readLeadingToken(text);
+    assert.deepEqual([t?.after, t?.hour, text.slice(t?.rest ?? 0)], [minutes, undefined, 'x'], text);
+  }
+  assert.equal(readLeadingToken('+3 Working Days Later x'), undefined);
+  assert.equal(readLeadingToken('+ more nodes joined'), undefined);
+});

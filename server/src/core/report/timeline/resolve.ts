@@ -19,6 +19,7 @@
  *   after 12. A step back of minutes stays one (an out-of-order entry).
  * - Zone: the entry's own, else the declared one, else the last zone an entry wrote (a timeline
  *   that writes `14:05 PDT` once and bare times after it means PDT throughout).
+ * - Offsets (`+50 minutes`, `[+1 hrs]`): that long after the first timed entry, in its zone.
  * - Instant (`utc`): set for every entry with a time, so that entries can always be ordered.
  *   With no zone the time is read as UTC (and `zone` stays undefined); with no date at all, it
  *   counts from a synthetic day, 1970-01-01 (and `date` stays undefined). Consumers that need a
@@ -115,6 +116,8 @@ export interface ResolveState {
   open?: string;
   /** An open date was told on an entry: once per timeline, since the fix is the same for all. */
   told?: boolean;
+  /** The first timed entry, which offsets such as `+50 minutes` count from. */
+  anchor?: { utc: number; zone?: Zone; known: boolean };
 }
 
 /** The state before the first item: the day of front matter `start`, if any. */
@@ -126,8 +129,9 @@ export function initialState(startDate: string | undefined): ResolveState {
 
 /** A string that is equal for two states exactly when resolving from them gives the same result. */
 export function stateKey(state: ResolveState): string {
-  const { day, year, carried, lastUtc, lastTwelve, headed, open, told } = state;
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}`;
+  const { day, year, carried, lastUtc, lastTwelve, headed, open, told, anchor } = state;
+  const first = anchor ? `${anchor.utc}${anchor.zone ? `${anchor.zone.name}${anchor.zone.offset}` : ''}${anchor.known ? '' : '?'}` : '';
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}|${first}`;
 }
 
 /** Resolves raw entries in document order. */
@@ -143,7 +147,7 @@ export function resolveEntries(items: readonly RawItem[], ctx: ResolveContext): 
  * is not read: it is part of the initial state.
  */
 export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, state: ResolveState, entries: TimelineEntry[]): void {
-  let { day, year, carried, lastUtc, lastTwelve, headed, open, told } = state;
+  let { day, year, carried, lastUtc, lastTwelve, headed, open, told, anchor } = state;
   const undecided = (t: TimeToken | undefined): boolean => t?.order === 'either' && ctx.dayFirst === undefined;
   for (const item of items) {
     if (item.kind === 'date') {
@@ -205,6 +209,22 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     }
     if (own?.known) year = own.y;
     if (own && !(day && own.y === day.y && own.m === day.m && own.d === day.d)) headed = undefined;
+    if (token.after !== undefined) {
+      // "+50 minutes": counted from the timeline's first timed row; without one, no time.
+      if (anchor === undefined) continue;
+      const utc = anchor.utc + token.after * 60_000;
+      const local = new Date(utc + (anchor.zone?.offset ?? 0) * 60_000);
+      const d: Day = { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), known: anchor.known };
+      lastUtc = utc;
+      lastTwelve = false;
+      day = d;
+      headed = undefined;
+      entry.hasTime = true;
+      entry.date = format(d);
+      entry.utc = utc;
+      entry.zone = anchor.zone?.name;
+      continue;
+    }
     if (!hasTime(token)) {
       entry.dateOnly = true;
       entry.date = format(own!);
@@ -228,6 +248,7 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       headed = undefined;
     }
     lastUtc = utc;
+    if (anchor === undefined) anchor = { utc, zone, known: d.known };
     lastTwelve = token.twelveHour === true;
     day = d;
     if (headed) headed = 'timed';
@@ -252,4 +273,5 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
   state.headed = headed;
   state.open = open;
   state.told = told;
+  state.anchor = anchor;
 }

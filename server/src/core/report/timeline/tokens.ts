@@ -52,6 +52,11 @@ export interface TimeToken {
    * `01:52` or `13:52`): the afternoon when the timeline's order says so (see `resolve.ts`).
    */
   twelveHour?: true;
+  /**
+   * The entry is timed as an offset from the timeline's first row (`+50 minutes`, `[+1 hrs]`,
+   * `T+2h`): minutes after it. Such a token has no clock time of its own; `resolve.ts` places it.
+   */
+  after?: number;
 }
 
 /** How a date orders its day and month (see {@link TimeToken.order}). */
@@ -100,6 +105,9 @@ const UNKNOWN_WORD = /(?:time\s+)?(?:unknown|tbd|tbc|n\/a)(?:\s+time)?(?![A-Za-z
 const UNKNOWN_AFTER = /[*_`)\]]*(?:[ \t]*(?:[-\u2013\u2014|:][ \t]|$))/y;
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
 const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
+
+// "+50 minutes", "\\[+6.5 hrs]", "T+2h", "+1 hour": an offset from the first row's time.
+const OFFSET = /(?:\\?\[)?(?:T[ \t]*)?\+[ \t]*(\d{1,4}(?:\.\d+)?)[ \t]*(m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?)(?![A-Za-z0-9])(?:\\?\])?/iy;
 
 function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -265,7 +273,13 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       return token;
     }
   }
-  if (!date && !time) return undefined;
+  if (!date && !time) {
+    const offset = match(OFFSET, text, start);
+    if (!offset) return undefined;
+    const minutes = Math.round(Number(offset[1]) * (/^h/i.test(offset[2]) ? 60 : 1));
+    const end = start + offset[0].length;
+    return { start, end, rest: restAfter(text, end), after: minutes };
+  }
   const token: TimeToken = { start, end: time ? time.end : date!.end, rest: 0 };
   if (date) {
     token.year = date.year;
