@@ -33,7 +33,7 @@ import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
-import { hasDate, hasTime, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
+import { hasDate, hasTime, readLabelledToken, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
@@ -96,6 +96,14 @@ class Walker {
     if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
     const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
     const t = readLeadingToken(line);
+    return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
+  }
+
+  /** A time after a short label at the start of the line at `offset` ("Detected: 14:05 UTC"). */
+  labelledTokenAt(offset: number, limit = this.text.length): TimeToken | undefined {
+    let lineEnd = this.text.indexOf('\n', offset);
+    if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
+    const t = readLabelledToken(this.text.slice(offset, lineEnd).replace(/\r$/, ''));
     return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
   }
 
@@ -228,16 +236,18 @@ class Walker {
     const own = item.children.filter((c) => c.type !== 'list');
     const sublists = item.children.filter((c): c is List => c.type === 'list');
     const first = own[0];
-    const token = first && first.type === 'paragraph' ? (this.tokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
+    const token = first && first.type === 'paragraph' ? (this.tokenAt(start(first), end(first)) ?? this.labelledTokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
     if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
       const text = own.map((c) => toString(c)).join(' ').trim();
+      // "Incident Start: 2025-08-18 23:15 UTC (alerts)": the label and what follows the time are the words.
+      const labelled = token?.label !== undefined ? readLabelledToken(text) : undefined;
       this.out.items.push({
         kind: 'entry',
         start: start(item),
         end: end(item),
         token,
         text,
-        rest: restOf(text),
+        rest: labelled ? `${labelled.label}: ${text.slice(labelled.rest)}`.trim() : restOf(text),
         emphasis: emphasisOf(own),
         nested,
         container: list,

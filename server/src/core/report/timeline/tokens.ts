@@ -57,6 +57,8 @@ export interface TimeToken {
    * `T+2h`): minutes after it. Such a token has no clock time of its own; `resolve.ts` places it.
    */
   after?: number;
+  /** The short label the time follows (`Incident Start:` in "Incident Start: 2025-08-18 23:15 UTC"). */
+  label?: string;
 }
 
 /** How a date orders its day and month (see {@link TimeToken.order}). */
@@ -321,6 +323,22 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
   }
   token.rest = restAfter(text, token.end);
   return token;
+}
+
+// A short label and its colon before the time, with emphasis marks on either side of the colon.
+const LABEL = /[ \t]*[*_]{0,3}([A-Za-z][A-Za-z0-9 '/&()-]{0,40}?)[ \t]*[*_]{0,3}[ \t]*:[ \t]*[*_]{0,3}[ \t]*/y;
+
+/**
+ * Reads a time that follows a short label, as a list of labelled fields gives a timeline
+ * ("**Time of Detection:** 2025-08-18 23:25 UTC (alerts)"): the token, with the label's words in
+ * `label`. The label has at most five words; the time (or date) comes right after its colon.
+ */
+export function readLabelledToken(text: string): TimeToken | undefined {
+  const m = match(LABEL, text, 0);
+  if (!m || m[1].trim().split(/\s+/).length > 5) return undefined;
+  const t = readLeadingToken(text, m[0].length);
+  if (!t || t.after !== undefined || (!hasTime(t) && !hasDate(t) && !t.problem)) return undefined;
+  return { ...t, label: m[1].trim() };
 }
 
 /** Where the rest of an entry begins after a token ending at `end`: past closing marks and a separator. */
