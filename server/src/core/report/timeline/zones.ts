@@ -131,10 +131,10 @@ export interface ZoneDeclaration {
 // A zone as a declaration writes it: a token, or a region's name.
 const DECLARED_SOURCE = `(?:${ZONE_SOURCE}|${SPELLED_SOURCE})`;
 
-// "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2", and the
+// "All times in UTC", "Times are in CEST", "All events are documented in [UTC](…) time", "(Times UTC)", "All timestamps are UTC+2", and the
 // zone's name spelled out before its abbreviation: "All times in Central European Time (CET)".
 const TIMES_IN = new RegExp(
-  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`,
+  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours|events|entries)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed|documented|recorded|logged)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`[]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`,
   'gi',
 );
 // "All UTC times", "PDT timestamps below".
