@@ -58,6 +58,10 @@ test('amounts: numbers, percentages, number words, fractions, wholes', () => {
     'The entire site was down.',
     'Most edits were slow.',
     '3 of 40 servers stopped.',
+    'Devnet halted at the upgrade height.',
+    'Tools / services unreachable: wiki, chat bridge.',
+    'Plausible is not responding since this morning.',
+    'The Lindenfeld website example.org was affected by an outage of our host.',
   ]) {
     assert.equal(hasQuantity(text), true, text);
   }
@@ -71,6 +75,8 @@ test('dates, times, task ids, versions, links and durations are not amounts', ()
     'See https://example.org/T42 and phab:T253405 and OPS-1234 and #77.',
     'Logins failed for 70 minutes.',
     'Logins failed for an hour and 2h more.',
+    'Search was slower than usual in the help center.',
+    'Some pages of the site were slow.',
   ]) {
     assert.equal(hasQuantity(text), false, text);
   }
@@ -80,7 +86,16 @@ test('saying whether data was lost, either way', () => {
   for (const text of ['No data was lost.', 'There was no data loss.', '12 thumbnails were corrupted.', 'Stored sessions stayed intact.', 'All data was restored from backup.', 'We lost 40 edits.']) {
     assert.equal(statesDataLoss(text), true, text);
   }
-  for (const text of ['About 2,000 users could not log in.', '300 editors lost access to the API.', 'Clients lost connection for 5 minutes.']) {
+  for (const text of [
+    'The chain state remained consistent.',
+    'All funds are safe.',
+    'Neither test nor real funds were ever at risk.',
+    'We recovered the donated tokens, and depositors were made whole.',
+    'Releases were frozen. Otherwise, nothing was affected.',
+  ]) {
+    assert.equal(statesDataLoss(text), true, text);
+  }
+  for (const text of ['About 2,000 users could not log in.', '300 editors lost access to the API.', 'Clients lost connection for 5 minutes.', 'The service state was restored by a restart.', 'Funds transfers were slow.']) {
     assert.equal(statesDataLoss(text), false, text);
   }
 });

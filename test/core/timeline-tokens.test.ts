@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readLabelledToken, readLeadingToken, readTimeValue, readTrailingToken } from '../../server/src/core/report/timeline/tokens.js';
+import { readLeadingToken, readTimeValue, readTrailingToken } from '../../server/src/core/report/timeline/tokens.js';
 import { findZoneDeclaration, parseZone } from '../../server/src/core/report/timeline/zones.js';
 
 function read(text: string) {
@@ -218,21 +218,4 @@ test('four digits without a colon are a time only right after a date', () => {
   assert.equal(readLeadingToken('2233 ::::: telemetry stops'), undefined);
   assert.equal(readLeadingToken('2022-01-08 2460 x')?.hour, undefined);
   assert.equal(readLeadingToken('2022-01-08 12345 x')?.hour, undefined);
-});
-
-test('an offset from the first row is read as minutes after it, with no clock time of its own', () => {
-  for (const [text, minutes] of [['+50 minutes x', 50], ['\\[+6.5 hrs] x', 390], ['T+2h x', 120], ['+1 hour x', 60], ['[+15 min] x', 15]] as const) {
-    const t = readLeadingToken(text);
-    assert.deepEqual([t?.after, t?.hour, text.slice(t?.rest ?? 0)], [minutes, undefined, 'x'], text);
-  }
-  assert.equal(readLeadingToken('+3 Working Days Later x'), undefined);
-  assert.equal(readLeadingToken('+ more nodes joined'), undefined);
-});
-
-test('a time after a short label is the entry time; a long sentence before a time is not a label', () => {
-  const t = readLabelledToken('- **Time of Detection:**     2025-08-18 23:25 UTC (alerts)'.slice(2));
-  assert.deepEqual([t?.label, t?.hour, t?.minute, t?.zone?.name], ['Time of Detection', 23, 25, 'UTC']);
-  assert.equal(readLabelledToken('Planned Restart: 00:30 UTC')?.hour, 0);
-  assert.equal(readLabelledToken('We looked at the dashboards for a long while: 23:25 UTC'), undefined);
-  assert.equal(readLabelledToken('Owner: the platform team'), undefined);
 });

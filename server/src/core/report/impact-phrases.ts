@@ -54,12 +54,14 @@ const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|
 
 /**
  * Other ways to say how much: the whole service was out ("downtime for 3h", "a total outage",
- * "the chain halted"), one named party was affected ("the employee", "a customer"), or a bare
+ * "the chain halted", "Testnet halted", "services unreachable", "Matomo is not responding"), one named party was affected ("the employee", "a customer"), or a bare
  * plural says all of them failed ("Binder launches were failing").
  */
 const WHOLE_OR_ONE: RegExp[] = [
   /\bdowntime\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
-  /\b(?:chain|network|site|website|service|platform|cluster|hub)\s+(?:was\s+|is\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible)\b/i,
+  /\b(?:chain|(?:test|main|dev)?net|network|site|website|service|platform|cluster|hub|tools|services|sites)\s+(?:was\s+|were\s+|is\s+|are\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible|unreachable|not\s+responding)\b/i,
+  // A named service, whole, as the subject: "Matomo is not responding", "The Wire website was affected by an outage".
+  /(?:^|[.!?]\s+)(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s+(?:website|site|service|api|server|registry))?\s+(?:is|was|went)\s+(?:down|offline|unreachable|unavailable|not\s+responding)\b|\b(?:website|site|service|platform)\b[^;\n]{0,40}?\b(?:affected|hit|taken\s+down)\s+by\s+(?:an|the)\s+outage\b/,
   /\b(?:the|one|an?)\s+(?:affected\s+)?(?:employee|customer|user|client|tenant|account|person|individual|member|partner|developer|student|validator)(?![\w-])(?!\s+(?:experience|base|journey|interface|side)\b)/i,
   /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)\s+(?:were|are)\s+(?:failing|failed|broken|unavailable|down)\b/,
 ];
@@ -89,6 +91,7 @@ const DATA_LOSS = [
   /\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i,
   // What a ledger keeps, in its own words: "the on-chain state remained consistent", "all funds are safe", "funds were never at risk".
   new RegExp(String.raw`\b${LEDGER}\b[^.;\n]{0,60}?\b(?:safe|secure|consistent|intact|preserved|restored|recovered|returned|unaffected|untouched|made\s+whole|(?:not|never)\s+(?:\w+\s+)?(?:affected|impacted|at\s+risk|drained|lost|touched|compromised))\b`, 'i'),
+  new RegExp(String.raw`\b(?:neither|no)\b[^.;\n]{0,40}?\b${LEDGER}\b[^.;\n]{0,30}?\b(?:at\s+risk|lost|affected|drained|stolen)\b`, 'i'),
   new RegExp(String.raw`\b${STATE}\b[^.;\n]{0,40}?\b(?:consistent|intact|preserved|unaffected|untouched|(?:not|never)\s+(?:\w+\s+)?(?:affected|lost|corrupted|at\s+risk))\b`, 'i'),
   new RegExp(String.raw`\b(?:recover(?:ed|ing)?|return(?:ed|ing)?|refund(?:ed|ing)?|reimburs(?:ed|ing))\s+(?:\S+\s+){0,5}?${LEDGER}\b|\bmade\s+whole\b`, 'i'),
   // "Otherwise nothing was affected": whatever else the report lists is all there was.

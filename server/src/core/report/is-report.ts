@@ -5,13 +5,15 @@
  * 1. front matter `type: incident` (or `postmortem`) makes a file a report;
  * 2. READMEs, changelogs, contributing guides and the like never are; neither are templates whose
  *    name says `template`;
- * 3. index pages (`index.md`, `_index.md`, `SUMMARY.md`…) list reports and are none;
+ * 3. index pages (`index.md`, `_index.md`, `SUMMARY.md`…) list reports and are none, except a
+ *    page bundle's `index.md`, which is its page;
  *    otherwise a path matching the report globs (relative to the workspace root) makes a report;
  * 4. a text that is mostly placeholders is a template, not a report;
  * 5. otherwise what it is decides (the signs are in `report-signals.ts`): a timeline-like section
  *    and at least one of impact, cause, actions, resolution, lessons, detection, or a heading that
  *    tells the incident ("What happened", "Details of fix"); a document that calls itself a
- *    postmortem (or an incident or vulnerability disclosure) in its title or opening words; three
+ *    postmortem (or an incident or vulnerability disclosure) in its title or opening words, with a
+ *    postmortem heading or a timeline; three
  *    postmortem sections; a title or file name that names a failure ("Zammad down", "website
  *    outage") with a postmortem section, a timeline, or, when the file is dated or in a folder of
  *    reports (`disclosures/`, `outages/`…), a heading of the story or prose that tells what
@@ -96,8 +98,9 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   const base = (posix.split('/').pop() ?? posix).replace(/\.[^.]+$/, '');
   if (NOT_REPORT_NAMES.test(base)) return { report: false, reason: `a ${base} file, not a report` };
   if (TEMPLATE_NAME.test(base)) return { report: false, reason: 'a template (its name says so)' };
-  // An index lists reports; a page bundle's index.md that is one says so in its front matter.
-  if (INDEX_NAMES.test(base)) return { report: false, reason: `an ${base} page, not a report` };
+  // An index lists reports. A page bundle's `index.md` (a folder named for one page, the page's
+  // title in its front matter) is that page, and is read like any other.
+  if (INDEX_NAMES.test(base) && !isPageBundle(posix, base, text)) return { report: false, reason: `an ${base} page, not a report` };
   // A draft in the reports folder is still checked, placeholders and all.
   if (!posix.startsWith('../') && matchesGlobs(posix)) return { report: true, reason: 'its path matches the report globs' };
   const headings = scanHeadings(text);
@@ -127,7 +130,7 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
   if (ABOUT_POSTMORTEMS.test(title)) return { report: false, reason: `its title "${title}" is about postmortems, not one incident` };
   const others = (['impact', 'cause', 'actionables', 'resolution', 'lessons', 'detection'] as const).filter((r) => roles.has(r));
   if (timelineLike && others.length + toldStory > 0) return { report: true, reason: `its headings read as a postmortem (${found})` };
-  if (SELF_DESCRIBED.test(title + '\n' + openingWords(text)) && (roles.size > 0 || story.length > 0 || headings.length === 0)) {
+  if (SELF_DESCRIBED.test(title + '\n' + openingWords(text)) && (roles.size > 0 || story.length > 0 || timelineLike || headings.length === 0)) {
     return { report: true, reason: `it calls itself a postmortem${found ? ` and has ${found}` : ''}` };
   }
   if (others.length >= 3) return { report: true, reason: `its headings read as a postmortem (${found})` };
@@ -197,6 +200,16 @@ function frontMatterTitle(text: string): string | undefined {
   const block = frontMatterBlock(text);
   const m = block ? /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(block) : null;
   return m?.[1] || undefined;
+}
+
+/**
+ * A static site's page bundle: `…/<page-name>/index.md` (a slug of words and dashes) whose front
+ * matter gives the page a title
+ * (a section's list page is `_index.md`, and an index of a plain folder has no such front matter).
+ */
+function isPageBundle(posix: string, base: string, text: string): boolean {
+  const parts = posix.split('/');
+  return base === 'index' && parts.length >= 2 && /[-_]/.test(parts[parts.length - 2]) && /[a-z]/i.test(parts[parts.length - 2]) && frontMatterTitle(text) !== undefined;
 }
 
 /** True when most of the text under the headings is template text (a template not filled in). */

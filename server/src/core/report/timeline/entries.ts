@@ -33,7 +33,7 @@ import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
-import { hasDate, hasTime, readLabelledToken, readLeadingToken, readTrailingToken, type TimeToken } from './tokens.js';
+import { hasDate, hasTime, readLabelledToken, readLeadingToken, readOffsetToken, readTrailingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
@@ -99,11 +99,17 @@ class Walker {
     return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
   }
 
-  /** A time after a short label at the start of the line at `offset` ("Detected: 14:05 UTC"). */
-  labelledTokenAt(offset: number, limit = this.text.length): TimeToken | undefined {
+  /**
+   * The token at `offset`, else an offset from an earlier entry there (`+50 minutes`), else the
+   * time after a short label there ("Incident Start: 14:05 UTC").
+   */
+  entryTokenAt(offset: number, limit = this.text.length): TimeToken | undefined {
+    const own = this.tokenAt(offset, limit);
+    if (own) return own;
     let lineEnd = this.text.indexOf('\n', offset);
     if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
-    const t = readLabelledToken(this.text.slice(offset, lineEnd).replace(/\r$/, ''));
+    const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
+    const t = readOffsetToken(line) ?? readLabelledToken(line);
     return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
   }
 
@@ -236,18 +242,16 @@ class Walker {
     const own = item.children.filter((c) => c.type !== 'list');
     const sublists = item.children.filter((c): c is List => c.type === 'list');
     const first = own[0];
-    const token = first && first.type === 'paragraph' ? (this.tokenAt(start(first), end(first)) ?? this.labelledTokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
+    const token = first && first.type === 'paragraph' ? (this.entryTokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
     if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
       const text = own.map((c) => toString(c)).join(' ').trim();
-      // "Incident Start: 2025-08-18 23:15 UTC (alerts)": the label and what follows the time are the words.
-      const labelled = token?.label !== undefined ? readLabelledToken(text) : undefined;
       this.out.items.push({
         kind: 'entry',
         start: start(item),
         end: end(item),
         token,
         text,
-        rest: labelled ? `${labelled.label}: ${text.slice(labelled.rest)}`.trim() : restOf(text),
+        rest: restOf(text),
         emphasis: emphasisOf(own),
         nested,
         container: list,
@@ -299,7 +303,7 @@ class Walker {
 
   cellToken(cell: TableCell): TimeToken | undefined {
     const first = cell.children[0];
-    return first ? this.tokenAt(start(first), end(cell.children[cell.children.length - 1])) : undefined;
+    return first ? this.entryTokenAt(start(first), end(cell.children[cell.children.length - 1])) : undefined;
   }
 
   paragraph(node: Paragraph): void {
@@ -311,7 +315,7 @@ class Walker {
       let lineEnd = this.text.indexOf('\n', at);
       if (lineEnd < 0 || lineEnd > to) lineEnd = to;
       const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
-      const token = this.tokenAt(at, lineEnd);
+      const token = this.entryTokenAt(at, lineEnd);
       const plain = plainLine(line);
       if (token && !hasTime(token) && hasDate(token) && token.rest - at >= line.trimEnd().length) {
         this.out.items.push({ kind: 'date', token });
@@ -338,14 +342,14 @@ function hasTimedItem(list: List, walker: Walker, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   return list.children.some((item) => {
     const first = item.children[0];
-    const token = first && first.type === 'paragraph' ? walker.tokenAt(start(first), end(first)) : undefined;
+    const token = first && first.type === 'paragraph' ? walker.entryTokenAt(start(first), end(first)) : undefined;
     return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, walker, depth + 1));
   });
 }
 
 /** The plain text after the time token that starts `plain`, or all of it. */
 export function restOf(plain: string): string {
-  const t = readLeadingToken(plain);
+  const t = readLeadingToken(plain) ?? readOffsetToken(plain);
   return t ? plain.slice(t.rest) : plain;
 }
 

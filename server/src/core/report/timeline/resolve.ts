@@ -17,9 +17,10 @@
  *   the afternoon (`1:52` is 13:52) when that lands less than 6 hours before it or later: no one
  *   writes a step back of hours by mistake, while a clock face without AM/PM starts again
  *   after 12. A step back of minutes stays one (an out-of-order entry).
+ * - Offsets: an entry timed as an offset (`+50 minutes`, `T+2h`) is that long after the last
+ *   entry with a clock time (the row an offset table starts from), in its day and zone.
  * - Zone: the entry's own, else the declared one, else the last zone an entry wrote (a timeline
  *   that writes `14:05 PDT` once and bare times after it means PDT throughout).
- * - Offsets (`+50 minutes`, `[+1 hrs]`): that long after the first timed entry, in its zone.
  * - Instant (`utc`): set for every entry with a time, so that entries can always be ordered.
  *   With no zone the time is read as UTC (and `zone` stays undefined); with no date at all, it
  *   counts from a synthetic day, 1970-01-01 (and `date` stays undefined). Consumers that need a
@@ -116,7 +117,7 @@ export interface ResolveState {
   open?: string;
   /** An open date was told on an entry: once per timeline, since the fix is the same for all. */
   told?: boolean;
-  /** The first timed entry, which offsets such as `+50 minutes` count from. */
+  /** The last entry with a clock time, which offsets (`+50 minutes`) count from. */
   anchor?: { utc: number; zone?: Zone; known: boolean };
 }
 
@@ -130,8 +131,8 @@ export function initialState(startDate: string | undefined): ResolveState {
 /** A string that is equal for two states exactly when resolving from them gives the same result. */
 export function stateKey(state: ResolveState): string {
   const { day, year, carried, lastUtc, lastTwelve, headed, open, told, anchor } = state;
-  const first = anchor ? `${anchor.utc}${anchor.zone ? `${anchor.zone.name}${anchor.zone.offset}` : ''}${anchor.known ? '' : '?'}` : '';
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}|${first}`;
+  const from = anchor ? `${anchor.utc}${anchor.zone ? `${anchor.zone.name}${anchor.zone.offset}` : ''}${anchor.known ? '' : '?'}` : '';
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}|${from}`;
 }
 
 /** Resolves raw entries in document order. */
@@ -201,6 +202,23 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       entry.timeProblem = `${token.problem} The rest of the timeline is read without this entry's time.`;
       continue;
     }
+    if (token.after !== undefined) {
+      if (!anchor) {
+        entry.timeProblem = 'This entry is timed as an offset ("+50 minutes") and no entry before it has a clock time to count from: give the first entry its time ("2022-09-14 14:05 UTC").';
+        continue;
+      }
+      const utc = anchor.utc + token.after * 60_000;
+      const local = new Date(utc + (anchor.zone?.offset ?? 0) * 60_000);
+      const d: Day = { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), known: anchor.known };
+      lastUtc = utc;
+      lastTwelve = false;
+      day = d;
+      entry.hasTime = true;
+      entry.date = format(d);
+      entry.utc = utc;
+      entry.zone = anchor.zone?.name;
+      continue;
+    }
     const own = dateToken ? dayOf(dateToken, year, day, ctx.dayFirst) : undefined;
     if (dateToken && !own) {
       // An impossible date: the entry stays without a time, and unparseable-time reports it.
@@ -209,22 +227,6 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
     }
     if (own?.known) year = own.y;
     if (own && !(day && own.y === day.y && own.m === day.m && own.d === day.d)) headed = undefined;
-    if (token.after !== undefined) {
-      // "+50 minutes": counted from the timeline's first timed row; without one, no time.
-      if (anchor === undefined) continue;
-      const utc = anchor.utc + token.after * 60_000;
-      const local = new Date(utc + (anchor.zone?.offset ?? 0) * 60_000);
-      const d: Day = { y: local.getUTCFullYear(), m: local.getUTCMonth() + 1, d: local.getUTCDate(), known: anchor.known };
-      lastUtc = utc;
-      lastTwelve = false;
-      day = d;
-      headed = undefined;
-      entry.hasTime = true;
-      entry.date = format(d);
-      entry.utc = utc;
-      entry.zone = anchor.zone?.name;
-      continue;
-    }
     if (!hasTime(token)) {
       entry.dateOnly = true;
       entry.date = format(own!);
@@ -248,8 +250,8 @@ export function resolveItems(items: readonly RawItem[], ctx: ResolveContext, sta
       headed = undefined;
     }
     lastUtc = utc;
-    if (anchor === undefined) anchor = { utc, zone, known: d.known };
     lastTwelve = token.twelveHour === true;
+    anchor = { utc, zone, known: d.known };
     day = d;
     if (headed) headed = 'timed';
     entry.hasTime = true;

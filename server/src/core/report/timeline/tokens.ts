@@ -53,12 +53,10 @@ export interface TimeToken {
    */
   twelveHour?: true;
   /**
-   * The entry is timed as an offset from the timeline's first row (`+50 minutes`, `[+1 hrs]`,
-   * `T+2h`): minutes after it. Such a token has no clock time of its own; `resolve.ts` places it.
+   * The entry is timed as an offset from an earlier entry (`+50 minutes`, `T+2h`), in minutes:
+   * no hour or date of its own; `resolve.ts` counts it from the last entry with a clock time.
    */
   after?: number;
-  /** The short label the time follows (`Incident Start:` in "Incident Start: 2025-08-18 23:15 UTC"). */
-  label?: string;
 }
 
 /** How a date orders its day and month (see {@link TimeToken.order}). */
@@ -107,9 +105,6 @@ const UNKNOWN_WORD = /(?:time\s+)?(?:unknown|tbd|tbc|n\/a)(?:\s+time)?(?![A-Za-z
 const UNKNOWN_AFTER = /[*_`)\]]*(?:[ \t]*(?:[-\u2013\u2014|:][ \t]|$))/y;
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
 const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
-
-// "+50 minutes", "\\[+6.5 hrs]", "T+2h", "+1 hour": an offset from the first row's time.
-const OFFSET = /(?:\\?\[)?(?:T[ \t]*)?\+[ \t]*(\d{1,4}(?:\.\d+)?)[ \t]*(m(?:in(?:ute)?s?)?|h(?:(?:ou)?rs?)?)(?![A-Za-z0-9])(?:\\?\])?/iy;
 
 function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -172,7 +167,20 @@ interface NotedTime extends TimePart {
   note?: string;
 }
 
+// An hour whose minutes are not written as two digits: "22:XX", "24:XX", "07:7:47" (a lone
+// "10:1" is a ratio, not a time).
+const PARTIAL_TIME = /(\d{1,2}):(?:([xX]{2}|\?{2})|\d:\d{2})(?![\dA-Za-z?])/y;
+
+/** Why a time-shaped text whose minutes are not two digits is not a time. */
+function partialTime(written: string, hour: number, unknownMinutes: boolean): string {
+  if (hour > 23) return `"${written}" is not a time: hours run from 0 to 23, and the hour after 23:59 is 00:00 of the next day.`;
+  if (unknownMinutes) return `"${written}" gives the hour but not the minute: write the minute, or "about ${String(hour).padStart(2, '0')}:00" when it is not known.`;
+  return `"${written}" is not a time: minutes are written with two digits ("${written.replace(/:(\d)(?!\d)/, ':0$1')}").`;
+}
+
 function readTime(text: string, at: number, afterDate = false): NotedTime | NotATime | undefined {
+  const partial = match(PARTIAL_TIME, text, at);
+  if (partial) return { end: at + partial[0].length, problem: partialTime(partial[0], Number(partial[1]), partial[2] !== undefined) };
   let m = match(TIME, text, at) ?? (afterDate ? match(COMPACT_TIME, text, at) : null);
   if (!m) {
     // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
@@ -187,7 +195,8 @@ function readTime(text: string, at: number, afterDate = false): NotedTime | NotA
   if (ampm) end += ampm[0].length;
   const written = text.slice(at, end).trim();
   if (minute > 59 || second > 59 || (!ampm && hour > 23)) {
-    return { end, problem: `"${written}" is not a time: hours run from 0 to 23 and minutes from 0 to 59.` };
+    const next = hour === 24 && minute <= 59 ? ', and the hour after 23:59 is 00:00 of the next day' : '';
+    return { end, problem: `"${written}" is not a time: hours run from 0 to 23 and minutes from 0 to 59${next}.` };
   }
   if (ampm) {
     if (hour > 12 && hour < 24 && ampm[1].toLowerCase() === 'p') {
@@ -254,6 +263,14 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       else if (read) notATime = read;
       if (read) break;
     }
+    if (!time && !notATime && text[date.end] === '/') {
+      // "2023-01-04/11:34": the time is plain, the joint is not.
+      const read = readTime(text, date.end + 1, true);
+      if (isTime(read)) {
+        const shown = text.slice(at, read.end).trim();
+        time = { ...read, note: `"${shown}" joins the date and the time with "/": write "${shown.replace('/', ' ')}".` };
+      }
+    }
   } else {
     const read = readTime(text, at);
     if (isTime(read)) time = read;
@@ -275,13 +292,7 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       return token;
     }
   }
-  if (!date && !time) {
-    const offset = match(OFFSET, text, start);
-    if (!offset) return undefined;
-    const minutes = Math.round(Number(offset[1]) * (/^h/i.test(offset[2]) ? 60 : 1));
-    const end = start + offset[0].length;
-    return { start, end, rest: restAfter(text, end), after: minutes };
-  }
+  if (!date && !time) return undefined;
   const token: TimeToken = { start, end: time ? time.end : date!.end, rest: 0 };
   if (date) {
     token.year = date.year;
@@ -325,22 +336,6 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
   return token;
 }
 
-// A short label and its colon before the time, with emphasis marks on either side of the colon.
-const LABEL = /[ \t]*[*_]{0,3}([A-Za-z][A-Za-z0-9 '/&()-]{0,40}?)[ \t]*[*_]{0,3}[ \t]*:[ \t]*[*_]{0,3}[ \t]*/y;
-
-/**
- * Reads a time that follows a short label, as a list of labelled fields gives a timeline
- * ("**Time of Detection:** 2025-08-18 23:25 UTC (alerts)"): the token, with the label's words in
- * `label`. The label has at most five words; the time (or date) comes right after its colon.
- */
-export function readLabelledToken(text: string): TimeToken | undefined {
-  const m = match(LABEL, text, 0);
-  if (!m || m[1].trim().split(/\s+/).length > 5) return undefined;
-  const t = readLeadingToken(text, m[0].length);
-  if (!t || t.after !== undefined || (!hasTime(t) && !hasDate(t) && !t.problem)) return undefined;
-  return { ...t, label: m[1].trim() };
-}
-
 /** Where the rest of an entry begins after a token ending at `end`: past closing marks and a separator. */
 function restAfter(text: string, end: number): number {
   let rest = end;
@@ -374,6 +369,38 @@ export function readTrailingToken(text: string): TimeToken | undefined {
     if (t && hasTime(t) && dash[1].slice(t.end).replace(/[*_`)\]]/g, '').trim() === '') return { ...t, start: at + t.start, end: at + t.end, rest: dash.index };
   }
   return undefined;
+}
+
+// A short label before the entry's time: "Incident Start: 2023-01-05 14:00 UTC", "**Detected:** 14:05".
+// At most four words, none of them a digit, so a sentence with a colon is not a label.
+const FIELD_LABEL = /[ \t]*[*_`]*([A-Za-z][A-Za-z'/&()-]*(?:[ \t]+[A-Za-z'/&()-]+){0,3})[*_`]*[ \t]*:[*_`]*[ \t]+/y;
+
+/**
+ * Reads the time after a short label at the start of `text` (one line), as a list of labelled
+ * fields writes it: "Time of Detection: 2023-01-05 14:00 UTC". Only a token with a time of day
+ * counts. Offsets are into `text`; `rest` is where the label starts, so its words stay with the
+ * entry (they often name the milestone).
+ */
+export function readLabelledToken(text: string): TimeToken | undefined {
+  const label = match(FIELD_LABEL, text, 0);
+  if (!label) return undefined;
+  const t = readLeadingToken(text, label[0].length);
+  return t && (hasTime(t) || t.problem) ? { ...t, rest: 0 } : undefined;
+}
+
+// "+50 minutes", "+1 hrs", "T+2h", "T + 90 min": the time since an earlier entry.
+const OFFSET = /[ \t]*[*_`]*(?:T[ \t]?)?\+[ \t]?(\d{1,4}(?:\.\d+)?)[ \t]?(minutes?|mins?|m|hours?|hrs?|h)(?![A-Za-z0-9])/iy;
+
+/**
+ * Reads an entry's time written as an offset from an earlier entry at the start of `text` (one
+ * line): `+50 minutes`, `+1 hrs`, `T+2h`. Offsets are into `text`.
+ */
+export function readOffsetToken(text: string): TimeToken | undefined {
+  const m = match(OFFSET, text, 0);
+  if (!m) return undefined;
+  const minutes = Math.round(Number(m[1]) * (/^h/i.test(m[2]) ? 60 : 1));
+  const end = m[0].length;
+  return { start: m[0].search(/[T+]/i), end, rest: restAfter(text, end), after: minutes };
 }
 
 /**

@@ -131,10 +131,16 @@ export interface ZoneDeclaration {
 // A zone as a declaration writes it: a token, or a region's name.
 const DECLARED_SOURCE = `(?:${ZONE_SOURCE}|${SPELLED_SOURCE})`;
 
-// "All times in UTC", "Times are in CEST", "All events are documented in [UTC](…) time", "(Times UTC)", "All timestamps are UTC+2", and the
+// "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2", and the
 // zone's name spelled out before its abbreviation: "All times in Central European Time (CET)".
 const TIMES_IN = new RegExp(
-  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours|events|entries)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed|documented|recorded|logged)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`[]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`,
+  `\\b(?:all\\s+)?(?:times|timestamps|time\\s+stamps|hours)\\s+(?:(?:are|is|were|shown|given|listed|written|expressed|displayed)\\s+)*(?:(?:in|as)\\s+)?(?:the\\s+)?(?:(?:[a-z]+\\s+){1,4}\\(\\s*)?[*_\`]*\\[?[*_\`]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`,
+  'gi',
+);
+// "All events are documented in UTC time", "Entries are listed in [UTC](…)": the events of the
+// timeline said to be written in a zone. The zone may be a link to its definition.
+const EVENTS_IN = new RegExp(
+  `\\b(?:all\\s+)?(?:events|entries|dates\\s+and\\s+times)\\s+(?:(?:are|were|is)\\s+)?(?:(?:documented|given|listed|written|recorded|shown|expressed|displayed|reported|logged)\\s+)?in\\s+(?:the\\s+)?[*_\`]*\\[?[*_\`]*(${DECLARED_SOURCE})(?![A-Za-z0-9])`,
   'gi',
 );
 // "All UTC times", "PDT timestamps below".
@@ -156,7 +162,7 @@ const HEADER_TIME = new RegExp(`\\b(?:date\\s*(?:and|&|\\/)\\s*)?time\\s*(?:,|in
  * Abbreviations must be written in capitals, so English words are never read as zones.
  */
 export function findZoneDeclaration(text: string, parenthesized = false): ZoneDeclaration | undefined {
-  const patterns = parenthesized ? [TIMES_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED, HEADER_TIME, TIMELINE_ZONE] : [TIMES_IN, ZONE_TIMES, TIMEZONE_IS];
+  const patterns = parenthesized ? [TIMES_IN, EVENTS_IN, ZONE_TIMES, TIMEZONE_IS, PARENTHESIZED, HEADER_TIME, TIMELINE_ZONE] : [TIMES_IN, EVENTS_IN, ZONE_TIMES, TIMEZONE_IS];
   let best: ZoneDeclaration | undefined;
   for (const pattern of patterns) {
     pattern.lastIndex = 0;
@@ -178,10 +184,23 @@ export function findZoneDeclaration(text: string, parenthesized = false): ZoneDe
 const NAMED_ZONE = `(?:(?:UTC|GMT)(?:\\s?[+\u2212-]\\s?\\d{1,2}(?::?\\d{2})?)?|${ABBREVIATION_SOURCE})`;
 const ZONED_TIME = new RegExp(`(?<![A-Za-z0-9])(?:(${NAMED_ZONE})\\s(\\d{1,2}):(\\d{2})|(\\d{1,2}):(\\d{2})\\s?(${NAMED_ZONE}))(?![A-Za-z0-9])`, 'g');
 
+/** How far a time in prose may be from an entry's and still tell of the same moment ("at approximately 01:55 UTC" for the entry at 01:54). */
+const SAME_MOMENT_MINUTES = 10;
+
+function nearClock(clock: ReadonlySet<number>, minutes: number): boolean {
+  if (clock.has(minutes)) return true;
+  for (let d = 1; d <= SAME_MOMENT_MINUTES; d++) {
+    if (clock.has((minutes + d) % 1440) || clock.has((minutes - d + 1440) % 1440)) return true;
+  }
+  return false;
+}
+
 /**
- * A zone that `text` writes next to one of the `clock` times (minutes after midnight): prose
- * outside a timeline that says "outages beginning from UTC 05:13" tells the zone of the
- * timeline's bare 05:13. Abbreviations must be written in capitals.
+ * A zone that `text` writes next to one of the `clock` times (minutes after midnight), or a few
+ * minutes from one: prose outside a timeline that says "outages beginning from UTC 05:13"
+ * tells the zone of the timeline's bare 05:13, and a summary that puts the start "at
+ * approximately 01:55 UTC" tells the zone of entries at 01:52 and 01:56. Abbreviations must be
+ * written in capitals.
  */
 export function findZonedTime(text: string, clock: ReadonlySet<number>): ZoneDeclaration | undefined {
   // Every match holds a clock time; most prose holds none, and the zone alternation is long.
@@ -190,7 +209,7 @@ export function findZonedTime(text: string, clock: ReadonlySet<number>): ZoneDec
   for (let m = ZONED_TIME.exec(text); m; m = ZONED_TIME.exec(text)) {
     const written = m[1] ?? m[6];
     const minutes = Number(m[2] ?? m[4]) * 60 + Number(m[3] ?? m[5]);
-    const zone = clock.has(minutes) && written === written.toUpperCase() ? parseZone(written) : undefined;
+    const zone = nearClock(clock, minutes) && written === written.toUpperCase() ? parseZone(written) : undefined;
     if (zone) return { zone, start: m.index, end: m.index + m[0].length };
   }
   return undefined;
