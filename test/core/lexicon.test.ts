@@ -96,10 +96,10 @@ test('resolution: a release that includes the fix, a problem solved, nothing fur
 
 test('the impact goes on: a fix that did not help, a service that stays down, a problem that persists', () => {
   const goesOn = (c: string): boolean => impactGoesOn(c) !== undefined;
-  for (const c of ['The revert did not solve the problem', 'Portals remain inaccessible', 'Some users still get stuck at login', 'The engineer reports the issue still persists', 'restarts are not having the intended effect']) {
+  for (const c of ['The revert did not solve the problem', 'Portals remain inaccessible', 'Some users still get stuck at login', 'The engineer reports the issue still persists', 'restarts are not having the intended effect', 'Continued Degradation', 'ongoing instability on two validators']) {
     assert.ok(goesOn(c), `"${c}" should say the impact goes on`);
   }
-  for (const c of ['The revert solved the problem', 'Portals remain up during the migration', 'We are still investigating']) assert.ok(!goesOn(c), `"${c}" should not say the impact goes on`);
+  for (const c of ['The revert solved the problem', 'Portals remain up during the migration', 'We are still investigating', 'Degradation ended']) assert.ok(!goesOn(c), `"${c}" should not say the impact goes on`);
 });
 
 test('mitigation: a backlog that empties, what ran out given back, the service starting again', () => {
@@ -168,6 +168,8 @@ test('mitigation and resolution: work resumes, a verdict, not a message or a nam
     'Resolution message posted to the status page',
     'Resolution of all internal hostnames failed',
     'DNS resolution times out for the API',
+    'Account identity resolution issues spotted by a partner',
+    'A regression in module resolution is logged',
     'The fix might be considered later',
   ]);
 });

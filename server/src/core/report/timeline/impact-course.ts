@@ -15,6 +15,8 @@ const GOES_ON: readonly RegExp[] = [
   /\bnot\s+having\s+the\s+(?:intended|desired|expected)\s+effect\b|\bhad\s+no\s+effect\b/i,
   new RegExp(String.raw`\b(?:still|remains?|remained|continues?\s+to\s+be|continued\s+to\s+be)\s+(?:\w+\s+){0,2}?${STILL_BAD}\b`, 'i'),
   /\b(?:issue|problem|errors?|outage|impact|symptoms?)\s+(?:still\s+)?(?:persists?|persisted|continues?|continued|recurs?|recurred|returns?|returned|comes?\s+back|came\s+back|reappears?|reappeared)\b/i,
+  // A field label that says the trouble goes on: "Continued Degradation: 00:35-02:43 UTC".
+  /\b(?:continued|continuing|ongoing|persistent|renewed)\s+(?:degradation|disruption|instability|outage|errors?|impact|failures?)\b/i,
   // The next wave of an attack or a load: "second wave of transactions begins".
   /\b(?:second|third|fourth|next|final|another|new|largest|last)\b(?:\s+[\w-]+){0,3}?\s+(?:wave|burst|surge|round)s?\b(?:\s+[\w-]+){0,5}?\s+(?:begins?|began|starts?|started|arrives?|arrived|hits?)\b/i,
 ];

@@ -14,15 +14,16 @@ const PHRASES: readonly [Milestone, RegExp][] = [
   [
     'start',
     new RegExp(
-      `^(?:(?:the\\s+)?(?:impact|outage|incident|degradation|disruption|user\\s+impact)\\s+(?:starts|started|begins|began)|start\\s+of\\s+(?:the\\s+)?(?:impact|outage|incident)|impact\\s+start)$`,
+      `^(?:(?:the\\s+)?(?:impact|outage|incident|degradation|disruption|user\\s+impact)\\s+(?:starts|started|begins|began)|start\\s+of\\s+(?:the\\s+)?(?:impact|outage|incident)|(?:impact|incident|outage)\\s+start)$`,
       'i',
     ),
   ],
-  ['detected', new RegExp(`^(?:${SUBJECT}\\s+)?detected$`, 'i')],
+  // A field's label names its milestone as a noun: "Time of Detection: 23:25", "Natural Resolution: 02:43".
+  ['detected', new RegExp(`^(?:(?:${SUBJECT}\\s+)?detected|(?:time\\s+of\\s+)?detection(?:\\s+time)?)$`, 'i')],
   ['mitigated', new RegExp(`^(?:${SUBJECT}\\s+)?mitigated$`, 'i')],
   [
     'resolved',
-    new RegExp(`^(?:(?:${SUBJECT}\\s+)?resolved|${SUBJECT}\\s+fixed|(?:the\\s+)?(?:outage|impact|incident|user\\s+impact)\\s+(?:ends|ended|is\\s+over|over))$`, 'i'),
+    new RegExp(`^(?:(?:${SUBJECT}\\s+)?resolved|(?:(?:full|final|natural)\\s+)?resolution(?:\\s+time)?|${SUBJECT}\\s+fixed|(?:the\\s+)?(?:outage|impact|incident|user\\s+impact)\\s+(?:ends|ended|is\\s+over|over))$`, 'i'),
   ],
 ];
 

@@ -138,6 +138,11 @@ const FROM_TO = new RegExp(
 );
 /** "Lasted about nine hours", "for about 80 minutes", "a total of 3 hours". */
 const LASTED = new RegExp(String.raw`\b(?:lasted|lasting|lasts|for|spanned|spanning|totall?ing|a\s+total\s+of|duration(?:\s+of)?\s*:?)\s+${APPROX}`, 'gi');
+/**
+ * A length that follows "if", "unless" or "whenever" in its sentence is a condition, not what
+ * happened: "page only if the queue is down for more than 15 minutes" is an alert threshold.
+ */
+const HYPOTHETICAL = /\b(?:if|unless|whenever)\b/i;
 /** A sentence is about the impact's length only when it speaks of the impact. */
 const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtime|unavailable|disruption|degrad\w*|errors?|could\s+not|couldn't|unable|failed|failing|broken|users?|customers?)\b/i;
 
@@ -197,6 +202,7 @@ export function readStatements(text: string): Statement[] {
     if (!IMPACT_WORDS.test(sentence.text) || /\b(?:time\s+to|tt[dmr]|from\s+(?:the\s+)?first)\b/i.test(sentence.text)) continue;
     LASTED.lastIndex = 0;
     for (let m = LASTED.exec(sentence.text); m; m = LASTED.exec(sentence.text)) {
+      if (HYPOTHETICAL.test(sentence.text.slice(0, m.index))) break;
       const d = durationAfter(sentence.text, m.index + m[0].length);
       if (d) {
         out.push({ kind: 'duration', minutes: d.minutes, start: sentence.start + m.index, end: sentence.start + d.end });
