@@ -17,6 +17,7 @@
  * rest of the timeline is read as usual.
  */
 import { daysInMonth } from '../iso-date.js';
+import { leadingDuration } from '../duration.js';
 import { parseZone, ZONE_SOURCE, type Zone } from './zones.js';
 
 /** What the start of an entry says about when it happened. Offsets are into the scanned text. */
@@ -388,19 +389,21 @@ export function readLabelledToken(text: string): TimeToken | undefined {
   return t && (hasTime(t) || t.problem) ? { ...t, rest: 0 } : undefined;
 }
 
-// "+50 minutes", "+1 hrs", "T+2h", "T + 90 min": the time since an earlier entry.
-const OFFSET = /[ \t]*[*_`]*(?:T[ \t]?)?\+[ \t]?(\d{1,4}(?:\.\d+)?)[ \t]?(minutes?|mins?|m|hours?|hrs?|h)(?![A-Za-z0-9])/iy;
+// The sign of an offset from an earlier entry: "+50 minutes", "+1 hrs", "T+2h", "T + 90 min".
+const OFFSET_SIGN = /[ \t]*[*_`]*(?:T[ \t]?)?\+[ \t]?(?=\d)/iy;
 
 /**
  * Reads an entry's time written as an offset from an earlier entry at the start of `text` (one
- * line): `+50 minutes`, `+1 hrs`, `T+2h`. Offsets are into `text`.
+ * line): `+50 minutes`, `+1 hrs`, `T+2h`. The length is read as every stated duration is
+ * (`duration.ts`). Offsets are into `text`.
  */
 export function readOffsetToken(text: string): TimeToken | undefined {
-  const m = match(OFFSET, text, 0);
-  if (!m) return undefined;
-  const minutes = Math.round(Number(m[1]) * (/^h/i.test(m[2]) ? 60 : 1));
-  const end = m[0].length;
-  return { start: m[0].search(/[T+]/i), end, rest: restAfter(text, end), after: minutes };
+  const sign = match(OFFSET_SIGN, text, 0);
+  if (!sign) return undefined;
+  const length = leadingDuration(text.slice(sign[0].length));
+  if (!length || length.start !== 0) return undefined;
+  const end = sign[0].length + length.end;
+  return { start: sign[0].search(/[T+]/i), end, rest: restAfter(text, end), after: length.minutes };
 }
 
 /**
