@@ -107,6 +107,18 @@ export const MILESTONE_INFO: Readonly<Record<Milestone, MilestoneInfo>> = {
 /** The explicit markers, `[start]` … `[resolved]`, in milestone order. */
 export const MILESTONE_MARKERS: readonly string[] = MILESTONES.map((m) => MILESTONE_INFO[m].marker);
 
+/**
+ * The nouns a field's label names a milestone by, in a report's header ("Time of Detection: …")
+ * and in a timeline written as labelled fields ("Incident start: …", "Natural resolution: …")
+ * alike. Regular expression sources.
+ */
+export const MILESTONE_LABEL_NOUNS: Readonly<Record<Milestone, string>> = {
+  start: String.raw`(?:impact|incident|outage)\s+start(?:ed)?|start\s+of\s+(?:the\s+)?(?:impact|outage|incident)`,
+  detected: String.raw`(?:time\s+of\s+)?detection(?:\s+time)?`,
+  mitigated: String.raw`mitigation(?:\s+time)?`,
+  resolved: String.raw`(?:(?:full|final|natural)\s+)?resolution(?:\s+time)?`,
+};
+
 /** Matches any explicit marker; group 1 is the milestone. */
 export const MARKER_PATTERN = /\[(start|detected|mitigated|resolved)\]/gi;
 

@@ -7,23 +7,23 @@
  */
 import type { Milestone, MilestoneCue } from '../types.js';
 import { impactGoesOn } from './impact-course.js';
-import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
+import { MARKER_PATTERN as MARKER, MILESTONE_INFO, MILESTONE_LABEL_NOUNS as NOUN, MILESTONE_WORDS, MILESTONES, milestoneWords } from './lexicon.js';
 
 const SUBJECT = '(?:the\\s+)?(?:issue|incident|outage|problem|impact|error|errors|degradation|disruption)';
 const PHRASES: readonly [Milestone, RegExp][] = [
   [
     'start',
     new RegExp(
-      `^(?:(?:the\\s+)?(?:impact|outage|incident|degradation|disruption|user\\s+impact)\\s+(?:starts|started|begins|began)|start\\s+of\\s+(?:the\\s+)?(?:impact|outage|incident)|(?:impact|incident|outage)\\s+start)$`,
+      `^(?:(?:the\\s+)?(?:impact|outage|incident|degradation|disruption|user\\s+impact)\\s+(?:starts|started|begins|began)|${NOUN.start})$`,
       'i',
     ),
   ],
   // A field's label names its milestone as a noun: "Time of Detection: 23:25", "Natural Resolution: 02:43".
-  ['detected', new RegExp(`^(?:(?:${SUBJECT}\\s+)?detected|(?:time\\s+of\\s+)?detection(?:\\s+time)?)$`, 'i')],
-  ['mitigated', new RegExp(`^(?:${SUBJECT}\\s+)?mitigated$`, 'i')],
+  ['detected', new RegExp(`^(?:(?:${SUBJECT}\\s+)?detected|${NOUN.detected})$`, 'i')],
+  ['mitigated', new RegExp(`^(?:(?:${SUBJECT}\\s+)?mitigated|${NOUN.mitigated})$`, 'i')],
   [
     'resolved',
-    new RegExp(`^(?:(?:${SUBJECT}\\s+)?resolved|(?:(?:full|final|natural)\\s+)?resolution(?:\\s+time)?|${SUBJECT}\\s+fixed|(?:the\\s+)?(?:outage|impact|incident|user\\s+impact)\\s+(?:ends|ended|is\\s+over|over))$`, 'i'),
+    new RegExp(`^(?:(?:${SUBJECT}\\s+)?resolved|${NOUN.resolved}|${SUBJECT}\\s+fixed|(?:the\\s+)?(?:outage|impact|incident|user\\s+impact)\\s+(?:ends|ended|is\\s+over|over))$`, 'i'),
   ],
 ];
 

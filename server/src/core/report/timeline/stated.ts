@@ -12,7 +12,7 @@
  */
 import type { Milestone } from '../types.js';
 import { leadingDuration, type StatedDuration } from '../duration.js';
-import { milestoneWords } from './lexicon.js';
+import { MILESTONE_LABEL_NOUNS as NOUN, milestoneWords } from './lexicon.js';
 import { readLeadingToken, hasTime, type TimeToken } from './tokens.js';
 
 /** A statement found in one text; offsets are into that text. */
@@ -58,10 +58,10 @@ const TIMES: readonly [Milestone, RegExp][] = [
   ['resolved', new RegExp(String.raw`\b(?:was\s+|were\s+|fully\s+)?resolved\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
   // A field of a header table or definition list: "| Detected | 2021-03-05 23:27 |",
   // "Reported on: 2022-10-27 12:00", "Start of impact: …", "Resolved: …".
-  ['start', fieldLabel(String.raw`(?:start(?:ed)?|start\s+of\s+(?:the\s+)?(?:impact|outage|incident)|impact\s+start(?:ed)?|incident\s+start(?:ed)?|began)`)],
-  ['detected', fieldLabel(String.raw`(?:detected(?:\s+(?:at|on))?|detection(?:\s+time)?|time\s+of\s+detection|(?:first\s+)?reported(?:\s+on)?(?:\s+[\w{}]+)?)`)],
-  ['mitigated', fieldLabel(String.raw`(?:mitigated(?:\s+(?:at|on))?|mitigation(?:\s+time)?)`)],
-  ['resolved', fieldLabel(String.raw`(?:resolved(?:\s+(?:at|on))?|resolution(?:\s+time)?|ended|end\s+of\s+(?:the\s+)?(?:impact|outage|incident)|solution\s+completed|closed(?:\s+(?:at|on))?)`)],
+  ['start', fieldLabel(String.raw`(?:start(?:ed)?|${NOUN.start}|began)`)],
+  ['detected', fieldLabel(String.raw`(?:detected(?:\s+(?:at|on))?|${NOUN.detected}|(?:first\s+)?reported(?:\s+on)?(?:\s+[\w{}]+)?)`)],
+  ['mitigated', fieldLabel(String.raw`(?:mitigated(?:\s+(?:at|on))?|${NOUN.mitigated})`)],
+  ['resolved', fieldLabel(String.raw`(?:resolved(?:\s+(?:at|on))?|${NOUN.resolved}|ended|end\s+of\s+(?:the\s+)?(?:impact|outage|incident)|solution\s+completed|closed(?:\s+(?:at|on))?)`)],
 ];
 
 /** A label standing as a field: first cell of a table row, or a line that opens with "Label:". */
