@@ -88,18 +88,18 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
   const visit = (s: Section, group: Inherited, prose: boolean): void => {
     inside.add(s);
     for (const node of s.content) {
+      const words = node.type === 'paragraph' && (prose || !group.owner) ? toString(node) : undefined;
+      // The team a paragraph names as doing the work owns it (in prose) and what follows it:
+      // "The platform team will take the following actions:".
+      const team = words !== undefined && !group.owner ? teamIntroducing(words) : undefined;
       // Follow-ups written as prose: with no list or table to read, each paragraph is one.
       if (prose) {
-        if (node.type !== 'paragraph' || NOTHING_PROSE.test(toString(node))) continue;
-        // The team a paragraph names as doing the work owns it and the paragraphs after it.
-        const team = group.owner ? undefined : teamIntroducing(toString(node));
+        if (node.type !== 'paragraph' || NOTHING_PROSE.test(words ?? '')) continue;
         if (team) group = { ...group, owner: team };
         reader.paragraph(node, { ...group, prose: true });
         continue;
       }
       reader.block(node, group);
-      // "The platform team will take the following actions:" gives its items an owner.
-      const team = node.type === 'paragraph' && !group.owner ? teamIntroducing(toString(node)) : undefined;
       if (team) group = { ...group, owner: team };
     }
     for (const child of s.children) visit(child, groupOf(child, group, lines), prose);
