@@ -142,6 +142,8 @@ const DATA_LOSS = [
   new RegExp(String.raw`\b(?:recover(?:ed|ing)?|return(?:ed|ing)?|refund(?:ed|ing)?|reimburs(?:ed|ing))\s+(?:\S+\s+){0,5}?${LEDGER}\b|\bmade\s+whole\b`, 'i'),
   // "Otherwise nothing was affected": whatever else the report lists is all there was.
   /\bnothing\s+(?:else\s+)?(?:was|were|has\s+been|got)\s+(?:\w+ly\s+)?(?:affected|impacted|lost|touched|compromised|damaged)\b/i,
+  // "with the outage itself being the only impact": what the report names is all there was.
+  /\b(?:was|being|is)\s+the\s+only\s+(?:impact|effect|consequence)\b|\bthe\s+only\s+(?:impact|effect|consequence)\s+(?:was|is)\b/i,
 ];
 
 /**
@@ -151,9 +153,15 @@ const DATA_LOSS = [
  */
 const NO_DATA_LOSS = /\b(?:no|without(?:\s+any)?)\s+(?:\w+\s+)?(?:data|state|funds)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:lost|loss|corrupted)\b|\bdata\s+(?:was|were)\s+(?:not|never)\s+(?:lost|corrupted)\b|\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i;
 
-/** True when a sentence anywhere in `text` says plainly that no data was lost. */
+/**
+ * What was missed being filled in to its end: "The backfilling process finishes", "the backfill
+ * completed". Told in the timeline as often as in the impact.
+ */
+const BACKFILLED = /\bbackfill(?:s|ed|ing)?\b(?:\s+\w+){0,3}?\s+(?:finish(?:es|ed)?|complete[sd]?|is\s+done|was\s+done)\b/i;
+
+/** True when a sentence anywhere in `text` says plainly that no data was lost, or that what was missed was backfilled. */
 export function saysNoDataLost(text: string): boolean {
-  return NO_DATA_LOSS.test(text);
+  return NO_DATA_LOSS.test(text) || BACKFILLED.test(text);
 }
 
 /** Things a system stores or carries for its users, whose fate a report may tell. */

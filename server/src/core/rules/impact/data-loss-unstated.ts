@@ -2,6 +2,7 @@ import { findSectionByNames } from '../../report/sections.js';
 import { plainText } from '../../markdown/prose.js';
 import { isReadOnlyOutage, isRefusedOutage, saysNoDataLost, statesDataLoss, statesNoImpact } from '../../report/impact-phrases.js';
 import type { ReportRule } from '../rule.js';
+import { summaryText } from './summary-text.js';
 
 const SUMMARY_NAMES = ['Summary', 'Overview', 'Incident summary'];
 
@@ -23,6 +24,9 @@ export const impactDataLossUnstated: ReportRule = {
     if (statesNoImpact(impact.text)) return [];
     const summary = findSectionByNames(report.sections, SUMMARY_NAMES);
     if (summary && statesDataLoss(plainText(summary.content))) return [];
+    // The header and the sections that tell the story in short ("**Summary**: …", "What happened?").
+    const story = summaryText(report);
+    if (statesDataLoss(story)) return [];
     if (impact.section && statesDataLoss(plainText(impact.section.content))) return [];
     // "No data were lost." under another heading (Resolution, What went well) settles it too.
     if (saysNoDataLost(report.text)) return [];
