@@ -78,6 +78,19 @@ const WHOLE_OR_ONE: RegExp[] = [
 const NO_IMPACT =
   /^\W*(?:none|no impact|nil|n\/a)\s*(?:[.;,!]|$)|\bnear[- ]miss\b|\bno\s+(?:\w+\s+)?(?:impact|outage|disruption)\s+(?:to|on|for)\s+(?:our\s+|the\s+)?(?:users|customers|visitors)\b|\b(?:users?|customers?|visitors?)\s+(?:saw|experienced|noticed|had)\s+no\b/i;
 
+/**
+ * A sentence, anywhere in a report, that users saw nothing: "there was no perceivable
+ * outage/downtime for users", "no customer-facing impact". Strict, since it is read outside the
+ * impact statement.
+ */
+const NO_USER_IMPACT =
+  /\bno\s+(?:perceivable|perceptible|noticeable|visible|user[- ]facing|customer[- ]facing|external)\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?(?:\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors))?\b|\bno\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors)\b/i;
+
+/** True when a sentence anywhere in `text` says users saw no impact at all ({@link NO_USER_IMPACT}). */
+export function saysNoUserImpact(text: string): boolean {
+  return NO_USER_IMPACT.test(text);
+}
+
 /** True when the impact statement says there was none ({@link NO_IMPACT}). */
 export function statesNoImpact(text: string): boolean {
   return NO_IMPACT.test(text);

@@ -1,6 +1,6 @@
 import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
-import { hasDuration, statesImpactLength, statesNoImpact } from '../../report/impact-phrases.js';
+import { hasDuration, saysNoUserImpact, statesImpactLength, statesNoImpact } from '../../report/impact-phrases.js';
 import { reportKind } from '../../report/report-kind.js';
 import { openingNodes } from '../../report/sections.js';
 import type { ImpactStatement, Report } from '../../report/types.js';
@@ -23,6 +23,8 @@ export const impactNoDuration: ReportRule = {
     if (!impact || hasDuration(impact.text)) return [];
     // "Impact: none", a near miss: there is no length to give.
     if (statesNoImpact(impact.text)) return [];
+    // "There was no perceivable outage for users", wherever the report says it.
+    if (saysNoUserImpact(report.text)) return [];
     // A vulnerability disclosed before anyone was harmed has no impact window to measure.
     if (reportKind(report) === 'disclosure') return [];
     // The report says how long elsewhere, in prose: "an outage lasting 1 hour and 48 minutes",
