@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { scanProse } from '../../markdown/prose.js';
-import { findTranscript, inMessage } from '../../markdown/transcript.js';
+import { findTranscript, inMessage, type Transcript } from '../../markdown/transcript.js';
 import { hasDate, readLeadingToken, type TimeToken } from '../../report/timeline/tokens.js';
 import type { ReportRule } from '../rule.js';
 
@@ -41,17 +41,23 @@ export const relativeDate: ReportRule = {
   check({ report, token }) {
     // Under a heading that is a date ("### 2024-03-05 14:10"), the past counts back from that day;
     // a plan ("tomorrow", "next week") still wants the day it is due.
-    const pastOnly = datedHeading(report.root, report.text);
+    // Both are read section by section (a section ends at the next heading), so that the rule says
+    // the same of a chunk as of the whole document.
+    const parts = headingSections(report.root, report.text);
     const dated = datedBlocks(report.root, report.text);
     const verse = verseBlocks(report.root, report.text);
-    const chat = findTranscript(report.text);
+    const partOf = (at: number): HeadingSection | undefined => {
+      let found: HeadingSection | undefined;
+      for (const p of parts) if (p.start <= at) found = p;
+      return found;
+    };
     return scanProse(report.root, report.text, RELATIVE, { token })
       // In an entry that starts with its date, "yesterday" is the day before that date.
       .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
-      .filter((m) => !(pastOnly && PAST.test(m.text)))
+      .filter((m) => !(partOf(m.start)?.dated && PAST.test(m.text)))
       // A verse, somebody's quoted words or a pasted chat message speak of their own day.
       .filter((m) => !verse.some(([s, e]) => m.start >= s && m.end <= e) && !quoted(report.text, m.start, m.end))
-      .filter((m) => !inMessage(chat, m.start, m.end))
+      .filter((m) => !inMessage(partOf(m.start)?.chat, m.start, m.end))
       // "last week (2019-03-20)", "on May 4 (yesterday)": the date is given beside it.
       .filter((m) => !besideDate(report.text, m.start, m.end))
       .map((m) => ({
@@ -84,13 +90,26 @@ function datedBlocks(root: Root, text: string): [number, number][] {
   return out;
 }
 
-/** True when the text opens with a heading whose words start with a calendar date. */
-function datedHeading(root: Root, text: string): boolean {
-  const first = root.children[0];
-  if (first?.type !== 'heading') return false;
-  const start = first.position?.start.offset ?? 0;
-  const line = text.slice(start, first.position?.end.offset ?? start).replace(/^#+[ \t]*/, '');
-  return isDay(readLeadingToken(line));
+/** A stretch of the text from one top-level heading (or the start) to the next. */
+interface HeadingSection {
+  start: number;
+  /** The heading's words start with a calendar date. */
+  dated: boolean;
+  /** The pasted chat log in the stretch, its offsets in the whole text. */
+  chat?: Transcript;
+}
+
+/** The text cut at its top-level headings, each stretch with what the rule needs to know of it. */
+function headingSections(root: Root, text: string): HeadingSection[] {
+  const starts = [0, ...root.children.filter((n) => n.type === 'heading').map((n) => n.position?.start.offset ?? 0)];
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const first = root.children.find((n) => n.type === 'heading' && n.position?.start.offset === start);
+    const line = first ? text.slice(start, first.position?.end.offset ?? start).replace(/^#+[ \t]*/, '') : '';
+    const found = findTranscript(text.slice(start, end));
+    const chat = found && { start: found.start + start, speakers: found.speakers.map(([s, e]): [number, number] => [s + start, e + start]) };
+    return { start, dated: first !== undefined && isDay(readLeadingToken(line)), ...(chat ? { chat } : {}) };
+  });
 }
 
 function isDay(token: TimeToken | undefined): boolean {
