@@ -28,7 +28,8 @@
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
  *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
- *   issue", "back to 100%", "the manager has spun up 20 workers", "first remediation commit";
+ *   issue", "back to 100%", "the manager has spun up 20 workers", "first remediation commit", "block
+ *   production resumes";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
  *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
  *   considered resolved", "all hardening changes merged"; a message posted about the resolution and
@@ -263,6 +264,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
     // The service starting again: "chain starts", "the site is back", "service restarted successfully".
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
+    // The work the incident stopped starts again: "block production resumes", "deliveries resumed".
+    /\b(?:production|processing|syncing|sync|replication|deliver(?:y|ies)|builds|jobs|uploads|payments|deposits|withdrawals|trading|indexing|operations)\s+(?:resumes|resumed|has\s+resumed|have\s+resumed)\b/i,
     // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
     /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
     // The first change that closes a hole: "First remediation commit: …", "remediation patch deployed".
