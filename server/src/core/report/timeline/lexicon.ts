@@ -32,8 +32,8 @@
  *   production resumes";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
  *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
- *   considered resolved", "all hardening changes merged", "all services restored"; a message
- *   posted about the resolution and a name "resolution" are not.
+ *   considered resolved", "all hardening changes merged", "all services restored", "smoke tests
+ *   pass"; a message posted about the resolution and a name "resolution" are not.
  *
  * An entry can also say that the impact **goes on** after something was tried ("the revert did not
  * solve it", "the issue persists"), or that it had begun well before the entry: those words are
@@ -280,6 +280,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Fixed" as an adjective ("a fixed strategy is deployed") names the new build, not the incident's end.
     /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|(?<!\b(?:a|an|the|new|this|that|its|our|their)\s+)fixed)\b/i,
     /\bfinish(?:es|ed)?\s+resolving\b/i,
+    // The check that closes the work passing: "technical check-out passes", "smoke tests succeeded".
+    /\b(?:check-?outs?|smoke\s+tests?|health\s*checks?|verification|validation|acceptance\s+tests?)\s+(?:pass(?:es|ed)?|succeed(?:s|ed)?|(?:is|was|are|were)\s+successful)\b/i,
     // Everything back, said of the whole: "all services restored", "all systems are operational again".
     /\ball\s+(?:the\s+)?(?:services|systems|instances|nodes|sites|functionality)\s+(?:are\s+|were\s+|have\s+been\s+)?(?:fully\s+)?(?:restored|recovered|back\s+(?:up|online|to\s+normal))\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
