@@ -39,7 +39,7 @@
  * solve it", "the issue persists"), or that it had begun well before the entry: those words are
  * in `impact-course.ts`. A mitigation word before such an entry was not the mitigation.
  *
- * A plan is not the act: "outlines a recovery plan" is no mitigation.
+ * A plan is not the act: "outlines a recovery plan" and "opens a PR to roll back" are no mitigation.
  *
  * A clause that negates, hedges, plans or tells of an earlier occurrence ("no alert fired",
  * "tried to roll back", "will revert", "appears to have recovered", "the first occurrence
@@ -308,7 +308,7 @@ const NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|(?:pr|pull\s+request|merge\s+request|cl)\s+to|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
 /**
