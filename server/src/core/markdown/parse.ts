@@ -1,19 +1,12 @@
 import type { Root, RootContent } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { normalizeLineBreaks } from '../text.js';
 import { throwIfCancelled, type CancellationToken } from '../types.js';
 import { splitChunks, type Chunk } from './chunks.js';
 import { complexityOf, DEFAULT_GUARD_LIMITS, type GuardLimits } from './guards.js';
 import { reparseListLine } from './line-reparse.js';
+import { createProcessor } from './processor.js';
 
 type Processor = ReturnType<typeof createProcessor>;
-
-function createProcessor() {
-  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-}
 
 interface Point {
   line: number;
