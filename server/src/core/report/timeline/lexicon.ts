@@ -266,6 +266,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
     // The work the incident stopped starts again: "block production resumes", "deliveries resumed".
     /\b(?:production|processing|syncing|sync|replication|deliver(?:y|ies)|builds|jobs|uploads|payments|deposits|withdrawals|trading|indexing|ingestion|writes|reads|requests|operations)\s+(?:resumes?|resumed|has\s+resumed|have\s+resumed)\b/i,
+    // The same, verb first: "the network resumes block production", "resumed processing".
+    /\b(?:resumes|resumed)\s+(?:block\s+production|producing|processing|serving|syncing|normal\s+operations?)\b/i,
     // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
     /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
     // The first change that closes a hole: "First remediation commit: …", "remediation patch deployed".
