@@ -47,3 +47,16 @@ test('a report is given a template only where it uses a heading only that templa
   // even where a template uses them as its own titles, so nothing is asked for "How'd we do?".
   assert.equal(read('missing-section.story-headings.md').profile.name, 'generic');
 });
+
+test('a section under another name is not asked for: only what is really absent is named', () => {
+  const missing = (name: string) => {
+    const fixture = loadFixture(join(import.meta.dirname, '..', 'fixtures', 'rules', 'report', name));
+    const { findings } = checkReport(name, fixture.text, new MarkdownParser(), defaultConfig());
+    return findings.filter((f) => f.ruleId === 'report/missing-section').map((f) => f.message);
+  };
+  // "Details" plays the summary and gives the cause ("by mistake"), "Recommendations" the actions.
+  assert.deepEqual(missing('missing-section.field-title.md'), ['Missing section "Timeline", which every postmortem needs (generic profile).']);
+  // "Introduction" and "which meant", "Remedial Measures".
+  assert.deepEqual(missing('missing-section.remedial.md'), ['Missing section "Timeline", which every postmortem needs (generic profile).']);
+  assert.deepEqual(missing('missing-section.action-names.md'), []);
+});

@@ -9,7 +9,8 @@ import { entryAt, entryIndexAt } from '../node/entry-table.js';
 import { milestoneView, type ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
-import { formatDuration, formatUtc } from './format.js';
+import { displayUtc } from '../core/report/iso-date.js';
+import { formatDuration } from './format.js';
 import { documentPosition } from './params.js';
 import { rangeContains } from './positions.js';
 
@@ -17,13 +18,13 @@ import { rangeContains } from './positions.js';
 export function timelineEntryHover(metrics: Metrics, entry: TimelineEntry, milestones: readonly string[] = []): string {
   const lines: string[] = [];
   if (entry.utc !== undefined) {
-    lines.push(`**${formatUtc(entry.utc)}**`);
+    lines.push(`**${displayUtc(entry.utc)}**`);
     const start = metrics.start;
     if (start !== undefined) {
       const minutes = Math.round((entry.utc - start) / 60000);
       if (minutes === 0) lines.push('At the impact start.');
-      else if (minutes > 0) lines.push(`${formatDuration(minutes)} after the impact start (${formatUtc(start)}).`);
-      else lines.push(`${formatDuration(-minutes)} before the impact start (${formatUtc(start)}).`);
+      else if (minutes > 0) lines.push(`${formatDuration(minutes)} after the impact start (${displayUtc(start)}).`);
+      else lines.push(`${formatDuration(-minutes)} before the impact start (${displayUtc(start)}).`);
     } else {
       lines.push('The impact start is not known: mark it with `[start]` or set `start` in the front matter.');
     }

@@ -5,7 +5,7 @@ import { entryAt } from '../node/entry-table.js';
 import type { ReportSnapshot } from '../node/report-snapshot.js';
 import { cancellable } from './cancellation.js';
 import { type ServerContext, openDocument } from './context.js';
-import { formatUtc } from './format.js';
+import { displayUtc } from '../core/report/iso-date.js';
 import { documentUri } from './params.js';
 import { comparePositions } from './positions.js';
 
@@ -15,7 +15,7 @@ function milestoneSymbol(entry: TimelineEntry): DocumentSymbol {
   const name = entry.milestones.map((m) => MILESTONE_NAMES[m] ?? m).join(', ');
   return {
     name,
-    detail: entry.utc !== undefined ? formatUtc(entry.utc) : entry.text.slice(0, 80),
+    detail: entry.utc !== undefined ? displayUtc(entry.utc) : entry.text.slice(0, 80),
     kind: SymbolKind.Event,
     range: entry.range,
     selectionRange: entry.timeRange ?? entry.range,

@@ -8,10 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CODEOWNERS_PATHS, ownersFormatOf, readOwnersSource, type OwnersSource } from '../core/owners/index.js';
 import { describeIoError } from './config.js';
+import { utcDate } from '../core/report/iso-date.js';
 
 /** Today as `YYYY-MM-DD`, in UTC: `until` dates are compared with it. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return utcDate(Date.now());
 }
 
 /** The owners sources of the workspace at `root`, configured files first. */

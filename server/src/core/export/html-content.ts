@@ -10,7 +10,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Report, TimelineEntry } from '../report/types.js';
-import { isoUtc, shortUtc } from './format.js';
+import { isoUtc, shortUtc } from '../report/iso-date.js';
 import { h } from './hast.js';
 import { splitTaskIds, taskUrl } from './tasks.js';
 

@@ -7,7 +7,8 @@
 import type { Element, ElementContent } from 'hast';
 import type { Report } from '../report/types.js';
 import type { Finding } from '../types.js';
-import { displayUtc, formatMinutes } from './format.js';
+import { displayUtc } from '../report/iso-date.js';
+import { formatMinutes } from './format.js';
 import { documentRoot, h, stringifyHast, type Child } from './hast.js';
 import { reportBodyHast } from './html-content.js';
 import { PAGE_CSS } from './html-style.js';

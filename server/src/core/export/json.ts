@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Report, Section, TimelineEntry } from '../report/types.js';
 import type { Finding, Range } from '../types.js';
 import { milestonesJson } from '../report/timeline/summary.js';
-import { isoUtc } from './format.js';
+import { isoUtc } from '../report/iso-date.js';
 import { readMetadata, type MetaInstant } from './metadata.js';
 
 export const REPORT_JSON_VERSION = 1;

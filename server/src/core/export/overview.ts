@@ -4,9 +4,8 @@
  * actionables per owner. "Now" is a parameter, so the age of a draft is testable.
  */
 import type { OwnersList } from '../owners/list.js';
-import { parseIsoInstant } from '../report/iso-date.js';
 import type { Report } from '../report/types.js';
-import { isoUtc, utcDate } from './format.js';
+import { isoDay, isoUtc, parseIsoInstant, utcDate } from '../report/iso-date.js';
 import { readMetadata } from './metadata.js';
 import { ownerLoads, ownerProblems, type OwnerLoad } from './overview-owners.js';
 
@@ -159,7 +158,7 @@ export function perMonth(dates: readonly string[]): { month: string; count: numb
   let [y, m] = months[0].split('-').map(Number);
   const last = months[months.length - 1];
   for (;;) {
-    const key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    const key = isoDay(y, m, 1).slice(0, 7);
     out.push({ month: key, count: counts.get(key) ?? 0 });
     if (key >= last) break;
     m++;

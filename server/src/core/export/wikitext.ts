@@ -6,7 +6,7 @@
 import type { Definition, List, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Finding } from '../types.js';
 import type { Report } from '../report/types.js';
-import { displayUtc } from './format.js';
+import { displayUtc } from '../report/iso-date.js';
 import { readMetadata, type MetaInstant, type ReportMetadata } from './metadata.js';
 import { splitTaskIds, taskOfUrl } from './tasks.js';
 import { escapeEntities, escapeUrl, escapeWikiText, guardLineStart, isExternalUrl, nowiki, type WikiTextContext } from './wikitext-escape.js';

@@ -39,3 +39,17 @@ export function readsAsDone(words: string, whole = words): boolean {
 
 /** Group headings of work that is finished. */
 export const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b|\b(?:actions?|steps?|measures?|changes?|mitigations?)\s+(?:already\s+)?(?:taken|made|applied|carried\s+out)\b/i;
+
+/**
+ * A group heading that is a headline of work finished: a few words ending in a past participle,
+ * after its number and before its owner or tags ("3) Postmortem documented `@kim`", "Alerts
+ * configured [detect]"). "Streaming processes reduces" or "Better alerting on CPU load" are not.
+ */
+const DONE_HEADLINE =
+  /^(?:\d+[.)]\s*)?(?:[\p{L}\d'’-]+\s+){1,3}(?:documented|written|published|configured|scheduled|deployed|added|updated|created|fixed|merged|released|enabled|disabled|installed|migrated|removed|rotated|shipped|set\s+up)$/iu;
+
+/** True when a group heading's words, its handles and bracketed tags left out, read as {@link DONE_HEADLINE}. */
+export function isDoneHeadline(title: string): boolean {
+  const words = title.replace(/`[^`]*`|@[\w.-]+|\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+  return DONE_HEADLINE.test(words);
+}

@@ -4,7 +4,7 @@
  * reference) is gone from the plain text.
  */
 
-import { DONE_STATUS_WORDS, OPEN_STATUS_WORDS } from './actionable-status.js';
+import { DONE_STATUS_WORDS, isInstructionVerb, OPEN_STATUS_WORDS } from './actionable-status.js';
 
 /** Tracker references, owner and tags found in one item. */
 export interface References {
@@ -127,11 +127,33 @@ export function readReferences(markdown: string, options: { taskColumn?: boolean
   return { tasks, owner, tags };
 }
 
-/** The owner an item names before its words ({@link LEADING_OWNER}), without a doubting `?`. */
+/** The owner an item names before its words ({@link LEADING_OWNER}, {@link NAME_TO}), without a doubting `?`. */
 export function leadingOwner(markdown: string): string | undefined {
   const m = LEADING_OWNER.exec(markdown);
   const value = m ? (m[1] ?? m[2] ?? m[3]).replace(/\?/g, '').trim() : undefined;
-  return value && !NOT_A_NAME.test(value) && isOwnerValue(value) ? value : undefined;
+  if (value && !NOT_A_NAME.test(value) && isOwnerValue(value)) return value;
+  const named = NAME_TO.exec(markdown);
+  // The word after "to" must be a verb: "Revert to default", "Subscribe to the list" name nobody.
+  return named && namesPerson(named[1]) && (isInstructionVerb(named[2]) || ERRAND.test(named[2])) ? named[1] : undefined;
+}
+
+/**
+ * A person named as the subject of the item, as minutes write it: "Nóva to send the list of
+ * domains", "Priya and Tom to review the alerts". One or two capitalised names, then "to" and a
+ * verb of work or of an errand.
+ */
+const NAME_TO = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+to[ \t]+(\p{Ll}+)\b/u;
+
+/** Verbs of a person's errand, beside those that open instructions: "to send", "to list". */
+const ERRAND = /^(?:send|write|list|draft|share|email|file|open|ask|talk|follow|reach|run|find|own|drive|lead|handle|coordinate|present|summari[sz]e|organi[sz]e|post|sync|pair|chase|confirm|collect|gather|book|arrange|report)$/i;
+
+/** Words that open "… to <verb>" without naming anybody: "Need to add", "Plan to move", "Switch to". */
+const NOT_A_PERSON =
+  /^(?:needs?|plans?|wants?|have|has|going|try|tries|continue|start|begin|remember|ask|decide|agree|learn|how|what|where|when|why|ways?|work|time|steps?|the|it|this|that|we|they|i|also|and|or|able|unable|due|back|up|down|in|on|add-ons?|changes?|access|ability|attempt|effort|option|options|failure|failed|forgot|remind|reminder|continue|tbd|todo)$/i;
+
+function namesPerson(name: string): boolean {
+  const first = name.split(/[ \t]+/)[0];
+  return !NOT_A_PERSON.test(first) && !isInstructionVerb(first) && !NOT_A_NAME.test(name);
 }
 
 /** Tags written in a table's tags column: `#A, #B` or `A B`. */

@@ -13,8 +13,11 @@
 /** Status words of work not finished, as written in status columns and before or after items. */
 export const OPEN_STATUS_WORDS = 'todo|to do|open|pending|planned|in progress|in-progress|doing|wip|ongoing|not started|started|blocked';
 
-/** Status words of finished work. */
-export const DONE_STATUS_WORDS = 'done|completed?|fixed|finished|closed|resolved|merged|deployed';
+/**
+ * Status words of finished or closed work: an attempt that failed or was given up is no open
+ * follow-up either.
+ */
+export const DONE_STATUS_WORDS = "done|completed?|fixed|finished|closed|resolved|merged|deployed|failed|abandoned|cancell?ed|won't do|wontfix|obsolete|superseded";
 
 const WORD = `(${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS})`;
 /** A status value of work not finished ("TODO", "In progress."), as a whole cell or word. */
@@ -88,6 +91,11 @@ export function isStatusMarker(text: string, start: number, end: number): boolea
 /** Words that say work is still to be done. */
 const PLANNED =
   /\b(?:will|shall|going to|plan(?:s|ned|ning)? to|intends? to|(?:we|they|team|someone|somebody)\s+(?:should|must|needs?\s+to)|needs?\s+to\s+be|(?:is|are)\s+(?:(?:also|now|still|currently)\s+)?(?:exploring|investigating|considering|evaluating|looking\s+into|working\s+on|being\s+(?:reviewed|considered|discussed|evaluated|explored|worked\s+on|implemented|planned|tracked))|to\s+be\s+(?:done|implemented|added|fixed|decided|determined|scheduled|planned)|not\s+yet|still\s+(?:open|pending|to\s+do)|pending|in\s+progress)\b/i;
+
+/** True when `word` is a verb that opens an instruction ("Add", "Migrate", "Look into"). */
+export function isInstructionVerb(word: string): boolean {
+  return INSTRUCTION.test(word) && INSTRUCTION.exec(word)![0].length === word.length;
+}
 
 /** An instruction: an item that opens with a verb in its base form. */
 const INSTRUCTION =

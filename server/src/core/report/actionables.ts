@@ -18,7 +18,7 @@ import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js'
 import { isDoneStatus, isStatus, readsAsPlanned, statedStatus } from './actionable-status.js';
 import { tableColumns, type Columns } from './actionable-table.js';
 import { FIX_NOUNS, headingRole, sectionRole } from './heading-roles.js';
-import { DONE_GROUP, readsAsDone } from './actionable-done.js';
+import { DONE_GROUP, isDoneHeadline, readsAsDone } from './actionable-done.js';
 import { headingHandle, teamIntroducing } from './actionable-owner.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
 import type { Actionable, Actionables, Section } from './types.js';
@@ -168,7 +168,7 @@ function headerNamesActionables(table: Table): boolean {
 function groupOf(section: Section, parent: Inherited, lines: LineIndex): Inherited {
   const heading = lines.text.slice(start(section.heading), end(section.heading));
   const tasks = readReferences(heading.replace(EXAMPLE_LINK, ' ')).tasks;
-  return { ...parent, owner: headingHandle(heading) ?? parent.owner, done: parent.done || DONE_GROUP.test(section.title), tasks: tasks.length > 0 ? tasks : parent.tasks };
+  return { ...parent, owner: headingHandle(heading) ?? parent.owner, done: parent.done || DONE_GROUP.test(section.title) || isDoneHeadline(section.title), tasks: tasks.length > 0 ? tasks : parent.tasks };
 }
 
 function start(node: Node): number {

@@ -139,17 +139,17 @@ const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
   ['timeline', /\b(?:timeline|time line|chronology|sequence of events|order of events|log of events)(?![\w-])/],
   [
     'actionables',
-    /\b(?:action items?|actionables?|follow[- ]?ups?|next steps?|corrective|preventi(?:ve|ative)|prevention|remediations?|(?:future|planned|further) (?:work|improvements?|changes|actions)|improvements|to-?dos?|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward)(?![\w-])/,
+    /\b(?:action items?|actionables?|follow[- ]?ups?|next steps?|corrective|preventi(?:ve|ative)|prevention|remediations?|remedial|recommendations?|(?:future|planned|further|resulting|recommended) (?:work|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|to-?dos?|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward)(?![\w-])/,
   ],
   ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
   ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
-  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
+  ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|risks? and hazards?|hazards?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
   [
     'cause',
     /\b(?:causes?|caused|why|analysis|diagnosis|investigation|contributing|fault|technical (?:details?|cause)|details of (?:the )?(?:incident|vulnerability|issue|bug|problem|exploit|attack|failure|outage))(?![\w-])/,
   ],
   ['resolution', new RegExp(String.raw`\b(?:resolution|resolv(?:ed|ing)|recovery|recover(?:ed|ing)|mitigation|mitigat(?:ed|ing)|${FIX_WORDS}|what (?:was|we) did|what was done)(?![\w-])`)],
-  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction|background)(?![\w-])/],
+  ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction|background|(?:incident )?details)(?![\w-])/],
 ];
 
 /** Longer titles are sentences (a timeline entry, a question of a template), not section names. */

@@ -28,6 +28,8 @@ const DURATION_PATTERNS: RegExp[] = [
   // `from the deploy until the rollback`
   /\bfrom\b[^.;\n]{1,80}?\buntil\b/i,
   /\b(?:all day|all night|overnight|all weekend|all morning|all afternoon|the whole (?:day|night|weekend|morning|afternoon))\b/i,
+  // `for a full day`, `one entire week`
+  /\b(?:an?|one)\s+(?:full|whole|entire)\s+(?:day|night|week|weekend|month|hour)\b/i,
 ];
 
 /** True when the text says for how long: a duration, a span between two times, "overnight". */
@@ -59,12 +61,69 @@ const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|
  */
 const WHOLE_OR_ONE: RegExp[] = [
   /\bdowntime\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
-  /\b(?:chain|(?:test|main|dev)?net|network|site|website|service|platform|cluster|hub|tools|services|sites)\s+(?:was\s+|were\s+|is\s+|are\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible|unreachable|not\s+responding)\b/i,
+  // Not a domain's last label: "openfoodfacts.net down" names one host, not a network.
+  /(?<!\.)\b(?:chain|(?:test|main|dev)?net|network|site|website|service|platform|cluster|hub|tools|services|sites)\s+(?:was\s+|were\s+|is\s+|are\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible|unreachable|not\s+responding)\b/i,
   // A named service, whole, as the subject: "Matomo is not responding", "The Wire website was affected by an outage".
   /(?:^|[.!?]\s+)(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s+(?:website|site|service|api|server|registry))?\s+(?:is|was|went)\s+(?:down|offline|unreachable|unavailable|not\s+responding)\b|\b(?:website|site|service|platform)\b[^;\n]{0,40}?\b(?:affected|hit|taken\s+down)\s+by\s+(?:an|the)\s+outage\b/,
   /\b(?:the|one|an?)\s+(?:affected\s+)?(?:employee|customer|user|client|tenant|account|person|individual|member|partner|developer|student|validator)(?![\w-])(?!\s+(?:experience|base|journey|interface|side)\b)/i,
   /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)\s+(?:were|are)\s+(?:failing|failed|broken|unavailable|down)\b/,
+  // "did not respond to any events": none of them, that is all of them.
+  /\b(?:not|never|no longer|unable to|failed to)\b[^.;\n]{0,40}?\bany\b/i,
 ];
+
+/**
+ * A statement that there was no impact: "Impact: None.", a near miss, "users saw no outage". There
+ * is then no length, count or loss to ask for.
+ */
+const NO_IMPACT =
+  /^\W*(?:none|no impact|nil|n\/a)\s*(?:[.;,!]|$)|\bnear[- ]miss\b|\bno\s+(?:\w+\s+)?(?:impact|outage|disruption)\s+(?:to|on|for)\s+(?:our\s+|the\s+)?(?:users|customers|visitors)\b|\b(?:users?|customers?|visitors?)\s+(?:saw|experienced|noticed|had)\s+no\b/i;
+
+/**
+ * A sentence, anywhere in a report, that users saw nothing: "there was no perceivable
+ * outage/downtime for users", "no customer-facing impact". Strict, since it is read outside the
+ * impact statement.
+ */
+const NO_USER_IMPACT =
+  /\bno\s+(?:perceivable|perceptible|noticeable|visible|user[- ]facing|customer[- ]facing|external)\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?(?:\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors))?\b|\bno\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors)\b/i;
+
+/** True when a sentence anywhere in `text` says users saw no impact at all ({@link NO_USER_IMPACT}). */
+export function saysNoUserImpact(text: string): boolean {
+  return NO_USER_IMPACT.test(text);
+}
+
+/** True when the impact statement says there was none ({@link NO_IMPACT}). */
+export function statesNoImpact(text: string): boolean {
+  return NO_IMPACT.test(text);
+}
+
+/**
+ * True when text outside the impact statement (its summary) names the whole service as out: "the
+ * website was affected by an outage", "the chain halted", "a total outage". Stricter than
+ * {@link hasQuantity}: a summary's numbers, "one" and "all" count other things as often as the
+ * affected.
+ */
+export function saysWholeAffected(text: string): boolean {
+  return WHOLE_OR_ONE.slice(0, 3).some((p) => p.test(text));
+}
+
+/**
+ * A length given for the impact outside the statement: a labelled field ("Duration: ~3 hours",
+ * "**Impact Window:** 08:43–10:52 UTC") or the outage itself measured ("an outage of unknown
+ * length bounded to at most 16 hours"). A summary's other durations tell the story (how long a
+ * fix took, how long ago a change went out) and do not count.
+ */
+export function statesImpactLength(text: string): boolean {
+  for (const line of text.split('\n')) {
+    const field = IMPACT_LENGTH_FIELD.exec(line);
+    if (field && hasDuration(line.slice(field[0].length))) return true;
+  }
+  // A sentence may be wrapped across lines.
+  for (const m of text.replace(/\s+/g, ' ').matchAll(OUTAGE_MEASURED)) if (hasDuration(m[0])) return true;
+  return false;
+}
+
+const IMPACT_LENGTH_FIELD = /^\W*(?:(?:impact|outage|incident|downtime)\s+)?(?:duration|window|length|downtime)\W*:/i;
+const OUTAGE_MEASURED = /\b(?:outage|downtime|disruption)\b[^.;]{0,60}/gi;
 
 /**
  * True when the text says how much or how many: a number (not a date, time, task id, version or
@@ -96,6 +155,8 @@ const DATA_LOSS = [
   new RegExp(String.raw`\b(?:recover(?:ed|ing)?|return(?:ed|ing)?|refund(?:ed|ing)?|reimburs(?:ed|ing))\s+(?:\S+\s+){0,5}?${LEDGER}\b|\bmade\s+whole\b`, 'i'),
   // "Otherwise nothing was affected": whatever else the report lists is all there was.
   /\bnothing\s+(?:else\s+)?(?:was|were|has\s+been|got)\s+(?:\w+ly\s+)?(?:affected|impacted|lost|touched|compromised|damaged)\b/i,
+  // "with the outage itself being the only impact": what the report names is all there was.
+  /\b(?:was|being|is)\s+the\s+only\s+(?:impact|effect|consequence)\b|\bthe\s+only\s+(?:impact|effect|consequence)\s+(?:was|is)\b/i,
 ];
 
 /**
@@ -105,9 +166,15 @@ const DATA_LOSS = [
  */
 const NO_DATA_LOSS = /\b(?:no|without(?:\s+any)?)\s+(?:\w+\s+)?(?:data|state|funds)\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:lost|loss|corrupted)\b|\bdata\s+(?:was|were)\s+(?:not|never)\s+(?:lost|corrupted)\b|\b(?:no|without(?:\s+any)?)\s+(?:impact|effect)\s+on\s+(?:the\s+|any\s+)?(?:\w+\s+)?data\b/i;
 
-/** True when a sentence anywhere in `text` says plainly that no data was lost. */
+/**
+ * What was missed being filled in to its end: "The backfilling process finishes", "the backfill
+ * completed". Told in the timeline as often as in the impact.
+ */
+const BACKFILLED = /\bbackfill(?:s|ed|ing)?\b(?:\s+\w+){0,3}?\s+(?:finish(?:es|ed)?|complete[sd]?|is\s+done|was\s+done)\b/i;
+
+/** True when a sentence anywhere in `text` says plainly that no data was lost, or that what was missed was backfilled. */
 export function saysNoDataLost(text: string): boolean {
-  return NO_DATA_LOSS.test(text);
+  return NO_DATA_LOSS.test(text) || BACKFILLED.test(text);
 }
 
 /** Things a system stores or carries for its users, whose fate a report may tell. */

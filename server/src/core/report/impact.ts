@@ -45,9 +45,9 @@ export function findImpact(
 }
 
 /** Who or what was affected, in the words reports use. */
-const AFFECTED = /\b(?:users?|customers?|clients?|funds|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?|hubs?|pods?|chain|blocks?|transactions?|websites?|platform|apps?|teams?|students?|learners?|employees?|validators?)\b/i;
+const AFFECTED = /\b(?:users?|customers?|clients?|funds|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?|hubs?|pods?|chain|blocks?|transactions?|websites?|platform|apps?|teams?|students?|learners?|employees?|validators?|regions?|(?:our|all)\s+(?:other\s+)?services)\b/i;
 /** What happened to them. */
-const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|did not|didn't|no longer|not being|failed|failing|fail|fails|errors?|unavailable|inaccessible|unreachable|down|outage|downtime|degraded|slow(?:er)?|slowed|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|impacting|dropped|rejected|terminated|killed|halt(?:ed|s)?|stall(?:ed|s)?|crash(?:ed|es|ing)?|crash-loop\w*|prevent(?:ed|ing|s)?|5\d\d|loss(?:es)?|experienc(?:ed|ing)|not responding|cease[sd]?\s+to\s+be|drained)\b/i;
+const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|did not|didn't|no longer|not being|failed|failing|fail|fails|errors?|unavailable|inaccessible|unreachable|down|outage|downtime|degraded|slow(?:er)?|slowed|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|impacting|dropped|rejected|terminated|killed|halt(?:ed|s)?|stall(?:ed|s)?|crash(?:ed|es|ing)?|crash-loop\w*|prevent(?:ed|ing|s)?|5\d\d|loss(?:es)?|experienc(?:ed|ing)|not responding|cease[sd]?\s+to\s+be|drained|lock(?:ed|ing|s)?\s+up|froze|frozen|hung|degradations?)\b/i;
 /** A whole-service outage says what was affected without naming who: "caused 40min of total outage". */
 const WHOLE_OUTAGE = /\b(?:total|complete|full|entire|service-wide|site-wide)\s+(?:outage|downtime)\b/i;
 

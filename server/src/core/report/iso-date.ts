@@ -1,7 +1,9 @@
 /**
- * ISO 8601 dates and instants as written in front matter (`2020-05-19`, `2020-05-19 00:28`,
- * `2020-05-19T00:28:00Z`, `2020-05-19T02:28+02:00`). YAML may hand us a Date for unquoted
- * timestamps under some schemas, so Dates are accepted too.
+ * ISO 8601 dates and instants: read as written in front matter (`2020-05-19`, `2020-05-19 00:28`,
+ * `2020-05-19T00:28:00Z`, `2020-05-19T02:28+02:00`; YAML may hand us a Date for unquoted
+ * timestamps under some schemas, so Dates are accepted too), and written the one way the project
+ * writes dates and times everywhere: messages, hovers, exports, drafted timelines. Instants are
+ * written in UTC, so that a text reads the same wherever it is produced.
  */
 
 /** A parsed ISO date or instant. */
@@ -58,7 +60,42 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
 /** `YYYY-MM-DD` of a calendar day (`month` 1–12). */
 export function isoDay(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `HH:MM` of a clock time, or `HH:MM:SS` when `second` is given. */
+export function clockTime(hour: number, minute: number, second?: number): string {
+  return `${pad(hour)}:${pad(minute)}${second === undefined ? '' : ':' + pad(second)}`;
+}
+
+/** `2020-05-19T00:28:00Z`: ISO 8601 in UTC, without milliseconds unless there are some. */
+export function isoUtc(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? iso.slice(0, -5) + 'Z' : iso;
+}
+
+/** `YYYY-MM-DD` of an instant, in UTC. */
+export function utcDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `00:28` of an instant in UTC, or `00:28:15` when it falls between minutes. */
+export function utcClock(ms: number): string {
+  const d = new Date(ms);
+  const second = d.getUTCSeconds();
+  return clockTime(d.getUTCHours(), d.getUTCMinutes(), second === 0 ? undefined : second);
+}
+
+/** `2020-05-19 00:28` (UTC, no zone suffix): for tables whose header already says UTC. */
+export function shortUtc(ms: number): string {
+  return `${utcDate(ms)} ${utcClock(ms)}`;
+}
+
+/** `2020-05-19 00:28 UTC`. */
+export function displayUtc(ms: number): string {
+  return shortUtc(ms) + ' UTC';
 }

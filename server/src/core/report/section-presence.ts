@@ -70,9 +70,13 @@ export function namedPresence(sections: Section[], fields: ReadonlySet<string>):
   return (spec) => findSections(sections, spec).length > 0 || sectionNames(spec).some((n) => fields.has(n));
 }
 
-/** Words that give a cause: "caused by", "due to", "because", "the root cause", "identified as". */
+/**
+ * Words that give a cause: "caused by", "due to", "because", "the root cause", "identified as";
+ * a causal link between two facts ("which meant", "and so", "consequently"); a slip named as one
+ * ("by mistake", "neglected to", "the problem was that").
+ */
 const CAUSE =
-  /\b(?:root\s+causes?|primary\s+cause|the\s+(?:cause|culprit|reason)|culprit|(?:was|were|is|are)\s+caused|caus(?:ed|es|ing)|due\s+to|because|triggered\s+by|resulted\s+from|as\s+a\s+result\s+of|led\s+to|leads?\s+to|identified\s+as|turned\s+out|determined\s+that)\b/i;
+  /\b(?:root\s+causes?|primary\s+cause|the\s+(?:cause|culprit|reason)|culprit|(?:was|were|is|are)\s+caused|caus(?:ed|es|ing)|due\s+to|because|triggered\s+by|resulted\s+from|as\s+a\s+result\s+of|led\s+to|leads?\s+to|identified\s+as|turned\s+out|determined\s+that|(?:this|which|that)\s+meant|and\s+so|consequently|as\s+a\s+consequence|resulting\s+in|by\s+(?:mistake|accident)|mistakenly|accidentally|inadvertently|erroneously|neglected\s+to|forgot\s+to|the\s+(?:issue|problem|bug|trouble)\s+(?:was|is)\s+that)\b/i;
 
 /** Words that say how the incident was found. */
 const DETECTED =

@@ -5,7 +5,7 @@
  * on the clock of a zone.
  */
 import { parseZone } from '../report/timeline/zones.js';
-import { daysInMonth, parseIsoInstant } from '../report/iso-date.js';
+import { clockTime, daysInMonth, isoDay, parseIsoInstant } from '../report/iso-date.js';
 import type { WallTime } from './types.js';
 
 /** A zone to read or write times in. */
@@ -95,16 +95,14 @@ export function utcToWall(utc: number, zone: ImportZone): WallTime {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
 /** `YYYY-MM-DD`. */
 export function formatDate(w: WallTime): string {
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  return isoDay(w.year, w.month, w.day);
 }
 
 /** `HH:MM`, or `HH:MM:SS` with `seconds`. */
 export function formatTime(w: WallTime, seconds = false): string {
-  return `${pad(w.hour)}:${pad(w.minute)}${seconds ? ':' + pad(w.second) : ''}`;
+  return clockTime(w.hour, w.minute, seconds ? w.second : undefined);
 }
 
 /** A wall time when the numbers are a real date and time, else undefined. */

@@ -28,17 +28,18 @@
  * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted",
  *   "errors drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated",
  *   "the issue goes away", "blocks are created again", "successfully restarted", "which solved the
- *   issue", "back to 100%", "the manager has spun up 20 workers", "first remediation commit";
+ *   issue", "back to 100%", "the manager has spun up 20 workers", "first remediation commit", "block
+ *   production resumes";
  * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
  *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
- *   considered resolved", "all hardening changes merged"; a message posted about the resolution and
- *   a name "resolution" are not.
+ *   considered resolved", "all hardening changes merged", "all services restored", "smoke tests
+ *   pass"; a message posted about the resolution and a name "resolution" are not.
  *
  * An entry can also say that the impact **goes on** after something was tried ("the revert did not
  * solve it", "the issue persists"), or that it had begun well before the entry: those words are
  * in `impact-course.ts`. A mitigation word before such an entry was not the mitigation.
  *
- * A plan is not the act: "outlines a recovery plan" is no mitigation.
+ * A plan is not the act: "outlines a recovery plan" and "opens a PR to roll back" are no mitigation.
  *
  * A clause that negates, hedges, plans or tells of an earlier occurrence ("no alert fired",
  * "tried to roll back", "will revert", "appears to have recovered", "the first occurrence
@@ -263,6 +264,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
     // The service starting again: "chain starts", "the site is back", "service restarted successfully".
     /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|comes\s+back|came\s+back)\s*(?:$|[.,;!]|\s+(?:again|up|producing|successfully|normally)\b)/i,
+    // The work the incident stopped starts again: "block production resumes", "deliveries resumed".
+    /\b(?:production|processing|syncing|sync|replication|deliver(?:y|ies)|builds|jobs|uploads|payments|deposits|withdrawals|trading|indexing|ingestion|writes|reads|requests|operations)\s+(?:resumes?|resumed|has\s+resumed|have\s+resumed)\b/i,
+    // The same, verb first: "the network resumes block production", "resumed processing".
+    /\b(?:resumes|resumed)\s+(?:block\s+production|producing|processing|serving|syncing|normal\s+operations?)\b/i,
     // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
     /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
     // The first change that closes a hole: "First remediation commit: …", "remediation patch deployed".
@@ -277,6 +282,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Fixed" as an adjective ("a fixed strategy is deployed") names the new build, not the incident's end.
     /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|(?<!\b(?:a|an|the|new|this|that|its|our|their)\s+)fixed)\b/i,
     /\bfinish(?:es|ed)?\s+resolving\b/i,
+    // The check that closes the work passing: "technical check-out passes", "smoke tests succeeded".
+    /\b(?:check-?outs?|smoke\s+tests?|health\s*checks?|verification|validation|acceptance\s+tests?)\s+(?:pass(?:es|ed)?|succeed(?:s|ed)?|(?:is|was|are|were)\s+successful)\b/i,
+    // Everything back, said of the whole: "all services restored", "all systems are operational again".
+    /\ball\s+(?:the\s+)?(?:services|systems|instances|nodes|sites|functionality)\s+(?:are\s+|were\s+|have\s+been\s+)?(?:fully\s+)?(?:restored|recovered|back\s+(?:up|online|to\s+normal))\b/i,
     /\b(?:resolution|incident\s+ends?|incident\s+over|impact\s+(?:ends|ended|is\s+over))\b/i,
     /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
     // "Version 4.2 was released that included the bug fixes", "a release containing the fix".
@@ -301,7 +310,7 @@ const NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|(?:pr|pull\s+request|merge\s+request|cl)\s+to|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
 /**

@@ -4,6 +4,7 @@
  * same thing.
  */
 import { formatDuration } from '../duration.js';
+import { displayUtc, isoUtc, utcClock } from '../iso-date.js';
 import type { Metrics, Milestone, MilestoneFact, Milestones, MilestoneSource } from '../types.js';
 import { MILESTONE_INFO, MILESTONES } from './lexicon.js';
 
@@ -24,11 +25,6 @@ export interface MilestoneJson {
   words?: string;
 }
 
-/** `2020-05-19T16:39:00Z`. */
-function iso(ms: number): string {
-  const text = new Date(ms).toISOString();
-  return text.endsWith('.000Z') ? text.slice(0, -5) + 'Z' : text;
-}
 
 /** The milestones as JSON, keyed `impactStart`, `detected`, `mitigated`, `resolved`; unknown ones left out. */
 export function milestonesJson(milestones: Milestones): Partial<Record<'impactStart' | 'detected' | 'mitigated' | 'resolved', MilestoneJson>> {
@@ -37,7 +33,7 @@ export function milestonesJson(milestones: Milestones): Partial<Record<'impactSt
     const fact = milestones[m];
     if (!fact) continue;
     const json: MilestoneJson = { line: fact.range.start.line + 1, source: fact.source };
-    if (fact.utc !== undefined && fact.absolute) json.time = iso(fact.utc);
+    if (fact.utc !== undefined && fact.absolute) json.time = isoUtc(fact.utc);
     if (fact.words) json.words = fact.words;
     // A stable key order: time, line, source, words.
     out[MILESTONE_KEYS[m]] = { ...(json.time ? { time: json.time } : {}), line: json.line, source: json.source, ...(json.words ? { words: json.words } : {}) };
@@ -48,8 +44,7 @@ export function milestonesJson(milestones: Milestones): Partial<Record<'impactSt
 /** `16:39` or `2020-05-19 16:39 UTC`, or `time unknown`. */
 function when(fact: MilestoneFact): string {
   if (fact.utc === undefined) return 'time unknown';
-  const text = new Date(fact.utc).toISOString();
-  return fact.absolute ? `${text.slice(0, 10)} ${text.slice(11, 16)} UTC` : text.slice(11, 16);
+  return fact.absolute ? displayUtc(fact.utc) : utcClock(fact.utc);
 }
 
 /** Where a milestone comes from, in words: `inferred from 'alert fires'`, `front matter start`. */

@@ -1,7 +1,8 @@
 import { findSectionByNames } from '../../report/sections.js';
 import { plainText } from '../../markdown/prose.js';
-import { isReadOnlyOutage, isRefusedOutage, saysNoDataLost, statesDataLoss } from '../../report/impact-phrases.js';
+import { isReadOnlyOutage, isRefusedOutage, saysNoDataLost, statesDataLoss, statesNoImpact } from '../../report/impact-phrases.js';
 import type { ReportRule } from '../rule.js';
+import { summaryText } from './summary-text.js';
 
 const SUMMARY_NAMES = ['Summary', 'Overview', 'Incident summary'];
 
@@ -19,8 +20,13 @@ export const impactDataLossUnstated: ReportRule = {
     const impact = report.impact;
     // Without a statement, impact/missing has already said what matters.
     if (!impact || statesDataLoss(impact.text)) return [];
+    // "Impact: none", a near miss: nothing was at stake.
+    if (statesNoImpact(impact.text)) return [];
     const summary = findSectionByNames(report.sections, SUMMARY_NAMES);
     if (summary && statesDataLoss(plainText(summary.content))) return [];
+    // The header and the sections that tell the story in short ("**Summary**: …", "What happened?").
+    const story = summaryText(report);
+    if (statesDataLoss(story)) return [];
     if (impact.section && statesDataLoss(plainText(impact.section.content))) return [];
     // "No data were lost." under another heading (Resolution, What went well) settles it too.
     if (saysNoDataLost(report.text)) return [];

@@ -1,11 +1,12 @@
 import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
-import { hasDuration } from '../../report/impact-phrases.js';
+import { hasDuration, saysNoUserImpact, statesImpactLength, statesNoImpact } from '../../report/impact-phrases.js';
 import { reportKind } from '../../report/report-kind.js';
 import { openingNodes } from '../../report/sections.js';
 import type { ImpactStatement, Report } from '../../report/types.js';
 import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
+import { summaryText } from './summary-text.js';
 
 /** The impact statement does not say how long the impact lasted. */
 export const impactNoDuration: ReportRule = {
@@ -20,6 +21,10 @@ export const impactNoDuration: ReportRule = {
   check({ report }) {
     const impact = report.impact;
     if (!impact || hasDuration(impact.text)) return [];
+    // "Impact: none", a near miss: there is no length to give.
+    if (statesNoImpact(impact.text)) return [];
+    // "There was no perceivable outage for users", wherever the report says it.
+    if (saysNoUserImpact(report.text)) return [];
     // A vulnerability disclosed before anyone was harmed has no impact window to measure.
     if (reportKind(report) === 'disclosure') return [];
     // The report says how long elsewhere, in prose: "an outage lasting 1 hour and 48 minutes",
@@ -29,6 +34,8 @@ export const impactNoDuration: ReportRule = {
     if (impact.section && hasDuration(plainText(impact.section.content))) return [];
     // A statement read from the opening: the paragraph before may give the window.
     if (impact.source === 'paragraph' && !impact.section && hasDuration(openingText(report))) return [];
+    // The header or the summary gives the window ("Impact Window: 08:43–10:52 UTC", "Duration: ~3 hours").
+    if (impact.source !== 'frontmatter' && statesImpactLength(summaryText(report))) return [];
     const minutes = report.metrics.timeToResolveMinutes;
     const finding: RuleFinding = {
       message: 'The impact statement does not say for how long users were affected.',

@@ -33,12 +33,13 @@ function isDayDivider(section: Section, next: Section | undefined): boolean {
 const METADATA_LINES = /^(?:[ \t]*[\w][\w .'/-]{0,40}:[ \t]*\S[^\n]*(?:\n|$))+$/;
 
 /**
- * The report's title followed directly by its date ("# Checkout outage" then "# 2024/03/02") or by
- * a block of `key: value` lines that the parser read as a heading: the title names the report,
+ * The report's title followed directly by its date ("# Checkout outage" then "# 2024/03/02"), by
+ * a field written as a heading ("## Date: March 9, 2024") or by a block of `key: value` lines that
+ * the parser read as a heading: the title names the report,
  * what follows dates or describes it, and nothing is missing under it.
  */
 function isTitleBeforeMeta(next: Section | undefined, index: number, text: string): boolean {
-  return index === 0 && !!next && (isDateOnly(next.title) || isMetadataBlock(next, text));
+  return index === 0 && !!next && (isDateOnly(next.title) || isMetadataBlock(next, text) || FIELD_HEADING.test(next.title));
 }
 
 /** A block of `key: value` lines underlined by `---`: front matter to the reader, a heading to the parser. */

@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import { scanProse } from '../../markdown/prose.js';
-import { hasDate, readLeadingToken } from '../../report/timeline/tokens.js';
+import { findTranscript, inMessage, type Transcript } from '../../markdown/transcript.js';
+import { hasDate, readLeadingToken, type TimeToken } from '../../report/timeline/tokens.js';
 import type { ReportRule } from '../rule.js';
 
 const DAY = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
@@ -16,11 +17,15 @@ const RELATIVE = new RegExp(
     '\\blast night\\b',
     `\\bthis (?:morning|afternoon|evening|${PERIOD})\\b`,
     `\\b(?:last|next) ${PERIOD}\\b(?!\\s+of\\b)`,
-    '\\b(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of|several) (?:minutes?|hours?|days?|weeks?|months?|years?) ago\\b',
+    // Minutes ago is read against the moment the sentence tells of, never the day of writing.
+    '\\b(?:\\d+|a|an|one|two|three|four|five|six|a few|a couple of|several) (?:hours?|days?|weeks?|months?|years?) ago\\b',
     '\\bearlier today\\b',
   ].join('|'),
   'gi',
 );
+
+/** The relative phrases that count back: readable against a dated entry they stand in. */
+const PAST = /^(?:the day before yesterday|yesterday|last|earlier|this morning)|\bago$/i;
 
 /** Yesterday, last week, this morning: relative dates in a permanent record. */
 export const relativeDate: ReportRule = {
@@ -34,13 +39,27 @@ export const relativeDate: ReportRule = {
   },
   scope: 'chunk',
   check({ report, token }) {
+    // Under a heading that is a date ("### 2024-03-05 14:10"), the past counts back from that day;
+    // a plan ("tomorrow", "next week") still wants the day it is due.
+    // Both are read section by section (a section ends at the next heading), so that the rule says
+    // the same of a chunk as of the whole document.
+    const parts = headingSections(report.root, report.text);
     const dated = datedBlocks(report.root, report.text);
     const verse = verseBlocks(report.root, report.text);
+    const partOf = (at: number): HeadingSection | undefined => {
+      let found: HeadingSection | undefined;
+      for (const p of parts) if (p.start <= at) found = p;
+      return found;
+    };
     return scanProse(report.root, report.text, RELATIVE, { token })
       // In an entry that starts with its date, "yesterday" is the day before that date.
       .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
-      // A verse or somebody's quoted words speak of their own day, not the report's.
+      .filter((m) => !(partOf(m.start)?.dated && PAST.test(m.text)))
+      // A verse, somebody's quoted words or a pasted chat message speak of their own day.
       .filter((m) => !verse.some(([s, e]) => m.start >= s && m.end <= e) && !quoted(report.text, m.start, m.end))
+      .filter((m) => !inMessage(partOf(m.start)?.chat, m.start, m.end))
+      // "last week (2019-03-20)", "on May 4 (yesterday)": the date is given beside it.
+      .filter((m) => !besideDate(report.text, m.start, m.end))
       .map((m) => ({
       message: `"${m.text}" is a relative date; an incident report is read long after it is written: give the date (e.g. 2020-05-19).`,
       range: report.lines.rangeOf(m.start, m.end),
@@ -69,6 +88,50 @@ function datedBlocks(root: Root, text: string): [number, number][] {
   };
   walk(root);
   return out;
+}
+
+/** A stretch of the text from one top-level heading (or the start) to the next. */
+interface HeadingSection {
+  start: number;
+  /** The heading's words start with a calendar date. */
+  dated: boolean;
+  /** The pasted chat log in the stretch, its offsets in the whole text. */
+  chat?: Transcript;
+}
+
+/** The text cut at its top-level headings, each stretch with what the rule needs to know of it. */
+function headingSections(root: Root, text: string): HeadingSection[] {
+  const starts = [0, ...root.children.filter((n) => n.type === 'heading').map((n) => n.position?.start.offset ?? 0)];
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? text.length;
+    const first = root.children.find((n) => n.type === 'heading' && n.position?.start.offset === start);
+    const line = first ? text.slice(start, first.position?.end.offset ?? start).replace(/^#+[ \t]*/, '') : '';
+    const found = findTranscript(text.slice(start, end));
+    const chat = found && { start: found.start + start, speakers: found.speakers.map(([s, e]): [number, number] => [s + start, e + start]) };
+    return { start, dated: first !== undefined && isDay(readLeadingToken(line)), ...(chat ? { chat } : {}) };
+  });
+}
+
+function isDay(token: TimeToken | undefined): boolean {
+  return token !== undefined && hasDate(token) && token.day !== undefined;
+}
+
+/** A parenthesis that holds only a calendar date, right after `end` or closing right at `start`. */
+function besideDate(text: string, start: number, end: number): boolean {
+  const after = /^[ \t]*\(([^()\n]{4,40})\)/.exec(text.slice(end, end + 48));
+  if (after && isDay(readLeadingToken(after[1])) && readLeadingToken(after[1])!.end >= after[1].trimEnd().length) return true;
+  const open = text.lastIndexOf('(', start);
+  if (open < 0 || start - open > 2 || !/^\s*\)/.test(text.slice(end))) return false;
+  const before = text.slice(Math.max(0, open - 40), open).trimEnd();
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const words = before.slice(lineStart);
+  // The date ends right before the parenthesis: read each start of the last few words.
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (i > 0 && !/\s/.test(words[i - 1])) continue;
+    const token = readLeadingToken(words.slice(i));
+    if (isDay(token) && token!.end >= words.length - i) return true;
+  }
+  return false;
 }
 
 /** Lines of verse: short, each opening with a capital (or a quote), as poems are set. */

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../report/duration.js';
-import { parseIsoInstant } from '../../report/iso-date.js';
+import { displayUtc, parseIsoInstant } from '../../report/iso-date.js';
 import { MILESTONE_INFO, minutesBetween } from '../../report/timeline/index.js';
 import { selectMilestones } from '../../report/timeline/select.js';
 import { entryLineRange } from '../../report/timeline/sort.js';
@@ -12,9 +12,6 @@ const PAIRS: readonly { field: string; milestone: Milestone }[] = [
   { field: 'end', milestone: 'resolved' },
 ];
 
-function formatUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-}
 
 const describe = (minutes: number): string => formatDuration(minutes);
 
@@ -45,7 +42,7 @@ function frontMatterFindings(report: Report, own: Milestones): RuleFinding[] {
       const diff = Math.abs(entry.utc - iso.utc);
       if (diff <= 60_000) continue;
       findings.push({
-        message: `Front matter \`${field}\` (${formatUtc(iso.utc)}) is ${describe(Math.round(diff / 60_000))} away from the timeline's ${name} (${formatUtc(entry.utc)}).`,
+        message: `Front matter \`${field}\` (${displayUtc(iso.utc)}) is ${describe(Math.round(diff / 60_000))} away from the timeline's ${name} (${displayUtc(entry.utc)}).`,
         range,
         related: rel,
       });
@@ -63,7 +60,7 @@ function statedFinding(report: Report, own: Milestones, s: StatedFact): RuleFind
     const diff = Math.round(Math.abs(mine.utc - s.utc) / 60_000);
     if (diff <= 5) return undefined;
     return {
-      message: `The report states the ${MILESTONE_INFO[s.milestone].name} as ${formatUtc(s.utc)} ("${s.words}"), ${describe(diff)} away from the timeline's (${formatUtc(mine.utc)}).`,
+      message: `The report states the ${MILESTONE_INFO[s.milestone].name} as ${displayUtc(s.utc)} ("${s.words}"), ${describe(diff)} away from the timeline's (${displayUtc(mine.utc)}).`,
       range: s.range,
       related: related(report, [mine]),
     };
