@@ -54,17 +54,22 @@ const NOT_AMOUNTS: RegExp[] = [
 
 const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|third|thirds|quarter|all|every|everyone|everybody|entire|whole|single|most|majority)\\b`, 'i');
 
+/** The whole service out: "downtime for 3h", "a total outage", "the chain halted", "Matomo is not responding". */
+const WHOLE: RegExp[] = [
+  /\bdowntime\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
+  // Not a domain's last label: "openfoodfacts.net down" names one host, not a network.
+  /(?<!\.)\b(?:chain|(?:test|main|dev)?net|network|site|website|service|platform|cluster|hub|tools|services|sites)\s+(?:was\s+|were\s+|is\s+|are\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible|unreachable|not\s+responding)\b/i,
+  // A named service, whole, as the subject: "Matomo is not responding", "The Wire website was affected by an outage".
+  /(?:^|[.!?]\s+)(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s+(?:website|site|service|api|server|registry))?\s+(?:is|was|went)\s+(?:down|offline|unreachable|unavailable|not\s+responding)\b|\b(?:website|site|service|platform)\b[^;\n]{0,40}?\b(?:affected|hit|taken\s+down)\s+by\s+(?:an|the)\s+outage\b/,
+];
+
 /**
  * Other ways to say how much: the whole service was out ("downtime for 3h", "a total outage",
  * "the chain halted", "Testnet halted", "services unreachable", "Matomo is not responding"), one named party was affected ("the employee", "a customer"), or a bare
  * plural says all of them failed ("Binder launches were failing").
  */
 const WHOLE_OR_ONE: RegExp[] = [
-  /\bdowntime\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
-  // Not a domain's last label: "openfoodfacts.net down" names one host, not a network.
-  /(?<!\.)\b(?:chain|(?:test|main|dev)?net|network|site|website|service|platform|cluster|hub|tools|services|sites)\s+(?:was\s+|were\s+|is\s+|are\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible|unreachable|not\s+responding)\b/i,
-  // A named service, whole, as the subject: "Matomo is not responding", "The Wire website was affected by an outage".
-  /(?:^|[.!?]\s+)(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:\s+(?:website|site|service|api|server|registry))?\s+(?:is|was|went)\s+(?:down|offline|unreachable|unavailable|not\s+responding)\b|\b(?:website|site|service|platform)\b[^;\n]{0,40}?\b(?:affected|hit|taken\s+down)\s+by\s+(?:an|the)\s+outage\b/,
+  ...WHOLE,
   /\b(?:the|one|an?)\s+(?:affected\s+)?(?:employee|customer|user|client|tenant|account|person|individual|member|partner|developer|student|validator)(?![\w-])(?!\s+(?:experience|base|journey|interface|side)\b)/i,
   /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)\s+(?:were|are)\s+(?:failing|failed|broken|unavailable|down)\b/,
   // "did not respond to any events": none of them, that is all of them.
@@ -103,7 +108,7 @@ export function statesNoImpact(text: string): boolean {
  * affected.
  */
 export function saysWholeAffected(text: string): boolean {
-  return WHOLE_OR_ONE.slice(0, 3).some((p) => p.test(text));
+  return WHOLE.some((p) => p.test(text));
 }
 
 /**
