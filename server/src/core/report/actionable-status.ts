@@ -94,7 +94,7 @@ const PLANNED =
 
 /** True when `word` is a verb that opens an instruction ("Add", "Migrate", "Look into"). */
 export function isInstructionVerb(word: string): boolean {
-  return INSTRUCTION.test(word) && INSTRUCTION.exec(word)![0].length === word.length;
+  return INSTRUCTION.exec(word)?.[0].length === word.length;
 }
 
 /** An instruction: an item that opens with a verb in its base form. */

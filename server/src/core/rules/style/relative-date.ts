@@ -119,7 +119,10 @@ function isDay(token: TimeToken | undefined): boolean {
 /** A parenthesis that holds only a calendar date, right after `end` or closing right at `start`. */
 function besideDate(text: string, start: number, end: number): boolean {
   const after = /^[ \t]*\(([^()\n]{4,40})\)/.exec(text.slice(end, end + 48));
-  if (after && isDay(readLeadingToken(after[1])) && readLeadingToken(after[1])!.end >= after[1].trimEnd().length) return true;
+  if (after) {
+    const token = readLeadingToken(after[1]);
+    if (isDay(token) && token!.end >= after[1].trimEnd().length) return true;
+  }
   const open = text.lastIndexOf('(', start);
   if (open < 0 || start - open > 2 || !/^\s*\)/.test(text.slice(end))) return false;
   const before = text.slice(Math.max(0, open - 40), open).trimEnd();
