@@ -10,7 +10,15 @@ import type { Report } from '../../report/types.js';
  * The impact checks read it for a length or a count the impact section leaves out.
  */
 export function summaryText(report: Report): string {
-  const opening = openingNodes(report.sections, report.root, report.text.length);
-  const stories = report.sections.filter((s) => s.depth > 1 && sectionRole(s.title) === 'summary');
-  return plainText([...opening, ...stories.flatMap((s) => s.content)]);
+  let text = read.get(report);
+  if (text === undefined) {
+    const opening = openingNodes(report.sections, report.root, report.text.length);
+    const stories = report.sections.filter((s) => s.depth > 1 && sectionRole(s.title) === 'summary');
+    text = plainText([...opening, ...stories.flatMap((s) => s.content)]);
+    read.set(report, text);
+  }
+  return text;
 }
+
+/** Three impact rules read it in every analysis: it is worked out once per report. */
+const read = new WeakMap<Report, string>();
