@@ -173,10 +173,16 @@ export class Workbench {
 
   /** Waits until the Problems panel rows satisfy `ok`, and returns them. */
   async waitProblems(what: string, ok: (rows: ProblemRow[]) => boolean): Promise<ProblemRow[]> {
-    return this.until(what, async () => {
-      const rows = await this.problems();
-      return ok(rows) && rows;
-    });
+    let last: ProblemRow[] = [];
+    try {
+      return await this.until(what, async () => {
+        last = await this.problems();
+        return ok(last) && last;
+      });
+    } catch (error) {
+      // Say what the panel showed: a wrong list and a list that never came fail differently.
+      throw new Error(`${(error as Error).message}; the panel showed ${JSON.stringify(last.map((r) => `${r.line}:${r.code}`))}`);
+    }
   }
 
   /** Ctrl+. at the cursor, then runs the quick fix titled `title`. */
