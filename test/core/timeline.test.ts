@@ -263,6 +263,14 @@ test('a table with local and UTC columns reads the time column in the zone its h
   assert.deepEqual(findings.filter((f) => f.ruleId === 'timeline/no-timezone'), []);
 });
 
+test('bracketed month-day stamps take the report\'s year, the year before for a month long after the report\'s', () => {
+  const report = buildReport('r.md', '# April 9th, 2024 Registry outage\n\n## Timeline\n\nAll times in UTC.\n\n- [11-20 10:05] A bug is merged.\n- [04-08 21:40] Health checks fail.\n- [04-09 06:15] Reported.\n', new MarkdownParser(), defaultConfig());
+  assert.deepEqual(report.timeline.entries.map(iso), ['2023-11-20T10:05Z', '2024-04-08T21:40Z', '2024-04-09T06:15Z']);
+  assert.deepEqual(report.timeline.entries.map((e) => e.timeProblem), [undefined, undefined, undefined]);
+  // Without a time after them, two numbers joined by a dash are a range, not a date.
+  assert.deepEqual(entriesOf('All times in UTC.\n\n- 10-15 users saw errors.').map((e) => e.date), [undefined]);
+});
+
 test('a zone named by its region is read in the half of the pair its day is in', () => {
   const report = buildReport('r.md', '# Incident\n\n## Timeline, times in Pacific time\n\n- 2023-07-14 09:00 Errors rise.\n- 2023-12-14 09:00 They rise again.\n', new MarkdownParser(), defaultConfig());
   const entries = report.timeline.entries;

@@ -77,6 +77,8 @@ const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
 // Day, month and year with dots, as most of Europe writes them: "13.08.2021".
 const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
+// Month and day without a year, before a time: "[03-26 23:04]". Without the time they are a range.
+const NUMERIC_MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
 // The parts are apart by spaces or joined by dashes: "Apr 22, 2022", "Apr-22-2022", "22-Apr-2022".
 const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
@@ -135,6 +137,12 @@ function readDate(text: string, at: number): DatePart | undefined {
   }
   m = match(DOTTED_DATE, text, at);
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
+  m = match(NUMERIC_MONTH_DAY, text, at);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, month: b, day: a, order: 'day-first' });
+    return checkDate({ end: at + m[0].length, month: a, day: b, ...(b > 12 ? { order: 'month-first' as const } : { order: 'either' as const, text: m[0] }) });
+  }
   m = match(MONTH_DAY, text, at);
   // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
   if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined, order: 'month-first' });
