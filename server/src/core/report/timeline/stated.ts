@@ -13,7 +13,7 @@
 import type { Milestone } from '../types.js';
 import { leadingDuration, type StatedDuration } from '../duration.js';
 import { MILESTONE_LABEL_NOUNS as NOUN, milestoneWords } from './lexicon.js';
-import { readLeadingToken, hasTime, type TimeToken } from './tokens.js';
+import { APPROX_WORDS, readLeadingToken, hasTime, type TimeToken } from './tokens.js';
 
 /** A statement found in one text; offsets are into that text. */
 export type Statement =
@@ -147,7 +147,7 @@ const HYPOTHETICAL = /\b(?:if|unless|whenever)\b/i;
 const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtime|unavailable|disruption|degrad\w*|errors?|could\s+not|couldn't|unable|failed|failing|broken|users?|customers?)\b/i;
 
 /** What may stand between a stated time's opening words and the time. */
-const NEAR = /^[ \t]*(?:~|\u2248|about|around|approx(?:\.|imately)?|roughly|circa|ca\.)[ \t]*[*_`]*$/i;
+const NEAR = new RegExp(String.raw`^[ \t]*(?:~|\u2248|${APPROX_WORDS})[ \t]*[*_\`]*$`, 'i');
 
 function tokenAfter(text: string, at: number): TimeToken | undefined {
   const lineEnd = text.indexOf('\n', at);
