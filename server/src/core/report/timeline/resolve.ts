@@ -42,6 +42,8 @@ export interface Day {
   m: number;
   d: number;
   known: boolean;
+  /** The report's own day (title, file name, front matter), which no entry has moved off yet. */
+  report?: true;
 }
 
 const SYNTHETIC_DAY: Day = { y: 1970, m: 1, d: 1, known: false };
@@ -64,13 +66,17 @@ export interface ResolveContext {
 /**
  * The calendar day a date token names. A date without a year takes the year of the day before
  * it, and the next year when the month falls back by more than half a year (December, then
- * "Jan 1"). Undefined for a day the year does not have (Feb 29 of 2021).
+ * "Jan 1"). Before any entry has a date, the day before is the report's own: a month more than
+ * half a year after it is in the year before (a report of March 2019 whose timeline opens with
+ * "12-05", the change that lay in wait since December). Undefined for a day the year does not
+ * have (Feb 29 of 2021).
  */
 function dayOf(token: TimeToken, year: number | undefined, previous: Day | undefined, dayFirst: boolean | undefined): Day | undefined {
   // "03/10/2021" is read month first unless the timeline's other dates say otherwise.
   const [m, d] = token.order === 'either' && dayFirst ? [token.day!, token.month!] : [token.month!, token.day!];
   let y = token.year ?? year;
   if (token.year === undefined && y !== undefined && previous?.known && m < previous.m - 6) y += 1;
+  else if (token.year === undefined && y !== undefined && previous?.report && m > previous.m + 6) y -= 1;
   if (y === undefined) return { y: 2000, m, d, known: false };
   if (d > daysInMonth(y, m)) return undefined;
   return { y, m, d, known: true };
@@ -124,7 +130,7 @@ export interface ResolveState {
 /** The state before the first item: the day of front matter `start`, if any. */
 export function initialState(startDate: string | undefined): ResolveState {
   const fm = startDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(startDate) : null;
-  const day: Day | undefined = fm ? { y: Number(fm[1]), m: Number(fm[2]), d: Number(fm[3]), known: true } : undefined;
+  const day: Day | undefined = fm ? { y: Number(fm[1]), m: Number(fm[2]), d: Number(fm[3]), known: true, report: true } : undefined;
   return { day, year: day?.y };
 }
 
@@ -132,7 +138,7 @@ export function initialState(startDate: string | undefined): ResolveState {
 export function stateKey(state: ResolveState): string {
   const { day, year, carried, lastUtc, lastTwelve, headed, open, told, anchor } = state;
   const from = anchor ? `${anchor.utc}${anchor.zone ? `${anchor.zone.name}${anchor.zone.offset}` : ''}${anchor.known ? '' : '?'}` : '';
-  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}|${from}`;
+  return `${day ? `${day.y}-${day.m}-${day.d}${day.known ? '' : '?'}${day.report ? 'r' : ''}` : ''}|${year ?? ''}|${carried ? `${carried.name}${carried.offset}` : ''}|${lastUtc ?? ''}${lastTwelve ? '12' : ''}|${headed ?? ''}|${open ?? ''}|${told ? 't' : ''}|${from}`;
 }
 
 /** Resolves raw entries in document order. */

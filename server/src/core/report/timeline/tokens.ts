@@ -5,7 +5,8 @@
  *
  * Accepted, in any combination that reads left to right:
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
- * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month)
+ * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month,
+ * a log stamp's `03-26` or `03/26` without a year, only when a time follows)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
  * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows; `2233` without a colon only after
  * a date), or a
@@ -75,6 +76,9 @@ const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
 const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
+// A month and day without a year, as a log stamp writes them: "[03-26 23:04]". Only with a time
+// right after it, so "10-12 nodes" stays a range of numbers.
+const NUMERIC_MONTH_DAY = /(\d{2})([-/])(\d{2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
 // Day, month and year with dots, as most of Europe writes them: "13.08.2021".
 const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
@@ -132,6 +136,13 @@ function readDate(text: string, at: number): DatePart | undefined {
     // both can, the document decides (`order: 'either'`).
     if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, year, month: b, day: a, order: 'day-first' });
     return checkDate({ end: at + m[0].length, year, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
+  }
+  m = match(NUMERIC_MONTH_DAY, text, at);
+  if (m) {
+    // Read as US_DATE is: month first unless the first number cannot be a month.
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, month: b, day: a, order: 'day-first' });
+    return checkDate({ end: at + m[0].length, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
   }
   m = match(DOTTED_DATE, text, at);
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
@@ -265,12 +276,10 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       if (read) break;
     }
     if (!time && !notATime && text[date.end] === '/') {
-      // "2023-01-04/11:34": the time is plain, the joint is not.
+      // "2023-01-04/11:34": a plain date and a plain time; the joint changes neither, so it is
+      // read as written, with no note (see the unparseable-time doc page).
       const read = readTime(text, date.end + 1, true);
-      if (isTime(read)) {
-        const shown = text.slice(at, read.end).trim();
-        time = { ...read, note: `"${shown}" joins the date and the time with "/": write "${shown.replace('/', ' ')}".` };
-      }
+      if (isTime(read)) time = read;
     }
   } else {
     const read = readTime(text, at);
@@ -389,8 +398,9 @@ export function readLabelledToken(text: string): TimeToken | undefined {
   return t && (hasTime(t) || t.problem) ? { ...t, rest: 0 } : undefined;
 }
 
-// The sign of an offset from an earlier entry: "+50 minutes", "+1 hrs", "T+2h", "T + 90 min".
-const OFFSET_SIGN = /[ \t]*[*_`]*(?:T[ \t]?)?\+[ \t]?(?=\d)/iy;
+// The sign of an offset from an earlier entry: "+50 minutes", "+1 hrs", "T+2h", "T + 90 min",
+// also in brackets, which Markdown source often escapes: "[+7.5 hrs]", "\\[+1 hrs]".
+const OFFSET_SIGN = /[ \t]*[*_`]*(?:\\?\[[ \t]*)?(?:T[ \t]?)?\+[ \t]?(?=\d)/iy;
 
 /**
  * Reads an entry's time written as an offset from an earlier entry at the start of `text` (one
