@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { findMilestones } from '../../server/src/core/report/timeline/milestones.js';
 import { checkReport } from '../../server/src/core/check.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
+import { loadFixture } from '../helpers/expectations.js';
 import { entriesOf, reportWith } from '../helpers/timeline.js';
 
 const milestones = (body: string) => entriesOf(body).map((e) => e.milestones);
@@ -157,4 +159,16 @@ test('a detection after the mitigation gives no time to detect rather than a wro
   // A problem that healed by itself can be noticed afterwards: that time to detect stands.
   const healed = checkReport('import.md', text.replace('We roll back the schema change.', 'The job heals itself and everything returns to normal.'), new MarkdownParser(), defaultConfig()).report;
   assert.equal(healed.metrics.timeToDetectMinutes, 1395);
+});
+
+test('month-day log stamps and bracketed offset rows give metrics', () => {
+  const metricsOf = (name: string) => {
+    const file = join(import.meta.dirname, '..', 'fixtures', 'milestones', name);
+    return checkReport(name, loadFixture(file).text, new MarkdownParser(), defaultConfig()).report.metrics;
+  };
+  const stamps = metricsOf('month-day-stamps-log.md');
+  assert.deepEqual([stamps.timeToDetectMinutes, stamps.timeToMitigateMinutes, stamps.timeToResolveMinutes], [86, 162, 162]);
+  assert.equal(new Date(stamps.start!).toISOString(), '2024-03-14T05:05:00.000Z');
+  const offsets = metricsOf('bracketed-offset-rows.md');
+  assert.deepEqual([offsets.timeToDetectMinutes, offsets.timeToMitigateMinutes, offsets.timeToResolveMinutes], [90, 540, 540]);
 });

@@ -334,3 +334,30 @@ test('a date that stays open says both readings on the first entry that takes it
   assert.equal(b.timeProblem, undefined);
   assert.equal(a.date, '2022-04-06');
 });
+
+test('month-day log stamps ("[03-14 06:05]") take the year of the report, the year before for a month long after it', () => {
+  const body = '- [11-28 09:12] Limit lowered.\n- [02-20 15:40] Image rebuilt.\n- [03-14 06:05] Sync stops.\n- 03-14 08:47 Sync restored.';
+  const entries = entriesOf(`All times in UTC.\n\n${body}`, 'start: 2024-03-14');
+  assert.deepEqual(entries.map(iso), ['2023-11-28T09:12Z', '2024-02-20T15:40Z', '2024-03-14T06:05Z', '2024-03-14T08:47Z']);
+  // The day and the month are read in the order the other stamps show; an impossible one is no date.
+  assert.equal(entriesOf('- [03-14 06:05] a\n- [04-05 07:00] b', 'start: 2024-03-14')[1].date, '2024-04-05');
+  assert.equal(entriesOf('- [13-40 06:05] a', 'start: 2024-03-14')[0].hasTime, false);
+  // Without a time after it, a pair of numbers is not a date.
+  assert.equal(entriesOf('- 10-12 replicas restarted', 'start: 2024-03-14')[0].hasTime, false);
+});
+
+test('offset rows in brackets count from the last row with a clock time, in hours with decimals', () => {
+  const table = '| Time (UTC) | Event |\n|---|---|\n| Sep 9 2025, 02:15 PM UTC | Halt |\n| \\[+1 hrs] | Triage |\n| \\[+4.5 hrs] | Patch |\n| [+9 hrs] | Gossip |\n| \\[+30 hrs] | Rejoin |';
+  const entries = entriesOf(table);
+  assert.deepEqual(entries.map(iso), ['2025-09-09T14:15Z', '2025-09-09T15:15Z', '2025-09-09T18:45Z', '2025-09-09T23:15Z', '2025-09-10T20:15Z']);
+  assert.ok(entries.every((e) => e.hasTime && !e.timeProblem));
+  const early = entriesOf('| Time | Event |\n|---|---|\n| \\[+1 hrs] | Triage |\n| 2025-09-09 14:15 | Halt |');
+  assert.equal(early[0].hasTime, false);
+  assert.match(early[0].timeProblem ?? '', /offset/);
+});
+
+test('a date and a time joined by a slash are read as written, with no note', () => {
+  const [entry] = entriesOf('- *2024-03-14/16:05*: Status page closed', undefined);
+  assert.equal(iso(entry), '2024-03-14T16:05Z');
+  assert.equal(entry.timeProblem, undefined);
+});

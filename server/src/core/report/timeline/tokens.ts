@@ -5,7 +5,8 @@
  *
  * Accepted, in any combination that reads left to right:
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
- * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month)
+ * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month,
+ * a log stamp's `03-26` or `03/26` without a year, only when a time follows)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
  * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows; `2233` without a colon only after
  * a date), or a
@@ -211,12 +212,10 @@ export function readLeadingToken(text: string, from = 0): TimeToken | undefined 
       if (read) break;
     }
     if (!time && !notATime && text[date.end] === '/') {
-      // "2023-01-04/11:34": the time is plain, the joint is not.
+      // "2023-01-04/11:34": a plain date and a plain time; the joint changes neither, so it is
+      // read as written, with no note (see the unparseable-time doc page).
       const read = readTime(text, date.end + 1, true);
-      if (isTime(read)) {
-        const shown = text.slice(at, read.end).trim();
-        time = { ...read, note: `"${shown}" joins the date and the time with "/": write "${shown.replace('/', ' ')}".` };
-      }
+      if (isTime(read)) time = read;
     }
   } else {
     const read = readTime(text, at);
@@ -335,8 +334,9 @@ export function readLabelledToken(text: string): TimeToken | undefined {
   return t && (hasTime(t) || t.problem) ? { ...t, rest: 0 } : undefined;
 }
 
-// The sign of an offset from an earlier entry: "+50 minutes", "+1 hrs", "T+2h", "T + 90 min".
-const OFFSET_SIGN = /[ \t]*[*_`]*(?:T[ \t]?)?\+[ \t]?(?=\d)/iy;
+// The sign of an offset from an earlier entry: "+50 minutes", "+1 hrs", "T+2h", "T + 90 min",
+// also in brackets, which Markdown source often escapes: "[+7.5 hrs]", "\\[+1 hrs]".
+const OFFSET_SIGN = /[ \t]*[*_`]*(?:\\?\[[ \t]*)?(?:T[ \t]?)?\+[ \t]?(?=\d)/iy;
 
 /**
  * Reads an entry's time written as an offset from an earlier entry at the start of `text` (one
