@@ -17,6 +17,8 @@ export interface ProblemRow {
   /** 1-based line, as the panel shows it. */
   line: number;
   text: string;
+  /** The text of the file row the finding is listed under ("2026-05-18-login-outage.md incidents 2"). */
+  file: string;
 }
 
 export class Workbench {
@@ -152,6 +154,11 @@ export class Workbench {
   }
 
   /** Opens the Problems panel (Ctrl+Shift+M) with `filter` in its filter box. */
+  /**
+   * Opens the Problems panel with `filter` typed in its filter box. The box can miss the text on a
+   * busy machine: tests pick a file's rows by {@link ProblemRow.file}, the filter only tidies the
+   * screenshot.
+   */
   async showProblems(filter = ''): Promise<void> {
     if (!(await this.page.$('.markers-panel'))?.isVisible()) await this.page.keyboard.press('Control+Shift+m');
     await this.page.waitForSelector('.markers-panel', { state: 'visible', timeout: REACTION_MS });
@@ -164,9 +171,12 @@ export class Workbench {
   async problems(): Promise<ProblemRow[]> {
     const texts = await this.page.$$eval('.markers-panel .monaco-list-row', (rows) => rows.map((r) => r.textContent ?? ''));
     const rows: ProblemRow[] = [];
+    let file = '';
     for (const text of texts) {
       const m = /^(.*?)incident-scribe([a-z-]+\/[a-z-]+)\[Ln (\d+), Col \d+\]$/.exec(text);
-      if (m) rows.push({ message: m[1], code: m[2], line: Number(m[3]), text });
+      if (m) rows.push({ message: m[1], code: m[2], line: Number(m[3]), text, file });
+      // A row that is neither a finding nor its related information ("Other.php[Ln 11, Col 10]: …") names the file of the rows below it.
+      else if (!/\[Ln \d+, Col \d+\]/.test(text)) file = text;
     }
     return rows;
   }
