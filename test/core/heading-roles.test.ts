@@ -24,6 +24,8 @@ test('a known section name with a note after it is still that section', () => {
     ['Resolution and recovery', 'resolution'],
     ['Issue Summary', 'summary'],
     ['**Timeline**: 3 March', 'timeline'],
+    ['Description <a href="#description" id="description"></a>', 'summary'],
+    ['Action Items <a href="#action-items" id="action-items"></a>', 'actionables'],
   ];
   for (const [title, role] of cases) assert.equal(headingRole(title), role, title);
   for (const title of ['Attendees', 'Stats', 'Q&A', 'Timeline-based billing', 'Root', 'Action figures']) assert.equal(headingRole(title), undefined, title);

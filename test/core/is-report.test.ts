@@ -52,7 +52,7 @@ test('a title names a failure: plain failure words alone, plainer words of troub
   for (const title of ['Zammad down', '2023-10-14: mongodb-down', 'Kibana down because of a circuit breaker', 'Website outage', 'Preprod crash', 'api unreachable from the proxy', 'Search not responding']) {
     assert.equal(failureNamed(title), 'failure', title);
   }
-  for (const title of ['Problem with the disk controller', 'Stalled sync on the mirror', 'Expired certificate', 'Build cache volume full', 'Proxy IP lost']) {
+  for (const title of ['Problem with the disk controller', 'Stalled sync on the mirror', 'Expired certificate', 'Build cache volume full', 'Proxy IP lost', 'Testnet halt 12']) {
     assert.equal(failureNamed(title), 'trouble', title);
   }
   for (const title of ['store2 shut down for the move', 'Scaling down the build farm', 'A top-down view of the cluster', 'Planned downtime for the upgrade', 'Cache install', 'Full install of the runner', 'Breakdown of costs']) {
@@ -61,8 +61,8 @@ test('a title names a failure: plain failure words alone, plainer words of troub
 });
 
 test('dated names and titles, entries that start with a time', () => {
-  for (const yes of ['2021-06-22-outage', '2022-03 Problem', 'PM20210622', 'Outage on June 22, 2021', '22 June 2021 outage', '018-2025-07-30-hex-outage']) assert.ok(isDated(yes), yes);
-  for (const no of ['v1.2.3 release', 'port 2021', 'rfc-9110']) assert.ok(!isDated(no), no);
+  for (const yes of ['2021-06-22-outage', '2022-03 Problem', 'PM20210622', 'Outage on June 22, 2021', '22 June 2021 outage', '018-2025-07-30-hex-outage', 'March 2021 - library down', 'Outage of Sept. 2019']) assert.ok(isDated(yes), yes);
+  for (const no of ['v1.2.3 release', 'port 2021', 'rfc-9110', 'Marching 2021 plans', 'mayday 2020']) assert.ok(!isDated(no), no);
   assert.equal(timedEntries('- 14:02 Errors rise.\n- 14:09 Paged.\n\n**Sep 25, 2020, 12:24 (UTC)**: Reports come in.\n'), 3);
   assert.equal(timedEntries('```\n10:14:03 apt-get install\n10:15:40 enable\n10:16:02 started\n```\n'), 0, 'log lines in code are not entries');
   assert.equal(timedEntries('Version 2.1 was released.\nPort 8080 is open.\n'), 0);

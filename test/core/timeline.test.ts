@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkReport } from '../../server/src/core/check.js';
 import { defaultConfig } from '../../server/src/core/config/config.js';
 import { MarkdownParser } from '../../server/src/core/markdown/parse.js';
 import { buildReport } from '../../server/src/core/report/model.js';
@@ -251,6 +252,23 @@ test('odd input reads without a crash: long lines, deep nesting, plain-text bull
 test('a dashed month-name date with a 12-hour time resolves to an instant in the declared zone', () => {
   const entries = entriesOf('All times in CET.\n\n- Apr-22-2022 10:30am Errors rise.\n- Apr-22-2022 1:05pm Rolled back.\n- 23-Apr-2022 09:00 Closed.');
   assert.deepEqual(entries.map(iso), ['2022-04-22T09:30Z', '2022-04-22T12:05Z', '2022-04-23T08:00Z']);
+});
+
+test('a table with local and UTC columns reads the time column in the zone its header names', () => {
+  const text = '# Backups missing\n\n## Timeline\n\n| NZST | UTC | Event |\n|---|---|---|\n| 2026-06-17 09:46 | 2026-06-16 21:46 | The nightly copy fails. |\n| 2026-06-18 10:10 | 2026-06-17 22:10 | The health report turns red. |\n';
+  const report = buildReport('r.md', text, new MarkdownParser(), defaultConfig());
+  assert.deepEqual(report.timeline.entries.map(iso), ['2026-06-16T21:46Z', '2026-06-17T22:10Z']);
+  assert.deepEqual(report.timeline.entries.map((e) => e.zone), ['NZST', 'NZST']);
+  const { findings } = checkReport('r.md', text, new MarkdownParser(), defaultConfig());
+  assert.deepEqual(findings.filter((f) => f.ruleId === 'timeline/no-timezone'), []);
+});
+
+test('bracketed month-day stamps take the report\'s year, the year before for a month long after the report\'s', () => {
+  const report = buildReport('r.md', '# April 9th, 2024 Registry outage\n\n## Timeline\n\nAll times in UTC.\n\n- [11-20 10:05] A bug is merged.\n- [04-08 21:40] Health checks fail.\n- [04-09 06:15] Reported.\n', new MarkdownParser(), defaultConfig());
+  assert.deepEqual(report.timeline.entries.map(iso), ['2023-11-20T10:05Z', '2024-04-08T21:40Z', '2024-04-09T06:15Z']);
+  assert.deepEqual(report.timeline.entries.map((e) => e.timeProblem), [undefined, undefined, undefined]);
+  // Without a time after them, two numbers joined by a dash are a range, not a date.
+  assert.deepEqual(entriesOf('All times in UTC.\n\n- 10-15 users saw errors.').map((e) => e.date), [undefined]);
 });
 
 test('a zone named by its region is read in the half of the pair its day is in', () => {

@@ -11,6 +11,8 @@ export function normalizeTitle(title: string): string {
   return title
     .toLowerCase()
     .replace(/[*_`]/g, '')
+    // An anchor a site generator wrote into the heading (`Description <a id="description"></a>`).
+    .replace(/<\/?[a-z][^<>]*>/g, ' ')
     .replace(/[\s\u00a0]+/g, ' ')
     // "Timeline (all times UTC)": a note in parentheses after the name is not part of it.
     .replace(/\s+\([^()]*\)\s*$/, '')

@@ -72,6 +72,8 @@ export interface ReportDecision {
 
 /** File names that are about a repository, never an incident. */
 const NOT_REPORT_NAMES = /^(?:readme|changelog|changes|history|contributing|code[-_]of[-_]conduct|license|licence|security|support|governance|maintainers|authors|codeowners|pull[-_]request[-_]template|issue[-_]template)$/i;
+/** A relative link to a Markdown file in the same folder: `[report](2025-05-20-stall.md)`. */
+const SIBLING_MARKDOWN_LINK = /\]\((?:\.\/)?[^/()\s]+\.(?:md|markdown)(?:#[^()\s]*)?\)/i;
 const INDEX_NAMES = /^(?:index|_index|toc|summary|sidebar|_sidebar)$/i;
 const TEMPLATE_NAME = /(?:^|[^a-z])template(?:s)?(?:[^a-z]|$)/i;
 /** Titles of documents about postmortems rather than of one incident. */
@@ -96,16 +98,24 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   if (hasIncidentFrontMatter(text)) return { report: true, reason: 'front matter says type: incident' };
   const posix = relativePath.replace(/\\/g, '/');
   const base = (posix.split('/').pop() ?? posix).replace(/\.[^.]+$/, '');
-  if (NOT_REPORT_NAMES.test(base)) return { report: false, reason: `a ${base} file, not a report` };
+  // An incident's own folder in a folder of reports may hold the report as its README (the folder
+  // keeps the report's images beside it); its content decides, as the README of the collection
+  // itself, or of anything else, is never one.
+  const folders = posix.split('/').slice(0, -1);
+  const ownFolderReadme = /^readme$/i.test(base) && folders.length >= 2 && inReportFolder(`${folders.slice(0, -1).join('/')}/`);
+  if (NOT_REPORT_NAMES.test(base) && !ownFolderReadme) return { report: false, reason: `a ${base} file, not a report` };
   if (TEMPLATE_NAME.test(base)) return { report: false, reason: 'a template (its name says so)' };
   // An index lists reports. A page bundle's `index.md` (a folder named for one page, the page's
   // title in its front matter) is that page, and is read like any other.
   if (INDEX_NAMES.test(base) && !isPageBundle(posix, base, text)) return { report: false, reason: `an ${base} page, not a report` };
   // A draft in the reports folder is still checked, placeholders and all.
-  if (!posix.startsWith('../') && matchesGlobs(posix)) return { report: true, reason: 'its path matches the report globs' };
+  if (!ownFolderReadme && !posix.startsWith('../') && matchesGlobs(posix)) return { report: true, reason: 'its path matches the report globs' };
   const headings = scanHeadings(text);
   if (isMostlyPlaceholders(text, headings)) return { report: false, reason: 'a template (mostly placeholder text)' };
-  return classifyByContent(posix, text, headings);
+  // A README that links to a Markdown file beside it is the folder's index: the report is that file.
+  if (ownFolderReadme && SIBLING_MARKDOWN_LINK.test(text)) return { report: false, reason: `a ${base} that lists the documents beside it` };
+  const decision = classifyByContent(posix, text, headings);
+  return ownFolderReadme && !decision.report ? { report: false, reason: `a ${base} file, not a report: ${decision.reason}` } : decision;
 }
 
 function classifyByContent(posix: string, text: string, headings: ScannedHeading[]): ReportDecision {
@@ -180,6 +190,10 @@ function classifyByFailure(posix: string, text: string, signs: HeadingSigns): Re
     return { report: true, reason: `${named} names an incident, it is ${folder ? 'in a folder of reports' : 'dated'} and it has ${found}` };
   }
   if (folder && (signs.roles > 0 || story.length > 0)) return { report: true, reason: `it is in a folder of reports and has ${found}` };
+  // "RCA and reason for this upgrade:" above a dated notice of a halt: the account is the list below it.
+  if (namesFailure && dated && SELF_DESCRIBED.test(`${title}\n${openingWords(text)}`)) {
+    return { report: true, reason: `it calls itself an incident analysis, ${named} names an incident and is dated` };
+  }
   if (namesFailure && dated && (timedEntries(text) >= 3 || accountKinds(openingWords(text, 4000)) >= 2)) {
     return { report: true, reason: `${named} names an incident, it is dated and its text tells what happened` };
   }

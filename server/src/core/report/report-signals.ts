@@ -30,11 +30,11 @@ const FAILURE_WORDS = new RegExp(
 
 /**
  * Plainer words of trouble ("Problem with the NVMe controller", "Stalled sync", "Certificate
- * expired", "Dataset full", "Disk errors", "IP lost"): a report says them, and so does a
+ * expired", "Dataset full", "Disk errors", "IP lost", "Chain halt"): a report says them, and so does a
  * troubleshooting page, so they count only with other signs that the file is one incident.
  */
 const TROUBLE_WORDS =
-  /\b(?:problems?|errors?|broken|stalled|stuck|expired|expiring|overload(?:ed)?|lost|leak(?:ed|s)?|corrupt(?:ed|ion)?|hung|frozen|slow(?:ness|down)?|(?:disk|disks|dataset|partition|volume|pool|filesystem|file system|storage|quota|inode|memory)\s+(?:is\s+|was\s+|got\s+)?full)\b/i;
+  /\b(?:problems?|errors?|broken|stalled|stuck|halt(?:s|ed)?|expired|expiring|overload(?:ed)?|lost|leak(?:ed|s)?|corrupt(?:ed|ion)?|hung|frozen|slow(?:ness|down)?|(?:disk|disks|dataset|partition|volume|pool|filesystem|file system|storage|quota|inode|memory)\s+(?:is\s+|was\s+|got\s+)?full)\b/i;
 
 /** Titles of notices about work planned ahead, which may name downtime but tell no incident. */
 const PLANNED = /\b(?:planned|scheduled|upcoming|maintenance|announc\w*)\b/i;
@@ -92,21 +92,22 @@ export function storyKind(normalized: string): 'told' | 'generic' | undefined {
   return GENERIC_HEADING.test(normalized) ? 'generic' : undefined;
 }
 
-/** A date in a file name or title: `2021-06-22`, `2022-03`, `20210622`, `June 22, 2021`, `22 June 2021`. */
+/** A date in a file name or title: `2021-06-22`, `2022-03`, `20210622`, `June 22, 2021`, `22 June 2021`, `March 2021`. */
 const DATED =
-  /(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b/i;
+  /(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?\s+(?:19|20)\d{2}\b/i;
 
-/** True when a file name or title carries a calendar date. */
+/** True when a file name or title carries a calendar date, or a month and its year ("March 2021"). */
 export function isDated(text: string): boolean {
   return DATED.test(text);
 }
 
 /**
  * Folders whose files are reports when they read like one at all (a heading of a postmortem, a
- * title that names a failure): incident and postmortem folders, disclosures, outages.
+ * title that names a failure): incident and postmortem folders, disclosures, outages, and a folder
+ * whose name puts postmortems beside something else ("post-mortems-upgrades").
  */
 const REPORT_FOLDER =
-  /(?:^|\/)(?:incidents?|incident[-_ ]?reports?|postmortems?|post[-_ ]mortems?|rcas?|retros|retrospectives|disclosures|incident[-_ ]disclosures|outages|security[-_ ]incidents)\//i;
+  /(?:^|\/)(?:(?:incidents?|incident[-_ ]?reports?|postmortems?|post[-_ ]mortems?|rcas?|retros|retrospectives|disclosures|incident[-_ ]disclosures|outages|security[-_ ]incidents)|(?:[^/]*[-_ ])?post[-_ ]?mortems(?:[-_ ][^/]*)?)\//i;
 
 /** True when a path (relative, `/`-separated) lies in a folder of reports. */
 export function inReportFolder(posixPath: string): boolean {

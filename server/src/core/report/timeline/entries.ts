@@ -34,7 +34,7 @@ import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
 import { hasDate, hasTime, readLabelledToken, readLeadingToken, readOffsetToken, readTrailingToken, type TimeToken } from './tokens.js';
-import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
+import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
 export interface RawEntry {
@@ -275,7 +275,16 @@ class Walker {
       if (!firstCell || !this.cellToken(firstCell)) return;
       timeCol = 0;
     }
-    for (const cell of header.children) this.headerZone(start(cell), end(cell));
+    // A table with the local time and UTC side by side (`| NZST | UTC | Event |`) names a zone in
+    // each; the times read are those of the time column, in the zone its own header names.
+    // A header that is only the zone's name ("NZST", "UTC") declares it there.
+    const zones = this.out.headerZones.length;
+    const timeHeader = header.children[timeCol];
+    const named = timeHeader && /^[*_`]*([A-Z]{2,5}|UTC[+\u2212-]\d{1,2}(?::?\d{2})?)[*_`]*$/.exec(toString(timeHeader).trim());
+    const own = named ? parseZone(named[1]) : undefined;
+    if (own) this.out.headerZones.push({ zone: own, start: start(timeHeader), end: end(timeHeader) });
+    else if (timeHeader) this.headerZone(start(timeHeader), end(timeHeader));
+    if (this.out.headerZones.length === zones) for (const cell of header.children) this.headerZone(start(cell), end(cell));
     for (const row of rows) {
       const cells = row.children;
       const timeCell = cells[timeCol] as TableCell | undefined;

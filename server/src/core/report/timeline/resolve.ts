@@ -42,7 +42,7 @@ export interface Day {
   m: number;
   d: number;
   known: boolean;
-  /** The report's own day (title, file name, front matter), which no entry has moved off yet. */
+  /** The report's own day (title, file name or front matter), before any entry gave one. */
   report?: true;
 }
 
@@ -66,17 +66,16 @@ export interface ResolveContext {
 /**
  * The calendar day a date token names. A date without a year takes the year of the day before
  * it, and the next year when the month falls back by more than half a year (December, then
- * "Jan 1"). Before any entry has a date, the day before is the report's own: a month more than
- * half a year after it is in the year before (a report of March 2019 whose timeline opens with
- * "12-05", the change that lay in wait since December). Undefined for a day the year does not
- * have (Feb 29 of 2021).
+ * "Jan 1"). Before any entry has a date, a month more than half a year after the report's own
+ * month is of the year before ("[12-05]" under a report of March 26th, 2019: the work that set it
+ * up). Undefined for a day the year does not have (Feb 29 of 2021).
  */
 function dayOf(token: TimeToken, year: number | undefined, previous: Day | undefined, dayFirst: boolean | undefined): Day | undefined {
   // "03/10/2021" is read month first unless the timeline's other dates say otherwise.
   const [m, d] = token.order === 'either' && dayFirst ? [token.day!, token.month!] : [token.month!, token.day!];
   let y = token.year ?? year;
   if (token.year === undefined && y !== undefined && previous?.known && m < previous.m - 6) y += 1;
-  else if (token.year === undefined && y !== undefined && previous?.report && m > previous.m + 6) y -= 1;
+  else if (token.year === undefined && y !== undefined && previous?.report && y === previous.y && m > previous.m + 6) y -= 1;
   if (y === undefined) return { y: 2000, m, d, known: false };
   if (d > daysInMonth(y, m)) return undefined;
   return { y, m, d, known: true };

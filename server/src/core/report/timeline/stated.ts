@@ -13,7 +13,7 @@
 import type { Milestone } from '../types.js';
 import { leadingDuration, type StatedDuration } from '../duration.js';
 import { MILESTONE_LABEL_NOUNS as NOUN, milestoneWords } from './lexicon.js';
-import { readLeadingToken, hasTime, type TimeToken } from './tokens.js';
+import { APPROX_WORDS, readLeadingToken, hasTime, type TimeToken } from './tokens.js';
 
 /** A statement found in one text; offsets are into that text. */
 export type Statement =
@@ -146,11 +146,15 @@ const HYPOTHETICAL = /\b(?:if|unless|whenever)\b/i;
 /** A sentence is about the impact's length only when it speaks of the impact. */
 const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtime|unavailable|disruption|degrad\w*|errors?|could\s+not|couldn't|unable|failed|failing|broken|users?|customers?)\b/i;
 
+/** What may stand between a stated time's opening words and the time. */
+const NEAR = new RegExp(String.raw`^[ \t]*(?:~|\u2248|${APPROX_WORDS})[ \t]*[*_\`]*$`, 'i');
+
 function tokenAfter(text: string, at: number): TimeToken | undefined {
   const lineEnd = text.indexOf('\n', at);
   const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
   const t = readLeadingToken(line);
-  if (!t || !hasTime(t) || t.start > 2) return undefined;
+  // The time right here, or after a word that says it is near: "between approximately 21:27 and …".
+  if (!t || !hasTime(t) || (t.start > 2 && !NEAR.test(line.slice(0, t.start)))) return undefined;
   return { ...t, start: t.start + at, end: t.end + at, rest: t.rest + at };
 }
 

@@ -5,8 +5,7 @@
  *
  * Accepted, in any combination that reads left to right:
  * weekday (`Wed`, `Wednesday,`) · date (`2022-09-14`, `2022/09/14`, `May 21`, `May 21st, 2020`,
- * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month,
- * a log stamp's `03-26` or `03/26` without a year, only when a time follows)
+ * `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`, US `01/05/2024` as month/day unless the first number cannot be a month)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
  * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows; `2233` without a colon only after
  * a date), or a
@@ -17,9 +16,11 @@
  * token, with a `problem` that says why and no time: the entry is reported precisely, and the
  * rest of the timeline is read as usual.
  */
-import { daysInMonth } from '../iso-date.js';
+import { match, readDate, type DateOrder } from './date-tokens.js';
 import { leadingDuration } from '../duration.js';
 import { parseZone, ZONE_SOURCE, type Zone } from './zones.js';
+
+export type { DateOrder } from './date-tokens.js';
 
 /** What the start of an entry says about when it happened. Offsets are into the scanned text. */
 export interface TimeToken {
@@ -61,30 +62,13 @@ export interface TimeToken {
   after?: number;
 }
 
-/** How a date orders its day and month (see {@link TimeToken.order}). */
-export type DateOrder = 'day-first' | 'month-first' | 'either';
-
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-
 // Words and marks that say a time is approximate: "~15:00", "about 15:00", "approx. 3 pm".
-const APPROX_WORDS = String.raw`(?:about|around|approx(?:\.|imately)?|circa|ca\.)[ \t]+`;
+export const APPROX_WORDS = String.raw`(?:about|around|roughly|approx(?:\.|imately)?|circa|ca\.)[ \t]+`;
 const APPROX = new RegExp(String.raw`(?:~|\u2248|${APPROX_WORDS}(?=\d))[ \t]*`, 'iy');
 const TICK = '`';
 const PREFIX = new RegExp(String.raw`(?:[ \t]+|\u2022|\*{1,3}|_{1,3}|${TICK}+|~|\u2248|\(|\[[ xX]\][ \t]+|\[(?=[\d*_${TICK}A-Za-z])|${APPROX_WORDS}(?=[\d*_${TICK}]))`, 'iy');
 const MARKER_PREFIX = /\[(?:start|detected|mitigated|resolved)\][ \t]*/iy;
 const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?[ \t]+/iy;
-const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
-const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
-// A month and day without a year, as a log stamp writes them: "[03-26 23:04]". Only with a time
-// right after it, so "10-12 nodes" stays a range of numbers.
-const NUMERIC_MONTH_DAY = /(\d{2})([-/])(\d{2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
-// Day, month and year with dots, as most of Europe writes them: "13.08.2021".
-const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
-// A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
-// The parts are apart by spaces or joined by dashes: "Apr 22, 2022", "Apr-22-2022", "22-Apr-2022".
-const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
-const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+|-)${MONTH}(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
@@ -110,55 +94,6 @@ const UNKNOWN_WORD = /(?:time\s+)?(?:unknown|tbd|tbc|n\/a)(?:\s+time)?(?![A-Za-z
 const UNKNOWN_AFTER = /[*_`)\]]*(?:[ \t]*(?:[-\u2013\u2014|:][ \t]|$))/y;
 const CLOSING = /(?:\]\([^)\s]*\)|[*_`)\]]+)+/y;
 const SEPARATOR = /[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?/y;
-
-function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  re.lastIndex = at;
-  return re.exec(text);
-}
-
-interface DatePart {
-  end: number;
-  year?: number;
-  month: number;
-  day: number;
-  order?: DateOrder;
-  text?: string;
-}
-
-function readDate(text: string, at: number): DatePart | undefined {
-  let m = match(ISO_DATE, text, at);
-  if (m) return checkDate({ end: at + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
-  m = match(US_DATE, text, at);
-  if (m) {
-    const [a, b] = [Number(m[1]), Number(m[3])];
-    const year = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    // Month first, as in the US, unless the first number cannot be a month (25/12/2024); when
-    // both can, the document decides (`order: 'either'`).
-    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, year, month: b, day: a, order: 'day-first' });
-    return checkDate({ end: at + m[0].length, year, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
-  }
-  m = match(NUMERIC_MONTH_DAY, text, at);
-  if (m) {
-    // Read as US_DATE is: month first unless the first number cannot be a month.
-    const [a, b] = [Number(m[1]), Number(m[3])];
-    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, month: b, day: a, order: 'day-first' });
-    return checkDate({ end: at + m[0].length, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
-  }
-  m = match(DOTTED_DATE, text, at);
-  if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
-  m = match(MONTH_DAY, text, at);
-  // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
-  if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined, order: 'month-first' });
-  m = match(DAY_MONTH, text, at);
-  if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined, order: 'day-first' });
-  return undefined;
-}
-
-function checkDate(d: DatePart): DatePart | undefined {
-  if (d.month < 1 || d.month > 12 || d.day < 1) return undefined;
-  // Without a year, February 29th must stay possible: 2000 was a leap year.
-  return d.day <= daysInMonth(d.year ?? 2000, d.month) ? d : undefined;
-}
 
 interface TimePart {
   end: number;

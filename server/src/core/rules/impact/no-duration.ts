@@ -36,6 +36,8 @@ export const impactNoDuration: ReportRule = {
     if (impact.source === 'paragraph' && !impact.section && hasDuration(openingText(report))) return [];
     // The header or the summary gives the window ("Impact Window: 08:43–10:52 UTC", "Duration: ~3 hours").
     if (impact.source !== 'frontmatter' && statesImpactLength(summaryText(report))) return [];
+    // The title gives it: "Photo sync down for about three days".
+    if (report.title && hasDuration(report.title)) return [];
     const minutes = report.metrics.timeToResolveMinutes;
     const finding: RuleFinding = {
       message: 'The impact statement does not say for how long users were affected.',

@@ -104,6 +104,9 @@ export const placeholder: ReportRule = {
       if (/^(?:TODO)$/.test(f.text) && isStatusMarker(text, f.start, f.end)) continue;
       // Angle brackets in an example of how to write something ("e.g. changed <this file> on <that host>") illustrate; they were never a template's.
       if (f.text.startsWith('<') && givenAsExample(text, f.start)) continue;
+      // A name in angle brackets joined into an address stands for a value the author leaves out
+      // on purpose: "http://<nas_ip>:<media_port>/web", "<user>@<host>".
+      if (f.text.startsWith('<') && inAddress(text, f.start, f.end)) continue;
       last = f.end;
       const what = /^(?:TODO|TBD|FIXME|XXX)$/.test(f.text)
         ? `"${f.text}" marks unfinished text`
@@ -165,6 +168,11 @@ function givenAsExample(text: string, offset: number): boolean {
   let from = 0;
   for (const m of before.matchAll(SENTENCE_START)) from = m.index + m[0].length;
   return EXAMPLE_WORDS.test(before.slice(from));
+}
+
+/** The text at `start`–`end` is joined to the text around it by `.`, `:`, `/` or `@`, as in an address. */
+function inAddress(text: string, start: number, end: number): boolean {
+  return /[^\s][./:@]$/.test(text.slice(Math.max(0, start - 2), start)) || /^[./:@][^\s]/.test(text.slice(end, end + 2));
 }
 
 /** `<https://…>` and `<ops@example.org>` that Markdown did not turn into links are still addresses. */

@@ -53,10 +53,17 @@ function frontMatterFindings(report: Report, own: Milestones): RuleFinding[] {
   return findings;
 }
 
+/**
+ * A milestone the author placed with a marker. One read from the words of an entry is this
+ * checker's reading: where the author states another time, the statement is taken (see
+ * `selectMilestones`) and nothing in the report contradicts it.
+ */
+const marked = (fact: MilestoneFact | undefined): fact is MilestoneFact => fact?.source === 'marker';
+
 function statedFinding(report: Report, own: Milestones, s: StatedFact): RuleFinding | undefined {
   if (s.kind === 'time' && s.milestone && s.utc !== undefined) {
     const mine = own[s.milestone];
-    if (mine?.utc === undefined || mine.absolute !== (s.absolute ?? false)) return undefined;
+    if (!marked(mine) || mine.utc === undefined || mine.absolute !== (s.absolute ?? false)) return undefined;
     const diff = Math.round(Math.abs(mine.utc - s.utc) / 60_000);
     if (diff <= 5) return undefined;
     return {
@@ -68,6 +75,7 @@ function statedFinding(report: Report, own: Milestones, s: StatedFact): RuleFind
   if (s.kind === 'metric' && s.milestone && s.minutes !== undefined) {
     const from = own[s.from ?? 'start'];
     const to = own[s.milestone];
+    if (!marked(from) || !marked(to)) return undefined;
     const minutes = minutesBetween(from, to);
     if (minutes === undefined || agrees(s.minutes, minutes)) return undefined;
     const label = MILESTONE_INFO[s.milestone].metricLabel!.toLowerCase();
@@ -82,7 +90,7 @@ function statedFinding(report: Report, own: Milestones, s: StatedFact): RuleFind
     const timed = report.timeline.entries.filter((e) => e.utc !== undefined);
     const start = own.start;
     const ends = [own.mitigated, own.resolved].filter((f): f is MilestoneFact => f?.utc !== undefined);
-    const spans = ends.map((f) => minutesBetween(start, f)).filter((m): m is number => m !== undefined);
+    const spans = marked(start) ? ends.filter(marked).map((f) => minutesBetween(start, f)).filter((m): m is number => m !== undefined) : [];
     // Without milestones, the span of the timeline's own times.
     if (spans.length === 0 && timed.length >= 2 && !start && ends.length === 0) {
       const first = timed[0];
@@ -102,8 +110,9 @@ function statedFinding(report: Report, own: Milestones, s: StatedFact): RuleFind
 
 /**
  * Front matter `start` / `end`, and times, metrics and durations stated in prose, that disagree
- * with the timeline. The timeline's own milestones are used (markers and the words of entries),
- * never front matter or the statements themselves.
+ * with the timeline. The timeline's own milestones are used, never front matter or the
+ * statements themselves: front matter is compared with markers and the words of entries alike,
+ * a statement in prose only with markers (or, in a timeline without milestones, with its span).
  */
 export const metadataMismatch: ReportRule = {
   meta: {

@@ -1,0 +1,236 @@
+/**
+ * The words of the four milestones, as authors write them in a timeline entry when they do not
+ * use markers. Each milestone has a short list of patterns, tried on one clause of an entry at a
+ * time by `lexicon.ts` (clauses end at `.`, `;`, `!`, `?` and a dash between spaces):
+ *
+ * - **impact start**: the problem is said to begin: "Problem starts", "errors begin", "the site
+ *   goes down", "the site is hard down", "the chain stalled", "logs have stopped working",
+ *   "requests start failing", "starts throwing more timeouts than usual", "first errors",
+ *   "latency spikes", "launch success reaches 0%", "traffic begins to drop", "outage onset",
+ *   "the uptime metric shows a drop in availability", "the manager stops spinning up new
+ *   instances", "no new scans were scheduled"; or the change that caused it goes out: "the
+ *   upgrade caused the DNS pods to crash", "version 2 deployed with a compatibility issue", "a
+ *   release that breaks login", "a version was mis-released"; or a system does what it must
+ *   not, told with a failure verb on the system as subject: "the listener service fails", "the
+ *   pipeline terminated with exit 1", "the endpoint returns HTTP 502", "the strategy reports a
+ *   4.9 million loss" (a system's own figures; a person reporting a loss is a detection), "the
+ *   exploit transaction takes place", "the payload had already executed", "exfiltrating the
+ *   secrets";
+ * - **detected**: someone or something notices: "alert fires", "Grafana alert fired", "paged",
+ *   "team alerted", "a customer reports …", "user reports", "noticed", "detected", "first
+ *   report", "ticket <link> is opened", "a researcher submits a disclosure report", "two
+ *   customers raised support requests", "X pings Y about …", "sheriffs detect an infra issue",
+ *   "report #12 submitted by a researcher", "engineers respond to the alarms", "the bot sends
+ *   an @channel alert", "the error tracker begins sending alerts", "@ana posts an issue
+ *   describing …", "war room is established", "BM sends an email observing that …";
+ * - **mitigated**: the impact is said to stop: "rolled back the deploy", "reverted", "errors
+ *   drop to zero", "back to normal", "recovered", "restored", "failed over", "mitigated", "the
+ *   issue goes away", "blocks are created again", "successfully restarted", "which solved the
+ *   issue", "back to 100%", "the manager has spun up 20 workers", "first remediation commit",
+ *   "block production resumes", "the chain resumes", "uploads are no longer bottlenecked",
+ *   "saving pages at the usual rate again";
+ * - **resolved**: the incident is closed: "resolved", "Incident closed", "ticket marked as
+ *   resolved", "Service operational", "all clear", "fix deployed", "finishes resolving", "issue
+ *   considered resolved", "all hardening changes merged", "all services restored", "smoke tests
+ *   pass", "released a hot-fix", "the backfill finishes", "confirms the queues are healthy",
+ *   "outage ends"; a message posted about the resolution and a name "resolution" are not.
+ */
+import type { Milestone } from '../types.js';
+
+/**
+ * Containment: "both cards are now locked", "the leaked key is now revoked". It stops the harm,
+ * but says nothing about the service being back, so it never stands for the resolution.
+ */
+export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|blocked|disabled|frozen|contained|isolated)\b/i;
+
+const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
+const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
+
+/**
+ * A report that arrives, the words of a detection that tell nothing of what was seen: "a
+ * researcher submits a disclosure report", "bounty report #4411 submitted by an outside
+ * researcher", "Immunefi Report (13 August)". Regex sources, shared by the detection words and
+ * `tellsOnlyDetection` (`lexicon.ts`).
+ */
+export const REPORT_ARRIVES = [
+  String.raw`\b(?:submits?|submitted|files?|filed|sends?|sent|receives?|received)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:report|disclosure)\b`,
+  String.raw`\b(?:report|disclosure|ticket)\b[^.;]{0,40}?\b(?:submitted|filed|received|sent|raised)\s+by\b`,
+] as const;
+/** A report named as an entry's headline: "Immunefi Report (13 August)"; capitals only, as written. */
+export const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()`;
+
+/** "Errors start", "latency spikes": a problem word with a verb of beginning. */
+const PROBLEM_BEGINS = new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i');
+
+/** A system doing what it must not, told with a failure verb on the system as subject (see its entry below). */
+const SYSTEM_FAILS = new RegExp(
+  String.raw`(?<!\b(?:restart(?:ing)?|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|upgrade|deploy(?:ment)?|migration|rollover|checks?|probes?|monitors?)\s+(?:(?:of|on|for|against)\s+)?(?:the\s+)?(?:[\w.-]+\s+){0,2})\b(?!(?:restart|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|tests?|checks?|probes?|we|I|they|he|she|team|and|or)\b)${SYSTEM}\s+(?:(?:has|had)\s+)?(?:(?:fails|failed|crashes|crashed|dies|died|aborts|aborted)(?=\s*(?:$|[.,;:!)]|(?:due|because|with|after|when|while|on|at|in|and|again|repeatedly|completely|silently|since|during|unexpectedly|overnight)\b))|(?:terminates|terminated|exits|exited)\s+(?:with|unexpectedly|abnormally))\b`,
+  'i',
+);
+
+/** The words of each milestone (see the module comment). Each pattern is tried on one clause. */
+export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
+  start: [
+    PROBLEM_BEGINS,
+    /\b(?:start|beginning)\s+of\s+(?:the\s+)?(?:impact|outage|incident|problem|issue|errors?)\b/i,
+    /\bimpact\s+start\b/i,
+    // "Outage onset (per monitoring)", "onset of the errors".
+    /\b(?:outage|incident|impact|problem|issue|failures?|errors?|degradation|disruption)\s+onset\b|\bonset\s+of\s+(?:the\s+)?(?:outage|incident|impact|problem|issue|errors?|failures?|degradation)\b/i,
+    // A measure shown falling: "the uptime metric shows a significant drop in availability"; not a drop in errors.
+    /\b(?:metrics?|graphs?|dashboards?|charts?|monitoring|uptime|availability)\b[^.;]{0,60}?\b(?:shows?|showed|showing|indicates?|indicated|records?|recorded)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:drop|dip|fall|decline|decrease|loss)\b(?![^.;]{0,25}\b(?:errors?|latency|failures?|timeouts?|load|queue|backlog|5xxs?)\b)/i,
+    // The system stops doing its work: "the manager stops spinning up new instances", "no new jobs were scheduled".
+    /\b(?:stops?|stopped|ceases?|ceased)(?<!\b(?:we|I|they|team|engineers?|someone|somebody|he|she|operators?|on-?call)\s+(?:\w+\s+)?\w+)\s+(?:spinning\s+up|creating|scheduling|launching|provisioning|processing|serving|accepting|responding|sending|receiving|delivering|building|publishing|producing|starting|handling|syncing)\b|\bno\s+(?:new|more|further)\s+[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b/i,
+    /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
+    new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted the deploy".
+    new RegExp(String.raw`\b${SYSTEM}\s+(?:(?:has|have|had)\s+)?(?:stall(?:s|ed)?|halt(?:s|ed)?|freezes|froze|hangs|hung|(?:stops?|stopped)\s+working)\b(?!\s+(?:the|a|an|all|our|its|their|this|that|his|her)\b)`, 'i'),
+    // "the upgrade caused the DNS pods to crash loop".
+    /\bcaus(?:e|es|ed|ing)\s+(?:[\w.-]+\s+){0,5}?to\s+(?:crash|fail|stop\s+working|break|hang|stall|time\s+out|go\s+down|become\s+unavailable|return\s+errors)/i,
+    // The bad change going out: "version 2 deployed with a compatibility bug", "a release that breaks login".
+    /\b(?:deploy(?:s|ed)?|releas(?:e|es|ed)|shipped|rolled\s+out|goes\s+out|went\s+out|merged)\b.{0,60}?\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bug|regression|defect|flaw|(?:compatibility|breaking)\s+(?:issue|problem|change))s?\b/i,
+    /\b(?:deploy(?:ment)?|release|change|upgrade|update|migration|version|rollout)\b(?:\s+[\w.-]+){0,6}?\s+(?:that\s+|which\s+)?(?:breaks|broke)\b/i,
+    // A success measure reaching zero: "launch success reaches 0%", "traffic drops to zero".
+    /\b(?:success(?:\s+rate)?|availability|uptime|throughput|traffic|launches|builds|logins|requests\s+served)\b(?:\s+[\w%-]+){0,3}?\s+(?:reaches|reached|drops?\s+to|dropped\s+to|falls?\s+to|fell\s+to|goes\s+to|went\s+to|hits?)\s+(?:0\s*%|0\b|zero|nothing)/i,
+    // A good measure beginning to fall: "traffic begins to drop"; not "errors start to drop", which is recovery.
+    /(?<!\b(?:errors?|failures?|latency|timeouts?|alerts?|load|queue|backlog|5xxs?|retries)\s+(?:rates?\s+|counts?\s+)?)\b(?:starts?|started|begins?|began)\s+(?:to\s+)?(?:drop(?:ping)?|fall(?:ing)?|declin(?:e|ing)|decreas(?:e|ing))\b/i,
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting)\b/i,
+    // The first of several waves: "first wave of bad requests begins", "initial burst of traffic arrives".
+    /\b(?:first|initial)\s+(?:wave|burst|surge|flood|spike|storm)\b(?:\s+[\w-]+){0,4}?\s+(?:begins?|began|starts?|started|arrives?|arrived|hits?)\b/i,
+    // The machines that serve users are killed: "healthy nodes all get killed", "all pods were evicted".
+    /\b(?:nodes|pods|servers|instances|hosts|machines|containers|workers|replicas)\s+(?:all\s+)?(?:gets?|got|are|were)\s+(?:all\s+)?(?:killed|terminated|evicted|deleted|wiped)\b/i,
+    // A vulnerability made public starts the exposure: "the CVE was published".
+    /\b(?:vulnerability|vulnerabilities|cve|exploit|zero-day)\b(?:\s+[\w-]+){0,2}?\s+(?:is\s+|was\s+|were\s+)?(?:published|disclosed|announced|made\s+public)\b/i,
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:fail(?:ing)?|error(?:ing)?|return(?:ing)?\s+(?:errors|5\d\d)|tim(?:e|ing)\s+out|crash(?:ing)?|drop(?:ping)?\s+(?:requests|traffic|connections))\b/i,
+    // "The scraper starts throwing a few more timeouts than usual".
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:to\s+)?(?:rais|throw|emit|log|produc|generat)(?:e|es|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:errors?|exceptions?|timeouts?|failures?)\b/i,
+    // A system doing what it must not: "the listener service fails due to a DNS glitch", "the
+    // pipeline terminated with exit 1"; not an action that failed ("the restart fails"), a person
+    // ("we failed over") or a transitive use ("terminated the job").
+    SYSTEM_FAILS,
+    /\breturn(?:s|ed|ing)\s+(?:an?\s+)?(?:http\s+)?(?:5\d\d|errors?\b)/i,
+    // A system's own figures going wrong: "the strategy reports a 4.9 million loss", "harvested,
+    // reporting an artificial loss". A person reporting a loss is a report (detection), not this.
+    /(?<!\b(?:users?|customers?|people|someone|somebody|community|members?|depositors?|holders?|clients?|partners?)\b[^.;]*)\b(?:reports?|reported|reporting)\s+(?:an?\s+)?(?:[\w.,$%-]+\s+){0,5}?(?:loss(?:es)?|profits?|gains?)\b/i,
+    // An attack happening: "the exploit transaction takes place", "attacker drains the pool".
+    /\b(?:exploit|attack|hack|breach|intrusion|theft)s?\b(?:\s+[\w-]+){0,3}?\s+(?:takes?\s+place|took\s+place|occurs?|occurred|happens?|happened|(?:is|was)\s+(?:executed|carried\s+out|launched))\b/i,
+    /\b(?:attackers?|exploiters?|hackers?)\b(?:\s+[\w-]+){0,2}?\s+(?:exploits?|exploited|drains?|drained|steals?|stole|attacks?|attacked)\b/i,
+    // Malicious code running, or secrets leaving: "the proof-of-concept payload had already executed", "exfiltrating the secrets".
+    /\b(?:payloads?|exploits?|malicious\s+(?:code|scripts?|requests?)|backdoors?|malware)\b(?:\s+[\w-]+){0,3}?\s+(?:executed|executes|ran|runs|fired)\b|\bexfiltrat(?:es|ed|ing)\b/i,
+    // A change that went out wrong: "a version was mis-released", "a bad config was pushed".
+    /\b(?:mis-?(?:releas(?:ed|es|ing)|deploy(?:ed|s|ing)|configur(?:ed|es|ing)|publish(?:ed|es|ing))|(?:wrongly|erroneously|accidentally|inadvertently|mistakenly|incorrectly)\s+(?:\w+\s+){0,2}?(?:released|deployed|published|pushed|merged|configured|changed|deleted|removed)|(?:bad|broken|faulty|wrong|incorrect|buggy)\s+(?:version|release|build|deploy(?:ment)?|config(?:uration)?|image|change)\s+(?:is\s+|was\s+|gets?\s+|got\s+)?(?:released|deployed|published|pushed|rolled\s+out|merged|applied))\b/i,
+  ],
+  detected: [
+    /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
+    /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|sending|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    // The responders gather: "war room is established", "a war room is created".
+    /\bwar[\s-]?room\b(?:\s+[\w-]+){0,2}?\s+(?:is\s+|was\s+)?(?:started|established|opened|created|set\s+up|convened|assembled)\b|\b(?:starts?|started|opens?|opened|establish(?:es|ed)?|creates?|created|convenes?|convened)\s+(?:a\s+|the\s+)?war[\s-]?room\b/i,
+    // A person telling the others what they saw: "BM sends an email to the team observing that messages expire".
+    /\b(?:sends?|sent|writes?|wrote|posts?|posted)\s+(?:an?\s+)?(?:e-?mail|message|note)\b[^.;]{0,60}?\b(?:observing|reporting|noting|saying)\b/i,
+    /\b(?:paged|alerted)\b/i,
+    /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
+    /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
+    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
+    /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
+    /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
+    /\b(?:detected|noticed|spotted|discovered)\b/i,
+    // "Sheriffs detect an infra issue", "the on-call notices errors in the logs".
+    /\b(?:detects?|notices?|spots?|discovers?)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|problems?|errors?|outage|failures?|incident|bugs?|breakage)\b/i,
+    /\b(?:becomes?|became)\s+aware\b/i,
+    /\bincident\s+(?:is\s+|was\s+)?(?:declared|opened|raised|created|started|called)\b/i,
+    /\b(?:declares?|declared|opens?|opened|raises?|raised)\s+(?:an?\s+|the\s+)?incident\b/i,
+    // "Ticket <link> is opened about slow starts", "an issue is opened, reporting failures".
+    /\b(?:support\s+)?(?:tickets?|issues?|bug\s+reports?)\S*(?:\s+\S+){0,3}?\s+(?:is\s+|was\s+)?(?:opened|filed|raised|created|submitted)\b/i,
+    /\brespond(?:s|ed|ing)?\s+to\s+(?:the\s+|an?\s+)?(?:alarms?|alerts?|pages?)\b/i,
+    // Someone files what they saw, verb first: "@ana posts an issue on the scraper project describing errors".
+    /\b(?:posts?|posted|files?|filed|opens?|opened|raises?|raised|submits?|submitted)\s+(?:an?\s+)?(?:issue|bug(?:\s+report)?|ticket)\b[^.;]{0,120}?\b(?:describing|reporting|noting|saying)\b/i,
+    // Users asking for help: "two customers raised support requests", "a user files a ticket".
+    /\b(?:customers?|users?|clients?|partners?|members?|tenants?)\b(?:\s+[\w'-]+){0,3}?\s+(?:raises?|raised|opens?|opened|files?|filed|submits?|submitted|logs?|logged|creates?|created)\s+(?:an?\s+|the\s+|\w+\s+)?(?:support\s+)?(?:requests?|tickets?|cases?|issues?|bug\s+reports?)\b/i,
+    // Someone telling someone else: "the sheriff pings the on-call about tasks not starting".
+    /\b(?:pings?|pinged|messages?|messaged|emails?|e-mails?|emailed|contacts?|contacted|warns?|warned)\s+(?:the\s+)?(?:@?[\w.-]+\s+){1,3}?about\b/i,
+    // An alarm described at length before its verb: "alarms on the build queue, meant to warn the team, fire".
+    /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
+    // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
+    /\b(?:automated\s+|automatic\s+)?(?:warning|notification|alert|e-?mail)s?\s+(?:from|by)\s+(?!us\b|the\s+team\b)\w+/i,
+    /\b(?:automated|automatic)\s+(?:message|warning|notification|alert|e-?mail|report)s?\b/i,
+    // A report that arrives (see REPORT_ARRIVES).
+    ...REPORT_ARRIVES.map((source) => new RegExp(source, 'i')),
+    new RegExp(REPORT_HEADLINE),
+    /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
+    // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
+    /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
+    /\b(?:issue|problem|bug|error|fault)s?\s+(?:surfaced|surfaces|showed\s+up|shows\s+up)\b/i,
+  ],
+  mitigated: [
+    /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
+    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?(?!\s+(?:plans?|strateg\w*|options?|procedures?|process|steps?|runbooks?)\b)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
+    /\b(?:workarounds?|hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
+    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?|sav(?:es|ing)|merg(?:es|ing)|build(?:s|ing)|sync(?:s|ing)|accept(?:s|ing)|send(?:s|ing)|deliver(?:s|ing)|pass(?:es|ing))(?:(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+|its\s+|their\s+)?(?:usual|normal|expected|full|previous)\s+(?:rate|speed|pace|capacity|level))?\s+again\b/i,
+    /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
+    // The trouble said to be over: "uploads are no longer bottlenecked", "tiles are no longer failing".
+    /\b(?:is|are|was|were)\s+no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)\b/i,
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
+    /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over|migrat)\w*/i,
+    /\bdeclar(?:es|ed)\s+(?:[\w'-]+\s+){0,3}?(?:online|healthy|operational)\b/i,
+    /\b(?:which|this|that)\s+(?:solved|fixed)\s+(?:the\s+)?(?:issue|problem|outage|incident)\b/i,
+    // Users' work going well again: "the workshop is running smoothly", "everything works as expected".
+    /\b(?:is|are|was|were|been|runs?|running|goes|going|went|works?|worked|working)\s+(?:smoothly|as\s+expected|without\s+(?:any\s+)?(?:issues|problems|errors))\b/i,
+    // The fixed build reaching production: "hotfix rollout completed", "the patch release deployment completed".
+    /\b(?:hotfix|fix|patch|workaround)\b(?:\s+[\w.-]+){0,6}?\s+(?:deployment|rollout|release|upgrade)\s+(?:is\s+|was\s+)?(?:completed?|finished|done)\b/i,
+    CONTAINMENT,
+    // A backlog that empties: "the mempool is empty", "queue is back to zero", "backlog drained".
+    /\b(?:mempool|queue|backlog|buffer|lag)\s+(?:is|was|has\s+been)?\s*(?:empty|emptied|drained|cleared|back\s+to\s+zero)\b/i,
+    // What ran out is given back: "pod killed, releasing file watches", "freed disk space".
+    /\b(?:releasing|released|freeing|freed)\s+(?:up\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:memory|disk|space|capacity|file\s+watches|watches|addresses|connections|resources|locks?|slots?)\b/i,
+    // The service starting again: "chain starts", "the site is back", "service restarted successfully".
+    /\b(?:chain|service|site|network|cluster|hub|app|api|ledger)\s+(?:starts|started|restarts|restarted|resumes|resumed|comes\s+back|came\s+back)\s*(?:$|[.,;!|]|\s+(?:again|up|producing|successfully|normally)\b)/i,
+    // The work the incident stopped starts again: "block production resumes", "deliveries resumed".
+    /\b(?:production|processing|syncing|sync|replication|deliver(?:y|ies)|builds|jobs|uploads|payments|deposits|withdrawals|trading|indexing|ingestion|writes|reads|requests|operations)\s+(?:resumes?|resumed|has\s+resumed|have\s+resumed)\b/i,
+    // The same, verb first: "the network resumes block production", "resumed processing".
+    /\b(?:resumes|resumed)\s+(?:block\s+production|producing|processing|serving|syncing|normal\s+operations?)\b/i,
+    // Traffic reaching the service again: "the balancer marks the new nodes as healthy, allowing traffic".
+    /\b(?:as\s+healthy|allowing\s+traffic|traffic\s+(?:flows?|flowing|resumes?|resumed|is\s+restored|was\s+restored))\b/i,
+    // The first change that closes a hole: "First remediation commit: …", "remediation patch deployed".
+    /\bremediation\s+(?:commit|patch|pr|pull\s+request|change)\b|\bremediation\b(?:\s+[\w-]+){0,3}?\s+(?:deployed|applied|merged|landed|in\s+place)\b/i,
+    // The system doing its work again: "the manager has spun up 20 workers".
+    /\b(?:has|have|had)\s+(?:now\s+)?(?:spun\s+up|launched|provisioned|scheduled)\s+(?:\d+|all|the\s+(?:new|missing|pending))\b/i,
+    // "Released the fixed binary", "deployed a patched image".
+    /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
+  ],
+  resolved: [
+    /\b(?:incident|issue|ticket|problem|outage|status\s+page|statuspage)\b(?:\s+[\w-]+){0,3}?\s+(?:(?:is|was|marked|set|moved)\s+(?:as\s+|to\s+)?)?(?:resolved|closed|fixed)\b/i,
+    // "Fixed" as an adjective ("a fixed strategy is deployed") names the new build, not the incident's end.
+    /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|(?<!\b(?:a|an|the|new|this|that|its|our|their)\s+)fixed)\b/i,
+    /\bfinish(?:es|ed)?\s+resolving\b/i,
+    // The check that closes the work passing: "technical check-out passes", "smoke tests succeeded".
+    /\b(?:check-?outs?|smoke\s+tests?|health\s*checks?|verification|validation|acceptance\s+tests?)\s+(?:pass(?:es|ed)?|succeed(?:s|ed)?|(?:is|was|are|were)\s+successful)\b/i,
+    // Everything back, said of the whole: "all services restored", "all systems are operational again".
+    /\ball\s+(?:the\s+)?(?:services|systems|instances|nodes|sites|functionality)\s+(?:are\s+|were\s+|have\s+been\s+)?(?:fully\s+)?(?:restored|recovered|back\s+(?:up|online|to\s+normal))\b/i,
+    /\b(?:resolution|(?:incident|outage)\s+(?:ends?|ended|over)|impact\s+(?:ends|ended|is\s+over))\b/i,
+    // The fix going out, verb first: "released a hot-fix on the client side"; not to a test stage,
+    // and not a release that comes "with a fix" (an attempt, until the errors are said to stop).
+    /\b(?:released|deployed|shipped|rolled\s+out|releases|deploys|ships)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?!\s+(?:to|on|in)\s+(?:the\s+)?(?:staging|test(?:ing)?|dev(?:elopment)?|qa)\b)/i,
+    // The repair of what the incident left behind is done: "the backfilling job finishes".
+    /\b(?:backfill(?:ing|s)?|re-?index(?:ing)?|re-?processing|replay|catch-?up|re-?sync(?:ing)?)\b(?:\s+[\w.-]+){0,5}?\s+(?:finishes|finished|completes|completed|(?:is|was)\s+(?:complete|done))\b/i,
+    // Someone checks and finds all well: "confirms the queues are healthy", "is confirmed to be functional".
+    /\bconfirm(?:s|ed)?\b(?:\s+(?:that\s+)?[\w.@-]+){0,5}?\s+(?:is|are)\s+(?:healthy|functional|working|operational|stable)\b|\b(?:is|are|was|were)\s+confirmed\s+(?:to\s+be\s+)?(?:healthy|functional|working|operational|stable)\b/i,
+    /\b(?:fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|merged\s+and\s+deployed|rolled\s+out|released)\b/i,
+    // "Version 4.2 was released that included the bug fixes", "a release containing the fix".
+    /\b(?:released|deployed|rolled\s+out|shipped)\b(?:\s+[\w.,-]+){0,3}?\s+(?:that\s+|which\s+)?(?:included|includes|including|contain(?:s|ed|ing)?|with)\s+(?:the\s+|all\s+the\s+)?(?:bug\s+)?(?:fix|fixes|patch|patches)\b/i,
+    /\b(?:issue|problem|outage|incident)\s+(?:is\s+|was\s+|has\s+been\s+)?solved\b/i,
+    // "The issue was resolve by draining the node": the verb misspelt, the meaning plain.
+    /\b(?:issue|problem|outage|incident)\s+(?:is|was|were)\s+resolve\s+by\b/i,
+    /\bno\s+(?:further|more)\s+action\s+(?:is\s+|was\s+)?(?:required|needed)\b/i,
+    // The last of the work: "all hardening changes consolidated and merged".
+    /\ball\s+(?:the\s+)?(?:remaining\s+)?(?:hardening|remediation|security|fix)\s+(?:changes|work|fixes|patches)\b[^.;]{0,40}?\b(?:merged|deployed|completed|landed|released|shipped)\b/i,
+  ],
+};
+
+/**
+ * Cheap tests for the costliest patterns, whose subject can be any word (each is tried at every
+ * word of every clause): a clause without the verb they need cannot match them.
+ */
+export const WORD_NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
+  [PROBLEM_BEGINS, /start|begin|began|appear|rise|rose|spike|increas|climb/i],
+  [SYSTEM_FAILS, /fail|crash|die[sd]|abort|terminat|exit/i],
+]);
