@@ -1,7 +1,7 @@
 /**
  * The dates an entry's token may start with (see `tokens.ts`): ISO `2022-09-14` and
  * `2022/09/14`, US `01/05/2024` (month first unless the first number cannot be a month), dotted
- * `13.08.2021`, a month and day without a year before a time (`[03-26 23:04]`), and month names
+ * `13.08.2021`, a month and day without a year before a time (`[03-26 23:04]`, `03/26 23:04`), and month names
  * either side of the day (`May 21st, 2020`, `21 May 2020`, `Apr-22-2022`, `22-Apr-2022`).
  */
 import { daysInMonth } from '../iso-date.js';
@@ -15,8 +15,9 @@ const ISO_DATE = /(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/y;
 const US_DATE = /(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/y;
 // Day, month and year with dots, as most of Europe writes them: "13.08.2021".
 const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
-// Month and day without a year, before a time: "[03-26 23:04]". Without the time they are a range.
-const NUMERIC_MONTH_DAY = /(\d{1,2})-(\d{1,2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
+// A month and day without a year, as a log stamp writes them: "[03-26 23:04]", "03/26 23:04".
+// Only with a time right after it, so "10-12 nodes" stays a range of numbers.
+const NUMERIC_MONTH_DAY = /(\d{2})([-/])(\d{2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
 // The parts are apart by spaces or joined by dashes: "Apr 22, 2022", "Apr-22-2022", "22-Apr-2022".
 const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
@@ -55,7 +56,8 @@ export function readDate(text: string, at: number): DatePart | undefined {
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
   m = match(NUMERIC_MONTH_DAY, text, at);
   if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
+    // Read as US_DATE is: month first unless the first number cannot be a month.
+    const [a, b] = [Number(m[1]), Number(m[3])];
     if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, month: b, day: a, order: 'day-first' });
     return checkDate({ end: at + m[0].length, month: a, day: b, ...(b > 12 ? { order: 'month-first' as const } : { order: 'either' as const, text: m[0] }) });
   }
