@@ -59,8 +59,11 @@ export const REPORT_ARRIVES = [
 /** A report named as an entry's headline: "Immunefi Report (13 August)"; capitals only, as written. */
 export const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|Disclosure)\W*(?:$|\()`;
 
-/** "Errors start", "latency spikes": a problem word with a verb of beginning. */
-const PROBLEM_BEGINS = new RegExp(String.raw`\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i');
+/**
+ * "Errors start", "latency spikes": a problem word with a verb of beginning; not the object of
+ * what began ("investigations into the outage began").
+ */
+const PROBLEM_BEGINS = new RegExp(String.raw`(?<!\b(?:into|of|on|about|for|regarding)\s+(?:the\s+|this\s+|that\s+)?)\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i');
 
 /** A system doing what it must not, told with a failure verb on the system as subject (see its entry below). */
 const SYSTEM_FAILS = new RegExp(
@@ -165,7 +168,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
     /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?(?!\s+(?:plans?|strateg\w*|options?|procedures?|process|steps?|runbooks?)\b)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
     /\b(?:workarounds?|hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
-    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?|sav(?:es|ing)|merg(?:es|ing)|build(?:s|ing)|sync(?:s|ing)|accept(?:s|ing)|send(?:s|ing)|deliver(?:s|ing)|pass(?:es|ing))(?:(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+|its\s+|their\s+)?(?:usual|normal|expected|full|previous)\s+(?:rate|speed|pace|capacity|level))?\s+again\b/i,
+    /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?|sav(?:es|ing)|merg(?:es|ing)|build(?:s|ing)|sync(?:s|ing)|accept(?:s|ing)|send(?:s|ing)|deliver(?:s|ing)|pass(?:es|ing)?)(?:(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+|its\s+|their\s+)?(?:usual|normal|expected|full|previous)\s+(?:rate|speed|pace|capacity|level))?\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
     // The trouble said to be over: "uploads are no longer bottlenecked", "tiles are no longer failing".
     /\b(?:is|are|was|were)\s+no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)\b/i,
