@@ -3,7 +3,9 @@
  * the language server, in this order:
  *
  * 1. front matter `type: incident` (or `postmortem`) makes a file a report;
- * 2. READMEs, changelogs, contributing guides and the like never are; neither are templates whose
+ * 2. READMEs, changelogs, contributing guides and the like never are, except a README in an
+ *    incident's own folder below a folder of reports, which its content decides (unless it links
+ *    to a Markdown file beside it: then it is that folder's index); neither are templates whose
  *    name says `template`;
  * 3. index pages (`index.md`, `_index.md`, `SUMMARY.md`…) list reports and are none, except a
  *    page bundle's `index.md`, which is its page;
