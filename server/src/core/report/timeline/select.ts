@@ -253,10 +253,20 @@ function countBack(chosen: Milestones, statements: readonly ResolvedStatement[],
   }
 }
 
-/** The first entry with a time of day, when the timeline goes on after it. */
-function openingEntry(entries: readonly TimelineEntry[]): TimelineEntry | undefined {
+/**
+ * The first entry with a time of day, when the timeline goes on after it. With `inTime`, the
+ * first in time among the dated ones: a timeline may list an upstream event at its top although
+ * it came later, with a note saying so.
+ */
+function openingEntry(entries: readonly TimelineEntry[], inTime = false): TimelineEntry | undefined {
   const told = entries.findIndex((e) => !e.dateOnly);
-  return told >= 0 && entries.some((e, i) => i > told && !e.dateOnly) ? entries[told] : undefined;
+  if (told < 0 || !entries.some((e, i) => i > told && !e.dateOnly)) return undefined;
+  let first = entries[told];
+  if (!inTime) return first;
+  for (const e of entries) {
+    if (!e.dateOnly && e.utc !== undefined && first.utc !== undefined && absoluteOf(e) && absoluteOf(first) && e.utc < first.utc) first = e;
+  }
+  return first;
 }
 
 /**
@@ -359,7 +369,7 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // A timeline that opens with the report or alert of the problem: the impact was under way by
   // then, and nothing earlier says when it began, so it starts there (time to detect zero).
   const detected = chosen.detected;
-  const first = openingEntry(input.entries);
+  const first = openingEntry(input.entries, true);
   // An author who marks the detection ("[detected]", "Detected.") would mark the start too.
   const explicit = detected?.entry && (detected.source === 'marker' || detected.entry.milestones.includes('detected'));
   // Only a reader's fallback: not what the timeline says outright, so not compared with statements.
