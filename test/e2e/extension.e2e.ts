@@ -268,17 +268,25 @@ describe('the packaged extension in VS Code', { timeout: 15 * 60_000 }, () => {
     try {
       await wb.open(FIX_ON_SAVE);
       await wb.showProblems('search-lag');
-      await wb.waitProblems('the missing Detection section', (r) => r.some((p) => p.code === 'report/missing-section'));
-      // The Problems filter has the keyboard focus: open the report again to give it back to the editor.
-      await wb.open(FIX_ON_SAVE);
-      await wb.goToLine(14);
-      await session.page.keyboard.press('End');
-      await session.page.keyboard.type(' It was renamed on a Tuesday.');
-      await wb.until('the typed text to make the report dirty', async () => !!(await session.page.$('.editor-group-container.active .tab.active.dirty')));
-      await wb.save();
+      const own = (r: ProblemRow[]) => r.filter((p) => p.file.includes('search-lag'));
+      await wb.waitProblems('the missing Detection section', (r) => own(r).some((p) => p.code === 'report/missing-section'));
       const path = join(session.workspace, FIX_ON_SAVE);
-      await wb.until('the saved file to have the Detection section', async () => readFileSync(path, 'utf8').includes('\n## Detection\n'));
-      await wb.waitProblems('missing-section to go away', (r) => !r.some((p) => p.code === 'report/missing-section'));
+      const fixed = () => readFileSync(path, 'utf8').includes('\n## Detection\n');
+      // VS Code reads the settings file a moment after it is written, and a save before that runs
+      // no fix-all: save again, one keystroke later, until a save does. A fix-all that never runs
+      // fails all three.
+      for (let attempt = 0; attempt < 3 && !fixed(); attempt++) {
+        // The Problems filter may have the keyboard focus: open the report again to give it back to the editor.
+        await wb.open(FIX_ON_SAVE);
+        await wb.goToLine(14);
+        await session.page.keyboard.press('End');
+        await session.page.keyboard.type(attempt === 0 ? ' It was renamed on a Tuesday.' : ' ');
+        await wb.until('the typed text to make the report dirty', async () => !!(await session.page.$('.editor-group-container.active .tab.active.dirty')));
+        await wb.save();
+        await wb.until('the saved file to have the Detection section', async () => fixed(), 15_000).catch(() => undefined);
+      }
+      assert.ok(fixed(), 'saving the report with fix-all on save inserts the Detection section');
+      await wb.waitProblems('missing-section to go away', (r) => !own(r).some((p) => p.code === 'report/missing-section'));
       await wb.screenshot('fix-all-on-save');
       const text = readFileSync(path, 'utf8');
       const headings = text.split('\n').filter((l) => l.startsWith('## '));
