@@ -19,7 +19,7 @@
  * channel "closed" are not the service.
  */
 import type { Metrics, Milestone } from '../types.js';
-import { CONTAINMENT, MILESTONE_WORDS, REPORT_ARRIVES, REPORT_HEADLINE, WORD_NEEDS as NEEDS } from './milestone-words.js';
+import { CONTAINMENT, MILESTONE_WORDS, NO_LONGER, REPORT_ARRIVES, REPORT_HEADLINE, WORD_NEEDS as NEEDS } from './milestone-words.js';
 
 export { CONTAINMENT, MILESTONE_WORDS };
 
@@ -103,7 +103,7 @@ export const MARKER_PATTERN = /\[(start|detected|mitigated|resolved)\]/gi;
 const NOT_HAPPENED =
   /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|(?:pr|pull\s+request|merge\s+request|cl)\s+to|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
-const POSITIVE_NO = /\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)|without\s+(?:any\s+)?(?:issues|problems|errors))\b/gi;
+const POSITIVE_NO = new RegExp(String.raw`\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|${NO_LONGER}|without\s+(?:any\s+)?(?:issues|problems|errors))\b`, 'gi');
 /**
  * "Things seem to return to normal": an author reporting what they see now, not a guess about
  * what happened ("appears to have recovered" stays a hedge).

@@ -43,6 +43,12 @@ import type { Milestone } from '../types.js';
  */
 export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|blocked|disabled|frozen|contained|isolated)\b/i;
 
+/**
+ * The trouble said to be over: "no longer bottlenecked", "no longer failing". A regex source,
+ * shared by the mitigation words and the negations that are none (`lexicon.ts`).
+ */
+export const NO_LONGER = String.raw`no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)`;
+
 const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
 const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
 
@@ -171,7 +177,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?|sav(?:es|ing)|merg(?:es|ing)|build(?:s|ing)|sync(?:s|ing)|accept(?:s|ing)|send(?:s|ing)|deliver(?:s|ing)|pass(?:es|ing)?)(?:(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+|its\s+|their\s+)?(?:usual|normal|expected|full|previous)\s+(?:rate|speed|pace|capacity|level))?\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
     // The trouble said to be over: "uploads are no longer bottlenecked", "tiles are no longer failing".
-    /\b(?:is|are|was|were)\s+no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)\b/i,
+    new RegExp(String.raw`\b(?:is|are|was|were)\s+${NO_LONGER}\b`, 'i'),
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
     /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over|migrat)\w*/i,
     /\bdeclar(?:es|ed)\s+(?:[\w'-]+\s+){0,3}?(?:online|healthy|operational)\b/i,
