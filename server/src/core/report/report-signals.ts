@@ -13,6 +13,7 @@
  */
 import { FIX_WORDS, normalizeTitle } from './heading-roles.js';
 import { hasTime, readLeadingToken } from './timeline/tokens.js';
+import { MONTH_NAME } from './timeline/date-tokens.js';
 
 /**
  * Words that name a failure on their own: "Hex outage", "Login incident", "Kibana down because
@@ -93,8 +94,10 @@ export function storyKind(normalized: string): 'told' | 'generic' | undefined {
 }
 
 /** A date in a file name or title: `2021-06-22`, `2022-03`, `20210622`, `June 22, 2021`, `22 June 2021`, `March 2021`. */
-const DATED =
-  /(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?,?\s+(?:19|20)\d{2}\b/i;
+const DATED = new RegExp(
+  String.raw`(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b|\b${MONTH_NAME}\.?,?\s+(?:19|20)\d{2}\b`,
+  'i',
+);
 
 /** True when a file name or title carries a calendar date, or a month and its year ("March 2021"). */
 export function isDated(text: string): boolean {
