@@ -34,7 +34,10 @@ import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
 import { hasDate, hasTime, readLabelledToken, readLeadingToken, readOffsetToken, readTrailingToken, type TimeToken } from './tokens.js';
-import { findZoneDeclaration, parseZone, type ZoneDeclaration } from './zones.js';
+import { findZoneDeclaration, parseZone, ZONE_SOURCE, type ZoneDeclaration } from './zones.js';
+
+/** A column header that is only a zone's name: `NZST`, `**UTC**`, `UTC+2`. */
+const BARE_ZONE = new RegExp(`^[*_\`]*(${ZONE_SOURCE})[*_\`]*$`);
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
 export interface RawEntry {
@@ -280,7 +283,7 @@ class Walker {
     // A header that is only the zone's name ("NZST", "UTC") declares it there.
     const zones = this.out.headerZones.length;
     const timeHeader = header.children[timeCol];
-    const named = timeHeader && /^[*_`]*([A-Z]{2,5}|UTC[+\u2212-]\d{1,2}(?::?\d{2})?)[*_`]*$/.exec(toString(timeHeader).trim());
+    const named = timeHeader && BARE_ZONE.exec(toString(timeHeader).trim());
     const own = named ? parseZone(named[1]) : undefined;
     if (own) this.out.headerZones.push({ zone: own, start: start(timeHeader), end: end(timeHeader) });
     else if (timeHeader) this.headerZone(start(timeHeader), end(timeHeader));
