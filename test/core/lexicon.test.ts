@@ -77,6 +77,16 @@ test('detection: a long-winded alarm that fires, a warning from a provider, a re
   doesNotSay('detected', ['No alarms, even the one meant to warn about exactly this, fired', 'We sent an email to the vendor', 'We will not be reporting errors for the test suite']);
 });
 
+test('detection: realising trouble is noticing it, realising anything else is not', () => {
+  says('detected', ['We realised that the old log drains still existed', 'Realized the backups were missing', 'The team realizes the job had not run']);
+  doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked']);
+});
+
+test('mitigation: processing as normal, a service switched back on, a rollback named as the event', () => {
+  says('mitigated', ['Sends the message by hand, triggering downstream processing as normal', 'Reenabled service', 'Uploads are re-enabled for every wiki', 'renderer rollback {2.0.17}', 'Rollback to v1.4', 'Revert of the bad deploy']);
+  doesNotSay('mitigated', ['Fees on the vault were re-enabled', 'Rollback to v1.4 started', 'Rollback plan discussed', 'revert PR opened', 'We discuss a rollback to v1.4']);
+});
+
 test('mitigation: running smoothly, the fixed build out, containment; a hedge of belief does not count', () => {
   says('mitigated', [
     'The class confirms the lab is running smoothly',

@@ -164,7 +164,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A report that arrives (see REPORT_ARRIVES).
     ...REPORT_ARRIVES.map((source) => new RegExp(source, 'i')),
     new RegExp(REPORT_HEADLINE),
-    /\b(?:realiz|realis)(?:es|ed|ing|ation)\b/i,
+    // Realising is noticing only when what is realised is trouble: "we realised the drains still
+    // existed", not "we realized a colleague had already obtained the certificates".
+    /\b(?:realiz|realis)(?:es|ed|ing|ation)\b(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|crash\w*|lost|bad|incorrect|invalid|expired|empty|still)\b|[^.;]*?n't\b)/i,
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
     /\b(?:issue|problem|bug|error|fault)s?\s+(?:surfaced|surfaces|showed\s+up|shows\s+up)\b/i,
@@ -184,6 +186,13 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:which|this|that)\s+(?:solved|fixed)\s+(?:the\s+)?(?:issue|problem|outage|incident)\b/i,
     // Users' work going well again: "the workshop is running smoothly", "everything works as expected".
     /\b(?:is|are|was|were|been|runs?|running|goes|going|went|works?|worked|working)\s+(?:smoothly|as\s+expected|without\s+(?:any\s+)?(?:issues|problems|errors))\b/i,
+    // "Triggering downstream processing as normal", "the nodes are syncing as usual".
+    /\b(?:processing|running|operating|working|functioning|serving|syncing|publishing|building|resum(?:es|ed|ing))\s+as\s+(?:normal|usual)\b/i,
+    // The service switched back on: "Reenabled service", "uploads are re-enabled".
+    /\bre-?enabl(?:es|ed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)\b|\b(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+re-?enabled\b/i,
+    // A rollback named as the entry's event: "renderer rollback {1.0.2}", "Rollback to v1.4"; not
+    // a rollback that only starts, is planned or fails.
+    /^[\W_]*(?:[\w-]+\s+){0,2}?(?:rollback|revert)\b(?=\s*(?:$|[{(\[:]|to\s|of\s|v?\d))(?!.*\b(?:start\w*|begin\w*|began|initiat\w*|plan\w*|fail\w*|attempt\w*|discuss\w*|prepar\w*|propos\w*|consider\w*)\b)/i,
     // The fixed build reaching production: "hotfix rollout completed", "the patch release deployment completed".
     /\b(?:hotfix|fix|patch|workaround)\b(?:\s+[\w.-]+){0,6}?\s+(?:deployment|rollout|release|upgrade)\s+(?:is\s+|was\s+)?(?:completed?|finished|done)\b/i,
     CONTAINMENT,

@@ -144,7 +144,7 @@ const LASTED = new RegExp(String.raw`\b(?:lasted|lasting|lasts|for|spanned|spann
  */
 const HYPOTHETICAL = /\b(?:if|unless|whenever)\b/i;
 /** A sentence is about the impact's length only when it speaks of the impact. */
-const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtime|unavailable|disruption|degrad\w*|errors?|could\s+not|couldn't|unable|failed|failing|broken|users?|customers?)\b/i;
+const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtime|unavailable|disruption|degrad\w*|errors?|could\s+not|couldn't|(?:was|were)\s+not\s+able|unable|failed|failing|broken|users?|customers?)\b/i;
 
 /** What may stand between a stated time's opening words and the time. */
 const NEAR = new RegExp(String.raw`^[ \t]*(?:~|\u2248|${APPROX_WORDS})[ \t]*[*_\`]*$`, 'i');
@@ -198,10 +198,14 @@ export function readStatements(text: string): Statement[] {
     const milestone = /^mitigat/i.test(m[1]) ? 'mitigated' : 'resolved';
     if (d) out.push({ kind: 'metric', milestone, from, minutes: d.minutes, start: m.index, end: d.end });
   }
+  let impactBefore = false;
   for (const sentence of sentences(text)) {
     const changes = causeOf(sentence.text);
     if (changes.length > 0) out.push({ kind: 'cause', changes, start: sentence.start, end: sentence.start + sentence.text.length });
-    if (IMPACT_WORDS.test(sentence.text)) out.push(...windows(sentence.text, sentence.start));
+    // An aside in brackets after a sentence about the impact speaks of it too: "… could not start. (Between 1:46pm - 5:30pm)".
+    const aboutImpact = IMPACT_WORDS.test(sentence.text) || (impactBefore && /^\s*\(/.test(sentence.text));
+    impactBefore = aboutImpact;
+    if (aboutImpact) out.push(...windows(sentence.text, sentence.start));
     out.push(...byTimes(sentence.text, sentence.start));
     if (!IMPACT_WORDS.test(sentence.text) || /\b(?:time\s+to|tt[dmr]|from\s+(?:the\s+)?first)\b/i.test(sentence.text)) continue;
     LASTED.lastIndex = 0;
