@@ -15,7 +15,12 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 
 test('chunk by chunk gives what the whole-document analysis gives, on every fixture and example', () => {
-  const files = [...markdownFiles(join(ROOT, 'test', 'fixtures', 'rules')), ...markdownFiles(join(ROOT, 'examples')), join(ROOT, 'test', 'fixtures', 'report-template.md')];
+  const files = [
+    ...markdownFiles(join(ROOT, 'test', 'fixtures', 'rules')),
+    ...markdownFiles(join(ROOT, 'test', 'fixtures', 'milestones')),
+    ...markdownFiles(join(ROOT, 'examples')),
+    join(ROOT, 'test', 'fixtures', 'report-template.md'),
+  ];
   assert.ok(files.length > 40);
   for (const file of files) {
     const fixture = loadFixture(file);

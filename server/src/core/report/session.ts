@@ -30,7 +30,7 @@ import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
 import { buildSections } from './sections.js';
-import { findTimelineSection, followingDays, timelineFrom, timelineWithout } from './timeline/index.js';
+import { findTimelineSection, followingDays, timelineFrom, timelineParts, timelineWithout } from './timeline/index.js';
 import { rememberingEntryReader } from './timeline/entry-words.js';
 import type { Extraction, RawItem } from './timeline/entries.js';
 import { initialState, resolveEntries, resolveItems, stateKey, type ResolveContext, type ResolveState } from './timeline/resolve.js';
@@ -136,6 +136,7 @@ export class ReportSession {
     // Day headings written one level too high after the timeline are read as part of it.
     const days = timelineSection ? followingDays(timelineSection, sections) : [];
     const timelineEnd = days.length > 0 ? days[days.length - 1].bodyEnd : timelineSection?.bodyEnd;
+    const parts = timelineSection ? timelineParts(timelineSection, sections, text) : [];
 
     const next = new Map<string, ChunkFacts>();
     const placed = new Map<string, PlacedFacts>();
@@ -147,7 +148,7 @@ export class ReportSession {
     let analysed = 0;
     for (const chunk of parsed.chunks) {
       throwIfCancelled(token);
-      const roles = rolesOf(chunk, timelineSection, timelineEnd);
+      const roles = rolesOf(chunk, timelineSection, timelineEnd, parts);
       const key = factsKey(chunk, roles);
       let facts = next.get(key) ?? this.facts.get(key);
       if (!facts) {
@@ -398,7 +399,7 @@ function sectionAt(sections: readonly Section[], offset: number): Section | unde
 }
 
 /** Which blocks of a chunk belong to the timeline section. */
-function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined): ChunkRoles {
+function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined, parts: readonly Section[]): ChunkRoles {
   const roles: ChunkRoles = {};
   const span = (section: Section | undefined, end?: number): { from: number; to: number; heading: number } | undefined => {
     if (!section) return undefined;
@@ -416,7 +417,7 @@ function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd
     });
     return first < 0 ? undefined : { from: first, to: last, heading };
   };
-  const t = span(timeline, timelineEnd);
+  const t = span(timeline, timelineEnd) ?? parts.map((part) => span(part)).find((found) => found !== undefined);
   if (t) roles.timeline = t;
   return roles;
 }

@@ -389,14 +389,18 @@ function plainLine(line: string): string {
 
 /**
  * Walks the timeline `section` (and its subsections), then the `following` day sections that
- * continue it, and returns what they hold.
+ * continue it and the later `parts` of it (`timelineParts`), and returns what they hold.
  */
-export function extractTimeline(section: Section, lines: LineIndex, following: readonly Section[] = []): Extraction {
+export function extractTimeline(section: Section, lines: LineIndex, following: readonly Section[] = [], parts: readonly Section[] = []): Extraction {
   const walker = new Walker(lines.text);
   // The timeline's own heading ("Timeline (all times UTC)") outranks anything below it.
   walker.headerZone(start(section.heading), end(section.heading));
   walker.section(section, true);
   for (const day of following) walker.section(day, false);
+  for (const part of parts) {
+    walker.headerZone(start(part.heading), end(part.heading));
+    walker.section(part, true);
+  }
   walker.out.dateOrders = countDateOrders(walker.out.items);
   return walker.out;
 }

@@ -54,11 +54,26 @@ export function followingDays(section: Section, sections: readonly Section[]): S
   return out;
 }
 
+/**
+ * Later sections that carry on the timeline: siblings of it with the same name ("# Timeline" once
+ * for each day or phase of the story, with the story's other sections between them). A section
+ * of that name under another parent (a second incident told in the same report) is not one.
+ */
+export function timelineParts(section: Section, sections: readonly Section[], text: string): Section[] {
+  // Only a part whose heading opens its line with "#": such a heading starts a chunk of its own
+  // (`chunks.ts`), so a chunk read apart holds at most one part of the timeline.
+  const ownLine = (s: Section): boolean => {
+    const at = s.heading.position?.start.offset ?? 0;
+    return text.charCodeAt(text.lastIndexOf('\n', at - 1) + 1) === 0x23;
+  };
+  return sections.slice(sections.indexOf(section) + 1).filter((s) => s.parent === section.parent && s.depth === section.depth && s.normalized === section.normalized && ownLine(s));
+}
+
 /** Reads the timeline section's entries: times, dates, zones and milestones. */
 export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig, file?: string, title?: string): Timeline {
   const section = findTimelineSection(sections, config);
   if (!section) return timelineWithout(sections, frontMatter, lines);
-  return timelineFrom(section, extractTimeline(section, lines, followingDays(section, sections)), sections, frontMatter, lines, file, title);
+  return timelineFrom(section, extractTimeline(section, lines, followingDays(section, sections), timelineParts(section, sections, lines.text)), sections, frontMatter, lines, file, title);
 }
 
 /** A report without a timeline section: milestones and metrics only from what it states elsewhere. */
@@ -94,12 +109,13 @@ export function timelineFrom(
   read?: StatementReader,
 ): Timeline {
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
+  const inTimeline = new Set([section, ...timelineParts(section, sections, lines.text)].flatMap((s) => [...sectionTree(s)]));
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const month = reportMonth(file);
   const startDate = reportDay(title, file, sections, frontMatter, lines.text, month);
   const dayFirst = decideDayFirst(extraction.dateOrders ?? countDateOrders(extraction.items), startDate ?? month, declaration?.zone);
   const entries = resolve(extraction, { lines, declared: declaration?.zone, startDate, dayFirst }, taken);
-  const resolved = resolveStatements(statements(sectionTree(section)), entries, declaration?.zone, frontMatter, lines, startDate);
+  const resolved = resolveStatements(statements(inTimeline), entries, declaration?.zone, frontMatter, lines, startDate);
   const timeline: Timeline = { section, entries, milestones: selectMilestones({ entries, frontMatter, statements: resolved, lines }), stated: resolved };
   if (declaration) timeline.declaredZone = { name: declaration.zone.name, range: lines.rangeOf(declaration.start, declaration.end) };
   return timeline;
