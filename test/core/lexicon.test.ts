@@ -77,6 +77,11 @@ test('detection: a long-winded alarm that fires, a warning from a provider, a re
   doesNotSay('detected', ['No alarms, even the one meant to warn about exactly this, fired', 'We sent an email to the vendor', 'We will not be reporting errors for the test suite']);
 });
 
+test('impact start: a problem that appears begins; one that "appears to" be anything is a hedge', () => {
+  says('start', ['Errors appeared in the logs', 'The issue appears again on the second node']);
+  doesNotSay('start', ['All nodes restarted. Incident appears to be resolved.', 'The problem appears to have cleared']);
+});
+
 test('detection: realising trouble is noticing it, realising anything else is not', () => {
   says('detected', ['We realised that the old log drains still existed', 'Realized the backups were missing', 'The team realizes the job had not run']);
   doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked']);

@@ -69,7 +69,7 @@ export const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|D
  * "Errors start", "latency spikes": a problem word with a verb of beginning; not the object of
  * what began ("investigations into the outage began").
  */
-const PROBLEM_BEGINS = new RegExp(String.raw`(?<!\b(?:into|of|on|about|for|regarding)\s+(?:the\s+|this\s+|that\s+)?)\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))`, 'i');
+const PROBLEM_BEGINS = new RegExp(String.raw`(?<!\b(?:into|of|on|about|for|regarding)\s+(?:the\s+|this\s+|that\s+)?)\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))(?!(?<=appears?|appeared)\s+to\b)`, 'i');
 
 /** A system doing what it must not, told with a failure verb on the system as subject (see its entry below). */
 const SYSTEM_FAILS = new RegExp(
