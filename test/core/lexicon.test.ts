@@ -82,6 +82,11 @@ test('impact start: a problem that appears begins; one that "appears to" be anyt
   doesNotSay('start', ['All nodes restarted. Incident appears to be resolved.', 'The problem appears to have cleared']);
 });
 
+test('what something is designed or meant to do has not happened yet', () => {
+  doesNotSay('mitigated', ['A new contract, designed to recover the lost amount, is deployed', 'A script meant to restore the index is written', 'We scale up in order to recover faster']);
+  says('mitigated', ['The new contract is deployed and the lost amount recovered']);
+});
+
 test('detection: realising trouble is noticing it, realising anything else is not', () => {
   says('detected', ['We realised that the old log drains still existed', 'Realized the backups were missing', 'The team realizes the job had not run']);
   doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked']);
