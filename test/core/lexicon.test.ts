@@ -88,8 +88,14 @@ test('what something is designed or meant to do has not happened yet', () => {
 });
 
 test('detection: realising trouble is noticing it, realising anything else is not', () => {
-  says('detected', ['We realised that the old log drains still existed', 'Realized the backups were missing', 'The team realizes the job had not run']);
-  doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked']);
+  says('detected', [
+    'We realised that the old log drains still existed',
+    'Realized the backups were missing',
+    'The team realizes the job had not run',
+    'Checks in between meetings only to find that the pods are in an unknown state',
+    'Identifies that the cache is targeting an unknown host',
+  ]);
+  doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked', 'She found that the report was ready']);
 });
 
 test('mitigation: processing as normal, a service switched back on, a rollback named as the event', () => {

@@ -49,6 +49,9 @@ export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|bloc
  */
 export const NO_LONGER = String.raw`no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)`;
 
+/** Trouble named later in the same sentence: a lookahead, for words that are a detection only then. */
+const TROUBLE_FOLLOWS = String.raw`(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|unknown|crash\w*|lost|bad|incorrect|invalid|expired|empty|still)\b|[^.;]*?n't\b)`;
+
 const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
 const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
 
@@ -138,7 +141,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:paged|alerted)\b/i,
     /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
-    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
+    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be|the|a|an|this|that|our|their|his|her|its)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
     /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
@@ -165,8 +168,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     ...REPORT_ARRIVES.map((source) => new RegExp(source, 'i')),
     new RegExp(REPORT_HEADLINE),
     // Realising is noticing only when what is realised is trouble: "we realised the drains still
-    // existed", not "we realized a colleague had already obtained the certificates".
-    /\b(?:realiz|realis)(?:es|ed|ing|ation)\b(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|crash\w*|lost|bad|incorrect|invalid|expired|empty|still)\b|[^.;]*?n't\b)/i,
+    // existed", not "we realized a colleague had already obtained the certificates"; so is finding
+    // or seeing that something is so: "only to find that the pods were in an unknown state".
+    new RegExp(String.raw`\b(?:(?:realiz|realis)(?:es|ed|ing|ation)|(?:finds?|found|notices?|noticed|sees|saw|identifies|identified|discovers?|discovered)\s+that)\b${TROUBLE_FOLLOWS}`, 'i'),
     // Whoever it is: "<someone> reported app hash mismatch", "validators started reporting the same issue".
     /\b(?:reports?|reported|reporting)\s+(?:an?\s+|the\s+)?(?:same\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|bugs?|outages?|failures?|mismatch(?:es)?|crash(?:es)?)\b/i,
     /\b(?:issue|problem|bug|error|fault)s?\s+(?:surfaced|surfaces|showed\s+up|shows\s+up)\b/i,

@@ -208,8 +208,14 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
   // Entries without any cue of a milestone are not walked for it.
   const cued = picks.cued;
   switch (milestone) {
-    case 'start':
-      return picked(cued.start, false);
+    case 'start': {
+      const start = picked(cued.start, false);
+      // Someone saw the trouble and the impact was said to stop, both before the first words of a
+      // start: those words tell of a recurrence, and the timeline does not say when the impact began.
+      const before = (e: TimelineEntry | undefined): boolean => start?.utc !== undefined && e?.utc !== undefined && absoluteOf(e) === absoluteOf(start) && e.utc < start.utc;
+      if (before(picked(cued.detected, false)) && (before(picked(cued.mitigated, false)) || before(picked(cued.resolved, false)))) return undefined;
+      return start;
+    }
     case 'detected':
       return cued.detected && pick(entries, false, (e) => has(e, 'detected') && after(e));
     case 'mitigated': {
