@@ -172,3 +172,8 @@ test('month-day log stamps and bracketed offset rows give metrics', () => {
   const offsets = metricsOf('bracketed-offset-rows.md');
   assert.deepEqual([offsets.timeToDetectMinutes, offsets.timeToMitigateMinutes, offsets.timeToResolveMinutes], [90, 540, 540]);
 });
+
+test('a length in brackets after the milestone word counts, with a tilde and no space after it', () => {
+  const report = reportWith('- 2023-02-06 15:30 UTC The upgrade goes out. [start]', undefined, 'Interest accrued at the wrong rate until the issue got resolved (~20 hrs). It was resolved within a day.\n\n');
+  assert.equal(report.metrics.timeToResolveMinutes, 20 * 60);
+});

@@ -44,7 +44,7 @@ function causeOf(sentence: string): string[] {
   return Object.keys(CHANGE_KINDS).filter((kind) => CHANGE_KINDS[kind].test(sentence));
 }
 
-const APPROX = String.raw`(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|just|over|under|more\s+than|less\s+than|some|~|\u2248|only)\s+)*`;
+const APPROX = String.raw`(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|just|over|under|more\s+than|less\s+than|some|only)\s+|[~\u2248]\s*)*`;
 
 const SUBJECT = String.raw`(?:the\s+)?(?:user\s+|customer\s+)?(?:impact|outage|incident|problem|issue|disruption|degradation|errors?|downtime)`;
 
@@ -129,8 +129,8 @@ const METRIC = new RegExp(
   String.raw`\b(?:time[\s-]+to[\s-]+(detect|mitigat|resol|recover|restor|repair)\w*|m?tt([dmr]))\b[^.\n:=]{0,25}?\s*(?:[:=\-\u2013\u2014]\s*|\b(?:is|was|were|of|at)\s+)?${APPROX}`,
   'gi',
 );
-/** "Detected after 20 minutes", "resolved within 2 hours". */
-const AFTER = new RegExp(String.raw`\b(detected|noticed|mitigated|resolved|fixed|recovered)\s+(?:after|within|in)\s+${APPROX}`, 'gi');
+/** "Detected after 20 minutes", "resolved within 2 hours", "until the issue got resolved (~20 hrs)". */
+const AFTER = new RegExp(String.raw`\b(detected|noticed|mitigated|resolved|fixed|recovered)(?:\s+(?:after|within|in)\s+|\s*\(\s*(?:after\s+|within\s+)?)${APPROX}`, 'gi');
 /** "From (the) first report to resolution took 4 hours". */
 const FROM_TO = new RegExp(
   String.raw`\bfrom\s+(?:the\s+)?(?:first\s+(?:user\s+)?report|detection|(?:the\s+)?(?:first\s+)?alert|(?:being\s+)?detected|start(?:\s+of\s+(?:the\s+)?impact)?|(?:the\s+)?impact\s+start)\s+(?:to|until|till)\s+(?:the\s+)?(resolution|mitigation|fix|recovery|resolved|mitigated)\s+(?:took|was|lasted|is)\s+${APPROX}`,
