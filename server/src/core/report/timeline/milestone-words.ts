@@ -134,6 +134,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   detected: [
     /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
     /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|sending|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    // Reports to people that start coming in: "Sentry begins reporting that the API returns invalid
+    // URIs"; not a system that starts writing an error ("the node starts reporting 'disk full'").
+    /\b(?:begins?|began|starts?|started)\s+(?:reporting|alerting|to\s+(?:report|alert))\s+that\b/i,
     // The responders gather: "war room is established", "a war room is created".
     /\bwar[\s-]?room\b(?:\s+[\w-]+){0,2}?\s+(?:is\s+|was\s+)?(?:started|established|opened|created|set\s+up|convened|assembled)\b|\b(?:starts?|started|opens?|opened|establish(?:es|ed)?|creates?|created|convenes?|convened)\s+(?:a\s+|the\s+)?war[\s-]?room\b/i,
     // A person telling the others what they saw: "BM sends an email to the team observing that messages expire".
