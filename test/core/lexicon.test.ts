@@ -95,6 +95,7 @@ test('detection: realising trouble is noticing it, realising anything else is no
     'Checks in between meetings only to find that the pods are in an unknown state',
     'Identifies that the cache is targeting an unknown host',
     'The error tracker begins reporting that the upstream returns invalid addresses',
+    'Checkout fails; malformed block identified from an outside validator',
   ]);
   doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked', 'She found that the report was ready', 'We started reporting weekly figures to the board next quarter', 'The node starts reporting "no space left on device"']);
 });
