@@ -96,8 +96,9 @@ test('detection: realising trouble is noticing it, realising anything else is no
     'Identifies that the cache is targeting an unknown host',
     'The error tracker begins reporting that the upstream returns invalid addresses',
     'Checkout fails; malformed block identified from an outside validator',
+    'Consensus failure confirmed; triage begins',
   ]);
-  doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked', 'She found that the report was ready', 'We started reporting weekly figures to the board next quarter', 'The node starts reporting "no space left on device"']);
+  doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked', 'She found that the report was ready', 'We started reporting weekly figures to the board next quarter', 'The node starts reporting "no space left on device"', 'We confirmed the failure domain of each rack']);
 });
 
 test('mitigation: processing as normal, a service switched back on, a rollback named as the event', () => {
