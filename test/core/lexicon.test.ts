@@ -82,6 +82,12 @@ test('impact start: a problem that appears begins; one that "appears to" be anyt
   doesNotSay('start', ['All nodes restarted. Incident appears to be resolved.', 'The problem appears to have cleared']);
 });
 
+test('a test stage coming back is a rehearsal, not the service recovering', () => {
+  doesNotSay('mitigated', ['Consensus was reached, and the testnet chain was successfully restarted', 'The staging cluster is back to normal']);
+  doesNotSay('resolved', ['Fix deployed to the staging environment']);
+  says('mitigated', ['Consensus was reached, and the main chain was successfully restarted']);
+});
+
 test('what something is designed or meant to do has not happened yet', () => {
   doesNotSay('mitigated', ['A new contract, designed to recover the lost amount, is deployed', 'A script meant to restore the index is written', 'We scale up in order to recover faster']);
   says('mitigated', ['The new contract is deployed and the lost amount recovered']);

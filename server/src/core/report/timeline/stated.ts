@@ -203,7 +203,7 @@ export function readStatements(text: string): Statement[] {
     const changes = causeOf(sentence.text);
     if (changes.length > 0) out.push({ kind: 'cause', changes, start: sentence.start, end: sentence.start + sentence.text.length });
     // An aside in brackets after a sentence about the impact speaks of it too: "… could not start. (Between 1:46pm - 5:30pm)".
-    const aboutImpact = IMPACT_WORDS.test(sentence.text) || (impactBefore && /^\s*\(/.test(sentence.text));
+    const aboutImpact: boolean = IMPACT_WORDS.test(sentence.text) || (impactBefore && /^\s*\(/.test(sentence.text));
     impactBefore = aboutImpact;
     if (aboutImpact) out.push(...windows(sentence.text, sentence.start));
     out.push(...byTimes(sentence.text, sentence.start));
