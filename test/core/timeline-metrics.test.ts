@@ -177,3 +177,8 @@ test('a length in brackets after the milestone word counts, with a tilde and no 
   const report = reportWith('- 2023-02-06 15:30 UTC The upgrade goes out. [start]', undefined, 'Interest accrued at the wrong rate until the issue got resolved (~20 hrs). It was resolved within a day.\n\n');
   assert.equal(report.metrics.timeToResolveMinutes, 20 * 60);
 });
+
+test('a stated end without its day that would come before the start is on the day after', () => {
+  const report = reportWith('- 2025-08-18 23:15 UTC Block signing degradation begins.', undefined, '- Natural resolution: issue resolved at 02:43 UTC without any change on our side.\n\n');
+  assert.equal(report.metrics.timeToResolveMinutes, 3 * 60 + 28);
+});

@@ -85,15 +85,20 @@ export function collectStatements(sections: readonly Section[], skip: Set<Sectio
   return out;
 }
 
-function dayOfEntries(entries: readonly TimelineEntry[], frontMatter: FrontMatter | undefined): string | undefined {
+function dayOfEntries(entries: readonly TimelineEntry[], frontMatter: FrontMatter | undefined): { day?: string; from?: TimelineEntry } {
   const started = entries.find((e) => e.date !== undefined && e.cues.some((c) => c.milestone === 'start'));
-  return started?.date ?? parseIsoInstant(frontMatter?.data?.start)?.date ?? entries.find((e) => e.date !== undefined)?.date;
+  if (started) return { day: started.date, from: started };
+  const front = parseIsoInstant(frontMatter?.data?.start)?.date;
+  if (front) return { day: front };
+  const first = entries.find((e) => e.date !== undefined);
+  return { day: first?.date, from: first };
 }
 
 /**
  * Gives stated times their instant; keeps metrics and durations as they are. A time without its
  * day takes the day of the timeline's impact start or first dated entry, front matter `start`,
- * else `reportDay` (the day the title or file name gives).
+ * else `reportDay` (the day the title or file name gives); the day after, when it ends something
+ * and would otherwise come before that entry.
  */
 export function resolveStatements(
   placed: readonly PlacedStatement[],
@@ -105,7 +110,8 @@ export function resolveStatements(
 ): StatedFact[] {
   const out: StatedFact[] = [];
   // Only a stated time needs the day, and reading it walks the whole timeline.
-  const day = placed.some(({ statement }) => statement.kind === 'time') ? (dayOfEntries(entries, frontMatter) ?? reportDay) : undefined;
+  const fromEntries = placed.some(({ statement }) => statement.kind === 'time') ? dayOfEntries(entries, frontMatter) : {};
+  const day = fromEntries.day ?? reportDay;
   for (const { statement: s, base } of placed) {
     const range = lines.rangeOf(base + s.start, base + s.end);
     const words = lines.text.slice(base + s.start, base + s.end).replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
@@ -128,7 +134,11 @@ export function resolveStatements(
       t.month !== undefined && year !== undefined ? { y: year, m: t.month, d: t.day! } : day ? { y: +day.slice(0, 4), m: +day.slice(5, 7), d: +day.slice(8, 10) } : undefined;
     const d = date ?? { y: 1970, m: 1, d: 1 };
     const zone = t.zone ?? (declared?.seasonal ? zoneOnDay(declared, date && isoDay(d.y, d.m, d.d)) : declared);
-    const utc = Date.UTC(d.y, d.m - 1, d.d, t.hour!, t.minute!, t.second ?? 0) - (zone?.offset ?? 0) * 60_000;
+    let utc = Date.UTC(d.y, d.m - 1, d.d, t.hour!, t.minute!, t.second ?? 0) - (zone?.offset ?? 0) * 60_000;
+    // A clock time without its day that ends something ("issue resolved at 02:43") and would fall
+    // before the entry that gave the day (the start at 23:15) is on the day after.
+    const anchor = fromEntries.from?.utc;
+    if (t.month === undefined && s.milestone !== 'start' && anchor !== undefined && utc < anchor && utc + 86_400_000 >= anchor) utc += 86_400_000;
     out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined, ...(s.window ? { window: true } : {}) });
   }
   return out;
