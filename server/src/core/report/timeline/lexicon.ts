@@ -155,15 +155,24 @@ export interface MilestoneWords {
  * Per milestone, all its words as one pattern (or two: those that ignore case, and those that do
  * not). An alternation matches where one of its alternatives does, so a clause that neither
  * matches holds none of the milestone's words; most clauses name no milestone, and one scan for
- * all the words costs a fraction of one scan per pattern.
+ * all the words costs a fraction of one scan per pattern. The costliest patterns (those whose
+ * subject can be any word, `NEEDS`) stay out of it and are tried only on a clause that holds the
+ * verb they need: in the union they would be tried at every word of every clause.
  */
-const ANY_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = Object.fromEntries(
+const ANY_WORDS: Readonly<Record<Milestone, { union: readonly RegExp[]; gated: readonly (readonly [RegExp, RegExp])[] }>> = Object.fromEntries(
   MILESTONES.map((m) => {
     const union = (list: readonly RegExp[], flags: string): RegExp[] => (list.length > 0 ? [new RegExp(list.map((re) => `(?:${re.source})`).join('|'), flags)] : []);
-    const words = MILESTONE_WORDS[m];
-    return [m, [...union(words.filter((re) => re.flags.includes('i')), 'i'), ...union(words.filter((re) => !re.flags.includes('i')), '')]];
+    const words = MILESTONE_WORDS[m].filter((re) => !NEEDS.has(re));
+    const gated = MILESTONE_WORDS[m].flatMap((re) => (NEEDS.has(re) ? [[re, NEEDS.get(re)!] as const] : []));
+    return [m, { union: [...union(words.filter((re) => re.flags.includes('i')), 'i'), ...union(words.filter((re) => !re.flags.includes('i')), '')], gated }];
   }),
-) as Record<Milestone, RegExp[]>;
+) as Record<Milestone, { union: RegExp[]; gated: (readonly [RegExp, RegExp])[] }>;
+
+/** Whether a clause may hold words of `milestone` (see {@link ANY_WORDS}). */
+function mayName(milestone: Milestone, text: string): boolean {
+  const { union, gated } = ANY_WORDS[milestone];
+  return union.some((re) => re.test(text)) || gated.some(([re, need]) => need.test(text) && re.test(text));
+}
 
 /**
  * The milestones one clause of an entry names in plain words (see the module comment). Words
@@ -174,7 +183,7 @@ export function milestoneWords(clause: string): MilestoneWords[] {
   const text = clause;
   const found: MilestoneWords[] = [];
   for (const milestone of MILESTONES) {
-    if (!ANY_WORDS[milestone].some((re) => re.test(text))) continue;
+    if (!mayName(milestone, text)) continue;
     for (const re of MILESTONE_WORDS[milestone]) {
       if (NEEDS.get(re)?.test(text) === false) continue;
       const m = re.exec(text);
