@@ -6,7 +6,8 @@
  * of the entries. Among entries:
  *
  * - impact start: the first entry that says the problem began (never simply the first entry:
- *   timelines open with background from days before);
+ *   timelines open with background from days before), unless the trouble was seen and said to
+ *   stop before it (its words then tell of a recurrence, and the start is unknown);
  * - detection: the first plausible entry, at or after the impact start;
  * - mitigation: the first entry after which the impact is said to stop (mitigation or
  *   resolution words), at or after the impact start, and not followed by an entry saying the
@@ -36,7 +37,7 @@ import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
 import { CONTAINMENT, MILESTONE_INFO, MILESTONES, tellsOnlyDetection } from './lexicon.js';
 import { entryLineRange } from './sort.js';
-import { CHANGE_KINDS } from './stated.js';
+import { absoluteOf, causeEntry, notBefore, openingEntry, symptomAfterReport } from './start-fallbacks.js';
 
 /** A statement with its instant resolved against the timeline. */
 export type ResolvedStatement = StatedFact;
@@ -50,8 +51,6 @@ export interface SelectionInput {
   /** Only the timeline's entries: to compare the timeline with front matter and statements. */
   timelineOnly?: boolean;
 }
-
-const absoluteOf = (e: TimelineEntry): boolean => e.date !== undefined;
 
 function fromEntry(milestone: Milestone, entry: TimelineEntry, lines: LineIndex): MilestoneFact {
   // Mitigation can come from an entry that says the incident is over.
@@ -67,13 +66,6 @@ function fromEntry(milestone: Milestone, entry: TimelineEntry, lines: LineIndex)
   };
   if (entry.utc !== undefined) fact.utc = entry.utc;
   return fact;
-}
-
-/** `a` is not before `b` (or they cannot be compared). */
-function notBefore(a: TimelineEntry, b: MilestoneFact | undefined): boolean {
-  if (!b || b.utc === undefined || a.utc === undefined) return true;
-  if (absoluteOf(a) !== b.absolute) return true;
-  return a.utc >= b.utc;
 }
 
 /**
@@ -256,58 +248,6 @@ function countBack(chosen: Milestones, statements: readonly ResolvedStatement[],
     if (current && current.source !== 'inferred' && !(current.source === 'stated' && current.utc === undefined)) continue;
     const fact = statedFact(milestone, statements.filter((s) => s.kind === 'metric'), chosen, entries, lines);
     if (fact && fact.utc !== undefined) chosen[milestone] = fact;
-  }
-}
-
-/**
- * The first entry with a time of day, when the timeline goes on after it. With `inTime`, the
- * first in time among the dated ones: a timeline may list an upstream event at its top although
- * it came later, with a note saying so.
- */
-function openingEntry(entries: readonly TimelineEntry[], inTime = false): TimelineEntry | undefined {
-  const told = entries.findIndex((e) => !e.dateOnly);
-  if (told < 0 || !entries.some((e, i) => i > told && !e.dateOnly)) return undefined;
-  let first = entries[told];
-  if (!inTime) return first;
-  for (const e of entries) {
-    if (!e.dateOnly && e.utc !== undefined && first.utc !== undefined && absoluteOf(e) && absoluteOf(first) && e.utc < first.utc) first = e;
-  }
-  return first;
-}
-
-/**
- * An impact start read from words ("launching the image failed with 504") in an entry after the
- * one the timeline opens with, when that opening entry is the report or alert of the problem: the
- * later words are a symptom seen while responding, and the problem was under way by the report.
- * Not when the report states its time to detect (it has said where the count starts).
- */
-function symptomAfterReport(start: MilestoneFact, entries: readonly TimelineEntry[], statements: readonly ResolvedStatement[]): boolean {
-  const opening = openingEntry(entries);
-  if (start.source !== 'inferred' || !start.entry || !opening || start.entry === opening) return false;
-  if (!opening.cues.some((c) => c.milestone === 'detected' && c.source === 'inferred') || opening.begunEarlier || tellsOnlyDetection(opening.text)) return false;
-  if (opening.utc === undefined || start.utc === undefined || absoluteOf(opening) !== start.absolute || start.utc <= opening.utc) return false;
-  return !statements.some((s) => s.kind === 'metric' && s.milestone === 'detected');
-}
-
-/**
- * No entry says the problem began, but the report names a change as the cause ("the new release
- * caused two issues", "triggered by the deployment of the new endpoint") and the timeline has an
- * entry of that kind of change before the detection ("renderer release", "branch deployed to
- * production"): the impact started with the last such change before it was detected.
- */
-function causeEntry(chosen: Milestones, statements: readonly ResolvedStatement[], entries: readonly TimelineEntry[], lines: LineIndex): void {
-  const detected = chosen.detected?.entry;
-  const kinds = [...new Set(statements.flatMap((s) => (s.kind === 'cause' ? (s.changes ?? []) : [])))];
-  if (!detected || kinds.length === 0) return;
-  const at = entries.indexOf(detected);
-  for (let i = at - 1; i >= 0; i--) {
-    const e = entries[i];
-    if (e.utc === undefined || e.dateOnly || !notBefore(detected, { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: e.range })) continue;
-    let words: string | undefined;
-    for (let k = 0; k < kinds.length && !words; k++) words = CHANGE_KINDS[kinds[k]].exec(e.text)?.[0];
-    if (!words) continue;
-    chosen.start = { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: entryLineRange(lines, e), entry: e, words };
-    return;
   }
 }
 
