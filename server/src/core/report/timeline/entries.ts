@@ -27,11 +27,12 @@
  * Headings inside the section that are only a date, and paragraphs that are only a date
  * (`**2022-09-14**`), set the day of the entries after them.
  */
-import type { Code, Heading, List, ListItem, Nodes, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
+import { emphasisInSource, emphasisOf, plainLine, restOf } from './entry-text.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
 import { hasDate, hasTime, readLabelledToken, readLeadingToken, readOffsetToken, readTrailingToken, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, parseZone, ZONE_SOURCE, type ZoneDeclaration } from './zones.js';
@@ -357,34 +358,6 @@ function hasTimedItem(list: List, walker: Walker, depth: number): boolean {
     const token = first && first.type === 'paragraph' ? walker.entryTokenAt(start(first), end(first)) : undefined;
     return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, walker, depth + 1));
   });
-}
-
-/** The plain text after the time token that starts `plain`, or all of it. */
-export function restOf(plain: string): string {
-  const t = readLeadingToken(plain) ?? readOffsetToken(plain);
-  return t ? plain.slice(t.rest) : plain;
-}
-
-function emphasisOf(nodes: readonly Nodes[]): string[] {
-  const found: string[] = [];
-  const visit = (n: Nodes): void => {
-    if (n.type === 'strong' || n.type === 'emphasis') found.push(toString(n));
-    else if ('children' in n && n.type !== 'list') for (const c of n.children) visit(c as Nodes);
-  };
-  for (const n of nodes) visit(n);
-  return found;
-}
-
-function emphasisInSource(line: string): string[] {
-  // Bounded spans: milestone phrases are short, and an unbounded lazy match is quadratic.
-  return [...line.matchAll(/(\*\*|__|\*|_)(?=\S)(.{1,80}?)(?<=\S)\1/g)].map((m) => m[2]);
-}
-
-function plainLine(line: string): string {
-  return line
-    .replace(/!?\[([^\]]{0,500})\]\([^)\s]{0,2000}\)/g, '$1')
-    .replace(/[*`]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])/g, '')
-    .trim();
 }
 
 /**
