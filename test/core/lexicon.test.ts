@@ -108,8 +108,8 @@ test('detection: realising trouble is noticing it, realising anything else is no
 });
 
 test('mitigation: processing as normal, a service switched back on, a rollback named as the event', () => {
-  says('mitigated', ['Sends the message by hand, triggering downstream processing as normal', 'Reenabled service', 'Uploads are re-enabled for every wiki', 'renderer rollback {2.0.17}', 'Rollback to v1.4', 'Revert of the bad deploy']);
-  doesNotSay('mitigated', ['Fees on the vault were re-enabled', 'Rollback to v1.4 started', 'Rollback plan discussed', 'revert PR opened', 'We discuss a rollback to v1.4']);
+  says('mitigated', ['The bot is once again merging at its usual rate', 'Sends the message by hand, triggering downstream processing as normal', 'Reenabled service', 'Uploads are re-enabled for every wiki', 'renderer rollback {2.0.17}', 'Rollback to v1.4', 'Revert of the bad deploy']);
+  doesNotSay('mitigated', ['Fees on the vault were re-enabled', 'Rollback to v1.4 started', 'Rollback plan discussed', 'revert PR opened', 'We discuss a rollback to v1.4', 'The build is failing again']);
 });
 
 test('mitigation: running smoothly, the fixed build out, containment; a hedge of belief does not count', () => {

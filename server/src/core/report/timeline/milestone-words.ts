@@ -187,6 +187,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:workarounds?|hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
     /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?|sav(?:es|ing)|merg(?:es|ing)|build(?:s|ing)|sync(?:s|ing)|accept(?:s|ing)|send(?:s|ing)|deliver(?:s|ing)|pass(?:es|ing)?)(?:(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+|its\s+|their\s+)?(?:usual|normal|expected|full|previous)\s+(?:rate|speed|pace|capacity|level))?\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
+    // The same, "again" first: "Prow is once again merging at its usual rate".
+    /\b(?:once\s+)?again\s+(?:working|running|serving|merging|building|processing|syncing|accepting|sending|delivering|passing|loading|saving)\b/i,
     // The trouble said to be over: "uploads are no longer bottlenecked", "tiles are no longer failing".
     new RegExp(String.raw`\b(?:is|are|was|were)\s+${NO_LONGER}\b`, 'i'),
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
