@@ -20,7 +20,7 @@ import { addDateOrders } from './timeline/date-order.js';
 import { extractTimelineNodes, type Extraction, type RawItem } from './timeline/entries.js';
 import type { EntryReader } from './timeline/entry-words.js';
 import type { TimeToken } from './timeline/tokens.js';
-import type { ImpactStatement, Report } from './types.js';
+import type { ImpactStatement, Report, Section } from './types.js';
 
 /** Which top-level blocks of a chunk (indices into its nodes) play which role. */
 export interface ChunkRoles {
@@ -135,4 +135,32 @@ export class Shift {
     for (const [a, b] of from.prose) into.prose.push([a + this.offset, b + this.offset]);
     if (from.dateOrders) addDateOrders((into.dateOrders ??= { dayFirst: 0, monthFirst: 0 }), from.dateOrders);
   }
+}
+
+/**
+ * Which blocks of a chunk belong to the timeline: its section up to `timelineEnd` (the day
+ * sections after it included), or one of its later `parts`. A chunk starts at every heading that
+ * opens its line, so it holds at most one of them.
+ */
+export function chunkRoles(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined, parts: readonly Section[]): ChunkRoles {
+  const roles: ChunkRoles = {};
+  const span = (section: Section | undefined, end?: number): { from: number; to: number; heading: number } | undefined => {
+    if (!section) return undefined;
+    const from = section.heading.position?.start.offset ?? 0;
+    const to = end ?? section.bodyEnd;
+    let first = -1;
+    let last = -1;
+    let heading = -1;
+    parsed.nodes.forEach((node, i) => {
+      const at = (node.position?.start.offset ?? 0) + parsed.chunk.offset;
+      if (at < from || at >= to) return;
+      if (first < 0) first = i;
+      last = i;
+      if (at === from && node.type === 'heading') heading = i;
+    });
+    return first < 0 ? undefined : { from: first, to: last, heading };
+  };
+  const t = span(timeline, timelineEnd) ?? parts.map((part) => span(part)).find((found) => found !== undefined);
+  if (t) roles.timeline = t;
+  return roles;
 }

@@ -17,13 +17,13 @@
  */
 import { DEFAULT_ANALYSIS_LIMITS, type AnalysisLimits, type ResolvedConfig } from '../config/config.js';
 import type { Root, RootContent } from 'mdast';
-import { assembleRoot, placeNodes, type MarkdownParser, type ParseHelp, type ParsedChunk, type ParsedDocument } from '../markdown/parse.js';
+import { assembleRoot, placeNodes, type MarkdownParser, type ParseHelp, type ParsedDocument } from '../markdown/parse.js';
 import { DOCUMENT_RULES, REPORT_RULES } from '../rules/index.js';
 import { runRules } from '../rules/run.js';
 import { parseSuppressions } from '../suppress.js';
 import { LineIndex, normalizeLineBreaks } from '../text.js';
 import { compareRanges, throwIfCancelled, type CancellationToken, type Finding } from '../types.js';
-import { computeChunkFacts, factsKey, Shift, type ChunkFacts, type ChunkRoles } from './chunk-facts.js';
+import { chunkRoles, computeChunkFacts, factsKey, Shift, type ChunkFacts } from './chunk-facts.js';
 import { chooseProfile, configForReport, type ReportProfile } from './profile-detect.js';
 import { labelledFields, noteLabelledFields } from './section-presence.js';
 import { linkDefinitions, type Definitions } from './actionables.js';
@@ -148,7 +148,7 @@ export class ReportSession {
     let analysed = 0;
     for (const chunk of parsed.chunks) {
       throwIfCancelled(token);
-      const roles = rolesOf(chunk, timelineSection, timelineEnd, parts);
+      const roles = chunkRoles(chunk, timelineSection, timelineEnd, parts);
       const key = factsKey(chunk, roles);
       let facts = next.get(key) ?? this.facts.get(key);
       if (!facts) {
@@ -396,28 +396,4 @@ function sectionAt(sections: readonly Section[], offset: number): Section | unde
     else break;
   }
   return found;
-}
-
-/** Which blocks of a chunk belong to the timeline section. */
-function rolesOf(parsed: ParsedChunk, timeline: Section | undefined, timelineEnd: number | undefined, parts: readonly Section[]): ChunkRoles {
-  const roles: ChunkRoles = {};
-  const span = (section: Section | undefined, end?: number): { from: number; to: number; heading: number } | undefined => {
-    if (!section) return undefined;
-    const from = section.heading.position?.start.offset ?? 0;
-    const to = end ?? section.bodyEnd;
-    let first = -1;
-    let last = -1;
-    let heading = -1;
-    parsed.nodes.forEach((node, i) => {
-      const at = (node.position?.start.offset ?? 0) + parsed.chunk.offset;
-      if (at < from || at >= to) return;
-      if (first < 0) first = i;
-      last = i;
-      if (at === from && node.type === 'heading') heading = i;
-    });
-    return first < 0 ? undefined : { from: first, to: last, heading };
-  };
-  const t = span(timeline, timelineEnd) ?? parts.map((part) => span(part)).find((found) => found !== undefined);
-  if (t) roles.timeline = t;
-  return roles;
 }
