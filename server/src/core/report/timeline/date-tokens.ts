@@ -46,29 +46,29 @@ export function readDate(text: string, at: number): DatePart | undefined {
   let m = match(ISO_DATE, text, at);
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
   m = match(US_DATE, text, at);
-  if (m) {
-    const [a, b] = [Number(m[1]), Number(m[3])];
-    const year = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    // Month first, as in the US, unless the first number cannot be a month (25/12/2024); when
-    // both can, the document decides (`order: 'either'`).
-    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, year, month: b, day: a, order: 'day-first' });
-    return checkDate({ end: at + m[0].length, year, month: a, day: b, ...(b > 12 ? { order: 'month-first' } : { order: 'either', text: m[0] }) });
-  }
+  if (m) return numericDate(m, at, m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]));
   m = match(DOTTED_DATE, text, at);
   if (m) return checkDate({ end: at + m[0].length, year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), order: 'day-first' });
   m = match(NUMERIC_MONTH_DAY, text, at);
-  if (m) {
-    // Read as US_DATE is: month first unless the first number cannot be a month.
-    const [a, b] = [Number(m[1]), Number(m[3])];
-    if (a > 12 && b <= 12) return checkDate({ end: at + m[0].length, month: b, day: a, order: 'day-first' });
-    return checkDate({ end: at + m[0].length, month: a, day: b, ...(b > 12 ? { order: 'month-first' as const } : { order: 'either' as const, text: m[0] }) });
-  }
+  if (m) return numericDate(m, at);
   m = match(MONTH_DAY, text, at);
   // Lower-case "may" is the verb ("may 2 hosts be affected"), not the month.
   if (m && m[1] !== 'may') return checkDate({ end: at + m[0].length, month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined, order: 'month-first' });
   m = match(DAY_MONTH, text, at);
   if (m && m[2] !== 'may') return checkDate({ end: at + m[0].length, day: Number(m[1]), month: MONTHS[m[2].slice(0, 3).toLowerCase()], year: m[3] ? Number(m[3]) : undefined, order: 'day-first' });
   return undefined;
+}
+
+/**
+ * Two numbers, then maybe a year (`m[1]` and `m[3]`): month first, as in the US, unless the first
+ * cannot be a month (25/12/2024); when both can, the document decides (`order: 'either'`).
+ */
+function numericDate(m: RegExpExecArray, at: number, year?: number): DatePart | undefined {
+  const [a, b] = [Number(m[1]), Number(m[3])];
+  const end = at + m[0].length;
+  const y = year === undefined ? {} : { year };
+  if (a > 12 && b <= 12) return checkDate({ end, ...y, month: b, day: a, order: 'day-first' });
+  return checkDate({ end, ...y, month: a, day: b, ...(b > 12 ? { order: 'month-first' as const } : { order: 'either' as const, text: m[0] }) });
 }
 
 function checkDate(d: DatePart): DatePart | undefined {
