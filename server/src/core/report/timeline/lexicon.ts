@@ -19,7 +19,7 @@
  * channel "closed" are not the service.
  */
 import type { Metrics, Milestone } from '../types.js';
-import { CONTAINMENT, MILESTONE_WORDS, NO_LONGER, REPORT_ARRIVES, REPORT_HEADLINE, WORD_NEEDS as NEEDS } from './milestone-words.js';
+import { CONTAINMENT, MILESTONE_WORDS, NO_LONGER, REPORT_ARRIVES, REPORT_HEADLINE, TEST_STAGE, WORD_NEEDS as NEEDS } from './milestone-words.js';
 
 export { CONTAINMENT, MILESTONE_WORDS };
 
@@ -121,12 +121,6 @@ const NEGATION_REACH = 40;
 
 /** Resolution words that mean something else: "resolved the DNS name", "closed the connection". */
 const FALSE_RESOLUTION = /\b(?:resolution\s+(?:message|notice|update|post|e-?mail|announcement)|(?:dns|name|host(?:name)?|identity|identifier|resource|did|address|domain|dependency|module|path|url)\s+resolution|resolution\s+(?:issues?|errors?|failures?|problems?|regressions?|bugs?)|resolution\s+of\s+(?:all\s+|the\s+|our\s+)?(?:[\w.-]+\s+){0,2}?(?:hostnames?|names?|dns|addresses|records|domains?)|resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
-
-/**
- * A stage that users do not see: "the testnet chain was restarted", "fix verified in staging". Its
- * recovery is a rehearsal, not the service coming back.
- */
-const TEST_STAGE = /\b(?:test-?net|staging|devnet|dev(?:elopment)?\s+environment|test(?:ing)?\s+environment|sandbox)\b/i;
 
 const blank = (p: string): string => ' '.repeat(p.length);
 

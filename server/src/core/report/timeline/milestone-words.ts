@@ -49,8 +49,18 @@ export const CONTAINMENT = /\b(?:is|are|was|were)\s+now\s+(?:locked|revoked|bloc
  */
 export const NO_LONGER = String.raw`no\s+longer\s+(?:bottlenecked|failing|erroring|down|degraded|timing\s+out|blocked|stuck|throttled|crashing|overloaded)`;
 
+/**
+ * A stage that users do not see: "the testnet chain was restarted", "fix deployed to staging",
+ * "released the patch to QA". What comes back or goes out there is a rehearsal: no mitigation
+ * and no resolution (`lexicon.ts`).
+ */
+export const TEST_STAGE = /\b(?:test-?net|staging|devnet|dev(?:elopment)?\s+environment|test(?:ing)?\s+environment|sandbox)\b|\b(?:to|on|in)\s+(?:the\s+)?(?:test(?:ing)?|dev(?:elopment)?|qa)\b/i;
+
 /** Trouble named later in the same sentence: a lookahead, for words that are a detection only then. */
 const TROUBLE_FOLLOWS = String.raw`(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|unknown|crash\w*|lost|bad|incorrect|invalid|expired|empty|still)\b|[^.;]*?n't\b)`;
+
+/** What users get switched back on: a service, its traffic, one of its functions. */
+const SWITCHED = String.raw`(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)`;
 
 const PROBLEM = String.raw`(?:problems?|issues?|outage|incident|impact|user\s+impact|degradation|disruption|errors?|failures?|5xx(?:\s+errors)?|timeouts?|latency|crash(?:es|ing)?|downtime)`;
 const SYSTEM = String.raw`(?:site|service|api|app|website|page|cluster|database|db|server|servers|nodes?|pods?|deploy(?:ment)?|it|everything|\w+)`;
@@ -200,7 +210,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Triggering downstream processing as normal", "the nodes are syncing as usual".
     /\b(?:processing|running|operating|working|functioning|serving|syncing|publishing|building|resum(?:es|ed|ing))\s+as\s+(?:normal|usual)\b/i,
     // The service switched back on: "Reenabled service", "uploads are re-enabled".
-    /\bre-?enabl(?:es|ed)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)\b|\b(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+re-?enabled\b/i,
+    new RegExp(String.raw`\bre-?enabl(?:es|ed)\s+(?:the\s+)?(?:[\w-]+\s+)?${SWITCHED}\b|\b${SWITCHED}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+re-?enabled\b`, 'i'),
     // A rollback named as the entry's event: "renderer rollback {1.0.2}", "Rollback to v1.4"; not
     // a rollback that only starts, is planned or fails.
     /^[\W_]*(?:[\w-]+\s+){0,2}?(?:rollback|revert)\b(?=\s*(?:$|[{(\[:]|to\s|of\s|v?\d))(?!.*\b(?:start\w*|begin\w*|began|initiat\w*|plan\w*|fail\w*|attempt\w*|discuss\w*|prepar\w*|propos\w*|consider\w*)\b)/i,
@@ -236,9 +246,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // Everything back, said of the whole: "all services restored", "all systems are operational again".
     /\ball\s+(?:the\s+)?(?:services|systems|instances|nodes|sites|functionality)\s+(?:are\s+|were\s+|have\s+been\s+)?(?:fully\s+)?(?:restored|recovered|back\s+(?:up|online|to\s+normal))\b/i,
     /\b(?:resolution|(?:incident|outage)\s+(?:ends?|ended|over)|impact\s+(?:ends|ended|is\s+over))\b/i,
-    // The fix going out, verb first: "released a hot-fix on the client side"; not to a test stage,
-    // and not a release that comes "with a fix" (an attempt, until the errors are said to stop).
-    /\b(?:released|deployed|shipped|rolled\s+out|releases|deploys|ships)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?!\s+(?:to|on|in)\s+(?:the\s+)?(?:staging|test(?:ing)?|dev(?:elopment)?|qa)\b)/i,
+    // The fix going out, verb first: "released a hot-fix on the client side" (to a test stage it is
+    // none: `TEST_STAGE`); not a release that comes "with a fix" (an attempt, until the errors are
+    // said to stop).
+    /\b(?:released|deployed|shipped|rolled\s+out|releases|deploys|ships)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b/i,
     // The repair of what the incident left behind is done: "the backfilling job finishes".
     /\b(?:backfill(?:ing|s)?|re-?index(?:ing)?|re-?processing|replay|catch-?up|re-?sync(?:ing)?)\b(?:\s+[\w.-]+){0,5}?\s+(?:finishes|finished|completes|completed|(?:is|was)\s+(?:complete|done))\b/i,
     // Someone checks and finds all well: "confirms the queues are healthy", "is confirmed to be functional".
