@@ -182,7 +182,7 @@ export class ReportSession {
     const title = reportTitle(frontMatter, sections);
     const read = this.statementReader();
     const timeline = timelineSection
-      ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (ex, ctx, taken) => this.resolveRuns(runs, ex, ctx, taken), read)
+      ? timelineFrom(timelineSection, extraction, sections, frontMatter, lines, file, title, (ex, ctx, taken) => this.resolveRuns(runs, ex, ctx, taken), read, parts)
       : timelineWithout(sections, frontMatter, lines, read);
     const report = assembleReport({ file, text, lines, root, frontMatter, sections, outline, title, profile, timeline, unchecked }, config, { impactTable: () => impactTable, definitions });
     return { report, findings: this.findings(report, chunkFindings, config, token) };

@@ -73,7 +73,8 @@ export function timelineParts(section: Section, sections: readonly Section[], te
 export function readTimeline(sections: Section[], frontMatter: FrontMatter | undefined, lines: LineIndex, config: ResolvedConfig, file?: string, title?: string): Timeline {
   const section = findTimelineSection(sections, config);
   if (!section) return timelineWithout(sections, frontMatter, lines);
-  return timelineFrom(section, extractTimeline(section, lines, followingDays(section, sections), timelineParts(section, sections, lines.text)), sections, frontMatter, lines, file, title);
+  const parts = timelineParts(section, sections, lines.text);
+  return timelineFrom(section, extractTimeline(section, lines, followingDays(section, sections), parts), sections, frontMatter, lines, file, title, undefined, undefined, parts);
 }
 
 /** A report without a timeline section: milestones and metrics only from what it states elsewhere. */
@@ -95,7 +96,8 @@ const resolveAll: EntryResolver = ({ items }, ctx, taken) => resolveEntries(take
 /**
  * The document-level half of {@link readTimeline}: the declared zone, dates carried from entry
  * to entry, instants, stated times, milestone selection. `extraction` is what the timeline
- * section (and the {@link followingDays}) hold, read whole or chunk by chunk (`extractTimelineNodes`).
+ * section (and the {@link followingDays}) hold, read whole or chunk by chunk (`extractTimelineNodes`);
+ * `parts` are its {@link timelineParts}, passed by a caller that has them already.
  */
 export function timelineFrom(
   section: Section,
@@ -107,9 +109,10 @@ export function timelineFrom(
   title?: string,
   resolve: EntryResolver = resolveAll,
   read?: StatementReader,
+  parts: readonly Section[] = timelineParts(section, sections, lines.text),
 ): Timeline {
   const statements = (from: Set<Section>) => collectStatements(sections, from, lines, read);
-  const inTimeline = new Set([section, ...timelineParts(section, sections, lines.text)].flatMap((s) => [...sectionTree(s)]));
+  const inTimeline = new Set([section, ...parts].flatMap((s) => [...sectionTree(s)]));
   const { declaration, taken } = findDeclaredZone(extraction, section, sections, frontMatter, lines) ?? {};
   const month = reportMonth(file);
   const startDate = reportDay(title, file, sections, frontMatter, lines.text, month);
