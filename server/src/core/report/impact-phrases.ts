@@ -205,9 +205,17 @@ export function statesDataLoss(text: string): boolean {
   return DATA_LOSS.some((p) => p.test(text)) || DATA_FATE.test(text);
 }
 
+/**
+ * Money changing hands, and data moving in or out of a store: words that put data at stake in
+ * both tests below (a write path, and what an unreachable service still risks).
+ */
+const MONEY_AND_MOVES = String.raw`transactions?|payments?|orders?|purchas\w*|checkouts?|deposit\w*|withdraw\w*|ingest\w*|import\w*|sync\w*|backups?|databases?`;
+
 /** Words of a write path: saving, sending, storing or changing something, or the stored things themselves. */
-const WRITE_PATH =
-  /\b(?:sav(?:e|es|ed|ing)|writ(?:e|es|ing|ten)|wrote|upload\w*|submi\w*|edit(?:s|ed|ing|or|ors)?|creat(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|delet\w*|stor(?:e|es|ed|ing|age)|ingest\w*|import\w*|publish\w*|send\w*|sent|post(?:s|ed|ing)|sync\w*|process(?:ed|ing)|queue[sd]?|transactions?|payments?|orders?|purchas\w*|checkouts?|records?|databases?|data|messages?|emails?|commit\w*|backups?|deposit\w*|withdraw\w*|funds|balances?|profiles?|accounts?|files?|logs?)\b/i;
+const WRITE_PATH = new RegExp(
+  String.raw`\b(?:sav(?:e|es|ed|ing)|writ(?:e|es|ing|ten)|wrote|upload\w*|submi\w*|edit(?:s|ed|ing|or|ors)?|creat(?:e|es|ed|ing)|updat(?:e|es|ed|ing)|delet\w*|stor(?:e|es|ed|ing|age)|publish\w*|send\w*|sent|post(?:s|ed|ing)|process(?:ed|ing)|queue[sd]?|records?|data|messages?|emails?|commit\w*|funds|balances?|profiles?|accounts?|files?|logs?|${MONEY_AND_MOVES})\b`,
+  'i',
+);
 
 /** Things people only read or reach: a website (or its address), a page, the documentation, a marketplace listing. */
 const READ_SURFACE =
@@ -236,8 +244,10 @@ const UNREACHABLE =
  * writes in flight, its backlog), money changing hands, words of damage to what was kept, or
  * errors and timeouts (a request taken in and then failed). A bare "outage" says too little.
  */
-const AT_STAKE =
-  /\b(?:databases?|db|storage|disks?|volumes?|queues?|backlog|backups?|replicas?|replication|ingest\w*|import\w*|sync\w*|pipelines?|uploads?|transactions?|payments?|orders?|purchas\w*|checkouts?|deposit\w*|withdraw\w*|partial\w*|half-\w+|inconsisten\w*|missing|duplicat\w*|stuck|delayed|retried|in[- ]flight|errors?|timeouts?|timed\s+out|slow\w*|5\d\d)\b/i;
+const AT_STAKE = new RegExp(
+  String.raw`\b(?:db|storage|disks?|volumes?|queues?|backlog|replicas?|replication|pipelines?|uploads?|partial\w*|half-\w+|inconsisten\w*|missing|duplicat\w*|stuck|delayed|retried|in[- ]flight|errors?|timeouts?|timed\s+out|slow\w*|5\d\d|${MONEY_AND_MOVES})\b`,
+  'i',
+);
 
 /** True when an impact tells a service that was unreachable or unusable ({@link UNREACHABLE}) and nothing of {@link AT_STAKE}. */
 export function isRefusedOutage(text: string): boolean {

@@ -95,7 +95,7 @@ export function storyKind(normalized: string): 'told' | 'generic' | undefined {
 
 /** A date in a file name or title: `2021-06-22`, `2022-03`, `20210622`, `June 22, 2021`, `22 June 2021`, `March 2021`. */
 const DATED = new RegExp(
-  String.raw`(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d{2}\b|\b${MONTH_NAME}\.?,?\s+(?:19|20)\d{2}\b`,
+  String.raw`(?:^|[^\d])(?:19|20)\d{2}(?:[-_./](?:0?[1-9]|1[0-2])(?:[-_./](?:0?[1-9]|[12]\d|3[01]))?|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)|\b${MONTH_NAME}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_NAME}\.?,?\s+(?:19|20)\d{2}\b|\b${MONTH_NAME}\.?,?\s+(?:19|20)\d{2}\b`,
   'i',
 );
 

@@ -34,7 +34,8 @@ import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
 import { emphasisInSource, emphasisOf, plainLine, restOf } from './entry-text.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
-import { hasDate, hasTime, readLabelledToken, readLeadingToken, readOffsetToken, readTrailingToken, type TimeToken } from './tokens.js';
+import { entryTokenAt, tokenAt, trailingTokenAt } from './line-tokens.js';
+import { hasDate, hasTime, type TimeToken } from './tokens.js';
 import { findZoneDeclaration, parseZone, ZONE_SOURCE, type ZoneDeclaration } from './zones.js';
 
 /** A column header that is only a zone's name: `NZST`, `**UTC**`, `UTC+2`. */
@@ -94,36 +95,6 @@ class Walker {
   readonly out: Extraction = { items: [], headerZones: [], prose: [] };
   constructor(private readonly text: string) {}
 
-  /** Token at `offset`, read on that line only, with absolute offsets. */
-  tokenAt(offset: number, limit = this.text.length): TimeToken | undefined {
-    let lineEnd = this.text.indexOf('\n', offset);
-    if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
-    const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
-    const t = readLeadingToken(line);
-    return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
-  }
-
-  /**
-   * The token at `offset`, else an offset from an earlier entry there (`+50 minutes`), else the
-   * time after a short label there ("Incident Start: 14:05 UTC").
-   */
-  entryTokenAt(offset: number, limit = this.text.length): TimeToken | undefined {
-    const own = this.tokenAt(offset, limit);
-    if (own) return own;
-    let lineEnd = this.text.indexOf('\n', offset);
-    if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
-    const line = this.text.slice(offset, lineEnd).replace(/\r$/, '');
-    const t = readOffsetToken(line) ?? readLabelledToken(line);
-    return t && { ...t, start: t.start + offset, end: t.end + offset, rest: t.rest + offset };
-  }
-
-  /** A time written after the event, at the end of the block ending at `to` ("Deployed (14:05 UTC)"). */
-  trailingTokenAt(from: number, to: number): TimeToken | undefined {
-    const lineStart = Math.max(from, this.text.lastIndexOf('\n', to - 1) + 1);
-    const t = readTrailingToken(this.text.slice(lineStart, to).replace(/\r$/, ''));
-    return t && { ...t, start: t.start + lineStart, end: t.end + lineStart, rest: t.rest + lineStart };
-  }
-
   section(section: Section, root: boolean): void {
     const timed = root ? undefined : this.heading(section.heading);
     if (timed) for (const node of section.content) this.detail(node, timed);
@@ -135,7 +106,7 @@ class Walker {
   heading(heading: Heading): RawEntry | undefined {
     this.headerZone(start(heading), end(heading));
     const first = heading.children[0];
-    const token = first ? this.tokenAt(start(first), end(heading)) : undefined;
+    const token = first ? tokenAt(this.text, start(first), end(heading)) : undefined;
     if (!token) return undefined;
     if (!hasTime(token) && !token.problem) {
       if (hasDate(token)) this.out.items.push({ kind: 'date', token });
@@ -158,7 +129,7 @@ class Walker {
 
   /** A block under a time heading: its text joins the entry, timed lines stay entries. */
   detail(node: RootContent, entry: RawEntry): void {
-    if (node.type === 'paragraph' && !this.tokenAt(start(node), end(node))) {
+    if (node.type === 'paragraph' && !tokenAt(this.text, start(node), end(node))) {
       const words = toString(node).replace(/\s+/g, ' ').trim();
       entry.text = `${entry.text} ${words}`.trim();
       // Line breaks stay in `rest`: an entry's lines are often sentences without a full stop.
@@ -179,7 +150,7 @@ class Walker {
     const intro = this.introduces;
     this.introduces = undefined;
     // A list right after words that introduce it ("The possible fixes were:") holds their details.
-    if (node.type === 'list' && intro && !hasTimedItem(node, this, 0)) this.listDetails(node, intro.entry);
+    if (node.type === 'list' && intro && !hasTimedItem(node, this.text, 0)) this.listDetails(node, intro.entry);
     else if (node.type === 'list') this.list(node, false);
     else if (node.type === 'table') this.table(node);
     else if (node.type === 'paragraph') this.paragraph(node);
@@ -203,7 +174,7 @@ class Walker {
       // The list marker the indentation turned into text: a timed line without one is a log line.
       const marker = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+/.exec(line);
       const body = at + (marker?.[0].length ?? 0);
-      const token = marker ? this.tokenAt(body, lineEnd) : undefined;
+      const token = marker ? tokenAt(this.text, body, lineEnd) : undefined;
       const plain = plainLine(this.text.slice(body, lineEnd).replace(/\r$/, ''));
       if (token && hasTime(token)) {
         current = { kind: 'entry', start: body, end: at + line.trimEnd().length, token, text: plain, rest: restOf(plain), emphasis: [], nested: false };
@@ -246,8 +217,8 @@ class Walker {
     const own = item.children.filter((c) => c.type !== 'list');
     const sublists = item.children.filter((c): c is List => c.type === 'list');
     const first = own[0];
-    const token = first && first.type === 'paragraph' ? (this.entryTokenAt(start(first), end(first)) ?? this.trailingTokenAt(start(first), end(first))) : undefined;
-    if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this, depth + 1)))) {
+    const token = first && first.type === 'paragraph' ? (entryTokenAt(this.text, start(first), end(first)) ?? trailingTokenAt(this.text, start(first), end(first))) : undefined;
+    if (token || (!nested && !sublists.some((l) => hasTimedItem(l, this.text, depth + 1)))) {
       const text = own.map((c) => toString(c)).join(' ').trim();
       this.out.items.push({
         kind: 'entry',
@@ -316,7 +287,7 @@ class Walker {
 
   cellToken(cell: TableCell): TimeToken | undefined {
     const first = cell.children[0];
-    return first ? this.entryTokenAt(start(first), end(cell.children[cell.children.length - 1])) : undefined;
+    return first ? entryTokenAt(this.text, start(first), end(cell.children[cell.children.length - 1])) : undefined;
   }
 
   paragraph(node: Paragraph): void {
@@ -328,7 +299,7 @@ class Walker {
       let lineEnd = this.text.indexOf('\n', at);
       if (lineEnd < 0 || lineEnd > to) lineEnd = to;
       const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
-      const token = this.entryTokenAt(at, lineEnd);
+      const token = entryTokenAt(this.text, at, lineEnd);
       const plain = plainLine(line);
       if (token && !hasTime(token) && hasDate(token) && token.rest - at >= line.trimEnd().length) {
         this.out.items.push({ kind: 'date', token });
@@ -351,12 +322,12 @@ class Walker {
   }
 }
 
-function hasTimedItem(list: List, walker: Walker, depth: number): boolean {
+function hasTimedItem(list: List, text: string, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   return list.children.some((item) => {
     const first = item.children[0];
-    const token = first && first.type === 'paragraph' ? walker.entryTokenAt(start(first), end(first)) : undefined;
-    return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, walker, depth + 1));
+    const token = first && first.type === 'paragraph' ? entryTokenAt(text, start(first), end(first)) : undefined;
+    return token !== undefined || item.children.some((c) => c.type === 'list' && hasTimedItem(c, text, depth + 1));
   });
 }
 
