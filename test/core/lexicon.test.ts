@@ -198,8 +198,10 @@ test('detection: users asking for help, someone telling someone, a detection in 
 test('mitigation and resolution: work resumes, a verdict, not a message or a name lookup', () => {
   says('mitigated', ['The manager has spun up 20 runners', 'the pool has now provisioned all missing nodes']);
   doesNotSay('mitigated', ['The manager spins up runners every minute']);
-  says('resolved', ['Issue considered resolved', 'The incident was deemed closed', 'The issue was resolve by draining the node']);
+  says('resolved', ['Issue considered resolved', 'The incident was deemed closed', 'The issue was resolve by draining the node', 'The fix was deploy to production']);
   doesNotSay('resolved', [
+    'The fix was deploy to staging first',
+    'We plan to deploy to production tomorrow',
     'Resolution message posted to the status page',
     'Resolution of all internal hostnames failed',
     'DNS resolution times out for the API',

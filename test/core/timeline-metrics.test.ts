@@ -182,3 +182,16 @@ test('a stated end without its day that would come before the start is on the da
   const report = reportWith('- 2025-08-18 23:15 UTC Block signing degradation begins.', undefined, '- Natural resolution: issue resolved at 02:43 UTC without any change on our side.\n\n');
   assert.equal(report.metrics.timeToResolveMinutes, 3 * 60 + 28);
 });
+
+test('a header field with a day alone says the milestone happened, without minutes; prose with a day alone does not', () => {
+  const timeline = '- 2025-06-03 10:10 UTC The site goes down.\n- 2025-06-03 11:40 UTC Every page is back to normal.';
+  const field = reportWith(timeline, undefined, '**Discovery date:** 3 June 2025, during a review\n\n');
+  assert.equal(field.timeline.milestones.detected?.source, 'stated');
+  assert.equal(field.timeline.milestones.detected?.utc, undefined);
+  assert.equal(field.metrics.timeToDetectMinutes, undefined);
+  const prose = reportWith(timeline, undefined, 'The upstream takeover was reported around May 28 on a mailing list.\n\n');
+  assert.equal(prose.timeline.milestones.detected, undefined);
+  // A start needs its time: a day alone leaves the timeline's own reading of it in place.
+  const start = reportWith(timeline, undefined, '**Date of incident:** 3 June 2025\n\n');
+  assert.equal(start.timeline.milestones.start?.source, 'inferred');
+});

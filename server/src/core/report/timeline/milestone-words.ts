@@ -258,8 +258,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Version 4.2 was released that included the bug fixes", "a release containing the fix".
     /\b(?:released|deployed|rolled\s+out|shipped)\b(?:\s+[\w.,-]+){0,3}?\s+(?:that\s+|which\s+)?(?:included|includes|including|contain(?:s|ed|ing)?|with)\s+(?:the\s+|all\s+the\s+)?(?:bug\s+)?(?:fix|fixes|patch|patches)\b/i,
     /\b(?:issue|problem|outage|incident)\s+(?:is\s+|was\s+|has\s+been\s+)?solved\b/i,
-    // "The issue was resolve by draining the node": the verb misspelt, the meaning plain.
-    /\b(?:issue|problem|outage|incident)\s+(?:is|was|were)\s+resolve\s+by\b/i,
+    // "The issue was resolve by draining the node", "the fix was deploy to production": the verb
+    // misspelt, the meaning plain.
+    /\b(?:issue|problem|outage|incident)\s+(?:is|was|were)\s+resolve\s+by\b|\b(?:fix(?:es)?|patch(?:es)?|hot-?fix(?:es)?)\s+(?:is|was|were)\s+deploy\s+(?:to|in|on)\s+(?:the\s+)?(?:production|prod|mainnet|live)\b/i,
     /\bno\s+(?:further|more)\s+action\s+(?:is\s+|was\s+)?(?:required|needed)\b/i,
     // The last of the work: "all hardening changes consolidated and merged".
     /\ball\s+(?:the\s+)?(?:remaining\s+)?(?:hardening|remediation|security|fix)\s+(?:changes|work|fixes|patches)\b[^.;]{0,40}?\b(?:merged|deployed|completed|landed|released|shipped)\b/i,

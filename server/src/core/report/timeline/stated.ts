@@ -13,7 +13,7 @@
 import type { Milestone } from '../types.js';
 import { leadingDuration, type StatedDuration } from '../duration.js';
 import { MILESTONE_LABEL_NOUNS as NOUN, milestoneWords } from './lexicon.js';
-import { APPROX_WORDS, readLeadingToken, hasTime, type TimeToken } from './tokens.js';
+import { APPROX_WORDS, readLeadingToken, hasDate, hasTime, type TimeToken } from './tokens.js';
 
 /** A statement found in one text; offsets are into that text. */
 export type Statement =
@@ -48,8 +48,11 @@ const APPROX = String.raw`(?:(?:about|approximately|approx\.?|roughly|around|nea
 
 const SUBJECT = String.raw`(?:the\s+)?(?:user\s+|customer\s+)?(?:impact|outage|incident|problem|issue|disruption|degradation|errors?|downtime)`;
 
-/** "Impact started at 14:02 UTC", "the outage ended at 15:10", "detected at 14:20". */
-const TIMES: readonly [Milestone, RegExp][] = [
+/**
+ * "Impact started at 14:02 UTC", "the outage ended at 15:10", "detected at 14:20"; the third
+ * member marks a field of the header, whose value may be a day alone.
+ */
+const TIMES: readonly [Milestone, RegExp, boolean?][] = [
   ['start', new RegExp(String.raw`\b${SUBJECT}\s+(?:started|began|starts|begins|first\s+appeared|was\s+first\s+seen)\s+(?:at|on|around|about|approximately)\s+(?:around\s+|about\s+)?`, 'gi')],
   // A field of the report's header: "Date of incident: Wednesday 20th September 2023, 14:32 UTC".
   ['start', /\b(?:date|time|start)\s+of\s+(?:the\s+)?(?:incident|outage|impact)\s*:\s*/gi],
@@ -58,10 +61,10 @@ const TIMES: readonly [Milestone, RegExp][] = [
   ['resolved', new RegExp(String.raw`\b(?:was\s+|were\s+|fully\s+)?resolved\s+(?:at|on|around)\s+(?:around\s+|about\s+)?`, 'gi')],
   // A field of a header table or definition list: "| Detected | 2021-03-05 23:27 |",
   // "Reported on: 2022-10-27 12:00", "Start of impact: …", "Resolved: …".
-  ['start', fieldLabel(String.raw`(?:start(?:ed)?|${NOUN.start}|began)`)],
-  ['detected', fieldLabel(String.raw`(?:detected(?:\s+(?:at|on))?|${NOUN.detected}|(?:first\s+)?reported(?:\s+on)?(?:\s+[\w{}]+)?)`)],
-  ['mitigated', fieldLabel(String.raw`(?:mitigated(?:\s+(?:at|on))?|${NOUN.mitigated})`)],
-  ['resolved', fieldLabel(String.raw`(?:resolved(?:\s+(?:at|on))?|${NOUN.resolved}|ended|end\s+of\s+(?:the\s+)?(?:impact|outage|incident)|solution\s+completed|closed(?:\s+(?:at|on))?)`)],
+  ['start', fieldLabel(String.raw`(?:start(?:ed)?|${NOUN.start}|began)`), true],
+  ['detected', fieldLabel(String.raw`(?:detected(?:\s+(?:at|on))?|${NOUN.detected}|(?:first\s+)?reported(?:\s+on)?(?:\s+[\w{}]+)?|discover(?:y|ed)(?:\s+(?:date|time|on))?|date\s+(?:of\s+)?discovery|date\s+discovered)`), true],
+  ['mitigated', fieldLabel(String.raw`(?:mitigated(?:\s+(?:at|on))?|${NOUN.mitigated})`), true],
+  ['resolved', fieldLabel(String.raw`(?:resolved(?:\s+(?:at|on))?|${NOUN.resolved}|ended|end\s+of\s+(?:the\s+)?(?:impact|outage|incident)|solution\s+completed|closed(?:\s+(?:at|on))?)`), true],
 ];
 
 /** A label standing as a field: first cell of a table row, or a line that opens with "Label:". */
@@ -149,12 +152,16 @@ const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtim
 /** What may stand between a stated time's opening words and the time. */
 const NEAR = new RegExp(String.raw`^[ \t]*(?:~|\u2248|${APPROX_WORDS})[ \t]*[*_\`]*$`, 'i');
 
-function tokenAfter(text: string, at: number): TimeToken | undefined {
+/**
+ * The time right at `at`. With `dayWill`, a day without a time of day will do ("Discovery date:
+ * June 10, 2025"): it says that the milestone happened, though not when to the minute.
+ */
+function tokenAfter(text: string, at: number, dayWill = false): TimeToken | undefined {
   const lineEnd = text.indexOf('\n', at);
   const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
   const t = readLeadingToken(line);
   // The time right here, or after a word that says it is near: "between approximately 21:27 and …".
-  if (!t || !hasTime(t) || (t.start > 2 && !NEAR.test(line.slice(0, t.start)))) return undefined;
+  if (!t || !(hasTime(t) || (dayWill && hasDate(t))) || (t.start > 2 && !NEAR.test(line.slice(0, t.start)))) return undefined;
   return { ...t, start: t.start + at, end: t.end + at, rest: t.rest + at };
 }
 
@@ -170,10 +177,12 @@ function durationAfter(text: string, at: number): StatedDuration | undefined {
 export function readStatements(text: string): Statement[] {
   if (text.length > 20_000) return [];
   const out: Statement[] = [];
-  for (const [milestone, re] of TIMES) {
+  for (const [milestone, re, field] of TIMES) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const token = tokenAfter(text, m.index + m[0].length);
+      // A field's day alone says the milestone happened. Not a start's: a start without its time
+      // would stand in the way of the readings that place it from the timeline (`select.ts`).
+      const token = tokenAfter(text, m.index + m[0].length, field === true && milestone !== 'start');
       if (token) out.push({ kind: 'time', milestone, token, start: m.index, end: token.end });
     }
   }

@@ -128,6 +128,11 @@ export function resolveStatements(
       continue;
     }
     const t = s.token;
+    // A day without a time of day: the milestone happened, and that is all it says.
+    if (t.hour === undefined) {
+      out.push({ kind: 'time', milestone: s.milestone, range, words, absolute: t.year !== undefined });
+      continue;
+    }
     // "November 14, 3:02 PM" takes its year from the incident's day.
     const year = t.year ?? (day ? +day.slice(0, 4) : undefined);
     const date =
