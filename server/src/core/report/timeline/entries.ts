@@ -96,7 +96,7 @@ class Walker {
   constructor(private readonly text: string) {}
 
   section(section: Section, root: boolean): void {
-    const timed = root ? undefined : this.heading(section.heading);
+    const timed = root ? undefined : (this.heading(section.heading) ?? this.dayEntry(section.heading, section.content));
     if (timed) for (const node of section.content) this.detail(node, timed);
     else for (const node of section.content) this.block(node);
     for (const child of section.children) this.section(child, false);
@@ -127,6 +127,45 @@ class Walker {
     return entry;
   }
 
+  /**
+   * A date heading over a day's story told without times (`### 2018-01-16`, then a paragraph or
+   * bullets): the story is one entry of that day, as a time heading's would be. Not when anything
+   * under it (`content`, up to the next heading) has a time or is a table: then the heading only
+   * sets the day.
+   */
+  dayEntry(heading: Heading, content: readonly RootContent[]): RawEntry | undefined {
+    const first = heading.children[0];
+    const token = first ? tokenAt(this.text, start(first), end(heading)) : undefined;
+    if (!token || hasTime(token) || !hasDate(token)) return undefined;
+    let told = false;
+    for (const node of content) {
+      if (node.type === 'paragraph') {
+        if (this.hasTimedLine(node)) return undefined;
+        told = true;
+      } else if (node.type === 'list') {
+        if (hasTimedItem(node, this.text, 0)) return undefined;
+        told = true;
+      } else if (node.type !== 'code' && node.type !== 'html' && node.type !== 'thematicBreak') return undefined;
+    }
+    if (!told) return undefined;
+    const text = toString(heading).trim();
+    const entry: RawEntry = { kind: 'entry', start: start(heading), end: end(heading), token, text, rest: restOf(text), emphasis: emphasisOf(heading.children), nested: false };
+    this.out.items.push(entry);
+    return entry;
+  }
+
+  /** A line of the paragraph starts with a time or a date. */
+  hasTimedLine(node: Paragraph): boolean {
+    const to = end(node);
+    for (let at = start(node); at < to; ) {
+      let lineEnd = this.text.indexOf('\n', at);
+      if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+      if (entryTokenAt(this.text, at, lineEnd)) return true;
+      at = lineEnd + 1;
+    }
+    return false;
+  }
+
   /** A block under a time heading: its text joins the entry, timed lines stay entries. */
   detail(node: RootContent, entry: RawEntry): void {
     if (node.type === 'paragraph' && !tokenAt(this.text, start(node), end(node))) {
@@ -136,7 +175,11 @@ class Walker {
       entry.rest = `${entry.rest}\n${toString(node).trim()}`.trim();
       entry.emphasis.push(...emphasisOf([node]));
       entry.end = end(node);
-    } else if (node.type === 'list') this.list(node, true);
+    } else if (node.type === 'list') {
+      // Bullets without times under a time heading tell what happened then, in the entry's words.
+      if (hasTimedItem(node, this.text, 0)) this.list(node, true);
+      else this.listDetails(node, entry);
+    }
     // Code under a time heading is that entry's log or command.
     else if (node.type !== 'code') this.block(node);
   }
@@ -201,9 +244,10 @@ class Walker {
       this.out.prose.push([start(list), end(list)]);
       return;
     }
-    const words = toString(list).replace(/\s+/g, ' ').trim();
-    entry.text = `${entry.text} ${words}`.trim();
-    entry.rest = `${entry.rest} ${words}`.trim();
+    // One item per line: each is a clause of its own ("Other failures seen", "Realization this will break builds").
+    const items = list.children.map((item) => toString(item).replace(/\s+/g, ' ').trim());
+    entry.text = `${entry.text} ${items.join(' ')}`.trim();
+    entry.rest = `${entry.rest}\n${items.join('\n')}`.trim();
     entry.end = end(list);
   }
 
@@ -322,6 +366,13 @@ class Walker {
   }
 }
 
+/** The nodes after the heading at `i`, up to the next heading. */
+function contentAfter(nodes: readonly RootContent[], i: number): RootContent[] {
+  let j = i + 1;
+  while (j < nodes.length && nodes[j].type !== 'heading') j++;
+  return nodes.slice(i + 1, j);
+}
+
 function hasTimedItem(list: List, text: string, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   return list.children.some((item) => {
@@ -360,11 +411,12 @@ export function extractTimeline(section: Section, lines: LineIndex, following: r
 export function extractTimelineNodes(nodes: readonly RootContent[], text: string, rootHeading?: RootContent, read: EntryReader = readEntryWords): Extraction {
   const walker = new Walker(text);
   let timed: RawEntry | undefined;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (node === rootHeading) {
       walker.headerZone(start(node), end(node));
       timed = undefined;
-    } else if (node.type === 'heading') timed = walker.heading(node);
+    } else if (node.type === 'heading') timed = walker.heading(node) ?? walker.dayEntry(node, contentAfter(nodes, i));
     else if (timed) walker.detail(node, timed);
     else walker.block(node);
   }

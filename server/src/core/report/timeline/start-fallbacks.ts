@@ -22,11 +22,14 @@ export function notBefore(a: TimelineEntry, b: MilestoneFact | undefined): boole
 /**
  * The first entry with a time of day, when the timeline goes on after it. With `inTime`, the
  * first in time among the dated ones: a timeline may list an upstream event at its top although
- * it came later, with a note saying so.
+ * it came later, with a note saying so. None when the timeline first tells of earlier days
+ * without times (`### 2018-01-16` over a paragraph): the story opens there, not with that entry.
  */
 export function openingEntry(entries: readonly TimelineEntry[], inTime = false): TimelineEntry | undefined {
   const told = entries.findIndex((e) => !e.dateOnly);
   if (told < 0 || !entries.some((e, i) => i > told && !e.dateOnly)) return undefined;
+  const day = entries[told].date;
+  if (day !== undefined && entries.some((e, i) => i < told && e.date !== undefined && e.date < day)) return undefined;
   let first = entries[told];
   if (!inTime) return first;
   for (const e of entries) {
