@@ -249,7 +249,13 @@ const AT_STAKE = new RegExp(
   'i',
 );
 
-/** True when an impact tells a service that was unreachable or unusable ({@link UNREACHABLE}) and nothing of {@link AT_STAKE}. */
-export function isRefusedOutage(text: string): boolean {
-  return UNREACHABLE.test(text) && !AT_STAKE.test(text);
+/**
+ * True when an impact tells a service that was unreachable or unusable ({@link UNREACHABLE}) and
+ * nothing of {@link AT_STAKE}. The unreachable service may be told in a paragraph of `story`
+ * instead (a summary says the site could not be reached, the impact what was affected), when
+ * that paragraph names nothing at stake either (one per line: a story goes on to causes and fixes).
+ */
+export function isRefusedOutage(text: string, story = ''): boolean {
+  if (AT_STAKE.test(text)) return false;
+  return UNREACHABLE.test(text) || story.split('\n').some((paragraph) => UNREACHABLE.test(paragraph) && !AT_STAKE.test(paragraph));
 }

@@ -34,7 +34,7 @@ export const impactDataLossUnstated: ReportRule = {
     // the impact, lost nobody's data.
     if (isReadOnlyOutage(impact.text)) return [];
     // Nor did a service that refused every request: nothing was accepted that could be lost.
-    if (isRefusedOutage(impact.text)) return [];
+    if (isRefusedOutage(impact.text, story)) return [];
     return [
       {
         message: 'The impact statement does not say whether data was lost: state it either way (e.g. "No data was lost.").',
