@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { normalizeTitle, sectionNames, type SectionSpec } from '../config/profiles.js';
 import type { LineIndex } from '../text.js';
 import { sourceNode } from '../markdown/parse.js';
-import { coreTitle } from './heading-roles.js';
+import { coreTitle, sectionRole } from './heading-roles.js';
 import type { Section } from './types.js';
 
 /** A heading's title, normalized, and its core (see `coreTitle`). */
@@ -149,7 +149,12 @@ export function findSectionByNames(sections: Section[], names: string[]): Sectio
 export function openingNodes(sections: readonly Section[], root: Root, textLength: number): RootContent[] {
   const firstNode = root.children.find((n) => n.type !== 'yaml')?.position?.start.offset ?? 0;
   const leadsAsTitle = (s: Section): boolean => s.depth === 1 || (s.heading.position?.start.offset ?? 0) <= firstNode;
-  const first = sections.find((s, i) => i > 0 || !leadsAsTitle(s));
+  let at = sections.findIndex((s, i) => i > 0 || !leadsAsTitle(s));
+  // A subtitle right under the title ("# Incident Report" then "## Consensus failure during an
+  // upgrade"), naming no section a report has: the header under it still opens the report.
+  const subtitle = sections[at];
+  if (at === 1 && subtitle.depth === 2 && sections[0].content.length === 0 && subtitle.children.length === 0 && sectionRole(subtitle.title) === undefined) at++;
+  const first = at < 0 ? undefined : sections[at];
   const end = first?.heading.position?.start.offset ?? textLength;
   return root.children.filter((n) => n.type !== 'heading' && n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= end);
 }
