@@ -89,4 +89,4 @@ export function readDetection(sections: Section[], config: ResolvedConfig, text:
 }
 
 /** Words that make an actionable about alerting or monitoring. */
-export const ALERTING_ACTIONABLE = /\b(?:alert\w*|monitor\w*|dashboards?|slos?|slis?|pag(?:e|es|ed|ing|er|ers)|detect\w*|probes?|checks?|icinga|alertmanager|pagerduty|prometheus|grafana|observability)\b/i;
+export const ALERTING_ACTIONABLE = /\b(?:alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|slis?|pag(?:e|es|ed|ing|er|ers)|detect\w*|probes?|checks?|icinga|alertmanager|pagerduty|prometheus|grafana|observability)\b/i;
