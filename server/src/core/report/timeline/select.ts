@@ -339,6 +339,14 @@ export function selectMilestones(input: SelectionInput): Milestones {
     if (end) chosen.mitigated = end;
     if (end && !chosen.resolved) chosen.resolved = { ...end, milestone: 'resolved' };
   }
+  // The incident's window as a header field ("Impact Window: 08:43–10:52 UTC") ends with the
+  // resolution, unless an entry says in words when it was resolved.
+  const fieldEnd = statements.find((s) => s.kind === 'time' && s.milestone === 'resolved' && s.window);
+  const saidResolved = chosen.resolved?.source !== 'inferred' || chosen.resolved.entry?.cues.some((c) => c.milestone === 'resolved');
+  if (fieldEnd && !(chosen.resolved && saidResolved)) {
+    const end = statedFact('resolved', [fieldEnd], chosen, input.entries, lines, true);
+    if (end && !later(chosen.mitigated, end)) chosen.resolved = end;
+  }
   // "Downtime for 1h", "the outage lasted about nine hours": with nothing else to say when the
   // impact stopped, it stopped that long after it began.
   const lasted = statements.find((s) => s.kind === 'duration' && s.minutes !== undefined);

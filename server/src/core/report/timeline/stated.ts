@@ -67,6 +67,9 @@ const TIMES: readonly [Milestone, RegExp, boolean?][] = [
   ['resolved', fieldLabel(String.raw`(?:resolved(?:\s+(?:at|on))?|${NOUN.resolved}|ended|end\s+of\s+(?:the\s+)?(?:impact|outage|incident)|solution\s+completed|closed(?:\s+(?:at|on))?)`), true],
 ];
 
+/** Where a field's match begins on its own line: after the line break the label's pattern starts with. */
+const fieldStart = (m: RegExpExecArray): number => m.index + (m[0].startsWith('\n') ? 1 : 0);
+
 /** A label standing as a field: first cell of a table row, or a line that opens with "Label:". */
 function fieldLabel(label: string): RegExp {
   return new RegExp(String.raw`(?:^|\n)[ \t]*(?:\|[ \t]*${label}[ \t]*\||${label}[ \t]*:)[ \t]*`, 'gi');
@@ -80,28 +83,64 @@ const WINDOW_JOIN = /^\s*(?:\([^()\n]{0,40}\)\s*)?(?:to|until|till|through|and|[
 const SPAN_SECOND = /(?:\s*[-\u2013\u2014]\s*|\s+to\s+)(?=\d{1,2}:\d{2})/i;
 
 /**
- * The windows of one sentence that speaks of the impact: the start, and when the impact stopped.
- * The first end takes the second's zone when it names none ("from 15:30 to 18:10 UTC").
+ * The two ends of a window whose first time is at `at`: "15:30 to 18:10 UTC", "08:43–10:52 UTC",
+ * "May 28, 11:30 UTC - May 29, 17:30 UTC". The first end takes the second's zone when it names
+ * none.
  */
+function windowAt(text: string, at: number): [TimeToken, TimeToken] | undefined {
+  const first = tokenAfter(text, at);
+  if (!first || first.hour === undefined) return undefined;
+  const written = text.slice(first.start, first.end);
+  const inside = SPAN_SECOND.exec(written);
+  let second: TimeToken | undefined;
+  if (inside) second = tokenAfter(text, first.start + inside.index + inside[0].length);
+  else {
+    const join = WINDOW_JOIN.exec(text.slice(first.end, first.end + 60));
+    if (join) second = tokenAfter(text, first.end + join[0].length);
+  }
+  if (!second || second.hour === undefined) return undefined;
+  return [first.zone || !second.zone ? first : { ...first, zone: second.zone }, second];
+}
+
+/** The windows of one sentence that speaks of the impact: the start, and when the impact stopped. */
 function windows(sentence: string, base: number): Statement[] {
   const out: Statement[] = [];
   WINDOW_OPEN.lastIndex = 0;
   for (let m = WINDOW_OPEN.exec(sentence); m; m = WINDOW_OPEN.exec(sentence)) {
-    const first = tokenAfter(sentence, m.index + m[0].length);
-    if (!first || first.hour === undefined) continue;
-    const written = sentence.slice(first.start, first.end);
-    const inside = SPAN_SECOND.exec(written);
-    let second: TimeToken | undefined;
-    if (inside) second = tokenAfter(sentence, first.start + inside.index + inside[0].length);
-    else {
-      const join = WINDOW_JOIN.exec(sentence.slice(first.end, first.end + 60));
-      if (join) second = tokenAfter(sentence, first.end + join[0].length);
-    }
-    if (!second || second.hour === undefined) continue;
-    const start: TimeToken = first.zone || !second.zone ? first : { ...first, zone: second.zone };
-    out.push({ kind: 'time', milestone: 'start', token: start, start: base + m.index, end: base + first.end, window: true });
-    out.push({ kind: 'time', milestone: 'mitigated', token: second, start: base + m.index, end: base + second.end, window: true });
-    WINDOW_OPEN.lastIndex = Math.max(WINDOW_OPEN.lastIndex, second.end);
+    const found = windowAt(sentence, m.index + m[0].length);
+    if (!found) continue;
+    const [start, end] = found;
+    out.push({ kind: 'time', milestone: 'start', token: start, start: base + m.index, end: base + start.end, window: true });
+    out.push({ kind: 'time', milestone: 'mitigated', token: end, start: base + m.index, end: base + end.end, window: true });
+    WINDOW_OPEN.lastIndex = Math.max(WINDOW_OPEN.lastIndex, end.end);
+  }
+  return out;
+}
+
+/**
+ * The incident's window as a field of the header: "Impact Window: 08:43–10:52 UTC", "Date: May
+ * 28, 11:30 UTC - May 29, 17:30 UTC". It spans the whole incident, so its end closes the
+ * incident (the resolution), where a window told in a sentence ends the impact (the mitigation).
+ */
+const FIELD_WINDOW = fieldLabel(String.raw`(?:(?:impact|incident|outage|downtime)\s+(?:window|period|time\s*frame)|dates?|when)`);
+
+/** Both ends name their day, and the second comes first. */
+function endsBeforeStart([start, end]: [TimeToken, TimeToken]): boolean {
+  if (start.month === undefined || end.month === undefined || start.day === undefined || end.day === undefined) return false;
+  const at = (t: TimeToken): number => Date.UTC(t.year ?? 2000, t.month! - 1, t.day!, t.hour ?? 0, t.minute ?? 0);
+  return at(end) <= at(start);
+}
+
+function fieldWindows(text: string): Statement[] {
+  const out: Statement[] = [];
+  FIELD_WINDOW.lastIndex = 0;
+  for (let m = FIELD_WINDOW.exec(text); m; m = FIELD_WINDOW.exec(text)) {
+    const found = windowAt(text, m.index + m[0].length);
+    // An end written before its start ("July 2, 9:30 AM - July 2, 12:30 AM") is a slip: neither end can be trusted.
+    if (!found || endsBeforeStart(found)) continue;
+    const [start, end] = found;
+    out.push({ kind: 'time', milestone: 'start', token: start, start: fieldStart(m), end: start.end, window: true });
+    out.push({ kind: 'time', milestone: 'resolved', token: end, start: fieldStart(m), end: end.end, window: true });
   }
   return out;
 }
@@ -183,9 +222,10 @@ export function readStatements(text: string): Statement[] {
       // A field's day alone says the milestone happened. Not a start's: a start without its time
       // would stand in the way of the readings that place it from the timeline (`select.ts`).
       const token = tokenAfter(text, m.index + m[0].length, field === true && milestone !== 'start');
-      if (token) out.push({ kind: 'time', milestone, token, start: m.index, end: token.end });
+      if (token) out.push({ kind: 'time', milestone, token, start: field ? fieldStart(m) : m.index, end: token.end });
     }
   }
+  out.push(...fieldWindows(text));
   METRIC.lastIndex = 0;
   for (let m = METRIC.exec(text); m; m = METRIC.exec(text)) {
     const d = durationAfter(text, m.index + m[0].length);

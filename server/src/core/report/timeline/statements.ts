@@ -32,9 +32,12 @@ export function sectionTree(section: Section): Set<Section> {
 
 const span = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] => [n.position?.start.offset ?? 0, n.position?.end.offset ?? 0];
 
-/** Markup marks become spaces, so that offsets into the cleaned text are offsets into the source. */
+/**
+ * Markup marks, and the backslash of an escaped mark ("\\~17:30"), become spaces, so that offsets
+ * into the cleaned text are offsets into the source.
+ */
 function cleaned(text: string): string {
-  return text.replace(/[*_`]/g, ' ');
+  return text.replace(/[*_`]|\\(?=[!-/:-@[-`{-~])/g, ' ');
 }
 
 function textsOf(node: RootContent, out: [number, number][]): void {
