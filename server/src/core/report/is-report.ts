@@ -20,7 +20,8 @@
  *    outage") with a postmortem section, a timeline, or, when the file is dated or in a folder of
  *    reports (`disclosures/`, `outages/`…), a heading of the story or prose that tells what
  *    happened. Guides to failures in general ("When the database is down", `runbooks/`) and
- *    vulnerability records (a severity section, `vulnerabilities/`) name failures too, and are none.
+ *    vulnerability records (a severity section, `vulnerabilities/`) name failures too, and are none;
+ *    so are the notes of meetings ("Implementers Call 49 Notes"), whatever postmortem they discuss.
  *
  * Only a cheap line scan of the text is needed, never a full Markdown parse.
  */
@@ -81,6 +82,14 @@ const TEMPLATE_NAME = /(?:^|[^a-z])template(?:s)?(?:[^a-z]|$)/i;
 /** Titles of documents about postmortems rather than of one incident. */
 const ABOUT_POSTMORTEMS =
   /\b(?:templates?|how to write|guidelines?|handbook|checklist|playbook|runbook|polic(?:y|ies))\b|^how to\b|\b(?:incident|postmortem|post-mortem|review|response|on-?call|escalation|disclosure) process\b/i;
+/**
+ * Titles of the notes of a meeting: "All Core Devs Meeting 92 Notes", "Implementers Call 49
+ * Notes", "Breakout Room #12", "Weekly sync minutes", and of proposals for the process. Notes
+ * discuss postmortems and list action items, and are none, unless the title names a failure.
+ */
+const MEETING_NOTES =
+  /\b(?:meetings?|calls?|breakout(?:\s+rooms?)?|stand-?ups?|syncs?|workshops?|office\s+hours)\b[^\n]*?(?:#\s*\d+\b|\b\d+\s*(?:notes|minutes)?\s*$|\bnotes\b|\bminutes\b|\bagenda\b|\brecap\b)|\b(?:improvement|change|process)\s+proposals?\b/i;
+
 /** Words by which a document calls itself a postmortem. */
 const SELF_DESCRIBED = /\bpost[- ]?mortems?\b|\bincident (?:report|review|analysis|retrospective)\b|\broot cause analysis\b|\bretrospective\b|\bRCA\b|\b(?:incident|vulnerability|security|exploit) disclosure\b/i;
 
@@ -140,6 +149,7 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
     .map((t) => `"${t}"`)
     .join(', ');
   if (ABOUT_POSTMORTEMS.test(title)) return { report: false, reason: `its title "${title}" is about postmortems, not one incident` };
+  if (MEETING_NOTES.test(title) && !failureNamed(title)) return { report: false, reason: `its title "${title}" names the notes of a meeting or proposals, not one incident` };
   const others = (['impact', 'cause', 'actionables', 'resolution', 'lessons', 'detection'] as const).filter((r) => roles.has(r));
   if (timelineLike && others.length + toldStory > 0) return { report: true, reason: `its headings read as a postmortem (${found})` };
   if (SELF_DESCRIBED.test(title + '\n' + openingWords(text)) && (roles.size > 0 || story.length > 0 || timelineLike || headings.length === 0)) {
