@@ -27,19 +27,17 @@
  * Headings inside the section that are only a date, and paragraphs that are only a date
  * (`**2022-09-14**`), set the day of the entries after them.
  */
-import type { Code, Heading, List, ListItem, Paragraph, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { Code, Heading, List, ListItem, Paragraph, RootContent, Table, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineIndex } from '../../text.js';
 import type { Milestone, MilestoneCue, Section } from '../types.js';
 import { readEntryWords, type EntryReader } from './entry-words.js';
-import { emphasisInSource, emphasisOf, plainLine, restOf } from './entry-text.js';
+import { emphasisInSource, emphasisOf, plainLine, restOf, nodeEnd as end, nodeStart as start } from './entry-text.js';
 import { countDateOrders, type DateOrderCount } from './date-order.js';
+import { readTable } from './entry-table.js';
 import { entryTokenAt, tokenAt, trailingTokenAt } from './line-tokens.js';
 import { hasDate, hasTime, type TimeToken } from './tokens.js';
-import { findZoneDeclaration, parseZone, ZONE_SOURCE, type ZoneDeclaration } from './zones.js';
-
-/** A column header that is only a zone's name: `NZST`, `**UTC**`, `UTC+2`. */
-const BARE_ZONE = new RegExp(`^[*_\`]*(${ZONE_SOURCE})[*_\`]*$`);
+import { findZoneDeclaration, type ZoneDeclaration } from './zones.js';
 
 /** An entry before dates and zones are resolved. Offsets are absolute. */
 export interface RawEntry {
@@ -88,8 +86,6 @@ export interface Extraction {
 
 const MAX_DEPTH = 64;
 
-const start = (n: { position?: { start: { offset?: number } } }): number => n.position?.start.offset ?? 0;
-const end = (n: { position?: { end: { offset?: number } } }): number => n.position?.end.offset ?? 0;
 
 class Walker {
   readonly out: Extraction = { items: [], headerZones: [], prose: [] };
@@ -182,6 +178,13 @@ class Walker {
     }
     // Code under a time heading is that entry's log or command.
     else if (node.type !== 'code') this.block(node);
+  }
+
+  /** The text from `from` to `to` is a zone declaration and nothing more ("(all times in UTC)"). */
+  zoneAlone(from: number, to: number): boolean {
+    const rest = this.text.slice(from, to);
+    const found = findZoneDeclaration(rest, true);
+    return found !== undefined && (rest.slice(0, found.start) + rest.slice(found.end)).replace(/[\s().,:;*_`-]/g, '') === '';
   }
 
   headerZone(from: number, to: number): void {
@@ -281,57 +284,7 @@ class Walker {
   }
 
   table(table: Table): void {
-    const [header, ...rows] = table.children;
-    if (!header) return;
-    const titles = header.children.map((c) => toString(c).trim());
-    let timeCol = titles.findIndex((t) => /^(?:times?|timestamps?|when|hour|date\s*(?:\/|&|and|,)\s*time)\b/i.test(t));
-    // A Date column wins over a Day column, which may hold only the weekday ("Fri").
-    let dateCol = titles.findIndex((t, i) => i !== timeCol && /^dates?\b/i.test(t));
-    if (dateCol < 0) dateCol = titles.findIndex((t, i) => i !== timeCol && /^days?\b/i.test(t));
-    if (timeCol < 0 && dateCol >= 0) [timeCol, dateCol] = [dateCol, -1];
-    if (timeCol < 0) {
-      const firstCell = rows[0]?.children[0];
-      if (!firstCell || !this.cellToken(firstCell)) return;
-      timeCol = 0;
-    }
-    // A table with the local time and UTC side by side (`| NZST | UTC | Event |`) names a zone in
-    // each; the times read are those of the time column, in the zone its own header names.
-    // A header that is only the zone's name ("NZST", "UTC") declares it there.
-    const zones = this.out.headerZones.length;
-    const timeHeader = header.children[timeCol];
-    const named = timeHeader && BARE_ZONE.exec(toString(timeHeader).trim());
-    const own = named ? parseZone(named[1]) : undefined;
-    if (own) this.out.headerZones.push({ zone: own, start: start(timeHeader), end: end(timeHeader) });
-    else if (timeHeader) this.headerZone(start(timeHeader), end(timeHeader));
-    if (this.out.headerZones.length === zones) for (const cell of header.children) this.headerZone(start(cell), end(cell));
-    for (const row of rows) {
-      const cells = row.children;
-      const timeCell = cells[timeCol] as TableCell | undefined;
-      const dateCell = dateCol >= 0 ? (cells[dateCol] as TableCell | undefined) : undefined;
-      const token = timeCell && this.cellToken(timeCell);
-      const dateToken = dateCell && this.cellToken(dateCell);
-      const texts = cells.map((c) => toString(c).trim());
-      const rest = texts.filter((_, i) => i !== timeCol && i !== dateCol).join(' | ');
-      this.out.items.push({
-        kind: 'entry',
-        start: start(row),
-        end: end(row),
-        // Without a readable Time cell, the Date cell stands for the entry (a date-only row).
-        token: token ?? dateToken,
-        dateToken: token && dateToken && hasDate(dateToken) ? dateToken : undefined,
-        text: texts.join(' | '),
-        rest: token ? [restOf(texts[timeCol] ?? ''), rest].filter(Boolean).join(' | ') : rest,
-        emphasis: emphasisOf(cells),
-        nested: false,
-        container: table,
-        node: row,
-      });
-    }
-  }
-
-  cellToken(cell: TableCell): TimeToken | undefined {
-    const first = cell.children[0];
-    return first ? entryTokenAt(this.text, start(first), end(cell.children[cell.children.length - 1])) : undefined;
+    readTable(table, this.text, this.out, (from, to) => this.headerZone(from, to));
   }
 
   paragraph(node: Paragraph): void {
@@ -345,8 +298,10 @@ class Walker {
       const line = this.text.slice(at, lineEnd).replace(/\r$/, '');
       const token = entryTokenAt(this.text, at, lineEnd);
       const plain = plainLine(line);
-      if (token && !hasTime(token) && hasDate(token) && token.rest - at >= line.trimEnd().length) {
+      if (token && !hasTime(token) && hasDate(token) && (token.rest - at >= line.trimEnd().length || this.zoneAlone(token.rest, at + line.length))) {
+        // A lone date, or a date with the zone of the entries after it ("**April 15, 2021 (all times in UTC)**").
         this.out.items.push({ kind: 'date', token });
+        this.headerZone(token.rest, at + line.length);
         current = undefined;
         any = true;
       } else if (token) {

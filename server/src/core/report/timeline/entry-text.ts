@@ -6,6 +6,10 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readLeadingToken, readOffsetToken } from './tokens.js';
 
+/** Where a parsed node starts and ends in the text it was parsed from. */
+export const nodeStart = (n: { position?: { start: { offset?: number } } }): number => n.position?.start.offset ?? 0;
+export const nodeEnd = (n: { position?: { end: { offset?: number } } }): number => n.position?.end.offset ?? 0;
+
 /** The plain text after the time token that starts `plain`, or all of it. */
 export function restOf(plain: string): string {
   const t = readLeadingToken(plain) ?? readOffsetToken(plain);
