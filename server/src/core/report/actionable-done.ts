@@ -28,6 +28,9 @@ const DONE_TOLD = new RegExp(
   [
     String.raw`^[^.;!?]{0,120}?(?<!\b(?:should|would|could|must|might|will|may|to)\s+)\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been\s+(?:made|done|set\s+up|put\s+in\s+place|built|written|\w+ed)\b`,
     String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please)\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
+    // A simple past passive of work: "the stuck transactions were accelerated and finalized",
+    // "fix was applied"; not what went wrong ("alerts were missed", "the job was delayed").
+    String.raw`^(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:was|were)\s+(?:already\s+|successfully\s+)?(?!(?:missed|ignored|failed|delayed|affected|impacted|caused|triggered|exposed|leaked|blocked|stalled|crashed|dropped|corrupted|rejected|overloaded|exhausted|expired|noticed|reported|detected|observed|needed|required|expected|supposed|planned|scheduled|proposed|intended|designed|meant|not|never|unable)\b)\w+(?:ed|en|ilt|ade|one|ent|aid)\b`,
   ].join('|'),
   'i',
 );
