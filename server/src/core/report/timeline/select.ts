@@ -26,6 +26,8 @@
  *
  * A stated length of the impact ("downtime for 1h") ends it, when nothing else says when it
  * stopped; when the start is unknown it is the time to mitigate of the entry that says it stopped.
+ * The incident's window as a header field ("Impact Window: 08:43–10:52 UTC") spans the whole
+ * incident: its end is the resolution, unless an entry says in words when it was resolved.
  *
  * A stated metric needs the impact start to give an instant; without one, the words of the
  * entries come first. When nothing says when the impact began but the report states the time to
@@ -342,8 +344,8 @@ export function selectMilestones(input: SelectionInput): Milestones {
   // The incident's window as a header field ("Impact Window: 08:43–10:52 UTC") ends with the
   // resolution, unless an entry says in words when it was resolved.
   const fieldEnd = statements.find((s) => s.kind === 'time' && s.milestone === 'resolved' && s.window);
-  const saidResolved = chosen.resolved?.source !== 'inferred' || chosen.resolved.entry?.cues.some((c) => c.milestone === 'resolved');
-  if (fieldEnd && !(chosen.resolved && saidResolved)) {
+  const resolvedInWords = chosen.resolved && (chosen.resolved.source !== 'inferred' || chosen.resolved.entry?.cues.some((c) => c.milestone === 'resolved'));
+  if (fieldEnd && !resolvedInWords) {
     const end = statedFact('resolved', [fieldEnd], chosen, input.entries, lines, true);
     if (end && !later(chosen.mitigated, end)) chosen.resolved = end;
   }

@@ -192,15 +192,15 @@ const IMPACT_WORDS = /\b(?:outage|incident|impact|impacted|affected|down|downtim
 const NEAR = new RegExp(String.raw`^[ \t]*(?:~|\u2248|${APPROX_WORDS})[ \t]*[*_\`]*$`, 'i');
 
 /**
- * The time right at `at`. With `dayWill`, a day without a time of day will do ("Discovery date:
+ * The time right at `at`. With `dayAlone`, a day without a time of day will do ("Discovery date:
  * June 10, 2025"): it says that the milestone happened, though not when to the minute.
  */
-function tokenAfter(text: string, at: number, dayWill = false): TimeToken | undefined {
+function tokenAfter(text: string, at: number, dayAlone = false): TimeToken | undefined {
   const lineEnd = text.indexOf('\n', at);
   const line = text.slice(at, lineEnd < 0 ? text.length : lineEnd);
   const t = readLeadingToken(line);
   // The time right here, or after a word that says it is near: "between approximately 21:27 and …".
-  if (!t || !(hasTime(t) || (dayWill && hasDate(t))) || (t.start > 2 && !NEAR.test(line.slice(0, t.start)))) return undefined;
+  if (!t || !(hasTime(t) || (dayAlone && hasDate(t))) || (t.start > 2 && !NEAR.test(line.slice(0, t.start)))) return undefined;
   return { ...t, start: t.start + at, end: t.end + at, rest: t.rest + at };
 }
 
