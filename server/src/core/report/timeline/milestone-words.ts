@@ -156,7 +156,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
     /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be|the|a|an|this|that|our|their|his|her|its)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
-    /\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via|from)\b/i,
+    // Not a datum that others report ("checked against the value independently reported by other validators").
+    /(?<!\b(?:values?|hash(?:es)?|numbers?|versions?|heights?|figures?|commits?|results?|metrics?|stats|statistics|readings?)\s+(?:\w+\s+)?)\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via|from)\b/i,
     /\b(?:detected|noticed|spotted|discovered)\b/i,
     // "Sheriffs detect an infra issue", "the on-call notices errors in the logs".
     /\b(?:detects?|notices?|spots?|discovers?)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|problems?|errors?|outage|failures?|incident|bugs?|breakage)\b/i,
