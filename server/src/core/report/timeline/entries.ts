@@ -92,21 +92,27 @@ class Walker {
   constructor(private readonly text: string) {}
 
   section(section: Section, root: boolean): void {
-    const timed = root ? undefined : (this.heading(section.heading) ?? this.dayEntry(section.heading, section.content));
+    const timed = root ? undefined : this.heading(section.heading, () => section.content);
     if (timed) for (const node of section.content) this.detail(node, timed);
     else for (const node of section.content) this.block(node);
     for (const child of section.children) this.section(child, false);
   }
 
-  /** A date heading sets the day; a heading that starts with a time is an entry, returned. */
-  heading(heading: Heading): RawEntry | undefined {
+  /**
+   * A heading that starts with a time is an entry, returned. A date heading sets the day; over a
+   * day's story told without times (`### 2018-01-16`, then a paragraph or bullets) it is also an
+   * entry of that day, as a time heading would be. `content` gives the blocks under the heading,
+   * up to the next one: asked for only when the heading is a date.
+   */
+  heading(heading: Heading, content: () => readonly RootContent[]): RawEntry | undefined {
     this.headerZone(start(heading), end(heading));
     const first = heading.children[0];
     const token = first ? tokenAt(this.text, start(first), end(heading)) : undefined;
     if (!token) return undefined;
     if (!hasTime(token) && !token.problem) {
-      if (hasDate(token)) this.out.items.push({ kind: 'date', token });
-      return undefined;
+      if (!hasDate(token)) return undefined;
+      this.out.items.push({ kind: 'date', token });
+      if (!this.untimedStory(content())) return undefined;
     }
     const text = toString(heading).trim();
     const entry: RawEntry = {
@@ -124,30 +130,21 @@ class Walker {
   }
 
   /**
-   * A date heading over a day's story told without times (`### 2018-01-16`, then a paragraph or
-   * bullets): the story is one entry of that day, as a time heading's would be. Not when anything
-   * under it (`content`, up to the next heading) has a time or is a table: then the heading only
-   * sets the day.
+   * Blocks that tell a story without times: paragraphs and lists, none with a timed line or item
+   * (code, HTML and rules may stand between them). A table, or anything timed, is not.
    */
-  dayEntry(heading: Heading, content: readonly RootContent[]): RawEntry | undefined {
-    const first = heading.children[0];
-    const token = first ? tokenAt(this.text, start(first), end(heading)) : undefined;
-    if (!token || hasTime(token) || !hasDate(token)) return undefined;
+  untimedStory(content: readonly RootContent[]): boolean {
     let told = false;
     for (const node of content) {
       if (node.type === 'paragraph') {
-        if (this.hasTimedLine(node)) return undefined;
+        if (this.hasTimedLine(node)) return false;
         told = true;
       } else if (node.type === 'list') {
-        if (hasTimedItem(node, this.text, 0)) return undefined;
+        if (hasTimedItem(node, this.text, 0)) return false;
         told = true;
-      } else if (node.type !== 'code' && node.type !== 'html' && node.type !== 'thematicBreak') return undefined;
+      } else if (node.type !== 'code' && node.type !== 'html' && node.type !== 'thematicBreak') return false;
     }
-    if (!told) return undefined;
-    const text = toString(heading).trim();
-    const entry: RawEntry = { kind: 'entry', start: start(heading), end: end(heading), token, text, rest: restOf(text), emphasis: emphasisOf(heading.children), nested: false };
-    this.out.items.push(entry);
-    return entry;
+    return told;
   }
 
   /** A line of the paragraph starts with a time or a date. */
@@ -371,7 +368,7 @@ export function extractTimelineNodes(nodes: readonly RootContent[], text: string
     if (node === rootHeading) {
       walker.headerZone(start(node), end(node));
       timed = undefined;
-    } else if (node.type === 'heading') timed = walker.heading(node) ?? walker.dayEntry(node, contentAfter(nodes, i));
+    } else if (node.type === 'heading') timed = walker.heading(node, () => contentAfter(nodes, i));
     else if (timed) walker.detail(node, timed);
     else walker.block(node);
   }

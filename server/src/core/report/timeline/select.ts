@@ -253,6 +253,13 @@ function countBack(chosen: Milestones, statements: readonly ResolvedStatement[],
   }
 }
 
+/**
+ * The milestone is said in words: by a marker, front matter or a statement, or by an entry's own
+ * words of it (not a mitigation read from an entry's resolution words).
+ */
+const saidInWords = (fact: MilestoneFact | undefined, milestone: Milestone): boolean =>
+  fact !== undefined && (fact.source !== 'inferred' || fact.entry?.cues.some((c) => c.milestone === milestone) === true);
+
 /** `a` is after `b`, both with comparable instants. */
 const later = (a: MilestoneFact | undefined, b: MilestoneFact | undefined): boolean =>
   a?.utc !== undefined && b?.utc !== undefined && a.absolute === b.absolute && a.utc > b.utc;
@@ -331,24 +338,20 @@ export function selectMilestones(input: SelectionInput): Milestones {
         ? { milestone: 'start', source: 'inferred', utc: said.problemAt.utc, absolute: absoluteOf(said), range: entryLineRange(lines, said), entry: said, words: said.problemAt.words }
         : { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
   }
-  // A stated window of the impact ("down from 15:30 to 18:10") ends when the impact stopped: the
-  // mitigation when no entry says so, and the resolution when nothing says more.
-  const windowEnd = statements.find((s) => s.kind === 'time' && s.milestone === 'mitigated' && s.window);
-  // It also wins over a mitigation read only from an entry's resolution words ("Incident closed").
-  const fromResolution = chosen.mitigated?.source === 'inferred' && !chosen.mitigated.entry?.cues.some((c) => c.milestone === 'mitigated');
-  if (windowEnd && (!chosen.mitigated || fromResolution)) {
-    const end = statedFact('mitigated', [windowEnd], chosen, input.entries, lines, true);
-    if (end) chosen.mitigated = end;
-    if (end && !chosen.resolved) chosen.resolved = { ...end, milestone: 'resolved' };
-  }
-  // The incident's window as a header field ("Impact Window: 08:43–10:52 UTC") ends with the
-  // resolution, unless an entry says in words when it was resolved.
-  const fieldEnd = statements.find((s) => s.kind === 'time' && s.milestone === 'resolved' && s.window);
-  const resolvedInWords = chosen.resolved && (chosen.resolved.source !== 'inferred' || chosen.resolved.entry?.cues.some((c) => c.milestone === 'resolved'));
-  if (fieldEnd && !resolvedInWords) {
-    const end = statedFact('resolved', [fieldEnd], chosen, input.entries, lines, true);
-    if (end && !later(chosen.mitigated, end)) chosen.resolved = end;
-  }
+  // The end of a stated window stands for its milestone unless that milestone is said in words:
+  // a window of the impact ("down from 15:30 to 18:10") ends with the mitigation (and the
+  // resolution, when nothing says more), and wins over one read only from an entry's resolution
+  // words ("Incident closed"); the incident's window as a header field ("Impact Window:
+  // 08:43–10:52 UTC") ends with the resolution.
+  const windowEnd = (milestone: Milestone): MilestoneFact | undefined => {
+    const end = statements.find((s) => s.kind === 'time' && s.milestone === milestone && s.window);
+    return end && !saidInWords(chosen[milestone], milestone) ? statedFact(milestone, [end], chosen, input.entries, lines, true) : undefined;
+  };
+  const impactEnd = windowEnd('mitigated');
+  if (impactEnd) chosen.mitigated = impactEnd;
+  if (impactEnd && !chosen.resolved) chosen.resolved = { ...impactEnd, milestone: 'resolved' };
+  const incidentEnd = windowEnd('resolved');
+  if (incidentEnd && !later(chosen.mitigated, incidentEnd)) chosen.resolved = incidentEnd;
   // "Downtime for 1h", "the outage lasted about nine hours": with nothing else to say when the
   // impact stopped, it stopped that long after it began.
   const lasted = statements.find((s) => s.kind === 'duration' && s.minutes !== undefined);
