@@ -68,6 +68,23 @@ test('an edit re-parses only the chunk it touched', () => {
   assert.equal((second.children[4] as { children: { value: string }[] }).children[0].value, 'gamma');
 });
 
+test('typing in a chunk leaves no tree per keystroke behind in the cache', () => {
+  const parser = new MarkdownParser();
+  let text = '# T\n\n## Timeline\n\n- 10:00 start\n- 10:05 detected\n\n## Impact\n\nUsers saw errors.\n';
+  let version = parser.parseChunks(text);
+  const at = text.indexOf('detected') + 'detected'.length;
+  for (let i = 0; i < 50; i++) {
+    text = text.slice(0, at + i) + 'x' + text.slice(at + i);
+    version = parser.parseChunks(text, undefined, version);
+  }
+  assert.equal(parser.chunksCached, version.chunks.length, 'only the chunks of the current version are cached');
+  // A chunk that came back (an undo) is parsed again, and the other chunks still come from the cache.
+  const parsedBefore = parser.chunksParsed;
+  const other = new MarkdownParser();
+  assert.deepEqual(parser.parse(text.replace(/detectedx+/, 'detected')), other.parse(text.replace(/detectedx+/, 'detected')));
+  assert.equal(parser.chunksParsed, parsedBefore + 1);
+});
+
 test('thousands of nested list markers do not crash the parser', () => {
   const deep = '# T\n\n' + '- '.repeat(6000) + '14:05 deep\n\n## Next\n\ntext\n';
   const root = new MarkdownParser().parse(deep);

@@ -127,6 +127,7 @@ export class MarkdownParser {
       const { tree, nodes, tooComplex, key, id } = ready[i] ?? reuse(i) ?? this.parseChunk(chunk.text, suffix, before[i]);
       parsed.push({ chunk: bom ? { ...chunk, offset: chunk.offset + bom } : chunk, tree, nodes, tooComplex, key, id });
     }
+    if (before.length > 0) this.forgetReplaced(before, parsed);
     return { chunks: parsed, bom, suffix, helped: ready.helped };
   }
 
@@ -174,9 +175,31 @@ export class MarkdownParser {
     return count;
   }
 
+  /**
+   * Drops from the cache the parses of the last version's chunks that the new version no longer
+   * holds: a chunk being typed in would otherwise leave one tree per keystroke in the cache, and
+   * those trees, kept alive, make every young-generation collection copy them. Only an undo would
+   * have used them, and it parses one chunk again; the chunks the new version holds stay cached.
+   */
+  private forgetReplaced(before: readonly ParsedChunk[], now: readonly ParsedChunk[]): void {
+    if (before.length === now.length) {
+      // The common edit: chunks keep their places and one or a few changed.
+      for (let i = 0; i < now.length; i++) if (before[i].id !== now[i].id && this.cache.get(before[i].key)?.id === before[i].id) this.cache.delete(before[i].key);
+      return;
+    }
+    const kept = new Set<number>();
+    for (const c of now) kept.add(c.id);
+    for (const c of before) if (!kept.has(c.id) && this.cache.get(c.key)?.id === c.id) this.cache.delete(c.key);
+  }
+
   /** How many chunks this parser has parsed (cache misses), for tests and benchmarks. */
   get chunksParsed(): number {
     return this.parsedChunks;
+  }
+
+  /** How many chunk trees the cache holds now, for tests and benchmarks. */
+  get chunksCached(): number {
+    return this.cache.size;
   }
 
   /** Parses without chunking; used by tests to prove that chunking changes nothing. */
