@@ -263,3 +263,31 @@ class Shelf {
   const { full, partial } = bothWays(p, 'Shelf.php', text);
   assert.deepEqual(partial, full);
 });
+
+test('the parts are read range by range: the same tree as the whole file with the left-out text blanked', async () => {
+  const p = await parser();
+  // Many small ranges, non-ASCII text in and out of them, and a kept body longer than the
+  // parser's 10 KB input buffer.
+  let text = '<?php\nclass Big {\n';
+  for (let i = 0; i < 300; i++) {
+    text += i % 3 === 0
+      ? `  public function k${i}( $cache ) { return $cache->makeKey( 'g${i}', 'é' ); }\n`
+      : `  public function f${i}( $x ) { $y = "naïve ${i} { not a brace"; return $x . $y; }\n`;
+  }
+  text += '  public function long( $cache ) {\n' + `    $cache->makeKey( 'long', 'ü' );\n`.repeat(500) + '  }\n}\n';
+  const ranges = rangesToParse(text, BUILDERS, { minLength: 0 });
+  assert.ok(ranges && ranges.length > 100, 'many ranges');
+  let blanked = '';
+  let at = 0;
+  for (const r of ranges) {
+    blanked += text.slice(at, r.startIndex).replace(/[^\n]/g, ' ') + text.slice(r.startIndex, r.endIndex);
+    at = r.endIndex;
+  }
+  blanked += text.slice(at).replace(/[^\n]/g, ' ');
+  const parts = p.parseRanges(text, ranges);
+  const whole = p.parse(blanked);
+  assert.equal(parts.rootNode.toString(), whole.rootNode.toString());
+  assert.equal(parts.rootNode.hasError, false);
+  parts.delete();
+  whole.delete();
+});
