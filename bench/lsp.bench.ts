@@ -9,7 +9,8 @@
  * thread's CPU time, which moves less with the machine's load), keystroke → fresh diagnostics p50/p95, the server's intentional wait before it
  * analyses a new version (part of that latency, printed on its own), the server's own analysis
  * time per keystroke, wall and the worker thread's CPU time (from its `incidentScribe/analysisStats`
- * request), and hover latency. Then
+ * request), hover latency, and the server process's resident memory after the open and after the
+ * keystrokes (worker threads included; Linux only). Then
  * hovers on a 10 KB report while a 1 MB report is opened and analysed.
  *
  * Environment: BENCH_SIZES=10k,100k,1m (subset), BENCH_KEYS=30 (keystrokes per size),
@@ -17,7 +18,7 @@
  * another build of the server (to compare two builds).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -126,6 +127,19 @@ interface SizeResult {
   hoverP50: number;
   hoverP95: number;
   pullDelayMs: number;
+  /** Resident memory of the server process after the open and after the last keystroke. */
+  rssOpenMb: number;
+  rssTypedMb: number;
+}
+
+/** Resident set size of a process in MB, from /proc (NaN where there is none). */
+function rssMb(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? NaN : Number(kb) / 1024;
+  } catch {
+    return NaN;
+  }
 }
 
 async function stats(connection: MessageConnection): Promise<AnalysisStats | undefined> {
@@ -151,6 +165,7 @@ async function measureSize(bytes: number): Promise<SizeResult> {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     await pullFull(connection, uri);
     const coldOpenMs = performance.now() - started;
+    const rssOpenMb = rssMb(server.child.pid);
 
     // Keystrokes: each one is done when a full report answers a pull sent at or after it.
     const sentAt: number[] = [];
@@ -194,6 +209,7 @@ async function measureSize(bytes: number): Promise<SizeResult> {
       for (let k = 0; k < KEYS; k++) doneAt[k] ??= now;
     }
     const latencies = sentAt.map((t, i) => doneAt[i]! - t);
+    const rssTypedMb = rssMb(server.child.pid);
     const serverStats = await stats(connection);
     const opened = serverStats?.timings.find((t) => t.uri === uri && t.version === 1);
     const timings = (serverStats?.timings ?? []).filter((t) => t.uri === uri && t.version > 1);
@@ -214,6 +230,8 @@ async function measureSize(bytes: number): Promise<SizeResult> {
       hoverP50: median(hovers),
       hoverP95: percentile(hovers, 95),
       pullDelayMs: serverStats?.pullDelayMs ?? NaN,
+      rssOpenMb,
+      rssTypedMb,
     };
   } finally {
     await stopServer(server);
@@ -250,6 +268,7 @@ async function hoverDuringBigAnalysis(): Promise<{ p50: number; p95: number; cou
   }
 }
 
+const mb = (v: number) => (Number.isNaN(v) ? 'n/a' : `${Math.round(v)} MB`);
 const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
 
 export default async function main(): Promise<void> {
@@ -264,14 +283,14 @@ export default async function main(): Promise<void> {
     for (let r = 0; r < REPEATS; r++) runs.push(await measureSize(size.bytes));
     const m = (key: keyof SizeResult) => median(runs.map((x) => x[key]));
     rows.push(
-      `| ${size.label} | ${ms(m('coldOpenMs'))} | ${ms(m('coldAnalysisMs'))} / ${ms(m('coldAnalysisCpuMs'))} | ${ms(m('keystrokeP50'))} / ${ms(m('keystrokeP95'))} | ${ms(m('pullDelayMs'))} | ${ms(m('analysisP50'))} / ${ms(m('analysisP95'))} (${m('analysesSeen')}) | ${ms(m('analysisCpuP50'))} / ${ms(m('analysisCpuP95'))} | ${ms(m('hoverP50'))} / ${ms(m('hoverP95'))} |`,
+      `| ${size.label} | ${ms(m('coldOpenMs'))} | ${ms(m('coldAnalysisMs'))} / ${ms(m('coldAnalysisCpuMs'))} | ${ms(m('keystrokeP50'))} / ${ms(m('keystrokeP95'))} | ${ms(m('pullDelayMs'))} | ${ms(m('analysisP50'))} / ${ms(m('analysisP95'))} (${m('analysesSeen')}) | ${ms(m('analysisCpuP50'))} / ${ms(m('analysisCpuP95'))} | ${ms(m('hoverP50'))} / ${ms(m('hoverP95'))} | ${mb(m('rssOpenMb'))} → ${mb(m('rssTypedMb'))} |`,
     );
     console.log(rows[rows.length - 1]);
   }
   const during = [];
   for (let r = 0; r < REPEATS; r++) during.push(await hoverDuringBigAnalysis());
-  console.log('\n| report | cold open | of which the analysis, wall / CPU | keystroke → fresh diagnostics p50 / p95 | of which intentional wait | server analysis per keystroke p50 / p95 (analyses) | of which CPU p50 / p95 | hover after an edit p50 / p95 |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| report | cold open | of which the analysis, wall / CPU | keystroke → fresh diagnostics p50 / p95 | of which intentional wait | server analysis per keystroke p50 / p95 (analyses) | of which CPU p50 / p95 | hover after an edit p50 / p95 | server memory, opened → typed |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(
     `\nHover on a 10 KB report while a 1 MB report is opened and analysed: p50 ${ms(median(during.map((d) => d.p50)))}, p95 ${ms(median(during.map((d) => d.p95)))} (${median(during.map((d) => d.count))} hovers during ${ms(median(during.map((d) => d.analysisMs)))})`,
