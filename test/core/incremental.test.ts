@@ -130,3 +130,24 @@ test('a zone declared on an entry line of its own: left out of the entries, edit
   const moved = session.check('r.md', text, config);
   assert.deepEqual(essentials(moved), essentials(checkReport('r.md', text, new MarkdownParser(), config)));
 });
+
+test('closing a session drops its trees from the shared parser; the other document keeps its own, and a new check starts afresh', () => {
+  const parser = new MarkdownParser();
+  const config = defaultConfig();
+  const a = new ReportSession(parser);
+  const b = new ReportSession(parser);
+  const textA = generateReport(20 * 1024, 1);
+  const textB = generateReport(20 * 1024, 2);
+  const first = a.check('a.md', textA, config);
+  b.check('b.md', textB, config);
+  const withA = parser.chunksCached;
+  a.close();
+  assert.ok(parser.chunksCached <= withA - a.stats.chunks / 2, `the cache held ${withA} trees, ${parser.chunksCached} after closing a`);
+  // The open document's next version still reuses its own parses (held by its session).
+  const parsed = parser.chunksParsed;
+  b.check('b.md', textB + '\nmore\n', config);
+  assert.ok(parser.chunksParsed - parsed <= 1, 'b parses only its edited chunk');
+  const again = a.check('a.md', textA, config);
+  assert.deepEqual(again.findings, first.findings);
+  assert.equal(a.stats.chunksAnalysed, a.stats.chunks, 'every chunk of a is read again after the close');
+});

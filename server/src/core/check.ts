@@ -8,11 +8,16 @@ export { ReportSession, type SessionStats } from './report/session.js';
 export { effectiveSeverity } from './rules/run.js';
 
 /**
- * Parses and checks one incident report from scratch (a fresh {@link ReportSession}; the
- * parser's chunk cache still helps). A rule that throws is reported as a finding of its own
+ * Parses and checks one incident report from scratch (a fresh {@link ReportSession}, closed
+ * after the check: the parser's cache keeps none of its trees). A rule that throws is reported as a finding of its own
  * instead of taking the whole check down: one bad document never silences the others. To check
  * the versions of an edited document, keep one `ReportSession` per document instead.
  */
 export function checkReport(file: string, text: string, parser: MarkdownParser, config: ResolvedConfig, token?: CancellationToken): ReportCheck {
-  return new ReportSession(parser).check(file, text, config, token);
+  const session = new ReportSession(parser);
+  try {
+    return session.check(file, text, config, token);
+  } finally {
+    session.close();
+  }
 }

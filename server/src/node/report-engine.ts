@@ -120,11 +120,7 @@ export class ReportEngine {
     else session = new ReportSession(this.parser);
     this.sessions.set(key, session);
     // A CLI run passes every file once: keep the sessions of the documents in use, not of all.
-    if (this.sessions.size > MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next().value!;
-      this.sessions.delete(oldest);
-      this.tables.delete(oldest);
-    }
+    if (this.sessions.size > MAX_SESSIONS) this.forget(this.sessions.keys().next().value!);
     return session;
   }
 
@@ -150,6 +146,7 @@ export class ReportEngine {
 
   /** Drops the state kept for a document (it was closed). */
   forget(key: string): void {
+    this.sessions.get(key)?.close();
     this.sessions.delete(key);
     this.tables.delete(key);
   }

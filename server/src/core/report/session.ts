@@ -29,6 +29,7 @@ import { labelledFields, noteLabelledFields } from './section-presence.js';
 import { linkDefinitions, type Definitions } from './actionables.js';
 import { assembleReport, reportTitle } from './model.js';
 import { readFrontMatter } from './frontmatter.js';
+import { tooLargeCheck } from './too-large.js';
 import { buildSections } from './sections.js';
 import { findTimelineSection, followingDays, timelineFrom, timelineParts, timelineWithout } from './timeline/index.js';
 import { rememberingEntryReader } from './timeline/entry-words.js';
@@ -87,6 +88,30 @@ export class ReportSession {
 
   constructor(private readonly parser: MarkdownParser) {}
 
+  /**
+   * Ends the session (its document was closed): the parser forgets the trees of the last version,
+   * and the session drops what it kept. A later {@link check} starts afresh.
+   */
+  close(): void {
+    if (this.parsed) this.parser.forget(this.parsed);
+    this.reset();
+    this.placedNodes = new Map();
+    this.names = new Map();
+    this.config = undefined;
+  }
+
+  /** Forgets the facts of earlier versions (a new file or configuration, or the end). */
+  private reset(): void {
+    this.facts = new Map();
+    this.placed = new Map();
+    this.resolved = new Map();
+    this.statements = new Map();
+    this.placedItems = new Map();
+    this.frontMatter = undefined;
+    this.profile = undefined;
+    this.parsed = undefined;
+  }
+
   /** What the last check did. */
   get stats(): SessionStats {
     return this.lastStats;
@@ -99,20 +124,17 @@ export class ReportSession {
    */
   check(file: string, original: string, configured: ResolvedConfig, token?: CancellationToken, limits: AnalysisLimits = configured.analysis ?? DEFAULT_ANALYSIS_LIMITS, help?: ParseHelp): ReportCheck {
     if (configured !== this.config || file !== this.file) {
-      this.facts = new Map();
-      this.placed = new Map();
-      this.resolved = new Map();
-      this.statements = new Map();
-      this.placedItems = new Map();
-      this.frontMatter = undefined;
-      this.profile = undefined;
-      this.parsed = undefined;
+      this.reset();
       this.config = configured;
       this.file = file;
     }
     const text = normalizeLineBreaks(original);
     const lines = new LineIndex(text);
-    if (text.length > limits.maxReportBytes) return this.tooLarge(file, text, lines, configured, limits);
+    if (text.length > limits.maxReportBytes) {
+      this.facts = new Map();
+      this.lastStats = { chunks: 0, chunksAnalysed: 0, timelineChunksResolved: 0 };
+      return tooLargeCheck(file, text, lines, configured, limits);
+    }
 
     const parsed = this.parser.parseChunks(text, token, this.parsed, help);
     this.parsed = parsed;
@@ -324,27 +346,6 @@ export class ReportSession {
     const value = readFrontMatter(root, lines);
     this.frontMatter = { raw, value };
     return value;
-  }
-
-  private tooLarge(file: string, text: string, lines: LineIndex, config: ResolvedConfig, limits: AnalysisLimits): ReportCheck {
-    this.facts = new Map();
-    this.lastStats = { chunks: 0, chunksAnalysed: 0, timelineChunksResolved: 0 };
-    const kb = (n: number): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
-    const report: Report = {
-      file,
-      text,
-      lines,
-      root: { type: 'root', children: [] },
-      sections: [],
-      outline: [],
-      profile: chooseProfile([], config),
-      timeline: { entries: [], milestones: {}, stated: [] },
-      actionables: { items: [] },
-      metrics: {},
-      unchecked: [{ range: lines.lineRange(0), reason: `the report is ${kb(text.length)}, over the size limit of ${kb(limits.maxReportBytes)}`, whole: true }],
-    };
-    const rules = REPORT_RULES.filter((r) => r.meta.id === 'report/too-complex');
-    return { report, findings: runRules(rules, { report, config }, { file, config, suppressions: parseSuppressions('', 'markdown'), errorRange: lines.lineRange(0) }) };
   }
 }
 
