@@ -77,7 +77,9 @@ const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?
  * labelled as actionables ("**Action item:** …").
  */
 export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig, definitions: Definitions = new Map()): Actionables {
-  const named = sectionOfKind(sections, config, 'actionables');
+  // A section the profile does not name but whose head words say it holds the work left
+  // ("Corrective measures", "Preventive steps"): the same sections that count as present.
+  const named = sectionOfKind(sections, config, 'actionables') ?? sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'actionables');
   // A report with no actionables section tells what was done and what is left under "Solution" or
   // "Details of Fix": its items are read there, as done work unless they read as planned.
   const fix = named ? undefined : sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'resolution' && FIX_SECTION.test(s.core));
