@@ -88,5 +88,9 @@ export function readDetection(sections: Section[], config: ResolvedConfig, text:
   return { section, signals, byPeopleOnly: signals.human.length > 0 && signals.automated.length === 0 };
 }
 
-/** Words that make an actionable about alerting or monitoring. */
-export const ALERTING_ACTIONABLE = /\b(?:alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|slis?|pag(?:e|es|ed|ing|er|ers)|detect\w*|probes?|checks?|icinga|alertmanager|pagerduty|prometheus|grafana|observability)\b/i;
+/**
+ * Words that make an actionable about alerting or monitoring. A page of a site ("a public status
+ * page", "the error page", "page load times") is no page to the on-call.
+ */
+export const ALERTING_ACTIONABLE =
+  /\b(?:alert\w*|alarm\w*|monitor\w*|dashboards?|slos?|slis?|(?<!\b(?:status|web|landing|home|error|wiki|help|docs?|documentation|login|sign-?in|settings|profile|download|release|maintenance|search|front|main)[ -])pages?(?![ -](?:loads?|views?|speed|size|titles?)\b)|pag(?:ed|ing|er|ers)|detect\w*|probes?|checks?|icinga|alertmanager|pagerduty|prometheus|grafana|observability)\b/i;
