@@ -31,7 +31,7 @@ const NEGATED = [
 const HUMAN = new RegExp(
   [
     String.raw`user reports?|bug reports?|reported by|noticed|village pump|manually|by hand|complaints?`,
-    String.raw`(?:users?|editors?|readers?|customers?|someone|somebody|people|volunteers?|community members?|developers?|engineers?|colleagues?|staff)(?:\s+\w+){0,4}?\s+(?:reported|reports|noticed|notices|complained|complains|raised|raises|filed|files|mentioned|mentions|told us|tells us|spotted|spots|found|finds)`,
+    String.raw`(?:users?|editors?|readers?|customers?|clients?|someone|somebody|people|volunteers?|community members?|developers?|engineers?|colleagues?|staff)(?:\s+\w+){0,4}?\s+(?:reported|reports|noticed|notices|complained|complains|raised|raises|filed|files|mentioned|mentions|told us|tells us|spotted|spots|found|finds|wrote to|writes to|wrote in|emailed|emails|contacted|contacts|messaged|messages)`,
     String.raw`(?:found|spotted|discovered|reported) by (?:a |an |the )?(?:users?|person|people|humans?|developers?|engineers?|editors?|volunteers?|community)`,
   ]
     .map((p) => `\\b(?:${p})\\b`)
