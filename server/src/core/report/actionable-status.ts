@@ -36,6 +36,19 @@ export function isDoneStatus(text: string): boolean {
   return DONE.test(text.trim());
 }
 
+/** A status column's cell that opens with a status word ("Resolved by PR #47", "Open — deferred"). */
+const CELL_OPENING = new RegExp(`^\\W*${WORD}(?![\\w-])`, 'i');
+
+/**
+ * Whether the value of a status column says the work is finished: a status value, or words that
+ * open with one ("Resolved by PR #47 — …"); undefined when it says neither.
+ */
+export function statusCellDone(text: string): boolean | undefined {
+  if (isStatus(text)) return isDoneStatus(text);
+  const word = CELL_OPENING.exec(text.trim())?.[1];
+  return word === undefined ? undefined : !OPEN.test(word);
+}
+
 /**
  * A status word opening an item's Markdown: in emphasis ("**TODO** …", "**Done:** …"), or followed
  * by a colon or a dash ("TODO: …", "Open - …"). A checkbox or list marker may come first.

@@ -14,7 +14,7 @@ export interface Columns {
 
 const HEADER_ROLES: [keyof Columns, RegExp][] = [
   ['owner', /\b(?:owners?|assignees?|assigned(?: to)?|responsible|dri|who|teams?)\b/],
-  ['status', /\b(?:status|state|done|progress)\b/],
+  ['status', /\b(?:status|state|done|progress|outcome|resolution)\b/],
   ['tags', /\b(?:tags?|projects?|labels?)\b/],
   ['text', /\b(?:actions?|actionables?|action items?|items?|descriptions?|what|summary|title|follow-?ups?|remediation|details?|work|steps?)\b/],
   ['task', /\b(?:tasks?|tickets?|issues?|bugs?|phab|phabricator|jira|tracking|tracker|links?|refs?|references?)\b/],

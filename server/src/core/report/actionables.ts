@@ -15,9 +15,9 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { LineIndex } from '../text.js';
 import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
-import { isDoneStatus, isStatus, readsAsPlanned, statedStatus } from './actionable-status.js';
+import { isStatus, readsAsPlanned, statedStatus, statusCellDone } from './actionable-status.js';
 import { tableColumns, type Columns } from './actionable-table.js';
-import { FIX_NOUNS, headingRole, sectionRole } from './heading-roles.js';
+import { FIX_NOUNS, headingRole, NAMES_WORK_LEFT, sectionRole } from './heading-roles.js';
 import { DONE_GROUP, isDoneHeadline, readsAsDone } from './actionable-done.js';
 import { headingHandle, teamIntroducing } from './actionable-owner.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
@@ -77,9 +77,13 @@ const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?
  * labelled as actionables ("**Action item:** …").
  */
 export function readActionables(sections: Section[], lines: LineIndex, config: ResolvedConfig, definitions: Definitions = new Map()): Actionables {
-  // A section the profile does not name but whose head words say it holds the work left
-  // ("Corrective measures", "Preventive steps"): the same sections that count as present.
-  const named = sectionOfKind(sections, config, 'actionables') ?? sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'actionables');
+  // A section the profile does not name but whose head words say it lists the work left
+  // ("Corrective measures", "Recommendations", "Open follow-ups"). Only its lists and tables are
+  // items: such a section written as prose mixes the follow-ups with their reasons, recaps and
+  // advice to others, which a named one does far less.
+  const byName = sectionOfKind(sections, config, 'actionables');
+  const byWords = byName ? undefined : sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'actionables' && NAMES_WORK_LEFT.test(s.normalized));
+  const named = byName ?? byWords;
   // A report with no actionables section tells what was done and what is left under "Solution" or
   // "Details of Fix": its items are read there, as done work unless they read as planned.
   const fix = named ? undefined : sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'resolution' && FIX_SECTION.test(s.core));
@@ -108,7 +112,7 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
   };
   if (section) {
     const group: Inherited = { tags: [], narrative: section === fix };
-    visit(section, group, !sectionNodes(section).some((n) => n.type === 'list' || n.type === 'table'));
+    visit(section, group, section !== byWords && !sectionNodes(section).some((n) => n.type === 'list' || n.type === 'table'));
   }
   for (const other of sections) {
     if (inside.has(other)) continue;
@@ -118,8 +122,9 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
       else if (node.type === 'table' && isActionTable(node, lines)) reader.block(node, { tags: [] });
     }
   }
-  // A fix section that holds no item (a code block, a link) is not the report's actionables.
-  return section && (section === named || items.length > 0) ? { section, items } : { items };
+  // A fix section that holds no item (a code block, a link), or a section found by its head words
+  // that holds no list or table, is not the report's actionables.
+  return section && (section === byName || items.length > 0) ? { section, items } : { items };
 }
 
 /** Link reference definitions (`[fix-pr]: https://…`) by their normalized label. */
@@ -356,7 +361,9 @@ class ItemReader {
       ownerCellRange: ownerCell ? this.lines.rangeOf(start(ownerCell.node), end(ownerCell.node)) : undefined,
     };
     const statusCell = columns.status !== undefined ? cells[columns.status] : statusInTaskColumn;
-    if (statusCell && statusCell.text !== '') actionable.done = isDoneStatus(statusCell.text);
+    const stated = statusCell ? statusCellDone(statusCell.text) : undefined;
+    if (stated !== undefined) actionable.done = stated;
+    else if (statusCell && statusCell.text !== '') actionable.done = false;
     if (group.done || readsAsDone(text)) actionable.done = true;
     if (actionable.tasks.length === 0 && group.tasks) actionable.tasks = group.tasks;
     this.items.push(actionable);

@@ -130,6 +130,17 @@ export const FIX_WORDS = String.raw`fix(?:es|ed)?|solutions?|solv(?:ed|ing)|work
 export const FIX_NOUNS = String.raw`fix(?:es)?|solutions?`;
 
 /**
+ * Of the actionables' head words, those that name a list of work still to do ("Open follow-ups",
+ * "Recommendations", "Suggested corrective actions", "TODO"), not a topic the work is about
+ * ("Prevention", "Client improvements"): a section so named is read for its items when the
+ * profile names no actionables section (`actionables.ts`).
+ */
+const WORK_LEFT = String.raw`action items?|actionables?|follow[- ]?ups?|next steps?|corrective|remediations?|remedial|recommendations?|to-?dos?`;
+
+/** A title whose head words name a list of work still to do ({@link WORK_LEFT}). */
+export const NAMES_WORK_LEFT = new RegExp(String.raw`\b(?:${WORK_LEFT})(?![\w-])`);
+
+/**
  * Head words and question forms of each role, for the names no list can hold: "Yearn Response
  * Timeline", "Symptoms", "Why did it happen?", "Details of Fix", "Solving (temporarily)". Tried in
  * this order, so that a title naming two roles gets the one that decides what it holds ("Alerting
@@ -139,10 +150,7 @@ export const FIX_NOUNS = String.raw`fix(?:es)?|solutions?`;
  */
 const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
   ['timeline', /\b(?:timeline|time line|chronology|sequence of events|order of events|log of events)(?![\w-])/],
-  [
-    'actionables',
-    /\b(?:action items?|actionables?|follow[- ]?ups?|next steps?|corrective|preventi(?:ve|ative)|prevention|remediations?|remedial|recommendations?|(?:future|planned|further|resulting|recommended) (?:work|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|to-?dos?|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward)(?![\w-])/,
-  ],
+  ['actionables', new RegExp(String.raw`\b(?:${WORK_LEFT}|preventi(?:ve|ative)|prevention|(?:future|planned|further|resulting|recommended) (?:work|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward)(?![\w-])`)],
   ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
   ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
   ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|risks? and hazards?|hazards?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
