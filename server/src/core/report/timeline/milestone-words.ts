@@ -171,6 +171,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:posts?|posted|files?|filed|opens?|opened|raises?|raised|submits?|submitted)\s+(?:an?\s+)?(?:issue|bug(?:\s+report)?|ticket)\b[^.;]{0,120}?\b(?:describing|reporting|noting|saying)\b/i,
     // Users asking for help: "two customers raised support requests", "a user files a ticket".
     /\b(?:customers?|users?|clients?|partners?|members?|tenants?)\b(?:\s+[\w'-]+){0,3}?\s+(?:raises?|raised|opens?|opened|files?|filed|submits?|submitted|logs?|logged|creates?|created)\s+(?:an?\s+|the\s+|\w+\s+)?(?:support\s+)?(?:requests?|tickets?|cases?|issues?|bug\s+reports?)\b/i,
+    // People writing to the ones who run the service: "a customer emails support: the dashboard is
+    // blank", "users write to the help desk that logins fail".
+    /\b(?:customers?|users?|clients?|partners?|members?|visitors?|tenants?|someone|somebody)\b(?:\s+[\w'-]+){0,3}?\s+(?:e-?mails?|e-?mailed|writes?\s+(?:to|in)|wrote\s+(?:to|in)|messages?|messaged|contacts?|contacted)\s+(?:the\s+|our\s+)?(?:support|us|team|help\s*desk|service\s*desk|on-?call|ops|operators?)\b/i,
     // Someone telling someone else: "the sheriff pings the on-call about tasks not starting".
     /\b(?:pings?|pinged|messages?|messaged|emails?|e-mails?|emailed|contacts?|contacted|warns?|warned)\s+(?:the\s+)?(?:@?[\w.-]+\s+){1,3}?about\b/i,
     // An alarm described at length before its verb: "alarms on the build queue, meant to warn the team, fire".
