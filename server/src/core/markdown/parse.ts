@@ -184,12 +184,17 @@ export class MarkdownParser {
   private forgetReplaced(before: readonly ParsedChunk[], now: readonly ParsedChunk[]): void {
     if (before.length === now.length) {
       // The common edit: chunks keep their places and one or a few changed.
-      for (let i = 0; i < now.length; i++) if (before[i].id !== now[i].id && this.cache.get(before[i].key)?.id === before[i].id) this.cache.delete(before[i].key);
+      for (let i = 0; i < now.length; i++) if (before[i].id !== now[i].id) this.uncache(before[i]);
       return;
     }
     const kept = new Set<number>();
     for (const c of now) kept.add(c.id);
-    for (const c of before) if (!kept.has(c.id) && this.cache.get(c.key)?.id === c.id) this.cache.delete(c.key);
+    for (const c of before) if (!kept.has(c.id)) this.uncache(c);
+  }
+
+  /** Drops `chunk`'s parse from the cache, unless the cache holds a later parse of the same text. */
+  private uncache(chunk: ParsedChunk): void {
+    if (this.cache.get(chunk.key)?.id === chunk.id) this.cache.delete(chunk.key);
   }
 
   /**
@@ -199,7 +204,7 @@ export class MarkdownParser {
    * document shares is parsed again when that one needs it from the cache.
    */
   forget(document: ParsedDocument): void {
-    for (const c of document.chunks) if (this.cache.get(c.key)?.id === c.id) this.cache.delete(c.key);
+    for (const c of document.chunks) this.uncache(c);
   }
 
   /** How many chunks this parser has parsed (cache misses), for tests and benchmarks. */

@@ -19,6 +19,12 @@ const DONE_ITEM = new RegExp(
   'i',
 );
 
+/** Verbs an instruction opens with ("Make sure…", "Check that…"): such an item is asked for, not told as done. */
+const INSTRUCTION_VERBS = 'make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please';
+
+/** Verbs of an instruction to find something out ("Investigate why…"), whose question may hold a past tense. */
+const INQUIRY_VERBS = 'investigate|understand|find|determine|review|evaluate|consider|explore|figure|look|ask|discuss|decide|document|explain';
+
 /**
  * Items told as done when nothing in them is still planned: a present perfect passive ("Changes
  * have been made so that …", "The feed has been added to the dashboard") or a headline in the past
@@ -27,13 +33,13 @@ const DONE_ITEM = new RegExp(
 const DONE_TOLD = new RegExp(
   [
     String.raw`^[^.;!?]{0,120}?(?<!\b(?:should|would|could|must|might|will|may|to)\s+)\b(?:has|have)\s+(?:now\s+|already\s+|also\s+)?been\s+(?:made|done|set\s+up|put\s+in\s+place|built|written|\w+ed)\b`,
-    String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please)\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
+    String.raw`^(?!(?:${INSTRUCTION_VERBS})\b)(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:updated|added|fixed|changed|removed|replaced|upgraded|configured|enabled|disabled|deployed|rotated|patched|corrected|increased|reduced|raised|lowered|moved|migrated|pinned)\s+(?:to|so|for|in|on|with|from)\b`,
     // A simple past passive of work: "the stuck transactions were accelerated and finalized",
     // "fix was applied"; not what went wrong ("alerts were missed", "the job was delayed").
     // Work others did, told in the simple past with what they made: "Execution clients implemented
     // a fix for …", "The platform team added a dashboard of …"; not a question to look into
     // ("Investigate why the proxy added a header").
-    String.raw`^(?!(?:make|ensure|verify|check|confirm|validate|test|see|get|keep|have|please|investigate|understand|find|determine|review|evaluate|consider|explore|figure|look|ask|discuss|decide|document|explain)\b)(?:the\s+)?(?:(?!(?:why|how|whether|if|that|when|what)\b)[\w.\`-]+\s+){1,3}(?:already\s+)?(?:implemented|added|fixed|deployed|released|shipped|merged|patched|introduced|built|created|enabled|configured)\s+(?:a|an|the|its|their|our)\b`,
+    String.raw`^(?!(?:${INSTRUCTION_VERBS}|${INQUIRY_VERBS})\b)(?:the\s+)?(?:(?!(?:why|how|whether|if|that|when|what)\b)[\w.\`-]+\s+){1,3}(?:already\s+)?(?:implemented|added|fixed|deployed|released|shipped|merged|patched|introduced|built|created|enabled|configured)\s+(?:a|an|the|its|their|our)\b`,
     String.raw`^(?:the\s+)?(?:[\w.\`-]+\s+){1,3}(?:was|were)\s+(?:already\s+|successfully\s+)?(?!(?:missed|ignored|failed|delayed|affected|impacted|caused|triggered|exposed|leaked|blocked|stalled|crashed|dropped|corrupted|rejected|overloaded|exhausted|expired|noticed|reported|detected|observed|needed|required|expected|supposed|planned|scheduled|proposed|intended|designed|meant|not|never|unable)\b)\w+(?:ed|en|ilt|ade|one|ent|aid)\b`,
   ].join('|'),
   'i',
