@@ -289,6 +289,12 @@ class ItemReader {
   private listItem(item: ListItem, inherited: Inherited): void {
     const split = item.children.filter((c): c is List => c.type === 'list' && isTaskList(c));
     const own = item.children.filter((c) => !split.includes(c as List));
+    // An item that only holds a task list (`3. - [ ] …`) is its numbering: nothing of its own to
+    // read or to pass on, and its empty words must not read as work told done in a fix section.
+    if (own.length === 0 && !item.checked) {
+      for (const list of split) this.list(list, inherited);
+      return;
+    }
     const refs = this.references(own);
     const owner = refs.owner ?? inherited.owner;
     const tags = [...refs.tags, ...inherited.tags.filter((t) => !refs.tags.some((r) => r.toLowerCase() === t.toLowerCase()))];
