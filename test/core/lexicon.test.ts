@@ -193,6 +193,9 @@ test('detection: users asking for help, someone telling someone, a detection in 
     'the on-call notices errors in the proxy logs',
   ]);
   doesNotSay('detected', ['We raised the limit for customers', 'The customers were moved to the new cluster', 'Nobody notices errors in the proxy logs']);
+  // Telling the users is no detection; a user telling the team is one.
+  doesNotSay('detected', ['We email the customer about the fix', 'Support messaged all affected users about the maintenance window', 'The team contacts the token holders about the refund']);
+  says('detected', ['A merchant emails the on-call about failed payouts']);
   // A datum others report is no detection; trouble reported by someone is.
   doesNotSay('detected', ['The binary is checked against the value independently reported by other validators', 'The version reported by the node is the old one']);
   says('detected', ['Errors reported by users in the forum', 'The outage is reported on the tracker by a maintainer']);

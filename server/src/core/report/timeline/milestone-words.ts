@@ -174,8 +174,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // People writing to the ones who run the service: "a customer emails support: the dashboard is
     // blank", "users write to the help desk that logins fail".
     /\b(?:customers?|users?|clients?|partners?|members?|visitors?|tenants?|someone|somebody)\b(?:\s+[\w'-]+){0,3}?\s+(?:e-?mails?|e-?mailed|writes?\s+(?:to|in)|wrote\s+(?:to|in)|messages?|messaged|contacts?|contacted)\s+(?:the\s+|our\s+)?(?:support|us|team|help\s*desk|service\s*desk|on-?call|ops|operators?)\b/i,
-    // Someone telling someone else: "the sheriff pings the on-call about tasks not starting".
-    /\b(?:pings?|pinged|messages?|messaged|emails?|e-mails?|emailed|contacts?|contacted|warns?|warned)\s+(?:the\s+)?(?:@?[\w.-]+\s+){1,3}?about\b/i,
+    // Someone telling someone else: "the sheriff pings the on-call about tasks not starting"; not
+    // the ones who run the service telling those who use it ("we email the customers about the fix").
+    /\b(?:pings?|pinged|messages?|messaged|emails?|e-mails?|emailed|contacts?|contacted|warns?|warned)\s+(?!(?:the\s+|our\s+|all\s+|every\s+)?(?:[\w-]+\s+){0,2}?(?:customers?|users?|clients?|subscribers?|partners?|tenants?|holders?|depositors?|community|public|everyone|stakeholders?)\b)(?:the\s+)?(?:@?[\w.-]+\s+){1,3}?about\b/i,
     // An alarm described at length before its verb: "alarms on the build queue, meant to warn the team, fire".
     /\b(?:alerts?|alarms?)\b[^.;!?]{20,160}?,\s*(?:fires?|fired|triggers?|triggered|goes\s+off|went\s+off)\b/i,
     // A warning that arrives: "automated warning from the cloud provider", "email from the vendor about errors".
