@@ -196,6 +196,12 @@ test('detection: users asking for help, someone telling someone, a detection in 
   // Telling the users is no detection; a user telling the team is one.
   doesNotSay('detected', ['We email the customer about the fix', 'Support messaged all affected users about the maintenance window', 'The team contacts the token holders about the refund']);
   says('detected', ['A merchant emails the on-call about failed payouts']);
+  // Someone telling the team what they saw, in any tense.
+  says('detected', ['Someone alerts us on chat that the price site is down', 'A maintainer told the on-call about failing builds']);
+  doesNotSay('detected', ['We will tell the team once the fix is out', 'The on-call informs the customers that the fix is live']);
+  // Finding secrets where they must not be is a detection.
+  says('detected', ['Goes through the new logs and finds that some include credentials']);
+  doesNotSay('detected', ['Goes through the new logs and finds that some include request ids']);
   // A datum others report is no detection; trouble reported by someone is.
   doesNotSay('detected', ['The binary is checked against the value independently reported by other validators', 'The version reported by the node is the old one']);
   says('detected', ['Errors reported by users in the forum', 'The outage is reported on the tracker by a maintainer']);
