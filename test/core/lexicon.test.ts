@@ -157,6 +157,10 @@ test('a decision to act is not the act; an entry can say the problem began well 
   assert.ok(impactBegunEarlier('They had first become aware of this issue a week prior'));
   assert.ok(impactBegunEarlier('Errors have been there since yesterday'));
   assert.ok(!impactBegunEarlier('A customer reports the error an hour after the deploy'));
+  // A month named alone; a day of it is a date the timeline reads instead.
+  assert.ok(impactBegunEarlier('A maintainer sees a post in chat about a page without snapshots since December'));
+  assert.ok(!impactBegunEarlier('Snapshots missing since December 12, 18:00'));
+  assert.ok(!impactBegunEarlier('Since we may lose data, the import is stopped'));
 });
 
 test('a clock time an entry says the problem was under way at', () => {
@@ -199,6 +203,17 @@ test('detection: users asking for help, someone telling someone, a detection in 
   // Someone telling the team what they saw, in any tense.
   says('detected', ['Someone alerts us on chat that the price site is down', 'A maintainer told the on-call about failing builds']);
   doesNotSay('detected', ['We will tell the team once the fix is out', 'The on-call informs the customers that the fix is live']);
+  // Said in a chat or on a tracker by someone, or reported by a handle.
+  says('detected', [
+    'A client developer posts in the #dev channel of the project chat that their node has stopped at block 12',
+    '@lena reports on Slack that something is wrong with the merge bot',
+    '@ops-bot flags the failing backups',
+  ]);
+  doesNotSay('detected', [
+    'We posted on the status page that the service is down',
+    'A maintainer posts in the #dev channel that the new release is out',
+    '@lena reviews the failing backups',
+  ]);
   // Finding secrets where they must not be is a detection.
   says('detected', ['Goes through the new logs and finds that some include credentials']);
   doesNotSay('detected', ['Goes through the new logs and finds that some include request ids']);

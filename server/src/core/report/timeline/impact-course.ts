@@ -6,6 +6,7 @@
  * earlier** than the entry ("a week prior", "errors since 09:40"), so the entry is not where the
  * impact starts.
  */
+import { MONTH_NAME } from './date-tokens.js';
 
 const STILL_BAD = String.raw`(?:inaccessible|unavailable|down|unreachable|unresponsive|broken|stuck|failing|fails|hangs?|hanging|slow|crash\w*|erroring|errors?|5\d\d|timeouts?|timing\s+out|service\s+unavailable)`;
 
@@ -34,8 +35,14 @@ export function impactGoesOn(clause: string): string | undefined {
   return undefined;
 }
 
-/** "They had first noticed it a week prior", "the errors had started two days earlier". */
-const BEGUN_EARLIER = /\b(?:an?|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:prior|before|earlier|ago)\b|\bsince\s+(?:last\s+(?:week|month|night)|yesterday|the\s+day\s+before)\b/i;
+/**
+ * "They had first noticed it a week prior", "the errors had started two days earlier", "a page
+ * without snapshots since December" (a month named alone: a day of it would be a time to read).
+ */
+const BEGUN_EARLIER = new RegExp(
+  String.raw`\b(?:an?|one|two|three|four|five|six|seven|several|a\s+few|\d+)\s+(?:hours?|days?|weeks?|months?)\s+(?:prior|before|earlier|ago)\b|\bsince\s+(?:last\s+(?:week|month|night)|yesterday|the\s+day\s+before|(?:early\s+|mid-?|late\s+)?${MONTH_NAME}\b(?!\.?\s*\d))`,
+  'i',
+);
 
 /**
  * The words of an entry that say the problem had begun well before it ("they had first become

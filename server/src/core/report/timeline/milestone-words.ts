@@ -57,7 +57,7 @@ export const NO_LONGER = String.raw`no\s+longer\s+(?:bottlenecked|failing|errori
 export const TEST_STAGE = /\b(?:test-?net|staging|devnet|dev(?:elopment)?\s+environment|test(?:ing)?\s+environment|sandbox)\b|\b(?:to|on|in)\s+(?:the\s+)?(?:test(?:ing)?|dev(?:elopment)?|qa)\b/i;
 
 /** Trouble named later in the same sentence: a lookahead, for words that are a detection only then. */
-const TROUBLE_FOLLOWS = String.raw`(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|unknown|crash\w*|lost|bad|incorrect|invalid|expired|empty|still|credentials?|secrets?|passwords?)\b|[^.;]*?n't\b)`;
+const TROUBLE_FOLLOWS = String.raw`(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|unknown|crash\w*|lost|bad|incorrect|invalid|expired|empty|still|stopped|halted|died|dead|credentials?|secrets?|passwords?)\b|[^.;]*?n't\b)`;
 
 /** What users get switched back on: a service, its traffic, one of its functions. */
 const SWITCHED = String.raw`(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)`;
@@ -152,12 +152,17 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A person telling the others what they saw: "BM sends an email to the team observing that messages expire".
     /\b(?:sends?|sent|writes?|wrote|posts?|posted)\s+(?:an?\s+)?(?:e-?mail|message|note)\b[^.;]{0,60}?\b(?:observing|reporting|noting|saying)\b/i,
     /\b(?:paged|alerted)\b/i,
+    // Someone saying in a chat or on a tracker that something is wrong: "posts in the #dev channel
+    // that their node has stopped", "says on IRC that the mirror is down"; not the team's own
+    // notices ("we posted on the status page that …").
+    new RegExp(String.raw`(?<!\b(?:we|I|our\s+team)\s+(?:\w+\s+)?)\b(?:posts?|posted|says?|said|writes?|wrote|mentions?|mentioned|shares?|shared|reports?|reported|messages?|messaged)\s+(?:in|on|to|via)\s+(?!(?:the\s+|our\s+)?(?:status\s*page|statuspage|blog|twitter|newsletter|mailing\s+list)\b)(?:the\s+)?(?:[#@\w&.-]+\s+){1,8}?(?:that|about)\b${TROUBLE_FOLLOWS}`, 'i'),
     // Someone telling the team what they saw: "someone alerts us on chat that the site is down",
     // "a maintainer told the on-call about failing builds".
     /\b(?:alerts?|warns?|warned|informs?|informed|notifies|notified|tells?|told)\s+(?:us|the\s+(?:team|on-?call|ops|sre|admins?|maintainers?|infra(?:structure)?\s+team))\b(?=[^.;]*?\b(?:that|about)\b)/i,
     /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
-    /\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be|the|a|an|this|that|our|their|his|her|its)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
+    // The one who reports may be named by a handle: "@ana reports on chat that merges are stuck".
+    /(?:\b(?:customers?|users?|editors?|someone|somebody|people|a\s+thread|support|partners?|clients?|community|colleagues?|engineers?|developers?|staff|students?|teachers?|assistants?|members?|operators?|validators?|visitors?|admins?|(?!The\b|This\b|That\b|It\b|We\b|Our\b)[A-Z][a-z]+|[A-Z]{2,3})\b|(?<![\w@])@[\w-]+(?:\.[\w-]+)*)(?:\s+[\w'-]+){0,5}?\s+(?<!\b(?:is|are|was|were|been|be|the|a|an|this|that|our|their|his|her|its)\s+)(?:reports?|reported|notices?|noticed|complains?|complained|spots?|spotted|flags?|flagged)\b(?!(?:\s+[\w.,$%-]+){0,6}?\s+(?:loss(?:es)?|profits?|gains?)\b)/,
     /\b(?:user|customer|bug|first|initial)\s+reports?\b/i,
     // Not a datum that others report ("checked against the value independently reported by other validators").
     /(?<!\b(?:values?|hash(?:es)?|numbers?|versions?|heights?|figures?|commits?|results?|metrics?|stats|statistics|readings?)\s+(?:\w+\s+)?)\b(?:reported|noticed|spotted|discovered|detected|identified)\s+(?:by|in|on|via|from)\b/i,
