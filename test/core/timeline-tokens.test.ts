@@ -165,6 +165,11 @@ test('a timeline heading names its zone in any of the usual forms', () => {
   assert.equal(findZoneDeclaration('## Timeline, times in Pacific time', true)?.zone.seasonal, true);
   assert.equal(findZoneDeclaration('All times in Pacific Daylight Time.')?.zone.name, 'PDT');
   assert.equal(findZoneDeclaration('All times in Pacific Daylight Time.')?.zone.seasonal, undefined);
+  // Zones as the tz database names them, seasonal where the place keeps daylight time.
+  assert.deepEqual(findZoneDeclaration('*(All times US/Pacific, 24-hour clock.)*')?.zone, { name: 'PST', offset: -480, seasonal: true });
+  assert.equal(findZoneDeclaration('All times in Europe/Berlin.')?.zone.name, 'CET');
+  assert.deepEqual(findZoneDeclaration('## Timeline (America/Phoenix)', true)?.zone, { name: 'MST', offset: -420 });
+  assert.equal(findZoneDeclaration('All times in Mars/Olympus_Mons.'), undefined);
   // A heading that goes on with other words after a dash names no zone.
   assert.equal(findZoneDeclaration('## Timeline - first day', true), undefined);
   assert.equal(findZoneDeclaration('## Timeline - est. costs', true), undefined);

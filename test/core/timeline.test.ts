@@ -280,6 +280,9 @@ test('a zone named by its region is read in the half of the pair its day is in',
   const uk = buildReport('r.md', '# Incident\n\n## Timeline\n\nAll times in UK time.\n\n- 2023-07-14 09:00 Errors rise.\n- 2023-12-14 09:00 They rise again.\n', new MarkdownParser(), defaultConfig()).timeline.entries;
   assert.deepEqual(uk.map(iso), ['2023-07-14T08:00Z', '2023-12-14T09:00Z']);
   assert.deepEqual(uk.map((e) => e.zone), ['BST', 'GMT']);
+  // A tz database name under the heading, as some teams write it.
+  const tz = buildReport('r.md', '# Incident\n\n## Timeline\n\n*(All times US/Pacific, 24-hour clock.)*\n\n- 2023-07-14 09:00 Errors rise.\n- 2023-12-14 09:00 They rise again.\n', new MarkdownParser(), defaultConfig()).timeline.entries;
+  assert.deepEqual(tz.map(iso), ['2023-07-14T16:00Z', '2023-12-14T17:00Z']);
 });
 
 test('a date heading gives its day to the untimed entries under it, and to those whose time is unknown', () => {

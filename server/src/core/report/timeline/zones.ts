@@ -93,6 +93,59 @@ const REGIONS: readonly { spelled: string; standard: string; daylight: string }[
 const REGION_NAMES = REGIONS.map((r) => ({ ...r, re: new RegExp(`^${r.spelled}$`, 'i') }));
 const SPELLED_SOURCE = `(?:${REGIONS.map((r) => r.spelled).join('|')})(?:\\s+(?:standard|daylight|summer))?\\s+time`;
 
+/**
+ * Zones named as the tz database names them ("US/Pacific", "America/New_York", "Europe/Berlin"),
+ * as tools print them and as some reports declare them: each to the abbreviation of its standard
+ * time, seasonal where the place keeps daylight time (read per day as for "Pacific time").
+ */
+const TZ_NAMES: ReadonlyMap<string, { name: string; seasonal?: true }> = new Map(
+  (
+    [
+      ['PST', true, 'US/Pacific America/Los_Angeles America/Vancouver America/Tijuana'],
+      ['MST', true, 'US/Mountain America/Denver America/Edmonton America/Boise'],
+      ['MST', false, 'US/Arizona America/Phoenix'],
+      ['CST', true, 'US/Central America/Chicago America/Winnipeg America/Mexico_City'],
+      ['EST', true, 'US/Eastern America/New_York America/Toronto America/Detroit America/Montreal'],
+      ['AKST', true, 'US/Alaska America/Anchorage'],
+      ['HST', false, 'US/Hawaii Pacific/Honolulu'],
+      ['AST', true, 'America/Halifax Canada/Atlantic'],
+      ['GMT', true, 'Europe/London Europe/Dublin'],
+      ['WET', true, 'Europe/Lisbon Atlantic/Canary'],
+      [
+        'CET',
+        true,
+        'Europe/Berlin Europe/Paris Europe/Amsterdam Europe/Brussels Europe/Madrid Europe/Rome Europe/Vienna Europe/Zurich Europe/Stockholm Europe/Oslo Europe/Copenhagen Europe/Prague Europe/Warsaw Europe/Budapest Europe/Belgrade Europe/Luxembourg Europe/Bratislava Europe/Ljubljana Europe/Zagreb Europe/Malta',
+      ],
+      ['EET', true, 'Europe/Helsinki Europe/Athens Europe/Kiev Europe/Kyiv Europe/Bucharest Europe/Sofia Europe/Riga Europe/Tallinn Europe/Vilnius'],
+      ['MSK', false, 'Europe/Moscow'],
+      ['GST', false, 'Asia/Dubai'],
+      ['IST', false, 'Asia/Kolkata Asia/Calcutta'],
+      ['SGT', false, 'Asia/Singapore'],
+      ['HKT', false, 'Asia/Hong_Kong'],
+      ['JST', false, 'Asia/Tokyo'],
+      ['KST', false, 'Asia/Seoul'],
+      ['AWST', false, 'Australia/Perth'],
+      ['AEST', true, 'Australia/Sydney Australia/Melbourne Australia/Hobart Australia/Canberra'],
+      ['AEST', false, 'Australia/Brisbane'],
+      ['ACST', true, 'Australia/Adelaide'],
+      ['ACST', false, 'Australia/Darwin'],
+      ['NZST', true, 'Pacific/Auckland'],
+      ['BRT', false, 'America/Sao_Paulo'],
+      ['ART', false, 'America/Argentina/Buenos_Aires America/Buenos_Aires'],
+      ['SAST', false, 'Africa/Johannesburg'],
+      ['UTC', false, 'Etc/UTC Etc/GMT Etc/Universal Etc/Zulu'],
+    ] as const
+  ).flatMap(([name, seasonal, names]) => names.split(' ').map((n) => [n.toLowerCase(), seasonal ? { name, seasonal: true as const } : { name }] as const)),
+);
+/** A tz database name as written: an area, a slash, a place (one more level for some). */
+const TZ_NAME_SOURCE = String.raw`(?:US|America|Europe|Asia|Australia|Pacific|Africa|Atlantic|Canada|Etc)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?`;
+
+/** Reads a zone named as the tz database names it ("US/Pacific"); undefined for a name it does not know. */
+export function parseTzName(text: string): Zone | undefined {
+  const known = TZ_NAMES.get(text.trim().toLowerCase());
+  return known && { name: known.name, offset: ZONE_ABBREVIATIONS[known.name], ...(known.seasonal ? { seasonal: true } : {}) };
+}
+
 /** Reads a zone named by its region ("Pacific time", "Eastern Standard Time"); undefined otherwise. */
 export function parseSpelledZone(text: string): Zone | undefined {
   const m = /^(.*?)(?:\s+(standard|daylight|summer))?\s+time$/i.exec(text.trim().replace(/\s+/g, ' '));
@@ -128,8 +181,8 @@ export interface ZoneDeclaration {
   end: number;
 }
 
-// A zone as a declaration writes it: a token, or a region's name.
-const DECLARED_SOURCE = `(?:${ZONE_SOURCE}|${SPELLED_SOURCE})`;
+// A zone as a declaration writes it: a token, a region's name, or a tz database name.
+const DECLARED_SOURCE = `(?:${TZ_NAME_SOURCE}|${ZONE_SOURCE}|${SPELLED_SOURCE})`;
 
 // "All times in UTC", "Times are in CEST", "(Times UTC)", "All timestamps are UTC+2", and the
 // zone's name spelled out before its abbreviation: "All times in Central European Time (CET)".
@@ -168,7 +221,7 @@ export function findZoneDeclaration(text: string, parenthesized = false): ZoneDe
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const written = m[1];
-      const spelled = parseSpelledZone(written);
+      const spelled = parseSpelledZone(written) ?? parseTzName(written);
       if (!spelled && !/^(?:utc|gmt)/i.test(written) && written !== written.toUpperCase()) continue;
       const zone = spelled ?? parseZone(written);
       if (!zone) continue;
