@@ -12,7 +12,7 @@ import { readsAsPlanned } from './actionable-status.js';
 const DONE_ITEM = new RegExp(
   [
     String.raw`^(?:\[[xX]\]\s*)?(?:[\u2705\u2714\u2611]|\(?(?:done|completed?|fixed|finished)\)?[:.\s-])`,
-    String.raw`\((?:done|completed|fixed|finished|merged|deployed|shipped)\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$`,
+    String.raw`\((?:done|completed|fixed|finished|merged|deployed|shipped)(?:\s+(?!(?:when|once|after|if|before|until|by\s+(?:next|the\s+end))\b)[^()]{1,60})?\)|\[(?:done|completed)\]|[\u2705\u2714\u2611]\uFE0F?\s*$`,
     String.raw`(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$`,
     String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
   ].join('|'),
@@ -51,7 +51,7 @@ export function readsAsDone(words: string, whole = words): boolean {
 }
 
 /** Group headings of work that is finished. */
-export const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b|\b(?:actions?|steps?|measures?|changes?|mitigations?)\s+(?:already\s+)?(?:taken|made|applied|carried\s+out)\b/i;
+export const DONE_GROUP = /\b(?:completed?|done|finished|already (?:done|fixed)|resolved)\b|\b(?:actions?|steps?|measures?|changes?|mitigations?|fixes)\s+(?:already\s+)?(?:taken|made|applied|carried\s+out|implemented|completed|deployed|in\s+place)\b/i;
 
 /**
  * A group heading that is a headline of work finished: a few words ending in a past participle,

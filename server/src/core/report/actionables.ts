@@ -82,7 +82,8 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
   // items: such a section written as prose mixes the follow-ups with their reasons, recaps and
   // advice to others, which a named one does far less.
   const byName = sectionOfKind(sections, config, 'actionables');
-  const byWords = byName ? undefined : sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'actionables' && NAMES_WORK_LEFT.test(s.normalized));
+  // Not one whose heading says the work is done ("Corrective measures implemented"): the work left is elsewhere, if anywhere.
+  const byWords = byName ? undefined : sections.find((s) => s.depth > 1 && sectionRole(s.title) === 'actionables' && NAMES_WORK_LEFT.test(s.normalized) && !DONE_GROUP.test(s.title));
   const named = byName ?? byWords;
   // A report with no actionables section tells what was done and what is left under "Solution" or
   // "Details of Fix": its items are read there, as done work unless they read as planned.
