@@ -204,6 +204,8 @@ class ItemReader {
   private introduces?: Actionable;
   /** In a fix section, the paragraph just read introduces a list of work done ("… were implemented:"). */
   private introducedAsDone = false;
+  /** The tasks linked by the paragraph just read, when it introduces a list. */
+  private introTasks?: string[];
 
   constructor(
     private readonly lines: LineIndex,
@@ -215,8 +217,14 @@ class ItemReader {
     const intro = this.introduces;
     this.introduces = undefined;
     const introducedAsDone = this.introducedAsDone;
-    this.introducedAsDone = group.narrative === true && node.type === 'paragraph' && /:\s*$/.test(toString(node)) && !readsAsPlanned(toString(node), true);
+    const introTasks = this.introTasks;
+    const introduces = node.type === 'paragraph' && /:\s*$/.test(toString(node));
+    this.introducedAsDone = group.narrative === true && introduces && !readsAsPlanned(toString(node), true);
+    // A paragraph that introduces the list and links its tracker ("cleanup, detailed in #631, by
+    // doing one of:") tracks the items it introduces.
+    this.introTasks = introduces ? this.references([node]).tasks : undefined;
     if (introducedAsDone && node.type === 'list') group = { ...group, introducedAsDone };
+    if (introTasks?.length && node.type === 'list') group = { ...group, tasks: introTasks };
     // A list right after an item that introduces it holds that item's details, not items.
     if (node.type === 'list' && intro && !isTaskList(node)) this.details(intro, node);
     else if (node.type === 'list') this.list(node, group);
