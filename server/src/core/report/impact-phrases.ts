@@ -81,7 +81,7 @@ const WHOLE_OR_ONE: RegExp[] = [
  * is then no length, count or loss to ask for.
  */
 const NO_IMPACT =
-  /^\W*(?:none|no impact|nil|n\/a)\s*(?:[.;,!]|$)|\bnear[- ]miss\b|\bno\s+(?:\w+\s+)?(?:impact|outage|disruption)\s+(?:to|on|for)\s+(?:our\s+|the\s+)?(?:users|customers|visitors)\b|\b(?:users?|customers?|visitors?)\s+(?:saw|experienced|noticed|had)\s+no\b/i;
+  /^\W*(?:none|no impact|nil|n\/a)\s*(?:[.;,!]|$)|\bnear[- ]miss\b|\bno\s+(?:\w+\s+)?(?:impact|outage|disruption)\s+(?:to|on|for)\s+(?:our\s+|the\s+|any\s+)?(?:ordinary\s+|regular\s+|end\s+)?(?:users|customers|visitors)\b|\b(?:users?|customers?|visitors?)\s+(?:saw|experienced|noticed|had)\s+no\b/i;
 
 /**
  * A sentence, anywhere in a report, that users saw nothing: "there was no perceivable
@@ -89,16 +89,16 @@ const NO_IMPACT =
  * impact statement.
  */
 const NO_USER_IMPACT =
-  /\bno\s+(?:perceivable|perceptible|noticeable|visible|user[- ]facing|customer[- ]facing|external)\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?(?:\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors))?\b|\bno\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors)\b/i;
+  /\b(?:never|not)\s+(?:actually\s+)?(?:encountered|had|experienced|suffered|saw)\s+(?:an?\s+|any\s+)?(?:actual\s+|real\s+)?[*_]*(?:outage|downtime)\b|\b(?:service|site|api|app|platform)\s+was\s+never\s+(?:unavailable|down|unreachable|interrupted)\b|\bno\s+(?:perceivable|perceptible|noticeable|visible|user[- ]facing|customer[- ]facing|external)\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?(?:\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors))?\b|\bno\s+(?:impact|outage|downtime|disruption)(?:\s*\/\s*(?:impact|outage|downtime|disruption))?\s+(?:for|to|on)\s+(?:our\s+|the\s+|any\s+)?(?:users|customers|visitors)\b/i;
 
 /** True when a sentence anywhere in `text` says users saw no impact at all ({@link NO_USER_IMPACT}). */
 export function saysNoUserImpact(text: string): boolean {
   return NO_USER_IMPACT.test(text);
 }
 
-/** True when the impact statement says there was none ({@link NO_IMPACT}). */
+/** True when the impact statement says there was none ({@link NO_IMPACT}, {@link NO_USER_IMPACT}). */
 export function statesNoImpact(text: string): boolean {
-  return NO_IMPACT.test(text);
+  return NO_IMPACT.test(text) || NO_USER_IMPACT.test(text);
 }
 
 /**

@@ -6,6 +6,7 @@ import { flattenSpecs, normalizeTitle, sectionNames } from '../config/profiles.j
 import { plainText } from '../markdown/prose.js';
 import type { LineIndex } from '../text.js';
 import { sectionRole } from './heading-roles.js';
+import { saysNoUserImpact } from './impact-phrases.js';
 import { sectionHasName } from './sections.js';
 import type { FrontMatter, ImpactStatement, Section } from './types.js';
 
@@ -48,8 +49,12 @@ export function findImpact(
 const AFFECTED = /\b(?:users?|customers?|clients?|funds|visitors?|readers?|editors?|people|members?|accounts?|tenants?|requests?|page ?views?|pages|sites?|traffic|api calls?|builds?|jobs?|deploys?|deployments?|launches|sessions?|logins?|payments?|orders?|uploads?|queries|searches|notifications?|events?|messages?|emails?|hubs?|pods?|chain|blocks?|transactions?|websites?|platform|apps?|teams?|students?|learners?|employees?|validators?|regions?|(?:our|all)\s+(?:other\s+)?services)\b/i;
 /** What happened to them. */
 const AFFECTED_HOW = /\b(?:could not|couldn't|cannot|can't|unable|did not|didn't|no longer|not being|failed|failing|fail|fails|errors?|unavailable|inaccessible|unreachable|down|outage|downtime|degraded|slow(?:er)?|slowed|timed? ?out|timeouts?|delayed|delays?|lost|broken|blank|stale|affected|impacted|impacting|dropped|rejected|terminated|killed|halt(?:ed|s)?|stall(?:ed|s)?|crash(?:ed|es|ing)?|crash-loop\w*|prevent(?:ed|ing|s)?|5\d\d|loss(?:es)?|experienc(?:ed|ing)|not responding|cease[sd]?\s+to\s+be|drained|lock(?:ed|ing|s)?\s+up|froze|frozen|hung|degradations?)\b/i;
-/** A whole-service outage says what was affected without naming who: "caused 40min of total outage". */
-const WHOLE_OUTAGE = /\b(?:total|complete|full|entire|service-wide|site-wide)\s+(?:outage|downtime)\b/i;
+/**
+ * A whole-service outage says what was affected without naming who: "caused 40min of total
+ * outage", "this took down the entire service", "made production unavailable".
+ */
+const WHOLE_OUTAGE =
+  /\b(?:total|complete|full|entire|service-wide|site-wide)\s+(?:outage|downtime)\b|\b(?:took|takes|take|taking|brought|brings|bring|bringing)\s+down\s+(?:the\s+|our\s+)?(?:entire\s+|whole\s+)?(?:service|site|website|api|app|platform|system|cluster|production)\b|\b(?:made|makes|making|rendered|renders|rendering)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:unavailable|unreachable|inaccessible|unusable)\b/i;
 
 /**
  * The impact as many reports state it: in the summary or another section that tells the story
@@ -77,9 +82,12 @@ function fromSummary(root: Root, sections: Section[], lines: LineIndex): ImpactS
   return undefined;
 }
 
-/** Words that say who or what was affected and what happened to them, or that the whole service was out. */
+/**
+ * Words that say who or what was affected and what happened to them, that the whole service was
+ * out, or that users saw no outage at all (a near miss: its impact is none).
+ */
 function statesImpact(text: string): boolean {
-  return (AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text) || OUT_OF_REACH.test(text);
+  return (AFFECTED.test(text) && AFFECTED_HOW.test(text)) || WHOLE_OUTAGE.test(text) || OUT_OF_REACH.test(text) || saysNoUserImpact(text);
 }
 
 /**
