@@ -24,8 +24,12 @@ const RELATIVE = new RegExp(
   'gi',
 );
 
-/** The relative phrases that count back: readable against a dated entry they stand in. */
-const PAST = /^(?:the day before yesterday|yesterday|last|earlier|this morning)|\bago$/i;
+/**
+ * The relative phrases readable against the date of the heading they stand under: those that
+ * count back, and the days next to it ("late tonight", "will decide tomorrow"). A week or a month
+ * ahead ("next week") still wants its date: it names no day.
+ */
+const READ_AGAINST_DAY = /^(?:the day (?:before|after) )?(?:yesterday|today|tonight|tomorrow)|^(?:last|earlier|this (?:morning|afternoon|evening))|\bago$/i;
 
 /** Yesterday, last week, this morning: relative dates in a permanent record. */
 export const relativeDate: ReportRule = {
@@ -39,8 +43,8 @@ export const relativeDate: ReportRule = {
   },
   scope: 'chunk',
   check({ report, token }) {
-    // Under a heading that is a date ("### 2024-03-05 14:10"), the past counts back from that day;
-    // a plan ("tomorrow", "next week") still wants the day it is due.
+    // Under a heading that is a date ("### 2024-03-05 14:10"), the past counts back from that day
+    // and the days next to it are known; a plan a week ahead ("next week") still wants its day.
     // Both are read section by section (a section ends at the next heading), so that the rule says
     // the same of a chunk as of the whole document.
     const parts = headingSections(report.root, report.text);
@@ -54,7 +58,7 @@ export const relativeDate: ReportRule = {
     return scanProse(report.root, report.text, RELATIVE, { token })
       // In an entry that starts with its date, "yesterday" is the day before that date.
       .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
-      .filter((m) => !(partOf(m.start)?.dated && PAST.test(m.text)))
+      .filter((m) => !(partOf(m.start)?.dated && READ_AGAINST_DAY.test(m.text)))
       // A verse, somebody's quoted words or a pasted chat message speak of their own day.
       .filter((m) => !verse.some(([s, e]) => m.start >= s && m.end <= e) && !quoted(report.text, m.start, m.end))
       .filter((m) => !inMessage(partOf(m.start)?.chat, m.start, m.end))
