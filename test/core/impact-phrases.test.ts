@@ -26,6 +26,7 @@ test('durations in words, digits and abbreviations', () => {
     'The job queue was stalled for a day.',
     'The queue was stalled overnight.',
     'Mail was delayed for several days.',
+    'Between the hours of 1900 and 2100 UTC the network was degraded.',
   ]) {
     assert.equal(hasDuration(text), true, text);
   }
@@ -40,6 +41,7 @@ test('statements without a duration', () => {
     'Saves failed on Monday.',
     'Version 1.35.0-wmf.31 was affected.',
     'Five million page views were served stale.',
+    'Saves failed between 2019 and 2021 on old clients.',
   ]) {
     assert.equal(hasDuration(text), false, text);
   }

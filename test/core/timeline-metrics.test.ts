@@ -178,6 +178,13 @@ test('a length in brackets after the milestone word counts, with a tilde and no 
   assert.equal(report.metrics.timeToResolveMinutes, 20 * 60);
 });
 
+test('"it took us 9 hours to resolve" states the time to resolve; a length that took for something else does not', () => {
+  const report = reportWith('- 2023-02-06 04:30 UTC Updates start failing. [start]', undefined, 'With a small crew it took us 9 hours to resolve a problem that could have been fixed in 4.\n\n');
+  assert.equal(report.metrics.timeToResolveMinutes, 9 * 60);
+  const other = reportWith('- 2023-02-06 04:30 UTC Updates start failing. [start]', undefined, 'It took us 9 hours to write this report.\n\n');
+  assert.equal(other.metrics.timeToResolveMinutes, undefined);
+});
+
 test('a stated end without its day that would come before the start is on the day after', () => {
   const report = reportWith('- 2025-08-18 23:15 UTC Block signing degradation begins.', undefined, '- Natural resolution: issue resolved at 02:43 UTC without any change on our side.\n\n');
   assert.equal(report.metrics.timeToResolveMinutes, 3 * 60 + 28);

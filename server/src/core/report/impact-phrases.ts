@@ -25,6 +25,8 @@ const DURATION_PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:between|from)\\b[^.;\\n]{0,50}?${INSTANT}[^.;\\n]{0,50}?(?:\\band\\b|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|[-–—])[^.;\\n]{0,50}?${INSTANT}`, 'i'),
   // `14:00–15:10`
   new RegExp(`${TIME}\\s*(?:[-–—]|to)\\s*${TIME}`, 'i'),
+  // `between the hours of 1900 and 2100 UTC`: hours written without a colon, said to be hours.
+  /\bhours\s+of\s+(?:[01]?\d|2[0-3]):?[0-5]\d\b[^.;\n]{0,20}?(?:\band\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*(?:[01]?\d|2[0-3]):?[0-5]\d\b/i,
   // `from the deploy until the rollback`
   /\bfrom\b[^.;\n]{1,80}?\buntil\b/i,
   /\b(?:all day|all night|overnight|all weekend|all morning|all afternoon|the whole (?:day|night|weekend|morning|afternoon))\b/i,

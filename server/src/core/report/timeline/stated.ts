@@ -173,6 +173,9 @@ const METRIC = new RegExp(
 );
 /** "Detected after 20 minutes", "resolved within 2 hours", "until the issue got resolved (~20 hrs)". */
 const AFTER = new RegExp(String.raw`\b(detected|noticed|mitigated|resolved|fixed|recovered)(?:\s+(?:after|within|in)\s+|\s*\(\s*(?:after\s+|within\s+)?)${APPROX}`, 'gi');
+/** "It took us 9 hours to resolve the problem", "took about an hour to recover": the length, then what it took to do. */
+const TOOK = new RegExp(String.raw`\btook\s+(?:us\s+|them\s+|the\s+team\s+)?${APPROX}`, 'gi');
+const TOOK_TO = /^\s+to\s+(?:fully\s+)?(resolve|fix|mitigate|recover|restore)\b/i;
 /** "From (the) first report to resolution took 4 hours". */
 const FROM_TO = new RegExp(
   String.raw`\bfrom\s+(?:the\s+)?(?:first\s+(?:user\s+)?report|detection|(?:the\s+)?(?:first\s+)?alert|(?:being\s+)?detected|start(?:\s+of\s+(?:the\s+)?impact)?|(?:the\s+)?impact\s+start)\s+(?:to|until|till)\s+(?:the\s+)?(resolution|mitigation|fix|recovery|resolved|mitigated)\s+(?:took|was|lasted|is)\s+${APPROX}`,
@@ -239,6 +242,16 @@ export function readStatements(text: string): Statement[] {
     const word = m[1].toLowerCase();
     const milestone = word === 'detected' || word === 'noticed' ? 'detected' : word === 'mitigated' || word === 'recovered' ? 'mitigated' : 'resolved';
     if (d) out.push({ kind: 'metric', milestone, from: 'start', minutes: d.minutes, start: m.index, end: d.end });
+  }
+  TOOK.lastIndex = 0;
+  for (let m = TOOK.exec(text); m; m = TOOK.exec(text)) {
+    const d = durationAfter(text, m.index + m[0].length);
+    const to = d && TOOK_TO.exec(text.slice(d.end, d.end + 40));
+    // Fixing, resolving or restoring ends the incident; mitigating or recovering ends the impact.
+    // Either way the sentence gives the impact's length too.
+    if (!d || !to) continue;
+    out.push({ kind: 'metric', milestone: /^(?:mitigat|recover)/i.test(to[1]) ? 'mitigated' : 'resolved', from: 'start', minutes: d.minutes, start: m.index, end: d.end });
+    out.push({ kind: 'duration', minutes: d.minutes, start: m.index, end: d.end });
   }
   FROM_TO.lastIndex = 0;
   for (let m = FROM_TO.exec(text); m; m = FROM_TO.exec(text)) {
