@@ -234,6 +234,21 @@ export function isReadOnlyOutage(text: string): boolean {
 }
 
 /**
+ * The team's own way of shipping held up, told without anyone outside it: "our deploy process was
+ * blocked", "the release could not be deployed", "deploys became slow". Nothing anybody stored
+ * was at stake there. Builds and CI are left out: for a team that runs CI for others, they are
+ * the service.
+ */
+const SHIPPING_HELD_UP =
+  /\b(?:deploy(?:s|ments?)?|deploy(?:ment)?\s+process|releases?|release\s+process|feature\s+development)\b[^.;\n]{0,80}?\b(?:blocked|slow(?:ed)?|delayed|stuck|broken|held\s+up|put\s+on\s+hold|could\s*(?:not|n't)\s+(?:run|be\s+deployed|deploy|ship))\b/i;
+const OUTSIDE_THE_TEAM = /\b(?:users?|customers?|clients?|visitors?|members?|subscribers?|readers?|editors?|public|funds|payments?|orders?|transactions?)\b/i;
+
+/** True when an impact tells only of the team's own shipping held up ({@link SHIPPING_HELD_UP}), with no one outside the team named. */
+export function isShippingOnly(text: string): boolean {
+  return SHIPPING_HELD_UP.test(text) && !OUTSIDE_THE_TEAM.test(text);
+}
+
+/**
  * A service that could not be reached or used at all: requests were refused, so nothing was
  * accepted that could then be lost. "The API was unreachable", "all services ceased to be
  * accessible", "users were not able to use the chat while the service was unavailable".

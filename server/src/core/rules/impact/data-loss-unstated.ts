@@ -1,6 +1,6 @@
 import { findSectionByNames } from '../../report/sections.js';
 import { plainText } from '../../markdown/prose.js';
-import { isReadOnlyOutage, isRefusedOutage, saysNoDataLost, statesDataLoss, statesNoImpact } from '../../report/impact-phrases.js';
+import { isReadOnlyOutage, isRefusedOutage, isShippingOnly, saysNoDataLost, statesDataLoss, statesNoImpact } from '../../report/impact-phrases.js';
 import type { ReportRule } from '../rule.js';
 import { summaryText } from './summary-text.js';
 
@@ -11,7 +11,7 @@ export const impactDataLossUnstated: ReportRule = {
   meta: {
     id: 'impact/data-loss-unstated',
     defaultSeverity: 'info',
-    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost (not asked of a website, page or service that was only unreachable).',
+    description: 'Neither the impact statement, the summary nor a plain sentence elsewhere says whether data was lost (not asked of a website, page or service that was only unreachable, nor of deploys held up).',
     tags: ['impact'],
     fixable: 'none',
     target: 'report',
@@ -35,6 +35,8 @@ export const impactDataLossUnstated: ReportRule = {
     if (isReadOnlyOutage(impact.text)) return [];
     // Nor did a service that refused every request: nothing was accepted that could be lost.
     if (isRefusedOutage(impact.text, story)) return [];
+    // Nor did deploys or a release held up, with the service itself untouched.
+    if (isShippingOnly(impact.text)) return [];
     return [
       {
         message: 'The impact statement does not say whether data was lost: state it either way (e.g. "No data was lost.").',
