@@ -203,6 +203,11 @@ test('detection: users asking for help, someone telling someone, a detection in 
   // Someone telling the team what they saw, in any tense.
   says('detected', ['Someone alerts us on chat that the price site is down', 'A maintainer told the on-call about failing builds']);
   doesNotSay('detected', ['We will tell the team once the fix is out', 'The on-call informs the customers that the fix is live']);
+  says('mitigated', ['The error rates as observed on the two dashboards subsequently drop back to zero']);
+  doesNotSay('mitigated', ['The error rates as observed on the two dashboards climb again']);
+  // The closing words of a repair, and the fix told as what the deployed code does.
+  says('resolved', ['Database resized, table repacked, all good!', '@ana deploys code to restore the intended behaviour for phase three']);
+  doesNotSay('resolved', ['All good so far, watching the queue', 'Not all good: the replica still lags', '@ana deploys code to collect more logs']);
   // Said in a chat or on a tracker by someone, or reported by a handle.
   says('detected', [
     'A client developer posts in the #dev channel of the project chat that their node has stopped at block 12',

@@ -215,6 +215,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // The trouble said to be over: "uploads are no longer bottlenecked", "tiles are no longer failing".
     new RegExp(String.raw`\b(?:is|are|was|were)\s+${NO_LONGER}\b`, 'i'),
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
+    // The same with words between: "the error rates as observed on the dashboards subsequently drop back to zero".
+    new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?|counts?|levels?)\b[^.;]{1,60}?\b(?:drops?|dropped|falls?|fell|returns?|returned|goes|went|gets?|got)\s+(?:back\s+)?(?:down\s+)?to\s+(?:zero|0|normal|baseline)\b`, 'i'),
     /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over|migrat)\w*/i,
     /\bdeclar(?:es|ed)\s+(?:[\w'-]+\s+){0,3}?(?:online|healthy|operational)\b/i,
     /\b(?:which|this|that)\s+(?:solved|fixed)\s+(?:the\s+)?(?:issue|problem|outage|incident)\b/i,
@@ -254,6 +256,11 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "Fixed" as an adjective ("a fixed strategy is deployed") names the new build, not the incident's end.
     /\b(?:resolved|all[\s-]+clear|fully\s+(?:recovered|restored|operational)|operational|(?<!\b(?:a|an|the|new|this|that|its|our|their)\s+)fixed)\b/i,
     /\bfinish(?:es|ed)?\s+resolving\b/i,
+    // The closing words of a repair: "Database resized, table repacked, all good!"; not a check on
+    // the way ("all good so far").
+    /(?<!\bnot\s+)\ball\s+(?:is\s+|looks\s+)?good\b(?!\s+(?:so\s+far|for\s+now|until))/i,
+    // The code that fixes it going out, told as what it does: "deploys code to restore the intended functionality".
+    /\bdeploy(?:s|ed)\s+(?:the\s+|a\s+|new\s+)?(?:code|change|changes|build)\s+(?:to|that)\s+(?:restores?|fix(?:es)?|corrects?|repairs?)\b/i,
     // The check that closes the work passing: "technical check-out passes", "smoke tests succeeded".
     /\b(?:check-?outs?|smoke\s+tests?|health\s*checks?|verification|validation|acceptance\s+tests?)\s+(?:pass(?:es|ed)?|succeed(?:s|ed)?|(?:is|was|are|were)\s+successful)\b/i,
     // Everything back, said of the whole: "all services restored", "all systems are operational again".
