@@ -56,10 +56,12 @@ test('a section under another name plays its role by its head words and question
     ['Conclusion', 'lessons'],
     ['Background', 'summary'],
     ['Fallout', 'impact'],
+    ['Looking Forward', 'actionables'],
+    ['Looking ahead', 'actionables'],
   ];
   for (const [title, role] of cases) assert.equal(sectionRole(title), role, title);
   // Not a role: a yes/no question, a hyphenated word, a timeline entry, a sentence.
-  for (const title of ['Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on']) {
+  for (const title of ['Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on', 'Looking-forward statements']) {
     assert.equal(sectionRole(title), undefined, title);
   }
   // Deciding what a file is takes the names only: a README's "Problem" and "Solution" are no postmortem.
