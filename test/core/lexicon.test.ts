@@ -201,12 +201,13 @@ test('detection: users asking for help, someone telling someone, a detection in 
   doesNotSay('detected', ['We email the customer about the fix', 'Support messaged all affected users about the maintenance window', 'The team contacts the token holders about the refund']);
   says('detected', ['A merchant emails the on-call about failed payouts']);
   // Someone telling the team what they saw, in any tense.
-  says('detected', ['Someone alerts us on chat that the price site is down', 'A maintainer told the on-call about failing builds']);
+  says('detected', ['Someone alerts us on chat that the price site is down', 'A maintainer informed the on-call about failing builds']);
   doesNotSay('detected', ['We will tell the team once the fix is out', 'The on-call informs the customers that the fix is live']);
   says('mitigated', ['The error rates as observed on the two dashboards subsequently drop back to zero']);
   doesNotSay('mitigated', ['The error rates as observed on the two dashboards climb again']);
   // The closing words of a repair, and the fix told as what the deployed code does.
-  says('resolved', ['Database resized, table repacked, all good!', '@ana deploys code to restore the intended behaviour for phase three']);
+  says('resolved', ['Database resized, table repacked, all good!', '@ana deploys code to restore the intended behaviour for phase three', 'Issue with the relay demotion logic patched and deployed']);
+  doesNotSay('resolved', ['The relay demotion logic is patched; the deploy waits for review']);
   doesNotSay('resolved', ['All good so far, watching the queue', 'Not all good: the replica still lags', '@ana deploys code to collect more logs']);
   // Said in a chat or on a tracker by someone, or reported by a handle.
   says('detected', [

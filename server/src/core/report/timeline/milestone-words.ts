@@ -156,9 +156,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // that their node has stopped", "says on IRC that the mirror is down"; not the team's own
     // notices ("we posted on the status page that …").
     new RegExp(String.raw`(?<!\b(?:we|I|our\s+team)\s+(?:\w+\s+)?)\b(?:posts?|posted|says?|said|writes?|wrote|mentions?|mentioned|shares?|shared|reports?|reported|messages?|messaged)\s+(?:in|on|to|via)\s+(?!(?:the\s+|our\s+)?(?:status\s*page|statuspage|blog|twitter|newsletter|mailing\s+list)\b)(?:the\s+)?(?:[#@\w&.-]+\s+){1,8}?(?:that|about)\b${TROUBLE_FOLLOWS}`, 'i'),
-    // Someone telling the team what they saw: "someone alerts us on chat that the site is down",
-    // "a maintainer told the on-call about failing builds".
-    /\b(?:alerts?|warns?|warned|informs?|informed|notifies|notified|tells?|told)\s+(?:us|the\s+(?:team|on-?call|ops|sre|admins?|maintainers?|infra(?:structure)?\s+team))\b(?=[^.;]*?\b(?:that|about)\b)/i,
+    // Someone warning the team of what they saw: "someone alerts us on chat that the site is down",
+    // "a maintainer informed the on-call about failing builds". Not "tells us", which as often
+    // brings news of another matter that leads to the incident.
+    /\b(?:alerts?|warns?|warned|informs?|informed|notifies|notified)\s+(?:us|the\s+(?:team|on-?call|ops|sre|admins?|maintainers?|infra(?:structure)?\s+team))\b(?=[^.;]*?\b(?:that|about)\b)/i,
     /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
     // The one who reports may be named by a handle: "@ana reports on chat that merges are stuck".
@@ -259,6 +260,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // The closing words of a repair: "Database resized, table repacked, all good!"; not a check on
     // the way ("all good so far").
     /(?<!\bnot\s+)\ball\s+(?:is\s+|looks\s+)?good\b(?!\s+(?:so\s+far|for\s+now|until))/i,
+    // The repair going out, told of what was broken: "Issue with the demotion logic patched and deployed".
+    /\b(?:patched|fixed|hot-?fixed)\s+and\s+(?:deployed|released|rolled\s+out|shipped)\b/i,
     // The code that fixes it going out, told as what it does: "deploys code to restore the intended functionality".
     /\bdeploy(?:s|ed)\s+(?:the\s+|a\s+|new\s+)?(?:code|change|changes|build)\s+(?:to|that)\s+(?:restores?|fix(?:es)?|corrects?|repairs?)\b/i,
     // The check that closes the work passing: "technical check-out passes", "smoke tests succeeded".
