@@ -162,6 +162,8 @@ const DATA_LOSS = [
   new RegExp(String.raw`\b(?:neither|no)\b[^.;\n]{0,40}?\b${LEDGER}\b[^.;\n]{0,30}?\b(?:at\s+risk|lost|affected|drained|stolen)\b`, 'i'),
   new RegExp(String.raw`\b${STATE}\b[^.;\n]{0,40}?\b(?:consistent|intact|preserved|unaffected|untouched|(?:not|never)\s+(?:\w+\s+)?(?:affected|lost|corrupted|at\s+risk))\b`, 'i'),
   new RegExp(String.raw`\b(?:recover(?:ed|ing)?|return(?:ed|ing)?|refund(?:ed|ing)?|reimburs(?:ed|ing))\s+(?:\S+\s+){0,5}?${LEDGER}\b|\bmade\s+whole\b`, 'i'),
+  // The affected paid back: "all affected users have been refunded", "depositors were reimbursed".
+  /\b(?:users?|customers?|clients?|depositors?|holders?|traders?|proposers?|validators?|everyone|everybody)\b[^.;\n]{0,40}?\b(?:have|has|were|was|been|got|are)\s+(?:all\s+|fully\s+)?(?:refunded|reimbursed|compensated)\b/i,
   // "Otherwise nothing was affected": whatever else the report lists is all there was.
   /\bnothing\s+(?:else\s+)?(?:was|were|has\s+been|got)\s+(?:\w+ly\s+)?(?:affected|impacted|lost|touched|compromised|damaged)\b/i,
   // "with the outage itself being the only impact": what the report names is all there was.
