@@ -68,6 +68,9 @@ const FIX_SECTION = new RegExp(String.raw`\b(?:${FIX_NOUNS})\b`);
 /** A paragraph that is an actionable by its label: "**Action item:** …", "Follow-up: …". */
 const ACTION_LABEL = /^[*_]{0,2}(?:action items?|actionables?|follow[- ]?ups?|todo)[*_]{0,2}\s*:[*_]{0,2}\s+(?=\S)/i;
 
+/** A paragraph that is only a label over a list of work still to do: "**Actions planned:**", "Follow-ups:". */
+const PLANNED_LABEL = /^(?:actions?\s+(?:planned|to\s+take|to\s+be\s+taken|needed|required)|planned\s+actions?|action\s+items?|follow[- ]?ups?|next\s+steps?|to-?dos?)\s*:$/i;
+
 /** "(for example <link>)": a link given as an example is not the item's task. */
 const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?:\/\/[^\s)>]+>?)\)?/gi;
 
@@ -117,7 +120,12 @@ export function readActionables(sections: Section[], lines: LineIndex, config: R
   }
   for (const other of sections) {
     if (inside.has(other)) continue;
+    let planned = false;
     for (const node of other.content) {
+      // A list under a label that names work still to do ("**Actions planned:**") holds actionables
+      // wherever it stands; one under "Actions taken:" holds done work and is left alone.
+      if (planned && node.type === 'list') reader.block(node, { tags: [] });
+      planned = node.type === 'paragraph' && PLANNED_LABEL.test(toString(node).trim());
       if (node.type === 'paragraph') reader.labelled(node);
       // A table headed "Action item | Owner | …" is the report's actionables wherever it stands.
       else if (node.type === 'table' && isActionTable(node, lines)) reader.block(node, { tags: [] });
