@@ -17,7 +17,7 @@ import type { Range } from '../types.js';
 import { isOwnerValue, readReferences, readTagCell } from './actionable-refs.js';
 import { isStatus, readsAsPlanned, statedStatus, statusCellDone } from './actionable-status.js';
 import { tableColumns, type Columns } from './actionable-table.js';
-import { FIX_NOUNS, headingRole, NAMES_WORK_LEFT, sectionRole } from './heading-roles.js';
+import { FIX_NOUNS, headingRole, NAMES_WORK_LEFT, sectionRole, WORK_LEFT } from './heading-roles.js';
 import { DONE_GROUP, isDoneHeadline, readsAsDone } from './actionable-done.js';
 import { headingHandle, teamIntroducing } from './actionable-owner.js';
 import { sectionNodes, sectionOfKind } from './section-kind.js';
@@ -68,8 +68,11 @@ const FIX_SECTION = new RegExp(String.raw`\b(?:${FIX_NOUNS})\b`);
 /** A paragraph that is an actionable by its label: "**Action item:** …", "Follow-up: …". */
 const ACTION_LABEL = /^[*_]{0,2}(?:action items?|actionables?|follow[- ]?ups?|todo)[*_]{0,2}\s*:[*_]{0,2}\s+(?=\S)/i;
 
-/** A paragraph that is only a label over a list of work still to do: "**Actions planned:**", "Follow-ups:". */
-const PLANNED_LABEL = /^(?:actions?\s+(?:planned|to\s+take|to\s+be\s+taken|needed|required)|planned\s+actions?|action\s+items?|follow[- ]?ups?|next\s+steps?|to-?dos?)\s*:$/i;
+/**
+ * A paragraph that is only a label over a list of work still to do: "**Actions planned:**",
+ * "Follow-ups:", "Next steps:" (the head words of {@link WORK_LEFT}).
+ */
+const PLANNED_LABEL = new RegExp(String.raw`^(?:actions?\s+(?:planned|to\s+take|to\s+be\s+taken|needed|required)|planned\s+actions?|${WORK_LEFT})\s*:$`, 'i');
 
 /** "(for example <link>)": a link given as an example is not the item's task. */
 const EXAMPLE_LINK = /\(?\b(?:for example|for instance|e\.g\.|such as|like)[,:]?\s*(?:\[[^\]]*\]\([^)]*\)|<?https?:\/\/[^\s)>]+>?)\)?/gi;
@@ -226,8 +229,9 @@ class ItemReader {
     this.introduces = undefined;
     const introducedAsDone = this.introducedAsDone;
     const introTasks = this.introTasks;
-    const introduces = node.type === 'paragraph' && /:\s*$/.test(toString(node));
-    this.introducedAsDone = group.narrative === true && introduces && !readsAsPlanned(toString(node), true);
+    const words = node.type === 'paragraph' ? toString(node) : '';
+    const introduces = /:\s*$/.test(words);
+    this.introducedAsDone = group.narrative === true && introduces && !readsAsPlanned(words, true);
     // A paragraph that introduces the list and links its tracker ("cleanup, detailed in #631, by
     // doing one of:") tracks the items it introduces.
     this.introTasks = introduces ? this.references([node]).tasks : undefined;

@@ -135,7 +135,7 @@ export const FIX_NOUNS = String.raw`fix(?:es)?|solutions?`;
  * ("Prevention", "Client improvements"): a section so named is read for its items when the
  * profile names no actionables section (`actionables.ts`).
  */
-const WORK_LEFT = String.raw`action items?|actionables?|follow[- ]?ups?|next steps?|corrective|remediations?|remedial|recommendations?|to-?dos?`;
+export const WORK_LEFT = String.raw`action items?|actionables?|follow[- ]?ups?|next steps?|corrective|remediations?|remedial|recommendations?|to-?dos?`;
 
 /** A title whose head words name a list of work still to do ({@link WORK_LEFT}). */
 export const NAMES_WORK_LEFT = new RegExp(String.raw`\b(?:${WORK_LEFT})(?![\w-])`);

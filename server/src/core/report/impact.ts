@@ -7,7 +7,7 @@ import { plainText } from '../markdown/prose.js';
 import type { LineIndex } from '../text.js';
 import { sectionRole } from './heading-roles.js';
 import { saysNoUserImpact } from './impact-phrases.js';
-import { sectionHasName } from './sections.js';
+import { documentTitle, sectionHasName } from './sections.js';
 import type { FrontMatter, ImpactStatement, Section } from './types.js';
 
 /** Names an impact section goes by when the profile does not say. */
@@ -95,18 +95,6 @@ function statesImpact(text: string): boolean {
  * "openfoodfacts.net was unreachable", "all the services on the host ceased to be accessible".
  */
 const OUT_OF_REACH = /\b(?:(?:is|was|were|are|went|became|been)\s+(?:\w+\s+)?(?:unreachable|inaccessible|unavailable|offline|not\s+responding|not\s+reachable|not\s+accessible)|cease[sd]?\s+to\s+be\s+(?:accessible|reachable|available))\b/i;
-
-/**
- * The heading that names the report, when the report opens with it: the only level-1 heading, or
- * the first heading when nothing but front matter or markup comes before it and it names no part.
- */
-function documentTitle(sections: Section[], root: Root): Section | undefined {
-  const first = sections[0];
-  if (!first) return undefined;
-  if (first.depth === 1 && sections.filter((s) => s.depth === 1).length === 1) return first;
-  const before = root.children.filter((n) => (n.position?.start.offset ?? 0) < (first.heading.position?.start.offset ?? 0));
-  return before.every((n) => n.type === 'yaml' || n.type === 'html') && sectionRole(first.title) === undefined ? first : undefined;
-}
 
 /** Normalized names of the profile's impact section, or the usual ones. */
 export function impactNames(config: ResolvedConfig): string[] {

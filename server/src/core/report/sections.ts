@@ -158,3 +158,15 @@ export function openingNodes(sections: readonly Section[], root: Root, textLengt
   const end = first?.heading.position?.start.offset ?? textLength;
   return root.children.filter((n) => n.type !== 'heading' && n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= end);
 }
+
+/**
+ * The heading that names the report, when the report opens with it: the only level-1 heading, or
+ * the first heading when nothing but front matter or markup comes before it and it names no part.
+ */
+export function documentTitle(sections: readonly Section[], root: Root): Section | undefined {
+  const first = sections[0];
+  if (!first) return undefined;
+  if (first.depth === 1 && sections.filter((s) => s.depth === 1).length === 1) return first;
+  const before = root.children.filter((n) => (n.position?.start.offset ?? 0) < (first.heading.position?.start.offset ?? 0));
+  return before.every((n) => n.type === 'yaml' || n.type === 'html') && sectionRole(first.title) === undefined ? first : undefined;
+}

@@ -1,5 +1,4 @@
-import { sectionRole } from '../../report/heading-roles.js';
-import { isEmptySection } from '../../report/sections.js';
+import { documentTitle, isEmptySection } from '../../report/sections.js';
 import { hasDate, hasTime, readLeadingToken } from '../../report/timeline/tokens.js';
 import type { Section } from '../../report/types.js';
 import type { ReportRule } from '../rule.js';
@@ -59,15 +58,6 @@ const FIELD_HEADING = /^[\p{L}][\p{L}\d .'/()-]{0,40}:\s*\S/u;
 /** A heading that only labels the next one as the report's title ("# Title:" then "### Disk full"). */
 const TITLE_LABEL = /^title\s*:?\s*$/i;
 
-/**
- * The report's title written at the level of its parts: "# Transaction delays" directly followed
- * by "# Incident Summary". The first heading names no part and the next one does.
- */
-function isTitleOverParts(sections: readonly Section[], i: number): boolean {
-  const next = sections[i + 1];
-  return i === 0 && !!next && next.depth === sections[0].depth && sectionRole(sections[0].title) === undefined && sectionRole(next.title) !== undefined;
-}
-
 /** The heading is the title label, or the title under it. */
 function isTitleLabel(sections: readonly Section[], i: number): boolean {
   return (TITLE_LABEL.test(sections[i].title) && i + 1 < sections.length) || (i > 0 && TITLE_LABEL.test(sections[i - 1].title));
@@ -84,19 +74,21 @@ export const emptySection: ReportRule = {
     target: 'report',
   },
   check({ report }) {
-    // The document title (the only level-1 heading) is a title, not a section.
+    // The document title (the only level-1 heading, or the heading the report opens with when it
+    // names no part: "# … Post-Mortem" over "# Incident Summary") is a title, not a section.
     const titles = report.sections.filter((s) => s.depth === 1);
+    const title = documentTitle(report.sections, report.root);
     return report.sections
       .filter(
         (s, i) =>
           !(titles.length === 1 && s === titles[0]) &&
+          s !== title &&
           isEmptySection(s) &&
           !isTimedEntry(s.title) &&
           !isDayDivider(s, report.sections[i + 1]) &&
           !isTitleBeforeMeta(report.sections[i + 1], i, report.text) &&
           !isMetadataBlock(s, report.text) &&
           !FIELD_HEADING.test(s.title) &&
-          !isTitleOverParts(report.sections, i) &&
           !isTitleLabel(report.sections, i),
       )
       .map((s) => ({ message: `Section "${s.title}" is empty.`, range: s.headingRange }));
