@@ -73,9 +73,8 @@ const WHOLE: RegExp[] = [
 const WHOLE_OR_ONE: RegExp[] = [
   ...WHOLE,
   /\b(?:the|one|an?)\s+(?:affected\s+)?(?:employee|customer|user|client|tenant|account|person|individual|member|partner|developer|student|validator)(?![\w-])(?!\s+(?:experience|base|journey|interface|side)\b)/i,
-  /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)\s+(?:were|are)\s+(?:failing|failed|broken|unavailable|down)\b/,
-  // The same with the source named between: "Data updates from the loaders (posts to the update API) were broken".
-  /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:updates|writes|reads|imports|syncs|deliveries|notifications|launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs)\s+(?:from|to|of|by)\s+(?:[^.;!?]|\b(?:i\.e|e\.g)\.){1,80}?\s+(?:were|are)\s+(?:all\s+)?(?:failing|failed|broken|unavailable|down|rejected)\b/,
+  // The source may be named between: "Data updates from the loaders (i.e. posts to the API) were broken".
+  /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:updates|writes|reads|imports|syncs|deliveries|notifications|launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)(?:\s+(?:from|to|of|by)\s+(?:[^.;!?]|\b(?:i\.e|e\.g)\.){1,80}?)?\s+(?:were|are)\s+(?:all\s+)?(?:failing|failed|broken|unavailable|down|rejected)\b/,
   // "did not respond to any events": none of them, that is all of them.
   /\b(?:not|never|no longer|unable to|failed to)\b[^.;\n]{0,40}?\bany\b/i,
 ];
