@@ -60,6 +60,11 @@ test('resolution: finishing the incident; a channel or file closed is not one; b
   doesNotSay('resolved', ['The team confirms the old channel has been closed', 'The first occurrence resolved itself without a diagnosis', 'It was previously resolved by a restart']);
 });
 
+test('resolution: an audience told of the fixed state is not the moment it was fixed', () => {
+  says('resolved', ['The login issue is fixed', 'Fixed the broken route and confirmed it']);
+  doesNotSay('resolved', ['The dev mailing list is notified of the outage, fixed status and impact', 'Customers were informed about the resolved incident by email']);
+});
+
 test('impact start: a first wave begins, serving machines are killed, a vulnerability is published', () => {
   says('start', ['First wave of junk uploads begins', 'Healthy workers all get killed by the scaler', 'The parser vulnerability was published']);
   doesNotSay('start', ['The second wave of the rollout went fine', 'Stale workers killed to free memory', 'The advisory will be published next week']);

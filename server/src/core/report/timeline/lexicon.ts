@@ -119,8 +119,12 @@ const NOT_A_DOUBT: Readonly<Record<Milestone, RegExp>> = { start: NOTHING_NEW, d
 /** How far before the words a negation still applies to them. */
 const NEGATION_REACH = 40;
 
-/** Resolution words that mean something else: "resolved the DNS name", "closed the connection". */
-const FALSE_RESOLUTION = /\b(?:resolution\s+(?:message|notice|update|post|e-?mail|announcement)|(?:dns|name|host(?:name)?|identity|identifier|resource|did|address|domain|dependency|module|path|url)\s+resolution|resolution\s+(?:issues?|errors?|failures?|problems?|regressions?|bugs?)|resolution\s+of\s+(?:all\s+|the\s+|our\s+)?(?:[\w.-]+\s+){0,2}?(?:hostnames?|names?|dns|addresses|records|domains?)|resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
+/**
+ * Resolution words that mean something else: "resolved the DNS name", "closed the connection";
+ * an audience told of the state ("the mailing list is notified of the outage, fixed status"), which
+ * was reached before the telling.
+ */
+const FALSE_RESOLUTION = /\b(?:(?:notified|informed)\s+(?:of|about)\b|resolution\s+(?:message|notice|update|post|e-?mail|announcement)|(?:dns|name|host(?:name)?|identity|identifier|resource|did|address|domain|dependency|module|path|url)\s+resolution|resolution\s+(?:issues?|errors?|failures?|problems?|regressions?|bugs?)|resolution\s+of\s+(?:all\s+|the\s+|our\s+)?(?:[\w.-]+\s+){0,2}?(?:hostnames?|names?|dns|addresses|records|domains?)|resolved\s+(?:the\s+)?(?:dns|name|hostname|address|ip|dependency|dependencies|conflict|merge)|closed\s+(?:the\s+)?(?:connection|port|socket|file|pr|pull\s+request)|operational\s+(?:issue|problem|load|data))\b/i;
 
 const blank = (p: string): string => ' '.repeat(p.length);
 
