@@ -112,6 +112,11 @@ test('detection: realising trouble is noticing it, realising anything else is no
   doesNotSay('detected', ['We realized that a colleague had obtained the certificates in advance', 'She realised the meeting room was booked', 'She found that the report was ready', 'We started reporting weekly figures to the board next quarter', 'The node starts reporting "no space left on device"', 'We confirmed the failure domain of each rack']);
 });
 
+test('mitigation: someone restarts the service, the daemon or the database that failed', () => {
+  says('mitigated', ['SW restarts the listener systemd service', 'Around 17:55 I restarted mongodb', 'She reboots all the worker nodes']);
+  doesNotSay('mitigated', ['We tried restarting the service', 'The service restarts every night at 02:00 by itself', 'Restart the proxy if the queue grows']);
+});
+
 test('mitigation: processing as normal, a service switched back on, a rollback named as the event', () => {
   says('mitigated', ['The bot is once again merging at its usual rate', 'Sends the message by hand, triggering downstream processing as normal', 'Reenabled service', 'Uploads are re-enabled for every wiki', 'renderer rollback {2.0.17}', 'Rollback to v1.4', 'Revert of the bad deploy']);
   doesNotSay('mitigated', ['Fees on the vault were re-enabled', 'Rollback to v1.4 started', 'Rollback plan discussed', 'revert PR opened', 'We discuss a rollback to v1.4', 'The build is failing again']);
