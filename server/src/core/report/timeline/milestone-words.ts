@@ -59,6 +59,14 @@ export const TEST_STAGE = /\b(?:test-?net|staging|devnet|dev(?:elopment)?\s+envi
 /** Trouble named later in the same sentence: a lookahead, for words that are a detection only then. */
 const TROUBLE_FOLLOWS = String.raw`(?=[^.;]*?\b(?:issues?|problems?|errors?|fail\w*|broke\w*|wrong|down|outages?|incident|bugs?|not|no|never|missing|stuck|slow\w*|leak\w*|mistakes?|affect\w*|impact\w*|unavailable|unknown|crash\w*|lost|bad|incorrect|invalid|expired|empty|still|stopped|halted|died|dead|credentials?|secrets?|passwords?)\b|[^.;]*?n't\b)`;
 
+/**
+ * Someone restarting what failed: "SW restarts the foel_prod systemd service", "restarted
+ * mongodb". A mitigation word; a restart that did not help is caught by the words that say the
+ * impact went on, and one followed minutes later by the service back is the act, not the effect
+ * (`select.ts`).
+ */
+export const RESTART = /\b(?:restarts|restarted|relaunch(?:es|ed)|reboots|rebooted|bounces|bounced)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|our\s+|their\s+)?(?:(?:[\w`.-]+\s+){0,3}?(?:services?|containers?|daemons?|process(?:es)?|pods?|servers?|nodes?|instances?|workers?|prox(?:y|ies)|vms?|hosts?|machines?|databases?|listeners?|apps?|applications?)\b|(?:mongo(?:db|d)?|mysql|mariadb|postgres(?:ql)?|redis|nginx|apache|haproxy|memcached|elasticsearch|rabbitmq|kafka)\b)/i;
+
 /** What users get switched back on: a service, its traffic, one of its functions. */
 const SWITCHED = String.raw`(?:service|site|website|api|app|traffic|access|endpoints?|logins?|uploads?|writes|signups?|payments?)`;
 
@@ -249,9 +257,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\bremediation\s+(?:commit|patch|pr|pull\s+request|change)\b|\bremediation\b(?:\s+[\w-]+){0,3}?\s+(?:deployed|applied|merged|landed|in\s+place)\b/i,
     // The system doing its work again: "the manager has spun up 20 workers".
     /\b(?:has|have|had)\s+(?:now\s+)?(?:spun\s+up|launched|provisioned|scheduled)\s+(?:\d+|all|the\s+(?:new|missing|pending))\b/i,
-    // Someone restarting what failed: "SW restarts the foel_prod systemd service", "restarted
-    // mongodb". A restart that did not help is caught by the words that say the impact went on.
-    /\b(?:restarts|restarted|relaunch(?:es|ed)|reboots|rebooted|bounces|bounced)\s+(?:the\s+|all\s+(?:the\s+)?|its\s+|our\s+|their\s+)?(?:(?:[\w`.-]+\s+){0,3}?(?:services?|containers?|daemons?|process(?:es)?|pods?|servers?|nodes?|instances?|workers?|prox(?:y|ies)|vms?|hosts?|machines?|databases?|listeners?|apps?|applications?)\b|(?:mongo(?:db|d)?|mysql|mariadb|postgres(?:ql)?|redis|nginx|apache|haproxy|memcached|elasticsearch|rabbitmq|kafka)\b)/i,
+    RESTART,
     // "Released the fixed binary", "deployed a patched image".
     /\b(?:released|deployed|shipped|rolled\s+out)\s+(?:an?\s+|the\s+)?(?:fixed|patched)\s+(?:binary|binaries|build|version|release|image|package)\b/i,
   ],

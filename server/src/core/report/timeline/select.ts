@@ -38,6 +38,7 @@ import type { LineIndex } from '../../text.js';
 import { parseIsoInstant } from '../iso-date.js';
 import type { FrontMatter, Milestone, MilestoneFact, Milestones, StatedFact, TimelineEntry } from '../types.js';
 import { CONTAINMENT, MILESTONE_INFO, MILESTONES, tellsOnlyDetection } from './lexicon.js';
+import { RESTART } from './milestone-words.js';
 import { entryLineRange } from './sort.js';
 import { absoluteOf, causeEntry, notBefore, openingEntry, symptomAfterReport } from './start-fallbacks.js';
 
@@ -219,7 +220,7 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
       // entry that says the impact goes on, unless none is.
       let lastGoesOn = entries.length - 1;
       while (lastGoesOn >= 0 && !(entries[lastGoesOn].goesOn !== undefined && after(entries[lastGoesOn]))) lastGoesOn--;
-      return pick(entries, false, candidate, lastGoesOn + 1) ?? pick(entries, false, candidate);
+      return effectOfRestart(entries, pick(entries, false, candidate, lastGoesOn + 1) ?? pick(entries, false, candidate));
     }
     case 'resolved': {
       const resolved = (e: TimelineEntry): boolean => has(e, 'resolved') && after(e) && notBefore(e, chosen.mitigated);
@@ -230,6 +231,24 @@ function inferredEntry(milestone: Milestone, entries: readonly TimelineEntry[], 
       return (cued.resolved && pick(entries, true, resolved)) ?? (cued.mitigated && pick(entries, true, (e) => recovered(e) && after(e)));
     }
   }
+}
+
+/** How soon after a restart an entry saying the service is back tells the restart's effect. */
+const EFFECT_WITHIN = 15 * 60_000;
+
+/**
+ * A restart chosen as the mitigation ("the on-call restarts the manager pod") when the next entry,
+ * minutes later, says in other words that the service is back ("the manager has spun up 40
+ * runners"): a reader takes the effect, not the act. Without such an entry the restart stands.
+ */
+function effectOfRestart(entries: readonly TimelineEntry[], chosen: TimelineEntry | undefined): TimelineEntry | undefined {
+  const settling = (e: TimelineEntry): TimelineEntry['cues'][number] | undefined => e.cues.find((c) => c.milestone === 'mitigated' || c.milestone === 'resolved');
+  const cue = chosen && settling(chosen);
+  if (!chosen || chosen.utc === undefined || !cue || !RESTART.test(cue.words)) return chosen;
+  const next = entries[entries.indexOf(chosen) + 1];
+  const effect = next && settling(next);
+  if (!next || next.utc === undefined || !effect || RESTART.test(effect.words) || next.utc - chosen.utc > EFFECT_WITHIN || next.utc < chosen.utc) return chosen;
+  return next;
 }
 
 /**
