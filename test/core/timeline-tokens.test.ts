@@ -215,7 +215,7 @@ test('a field value that is only a date and time', () => {
   assert.equal(value('SN, RC'), undefined);
 });
 
-test('four digits without a colon are a time only right after a date', () => {
+test('four digits without a colon are a time right after a date, or with a zone after them', () => {
   const t = readLeadingToken('2022-01-08 2233 ::::: telemetry stops');
   assert.deepEqual([t?.day, t?.hour, t?.minute], [8, 22, 33]);
   assert.equal(readLeadingToken('2022-01-08 0915Z the queue backs up')?.zone?.name, 'UTC');
@@ -223,4 +223,14 @@ test('four digits without a colon are a time only right after a date', () => {
   assert.equal(readLeadingToken('2233 ::::: telemetry stops'), undefined);
   assert.equal(readLeadingToken('2022-01-08 2460 x')?.hour, undefined);
   assert.equal(readLeadingToken('2022-01-08 12345 x')?.hour, undefined);
+  // A zone says so on its own: "1936 UTC: v2 is released", "0117Z".
+  const zoned = readLeadingToken('1936 UTC: v2 is released');
+  assert.deepEqual([zoned?.hour, zoned?.minute, zoned?.zone?.name], [19, 36, 'UTC']);
+  assert.equal(readLeadingToken('0117Z the queue backs up')?.hour, 1);
+  assert.equal(readLeadingToken('2000 users were affected')?.hour, undefined);
+  // After a month and day, four digits with a zone are the time, not the year.
+  const md = readLeadingToken('Feb 8 0117 UTC: first report');
+  assert.deepEqual([md?.month, md?.day, md?.year, md?.hour, md?.minute], [2, 8, undefined, 1, 17]);
+  assert.deepEqual([readLeadingToken('Feb 7 1506 UTC: patch planned')?.year, readLeadingToken('Feb 7 1506 UTC: patch planned')?.hour], [undefined, 15]);
+  assert.equal(readLeadingToken('May 21 2020, 14:05 UTC: deploy')?.year, 2020);
 });

@@ -20,10 +20,13 @@ const DOTTED_DATE = /(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/y;
 // A month and day without a year, as a log stamp writes them: "[03-26 23:04]", "03/26 23:04".
 // Only with a time right after it, so "10-12 nodes" stays a range of numbers.
 const NUMERIC_MONTH_DAY = /(\d{2})([-/])(\d{2})(?=[ \t]+\d{1,2}:\d{2}(?!\d))/y;
+// The year after a month and day: of this century or the last, and not a clock of four digits
+// with its zone ("Feb 8 0117 UTC", "Feb 7 1506 UTC").
+const YEAR = String.raw`((?:19|20)\d{2})(?![ \t]*(?:Z|UTC|GMT)(?![A-Za-z]))`;
 // A colon after the day ends a label ("Oct 30th: first wave begins"); "May 21:30" is a time.
 // The parts are apart by spaces or joined by dashes: "Apr 22, 2022", "Apr-22-2022", "22-Apr-2022".
-const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
-const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+|-)${MONTH}(?:(?:,?[ \\t]+|-)(\\d{4}))?(?![\\dA-Za-z])`, 'iy');
+const MONTH_DAY = new RegExp(`${MONTH}(?:[ \\t]+|-)(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,?[ \\t]+|-)${YEAR})?(?![\\dA-Za-z])(?!:\\d)`, 'iy');
+const DAY_MONTH = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?(?:[ \\t]+|-)${MONTH}(?:(?:,?[ \\t]+|-)${YEAR})?(?![\\dA-Za-z])`, 'iy');
 
 /** `re` (a sticky pattern) matched exactly at `at`. */
 export function match(re: RegExp, text: string, at: number): RegExpExecArray | null {

@@ -9,7 +9,7 @@
  * a log stamp's `03-26` or `03/26` without a year, only when a time follows)
  * · separator (`T`, space, `, `, ` at `) · time (`14:05`, `4:19`, `14:05:09`, `2:05 PM`; dotted
  * `12.39UTC` or `4.52 pm` only when a zone or AM/PM follows; `2233` without a colon only after
- * a date), or a
+ * a date or before a zone, `1936 UTC`), or a
  * range (`8:20 - 8:24`) · zone (`Z`, ` UTC`, ` PDT`, `+02:00`, ` (CEST)`, ` UTC+2`) · a date after
  * the time when none came before (`03:30 AM PST Sunday Oct 31st`).
  *
@@ -73,7 +73,8 @@ const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
-// "2022-01-08 2233": four digits without a colon are a time only right after a date.
+// "2022-01-08 2233": four digits without a colon are a time right after a date, or when a zone
+// follows ("1936 UTC").
 const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 /**
@@ -130,6 +131,11 @@ function readTime(text: string, at: number, afterDate = false): NotedTime | NotA
   const partial = match(PARTIAL_TIME, text, at);
   if (partial) return { end: at + partial[0].length, problem: partialTime(partial[0], Number(partial[1]), partial[2] !== undefined) };
   let m = match(TIME, text, at) ?? (afterDate ? match(COMPACT_TIME, text, at) : null);
+  if (!m) {
+    // "1936 UTC:", "0117Z": four digits are a time on their own when a zone says so.
+    const compact = match(COMPACT_TIME, text, at);
+    m = compact && readZone(text, at + compact[0].length) ? compact : null;
+  }
   if (!m) {
     // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
     m = match(DOTTED_TIME, text, at);
