@@ -53,10 +53,18 @@ export function symptomAfterReport(start: MilestoneFact, entries: readonly Timel
 }
 
 /**
+ * An entry about a change that does not make it: a test of it, a plan or an announcement of it,
+ * or a guess at what it may do ("partial upgrade tests are triggered", "the upgrade is announced",
+ * "confirms the upgrade may result in consensus issues").
+ */
+const NOT_THE_CHANGE = /\b(?:tests?|tested|testing|plan(?:s|ned|ning)?|schedul(?:e|es|ed|ing)|announc(?:e|es|ed|ing|ement)|propos(?:e|es|ed|al)|agree(?:s|d)?|may|might|could|would|will|should)\b/i;
+
+/**
  * No entry says the problem began, but the report names a change as the cause ("the new release
  * caused two issues", "triggered by the deployment of the new endpoint") and the timeline has an
  * entry of that kind of change before the detection ("renderer release", "branch deployed to
- * production"): the impact started with the last such change before it was detected.
+ * production"): the impact started with the last such change before it was detected. Entries
+ * that only test, plan, announce or guess at the change are not it.
  */
 export function causeEntry(chosen: Milestones, statements: readonly StatedFact[], entries: readonly TimelineEntry[], lines: LineIndex): void {
   const detected = chosen.detected?.entry;
@@ -66,6 +74,7 @@ export function causeEntry(chosen: Milestones, statements: readonly StatedFact[]
   for (let i = at - 1; i >= 0; i--) {
     const e = entries[i];
     if (e.utc === undefined || e.dateOnly || !notBefore(detected, { milestone: 'start', source: 'inferred', utc: e.utc, absolute: absoluteOf(e), range: e.range })) continue;
+    if (NOT_THE_CHANGE.test(e.text)) continue;
     let words: string | undefined;
     for (let k = 0; k < kinds.length && !words; k++) words = CHANGE_KINDS[kinds[k]].exec(e.text)?.[0];
     if (!words) continue;
