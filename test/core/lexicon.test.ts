@@ -18,7 +18,7 @@ const doesNotSay = (milestone: Milestone, clauses: string[]): void => {
 
 test('impact start: the system stops, stalls or goes hard down', () => {
   says('start', ['The ledger stalled at block 5521', 'The replica halts for the schema change', 'Log shipping has stopped working', 'Shop is hard down, on-call starts looking', 'the build farm froze']);
-  doesNotSay('start', ['The release manager halted the rollout', 'We paused the deploy', 'Engineer stalled the migration to check the backups']);
+  doesNotSay('start', ['The release manager halted the rollout', 'We paused the deploy', 'Engineer stalled the migration to check the backups', 'Validators signal they have applied the halt height']);
 });
 
 test('impact start: a change said to cause the failure, or to go out with the bug', () => {
@@ -115,6 +115,16 @@ test('detection: realising trouble is noticing it, realising anything else is no
 test('mitigation: someone restarts the service, the daemon or the database that failed', () => {
   says('mitigated', ['SW restarts the listener systemd service', 'Around 17:55 I restarted mongodb', 'She reboots all the worker nodes']);
   doesNotSay('mitigated', ['We tried restarting the service', 'The service restarts every night at 02:00 by itself', 'Restart the proxy if the queue grows']);
+});
+
+test('mitigation: the system doing its work again, as the author sees it now', () => {
+  says('mitigated', ['Most validators are signing again', 'The chain starts moving again', 'Hypha confirms that all validators appear to be signing again']);
+  doesNotSay('mitigated', ['Nodes are failing again', 'The validators appear to have recovered', 'Validators might be signing again by noon']);
+});
+
+test('detection: someone reporting a success is not a detection', () => {
+  says('detected', ['First validator reports an apphash on 22.0.1', 'Ana reports the deploy failed']);
+  doesNotSay('detected', ['Hypha reports the state swap test passes', 'Ana reports the upgrade succeeded on the testnet']);
 });
 
 test('mitigation: processing as normal, a service switched back on, a rollback named as the event', () => {

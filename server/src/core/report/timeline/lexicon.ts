@@ -105,10 +105,10 @@ const NOT_HAPPENED =
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = new RegExp(String.raw`\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|${NO_LONGER}|without\s+(?:any\s+)?(?:issues|problems|errors))\b`, 'gi');
 /**
- * "Things seem to return to normal": an author reporting what they see now, not a guess about
- * what happened ("appears to have recovered" stays a hedge).
+ * "Things seem to return to normal", "validators appear to be signing again": an author reporting
+ * what they see now, not a guess about what happened ("appears to have recovered" stays a hedge).
  */
-const SEEN_NOW = /\bseems?\s+to\s+(?=(?:return|be\s+back|be\s+working|work|recover)\b)/gi;
+const SEEN_NOW = /\b(?:seems?|appears?)\s+to\s+(?=(?:return|be\s+back|be\s+working|work|recover)\b|be\s+\w+ing\s+again\b)/gi;
 /** "Issue considered resolved", "deemed fixed": the author's verdict, not a doubt. */
 const DEEMED = /\b(?:considered|deemed)\s+(?=(?:resolved|fixed|mitigated|over|closed|stable)\b)/gi;
 /** "No new scans were scheduled": the negation is what the impact start says. */
