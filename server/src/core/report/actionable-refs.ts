@@ -132,10 +132,22 @@ export function leadingOwner(markdown: string): string | undefined {
   const m = LEADING_OWNER.exec(markdown);
   const value = m ? (m[1] ?? m[2] ?? m[3]).replace(/\?/g, '').trim() : undefined;
   if (value && !NOT_A_NAME.test(value) && isOwnerValue(value)) return value;
-  const named = NAME_TO.exec(markdown);
+  const named = NAME_TO.exec(markdown) ?? NAME_WILL.exec(markdown);
   // The word after "to" must be a verb: "Revert to default", "Subscribe to the list" name nobody.
-  return named && namesPerson(named[1]) && (isInstructionVerb(named[2]) || ERRAND.test(named[2])) ? named[1] : undefined;
+  if (named && namesPerson(named[1]) && (isInstructionVerb(named[2]) || ERRAND.test(named[2]))) return named[1];
+  const team = ACRONYM_DOES.exec(markdown);
+  return team && !NOT_A_NAME.test(team[1]) && (isInstructionVerb(team[2]) || ERRAND.test(team[2])) ? team[1] : undefined;
 }
+
+/** The same subject with "will" (or "is going to"): "Hypha will run the full suite of tests". */
+const NAME_WILL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+(?:will|shall|(?:is|are)[ \t]+going[ \t]+to)[ \t]+(\p{Ll}+)\b/u;
+
+/**
+ * A team named by its initials, then what it does, as minutes write it: "ICL check how to speed up
+ * the upgrade tests". Only initials (two to six capitals): a capitalised word before a verb is as
+ * often a topic ("Alerts page the on-call").
+ */
+const ACRONYM_DOES = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}{2,6})[ \t]+(\p{Ll}+)\b/u;
 
 /**
  * A person named as the subject of the item, as minutes write it: "Nóva to send the list of
@@ -145,7 +157,7 @@ export function leadingOwner(markdown: string): string | undefined {
 const NAME_TO = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+to[ \t]+(\p{Ll}+)\b/u;
 
 /** Verbs of a person's errand, beside those that open instructions: "to send", "to list". */
-const ERRAND = /^(?:send|write|list|draft|share|email|file|open|ask|talk|follow|reach|run|find|own|drive|lead|handle|coordinate|present|summari[sz]e|organi[sz]e|post|sync|pair|chase|confirm|collect|gather|book|arrange|report)$/i;
+const ERRAND = /^(?:send|write|list|draft|share|email|file|open|ask|talk|follow|reach|run|find|own|drive|lead|handle|coordinate|present|summari[sz]e|organi[sz]e|post|sync|pair|chase|confirm|collect|gather|book|arrange|report|subscribe|produce|figure|look|work|set|get|give|propose|host|announce|support|clarify|explain|design|prototype|measure|benchmark|assess|estimate|compile|outline|sort|ping|triage|escalate|merge|ship|release|backport|cut|reproduce|debug|port|bump)$/i;
 
 /** Words that open "… to <verb>" without naming anybody: "Need to add", "Plan to move", "Switch to". */
 const NOT_A_PERSON =
