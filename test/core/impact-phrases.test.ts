@@ -27,6 +27,8 @@ test('durations in words, digits and abbreviations', () => {
     'The queue was stalled overnight.',
     'Mail was delayed for several days.',
     'Between the hours of 1900 and 2100 UTC the network was degraded.',
+    'This database outage lasted mere minutes.',
+    'The queue was stuck for a matter of hours.',
   ]) {
     assert.equal(hasDuration(text), true, text);
   }
@@ -42,6 +44,7 @@ test('statements without a duration', () => {
     'Version 1.35.0-wmf.31 was affected.',
     'Five million page views were served stale.',
     'Saves failed between 2019 and 2021 on old clients.',
+    'A mere handful of users noticed.',
   ]) {
     assert.equal(hasDuration(text), false, text);
   }

@@ -7,8 +7,8 @@
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens';
 
-/** A count of time units: `40`, `1.5`, `3+`, `an`, `two`, `a few`, `half an`. */
-const AMOUNT = `(?:\\d+(?:[.,]\\d+)?\\+?|an?|${NUMBER_WORDS}|a few|a couple of|several|many|half an?|an? half)`;
+/** A count of time units: `40`, `1.5`, `3+`, `an`, `two`, `a few`, `mere`, `half an`. */
+const AMOUNT = `(?:\\d+(?:[.,]\\d+)?\\+?|an?|${NUMBER_WORDS}|a few|a couple of|several|many|mere|a matter of|half an?|an? half)`;
 const UNIT = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)';
 const TIME = '(?:\\d{1,2}:\\d{2}(?::\\d{2})?)';
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';

@@ -7,7 +7,7 @@ import { plainText } from '../markdown/prose.js';
 import type { LineIndex } from '../text.js';
 import { sectionRole } from './heading-roles.js';
 import { saysNoUserImpact } from './impact-phrases.js';
-import { documentTitle, sectionHasName } from './sections.js';
+import { documentTitle, isTemplatePrompt, sectionHasName } from './sections.js';
 import type { FrontMatter, ImpactStatement, Section } from './types.js';
 
 /** Names an impact section goes by when the profile does not say. */
@@ -114,7 +114,7 @@ function fromSection(root: Root, sections: Section[], names: string[] | undefine
     if (names ? !sectionHasName(section, names) : section === title || sectionRole(section.title) !== 'impact') continue;
     const nodes = root.children.filter((n) => {
       const start = n.position?.start.offset ?? -1;
-      return start >= section.bodyStart && start < section.bodyEnd && !(n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value));
+      return start >= section.bodyStart && start < section.bodyEnd && !(n.type === 'html' && /^\s*<!--[\s\S]*-->\s*$/.test(n.value)) && !isTemplatePrompt(n);
     });
     const text = plainText(nodes as Nodes[]);
     // An empty Impact heading (a template not filled in) states nothing; look elsewhere.

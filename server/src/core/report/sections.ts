@@ -170,3 +170,20 @@ export function documentTitle(sections: readonly Section[], root: Root): Section
   const before = root.children.filter((n) => (n.position?.start.offset ?? 0) < (first.heading.position?.start.offset ?? 0));
   return before.every((n) => n.type === 'yaml' || n.type === 'html') && sectionRole(first.title) === undefined ? first : undefined;
 }
+
+/** Words a template's note to its writer opens with: "Describe how users were impacted". */
+const PROMPT_VERB = /^(?:describe|list|report|explain|summari[sz]e|write|include|give|outline|state|add|note|detail|document|record|enter|provide|tell|mention|link)\b/i;
+
+/**
+ * A template's note to its writer kept under a heading: a paragraph written all in emphasis that
+ * asks for the section's content ("*Describe how internal and external users were impacted*",
+ * "*How was the incident resolved?*"). Some teams keep these notes in every report; they are not
+ * what the report says.
+ */
+export function isTemplatePrompt(node: RootContent): boolean {
+  if (node.type !== 'paragraph') return false;
+  const parts = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === '') && c.type !== 'break');
+  if (parts.length !== 1 || (parts[0].type !== 'emphasis' && parts[0].type !== 'strong')) return false;
+  const text = toString(parts[0]).replace(/\s+/g, ' ').trim();
+  return PROMPT_VERB.test(text) || /\?$/.test(text);
+}
