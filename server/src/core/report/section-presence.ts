@@ -26,9 +26,15 @@ export type Presence = (spec: SectionSpec, parent?: SectionSpec) => boolean;
 /** A line that opens with a bold label and a colon: "**Root causes**: …", "**Status:** …", "__Trigger__: …". */
 const FIELD = /^[ \t]*(?:\*\*|__)([^*_\n:]{2,60}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)/gm;
 
+/** An item that opens with a plain label and a colon: "Summary: We missed …". */
+const PLAIN_FIELD = /^[ \t]*([A-Z][\w '()/-]{1,40}?)[ \t]*:[ \t]+\S/;
+/** An item that is only a label over the list nested in it: "👍 What went well:". */
+const LABEL_OVER_LIST = /^[^\p{L}\n]*(\p{Lu}[\p{L}\d '()/-]{1,40}?)[ \t]*:?[ \t]*$/u;
+
 /**
  * The names of the labelled fields of a report's top-level paragraphs and the first header cell
- * of its tables, normalized, each also without its notes ({@link coreTitle}).
+ * of its tables, and of the items of a top-level list written as plain fields when the label names
+ * a section, normalized, each also without its notes ({@link coreTitle}).
  */
 export function labelledFields(root: Root, text: string): Set<string> {
   const known = fieldsOf.get(root);
@@ -44,6 +50,24 @@ export function labelledFields(root: Root, text: string): Set<string> {
     if (node.type === 'table') {
       const first = node.children[0]?.children[0];
       if (first) add(toString(first));
+    }
+    // A header written as a list of plain fields: "- Summary: …", "- Root Causes: …".
+    // The labels count when two of them name sections: then the list is the header, and its
+    // other labels ("Trigger: …") are fields too. So do the labels of a list made only of
+    // labelled groups ("- What went well:" over its own list).
+    if (node.type === 'list') {
+      const labels: string[] = [];
+      let groups = 0;
+      for (const item of node.children) {
+        const first = item.children[0];
+        if (first?.type !== 'paragraph') continue;
+        const source = text.slice(first.position?.start.offset ?? 0, first.position?.end.offset ?? 0);
+        const over = item.children.length > 1 ? LABEL_OVER_LIST.exec(source) : null;
+        if (over) groups++;
+        const m = PLAIN_FIELD.exec(source) ?? over;
+        if (m) labels.push(m[1]);
+      }
+      if (labels.filter((l) => headingRole(l) !== undefined).length >= 2 || (groups >= 2 && groups === node.children.length)) labels.forEach(add);
     }
     if (node.type !== 'paragraph') continue;
     const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
