@@ -80,11 +80,11 @@ const WHOLE_OR_ONE: RegExp[] = [
 ];
 
 /**
- * A statement that there was no impact: "Impact: None.", a near miss, "users saw no outage". There
- * is then no length, count or loss to ask for.
+ * A statement that there was no impact: "Impact: None.", "None because we did not deploy it", a
+ * near miss, "users saw no outage". There is then no length, count or loss to ask for.
  */
 const NO_IMPACT =
-  /^\W*(?:none|no impact|nil|n\/a)\s*(?:[.;,!]|$)|\bnear[- ]miss\b|\bno\s+(?:\w+\s+)?(?:impact|outage|disruption)\s+(?:to|on|for)\s+(?:our\s+|the\s+|any\s+)?(?:ordinary\s+|regular\s+|end\s+)?(?:users|customers|visitors)\b|\b(?:users?|customers?|visitors?)\s+(?:saw|experienced|noticed|had)\s+no\b/i;
+  /^\W*(?:none|no impact|nil|n\/a)\s*(?:[.;,!]|$|(?:because|since|as)\s)|\bnear[- ]miss\b|\bno\s+(?:\w+\s+)?(?:impact|outage|disruption)\s+(?:to|on|for)\s+(?:our\s+|the\s+|any\s+)?(?:ordinary\s+|regular\s+|end\s+)?(?:users|customers|visitors)\b|\b(?:users?|customers?|visitors?)\s+(?:saw|experienced|noticed|had)\s+no\b/i;
 
 /**
  * A sentence, anywhere in a report, that users saw nothing: "there was no perceivable
