@@ -50,6 +50,7 @@ export const relativeDate: ReportRule = {
     const parts = headingSections(report.root, report.text);
     const dated = datedBlocks(report.root, report.text);
     const verse = verseBlocks(report.root, report.text);
+    const pasted = pastedBlocks(report.root);
     const partOf = (at: number): HeadingSection | undefined => {
       let found: HeadingSection | undefined;
       for (const p of parts) if (p.start <= at) found = p;
@@ -59,8 +60,11 @@ export const relativeDate: ReportRule = {
       // In an entry that starts with its date, "yesterday" is the day before that date.
       .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
       .filter((m) => !(partOf(m.start)?.dated && READ_AGAINST_DAY.test(m.text)))
-      // A verse, somebody's quoted words or a pasted chat message speak of their own day.
+      // A verse, somebody's quoted words, a block quote, a folded <details> block (a pasted e-mail,
+      // a log) or a pasted chat message speak of their own day.
       .filter((m) => !verse.some(([s, e]) => m.start >= s && m.end <= e) && !quoted(report.text, m.start, m.end))
+      // A pasted message's own stamp ("> priya [2 hours ago]") still lost its time.
+      .filter((m) => !pasted.some(([s, e]) => m.start >= s && m.end <= e) || (report.text[m.start - 1] === '[' && report.text[m.end] === ']'))
       .filter((m) => !inMessage(partOf(m.start)?.chat, m.start, m.end))
       // "last week (2019-03-20)", "on May 4 (yesterday)": the date is given beside it.
       .filter((m) => !besideDate(report.text, m.start, m.end))
@@ -161,6 +165,34 @@ function verseBlocks(root: Root, text: string): [number, number][] {
     if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
   };
   walk(root);
+  return out;
+}
+
+/**
+ * Block quotes, and what stands between `<details>` and `</details>` at the top level: material
+ * pasted into the report (an e-mail, a reply, a log), as [start, end) offsets.
+ */
+function pastedBlocks(root: Root): [number, number][] {
+  const out: [number, number][] = [];
+  let open: number | undefined;
+  const walk = (node: Nodes): void => {
+    if (node.type === 'blockquote') {
+      out.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) walk(child);
+  };
+  for (const node of root.children) {
+    if (node.type === 'html') {
+      if (open === undefined && /^\s*<details\b/i.test(node.value) && !/<\/details>/i.test(node.value)) open = node.position?.start.offset;
+      else if (open !== undefined && /<\/details>/i.test(node.value)) {
+        out.push([open, node.position?.end.offset ?? open]);
+        open = undefined;
+      }
+      continue;
+    }
+    walk(node);
+  }
   return out;
 }
 
