@@ -145,6 +145,9 @@ export function contentPresence(report: Report, present: (spec: SectionSpec) => 
         return CAUSE.test(prose);
       case 'resolution':
         return milestones.mitigated !== undefined || milestones.resolved !== undefined || RESOLVED.test(prose);
+      case 'timeline':
+        // A timed list under another name ("Leadup") is the timeline (`findTimelineSection`).
+        return report.timeline.section !== undefined;
       default:
         return false;
     }

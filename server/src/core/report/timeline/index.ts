@@ -4,7 +4,9 @@
  * `tokens.ts` (what a time looks like), `entries.ts` (what an entry is), `resolve.ts` (dates,
  * zones, instants), `milestones.ts`, `metrics.ts`.
  */
+import { toString } from 'mdast-util-to-string';
 import { flattenSpecs, normalizeTitle, sectionNames } from '../../config/profiles.js';
+import { sectionRole } from '../heading-roles.js';
 import type { ResolvedConfig } from '../../config/config.js';
 import type { LineIndex } from '../../text.js';
 import type { FrontMatter, Section, Timeline, TimelineEntry } from '../types.js';
@@ -23,7 +25,10 @@ export { MILESTONE_INFO, MILESTONE_MARKERS, MILESTONES } from './lexicon.js';
 
 const DEFAULT_NAMES = ['timeline', 'timeline of events', 'chronology'];
 
-/** The timeline section: the first section named as the profile's timeline (or "Timeline"). */
+/**
+ * The timeline section: the first section named as the profile's timeline (or "Timeline"), else
+ * the first whose list is timed ({@link isTimedList}).
+ */
 export function findTimelineSection(sections: readonly Section[], config: ResolvedConfig): Section | undefined {
   const specs = flattenSpecs(config.profile.sections).filter(({ spec }) => spec.kind === 'timeline');
   const names = new Set(specs.length > 0 ? specs.flatMap(({ spec }) => sectionNames(spec)) : DEFAULT_NAMES.map(normalizeTitle));
@@ -33,8 +38,32 @@ export function findTimelineSection(sections: readonly Section[], config: Resolv
     sections.find((s) => names.has(s.normalized)) ??
     sections.find((s) => names.has(base(s.normalized))) ??
     // "Detailed Timeline", "Timeline (all times PST) 01/16/2024 - 02/28/2024".
-    sections.find((s) => /\b(?:timeline|chronology)\b/.test(s.normalized))
+    sections.find((s) => /\b(?:timeline|chronology)\b/.test(s.normalized)) ??
+    sections.find(isTimedList)
   );
+}
+
+/** How many items of a list, at least, make it a timeline when nearly all start with a time. */
+const TIMED_ITEMS = 3;
+
+/**
+ * A section that is a timeline by its content, whatever its name: its first list has at least
+ * three items and two in three of them start with a time of day ("- **00:27 UTC:** Django starts
+ * using connections", under "Leadup"), and its heading names no other part of a report. Only when
+ * no section is named as the timeline.
+ */
+function isTimedList(section: Section): boolean {
+  // A list under a heading of another part ("Action items", "Lessons learned") is that part.
+  const role = sectionRole(section.title);
+  if (role !== undefined && role !== 'timeline' && role !== 'summary') return false;
+  const list = section.content.find((n) => n.type === 'list');
+  if (!list || list.type !== 'list' || list.children.length < TIMED_ITEMS) return false;
+  let timed = 0;
+  for (const item of list.children) {
+    const first = item.children[0];
+    if (first?.type === 'paragraph' && readLeadingToken(toString(first))?.hour !== undefined) timed++;
+  }
+  return timed * 3 >= list.children.length * 2;
 }
 
 /**
