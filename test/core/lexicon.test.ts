@@ -122,6 +122,11 @@ test('mitigation: the system doing its work again, as the author sees it now', (
   doesNotSay('mitigated', ['Nodes are failing again', 'The validators appear to have recovered', 'Validators might be signing again by noon']);
 });
 
+test('detection: the team receiving an alert or a page', () => {
+  says('detected', ['Hypha receives alert for validator downtime', 'We got a PagerDuty alert about disk space', 'The on-call received 3 pages']);
+  doesNotSay('detected', ['We get alert rules reviewed every quarter', 'The team will receive alerts for this from now on']);
+});
+
 test('detection: someone reporting a success is not a detection', () => {
   says('detected', ['First validator reports an apphash on 22.0.1', 'Ana reports the deploy failed']);
   doesNotSay('detected', ['Hypha reports the state swap test passes', 'Ana reports the upgrade succeeded on the testnet']);

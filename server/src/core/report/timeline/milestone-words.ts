@@ -153,6 +153,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   detected: [
     /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
     /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|sending|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    // The team on the receiving end: "Hypha receives alert for validator downtime", "we got paged".
+    /\b(?:receives?|received|receiving|gets?|got)\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:alerts?|alarms?|pages?|notifications?)\b(?!\s+(?:rules?|thresholds?|config\w*|settings?)\b)/i,
     // Reports to people that start coming in: "Sentry begins reporting that the API returns invalid
     // URIs"; not a system that starts writing an error ("the node starts reporting 'disk full'").
     /\b(?:begins?|began|starts?|started)\s+(?:reporting|alerting|to\s+(?:report|alert))\s+that\b/i,
