@@ -123,8 +123,8 @@ test('mitigation: the system doing its work again, as the author sees it now', (
 });
 
 test('detection: the team receiving an alert or a page', () => {
-  says('detected', ['Hypha receives alert for validator downtime', 'We got a PagerDuty alert about disk space', 'The on-call received 3 pages']);
-  doesNotSay('detected', ['We get alert rules reviewed every quarter', 'The team will receive alerts for this from now on']);
+  says('detected', ['Hypha receives alert for validator downtime', 'We got a PagerDuty alert about disk space', 'The on-call received 3 alerts']);
+  doesNotSay('detected', ['We get alert rules reviewed every quarter', 'The team will receive alerts for this from now on', 'Every customer gets a blank page']);
 });
 
 test('detection: someone reporting a success is not a detection', () => {

@@ -111,7 +111,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // The system stops doing its work: "the manager stops spinning up new instances", "no new jobs were scheduled".
     /\b(?:stops?|stopped|ceases?|ceased)(?<!\b(?:we|I|they|team|engineers?|someone|somebody|he|she|operators?|on-?call)\s+(?:\w+\s+)?\w+)\s+(?:spinning\s+up|creating|scheduling|launching|provisioning|processing|serving|accepting|responding|sending|receiving|delivering|building|publishing|producing|starting|handling|syncing)\b|\bno\s+(?:new|more|further)\s+[\w-]+\s+(?:\w+\s+)?(?:scheduled|created|started|launched|provisioned|processed|served|delivered|accepted|built|published|produced)\b/i,
     /\b(?:first|initial)\s+(?:errors?|failures?|timeouts?|5xxs?|symptoms?|impact)\b/i,
-    new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    new RegExp(String.raw`\b${SYSTEM}\s+(?:goes|went|is|was|are|were|became|becomes)\s+(?:hard\s+|completely\s+|fully\s+|totally\s+)?(?:down|offline|unavailable|unreachable|unresponsive)\b`, 'i'),
+    // Those who use it run into the trouble: "we started experiencing networking issues", "users
+    // experienced a momentary outage".
+    /\b(?:we|users?|customers?|clients?|visitors?|members?)\s+(?:(?:started|began|start|begin)\s+)?experienc(?:e|ed|es|ing)\s+(?:an?\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:outages?|issues|errors|problems|downtime|failures|latency|degradation|disruptions?)\b/i,
     // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted
     // the deploy", nor a noun after an article ("applied the halt height").
     new RegExp(String.raw`\b(?!(?:the|a|an|its|their|our|this|that|his|her|my|your)\s)${SYSTEM}\s+(?:(?:has|have|had)\s+)?(?:stall(?:s|ed)?|halt(?:s|ed)?|freezes|froze|hangs|hung|(?:stops?|stopped)\s+working)\b(?!\s+(?:the|a|an|all|our|its|their|this|that|his|her)\b)`, 'i'),
@@ -153,8 +156,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   detected: [
     /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
     /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|sending|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
-    // The team on the receiving end: "Hypha receives alert for validator downtime", "we got paged".
-    /\b(?:receives?|received|receiving|gets?|got)\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:alerts?|alarms?|pages?|notifications?)\b(?!\s+(?:rules?|thresholds?|config\w*|settings?)\b)/i,
+    // The team on the receiving end: "Hypha receives alert for validator downtime" (not a page:
+    // "every customer gets a blank page").
+    /\b(?:receives?|received|receiving|gets?|got)\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:alerts?|alarms?|notifications?)\b(?!\s+(?:rules?|thresholds?|config\w*|settings?)\b)/i,
     // Reports to people that start coming in: "Sentry begins reporting that the API returns invalid
     // URIs"; not a system that starts writing an error ("the node starts reporting 'disk full'").
     /\b(?:begins?|began|starts?|started)\s+(?:reporting|alerting|to\s+(?:report|alert))\s+that\b/i,

@@ -145,6 +145,21 @@ function fieldWindows(text: string): Statement[] {
   return out;
 }
 
+/** A sentence that opens with its time: "At 19:55 UTC, all services became unresponsive". */
+const AT = /^[ \t*_]*at\s+/i;
+
+/**
+ * The milestones a sentence names in words, at the time it opens with ("At around 14:30 UTC we
+ * started receiving alerts that services were unreachable"): told in prose, as a timeline entry
+ * would tell them.
+ */
+function atTimes(sentence: string, base: number): Statement[] {
+  const m = AT.exec(sentence);
+  const token = m ? tokenAfter(sentence, m[0].length) : undefined;
+  if (!m || !token || token.hour === undefined) return [];
+  return milestoneWords(sentence.slice(token.end)).map((w) => ({ kind: 'time' as const, milestone: w.milestone, token, start: base + m.index, end: base + token.end }));
+}
+
 /** "By 15:02 UTC ingestion was healthy again", "by November 15, 6:20 AM UTC we had fully recovered". */
 const BY = /\bby\s+/gi;
 
@@ -268,7 +283,7 @@ export function readStatements(text: string): Statement[] {
     const aboutImpact: boolean = IMPACT_WORDS.test(sentence.text) || (impactBefore && /^\s*\(/.test(sentence.text));
     impactBefore = aboutImpact;
     if (aboutImpact) out.push(...windows(sentence.text, sentence.start));
-    out.push(...byTimes(sentence.text, sentence.start));
+    out.push(...byTimes(sentence.text, sentence.start), ...atTimes(sentence.text, sentence.start));
     if (!IMPACT_WORDS.test(sentence.text) || /\b(?:time\s+to|tt[dmr]|from\s+(?:the\s+)?first)\b/i.test(sentence.text)) continue;
     LASTED.lastIndex = 0;
     for (let m = LASTED.exec(sentence.text); m; m = LASTED.exec(sentence.text)) {
