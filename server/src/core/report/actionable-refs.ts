@@ -5,6 +5,7 @@
  */
 
 import { DONE_STATUS_WORDS, isInstructionVerb, OPEN_STATUS_WORDS } from './actionable-status.js';
+import { teamIntroducing } from './actionable-owner.js';
 
 /** Tracker references, owner and tags found in one item. */
 export interface References {
@@ -136,8 +137,12 @@ export function leadingOwner(markdown: string): string | undefined {
   // The word after "to" must be a verb: "Revert to default", "Subscribe to the list" name nobody.
   if (named && namesPerson(named[1]) && (isInstructionVerb(named[2]) || ERRAND.test(named[2]))) return named[1];
   const team = ACRONYM_DOES.exec(markdown);
-  return team && !NOT_A_NAME.test(team[1]) && (isInstructionVerb(team[2]) || ERRAND.test(team[2])) ? team[1] : undefined;
+  if (team && !NOT_A_NAME.test(team[1]) && (isInstructionVerb(team[2]) || ERRAND.test(team[2]))) return team[1];
+  // "the drand team will patch the issues": a named group as the item's subject.
+  return teamIntroducing(markdown.split('\n', 1)[0].replace(ITEM_MARK, ''));
 }
+
+const ITEM_MARK = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?/;
 
 /** The same subject with "will" (or "is going to"): "Hypha will run the full suite of tests". */
 const NAME_WILL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+(?:will|shall|(?:is|are)[ \t]+going[ \t]+to)[ \t]+(\p{Ll}+)\b/u;
