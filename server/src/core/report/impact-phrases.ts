@@ -117,8 +117,9 @@ export function saysWholeAffected(text: string): boolean {
 /**
  * A length given for the impact outside the statement: a labelled field ("Duration: ~3 hours",
  * "**Impact Window:** 08:43–10:52 UTC") or the outage itself measured ("an outage of unknown
- * length bounded to at most 16 hours"). A summary's other durations tell the story (how long a
- * fix took, how long ago a change went out) and do not count.
+ * length bounded to at most 16 hours", "the chain halted for almost four hours"). A summary's
+ * other durations tell the story (how long a fix took, how long ago a change went out) and do not
+ * count.
  */
 export function statesImpactLength(text: string): boolean {
   for (const line of text.split('\n')) {
@@ -131,7 +132,7 @@ export function statesImpactLength(text: string): boolean {
 }
 
 const IMPACT_LENGTH_FIELD = /^\W*(?:(?:impact|outage|incident|downtime)\s+)?(?:duration|window|length|downtime)\W*:/i;
-const OUTAGE_MEASURED = /\b(?:outage|downtime|disruption)\b[^.;]{0,60}/gi;
+const OUTAGE_MEASURED = /\b(?:outage|downtime|disruption)\b[^.;]{0,60}|\b(?:halted|stalled|down|offline|unavailable|unreachable|unresponsive|degraded)\s+for\s+[^.;]{0,40}/gi;
 
 /**
  * True when the text says how much or how many: a number (not a date, time, task id, version or
