@@ -92,9 +92,11 @@ function statesImpact(text: string): boolean {
 
 /**
  * A service out of reach, told without naming its users: "Matomo is not responding",
- * "openfoodfacts.net was unreachable", "all the services on the host ceased to be accessible".
+ * "openfoodfacts.net was unreachable", "all the services on the host ceased to be accessible",
+ * "the test networks stopped for around 45 minutes" (a halt with its length: "the network halted"
+ * alone tells what happened, not that the report has weighed its impact).
  */
-const OUT_OF_REACH = /\b(?:(?:is|was|were|are|went|became|been)\s+(?:\w+\s+)?(?:unreachable|inaccessible|unavailable|offline|not\s+responding|not\s+reachable|not\s+accessible)|cease[sd]?\s+to\s+be\s+(?:accessible|reachable|available))\b/i;
+const OUT_OF_REACH = /\b(?:(?:is|was|were|are|went|became|been)\s+(?:\w+\s+)?(?:unreachable|inaccessible|unavailable|offline|not\s+responding|not\s+reachable|not\s+accessible)|cease[sd]?\s+to\s+be\s+(?:accessible|reachable|available)|(?:networks?|chains?|services|sites)\s+(?:stopped|halted|went\s+down)\s+for\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?(?:\d|an?\b|one|two|three|four|five|six|several|a\s+few))/i;
 
 /** Normalized names of the profile's impact section, or the usual ones. */
 export function impactNames(config: ResolvedConfig): string[] {
