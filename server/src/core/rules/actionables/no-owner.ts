@@ -1,6 +1,7 @@
 import { ownersListOf } from '../../owners/index.js';
 import { ownersNamedIn } from '../../owners/lookup.js';
 import { ownerMention } from '../../owners/names.js';
+import { labelNamesAuthor, reportAuthors } from '../../report/authors.js';
 import type { Actionable } from '../../report/types.js';
 import type { LineIndex } from '../../text.js';
 import type { Fix, TextEdit } from '../../types.js';
@@ -50,8 +51,10 @@ export const noOwner: ReportRule = {
   },
   check({ report, config }) {
     const list = ownersListOf(config);
+    const authors = reportAuthors(report);
     return report.actionables.items
-      .filter((item) => !item.owner && item.done !== true)
+      // "Hypha: make a proposal …": an author of the report named as the item's label owns it.
+      .filter((item) => !item.owner && item.done !== true && !labelNamesAuthor(item.text, authors))
       .map((item) => {
         const suggested: Fix[] = ownersNamedIn(item.text, list)
           .slice(0, MAX_SUGGESTED)
