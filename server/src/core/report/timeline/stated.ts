@@ -188,6 +188,8 @@ const METRIC = new RegExp(
 );
 /** "Detected after 20 minutes", "resolved within 2 hours", "until the issue got resolved (~20 hrs)". */
 const AFTER = new RegExp(String.raw`\b(detected|noticed|mitigated|resolved|fixed|recovered)(?:\s+(?:after|within|in)\s+|\s*\(\s*(?:after\s+|within\s+)?)${APPROX}`, 'gi');
+/** "I was paged 1 minute after we started encountering CPU exhaustion": the length, then "after". */
+const LENGTH_AFTER = new RegExp(String.raw`\b(?:paged|alerted|notified|detected|noticed)\s+${APPROX}`, 'gi');
 /** "It took us 9 hours to resolve the problem", "took about an hour to recover": the length, then what it took to do. */
 const TOOK = new RegExp(String.raw`\btook\s+(?:us\s+|them\s+|the\s+team\s+)?${APPROX}`, 'gi');
 const TOOK_TO = /^\s+to\s+(?:fully\s+)?(resolve|fix|mitigate|recover|restore)\b/i;
@@ -257,6 +259,11 @@ export function readStatements(text: string): Statement[] {
     const word = m[1].toLowerCase();
     const milestone = word === 'detected' || word === 'noticed' ? 'detected' : word === 'mitigated' || word === 'recovered' ? 'mitigated' : 'resolved';
     if (d) out.push({ kind: 'metric', milestone, from: 'start', minutes: d.minutes, start: m.index, end: d.end });
+  }
+  LENGTH_AFTER.lastIndex = 0;
+  for (let m = LENGTH_AFTER.exec(text); m; m = LENGTH_AFTER.exec(text)) {
+    const d = durationAfter(text, m.index + m[0].length);
+    if (d && /^\s+after\b/i.test(text.slice(d.end, d.end + 10))) out.push({ kind: 'metric', milestone: 'detected', from: 'start', minutes: d.minutes, start: m.index, end: d.end });
   }
   TOOK.lastIndex = 0;
   for (let m = TOOK.exec(text); m; m = TOOK.exec(text)) {
