@@ -190,6 +190,8 @@ const METRIC = new RegExp(
 const AFTER = new RegExp(String.raw`\b(detected|noticed|mitigated|resolved|fixed|recovered)(?:\s+(?:after|within|in)\s+|\s*\(\s*(?:after\s+|within\s+)?)${APPROX}`, 'gi');
 /** "I was paged 1 minute after we started encountering CPU exhaustion": the length, then "after". */
 const LENGTH_AFTER = new RegExp(String.raw`\b(?:paged|alerted|notified|detected|noticed)\s+${APPROX}`, 'gi');
+/** "We were immediately alerted to the outage": detected as the impact began. */
+const AT_ONCE = /\b(?:immediately|instantly|straight\s+away|right\s+away)\s+(?:alerted|paged|notified|noticed|detected)\b|\b(?:alerted|paged|notified|noticed|detected)\s+(?:immediately|instantly|straight\s+away|right\s+away)\b/gi;
 /** "It took us 9 hours to resolve the problem", "took about an hour to recover": the length, then what it took to do. */
 const TOOK = new RegExp(String.raw`\btook\s+(?:us\s+|them\s+|the\s+team\s+)?${APPROX}`, 'gi');
 const TOOK_TO = /^\s+to\s+(?:fully\s+)?(resolve|fix|mitigate|recover|restore)\b/i;
@@ -265,6 +267,8 @@ export function readStatements(text: string): Statement[] {
     const d = durationAfter(text, m.index + m[0].length);
     if (d && /^\s+after\b/i.test(text.slice(d.end, d.end + 10))) out.push({ kind: 'metric', milestone: 'detected', from: 'start', minutes: d.minutes, start: m.index, end: d.end });
   }
+  AT_ONCE.lastIndex = 0;
+  for (let m = AT_ONCE.exec(text); m; m = AT_ONCE.exec(text)) out.push({ kind: 'metric', milestone: 'detected', from: 'start', minutes: 0, start: m.index, end: m.index + m[0].length });
   TOOK.lastIndex = 0;
   for (let m = TOOK.exec(text); m; m = TOOK.exec(text)) {
     const d = durationAfter(text, m.index + m[0].length);
