@@ -202,3 +202,12 @@ test('a header field with a day alone says the milestone happened, without minut
   const start = reportWith(timeline, undefined, '**Date of incident:** 3 June 2025\n\n');
   assert.equal(start.timeline.milestones.start?.source, 'inferred');
 });
+
+test('a resolution taken from the last entry that says the impact stopped shows that entry\'s words for it', () => {
+  const report = reportWith(
+    '- 2021-07-11 00:27 UTC The web app opens connections very fast; the site goes down.\n- 2021-07-11 01:13 UTC Support ticket opened at the provider; the node is restored.',
+  );
+  const { resolved } = report.timeline.milestones;
+  assert.equal(resolved?.range.start.line, report.timeline.milestones.mitigated?.range.start.line);
+  assert.equal(resolved?.words, 'restored');
+});

@@ -56,8 +56,13 @@ export interface SelectionInput {
 }
 
 function fromEntry(milestone: Milestone, entry: TimelineEntry, lines: LineIndex): MilestoneFact {
-  // Mitigation can come from an entry that says the incident is over.
-  const cue = entry.cues.find((c) => c.milestone === milestone) ?? entry.cues.find((c) => c.milestone === 'resolved') ?? entry.cues[0];
+  // Mitigation can come from an entry that says the incident is over, and the resolution from
+  // the last entry that says the impact stopped: its words are the ones shown, not another cue's.
+  const cue =
+    entry.cues.find((c) => c.milestone === milestone) ??
+    entry.cues.find((c) => c.milestone === 'resolved') ??
+    entry.cues.find((c) => c.milestone === 'mitigated') ??
+    entry.cues[0];
   const fact: MilestoneFact = {
     milestone,
     // A mitigation read from a resolution is the reader's inference, whatever marked the entry.
