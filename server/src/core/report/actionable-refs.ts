@@ -50,13 +50,16 @@ const OWNER_LABEL = new RegExp(OWNER_LABEL_SOURCE + String.raw`([^\n,;()|[\]]+?)
 const TRAILING_OWNER = /[ \t][-\u2013\u2014][ \t]*(@?[A-Z][\w.'-]*(?:[ \t]+(?:[A-Z][\w.'-]*|team))?)[ \t]*$/;
 const NOT_A_NAME = new RegExp(`^(?:${OPEN_STATUS_WORDS}|${DONE_STATUS_WORDS}|tbd|n/?a|none|p\\d|sev\\d|q\\d|high|medium|low|critical|urgent|later|soon|optional|maybe|stretch|idea|nice to have|short[- ]term|long[- ]term|medium[- ]term|follow[- ]?up|bonus|question|note)$`, 'i');
 
+/** The marks an item's first line opens with: a bullet or a number, then a task box. */
+const ITEM_MARK = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?/;
+
 /**
  * An owner named in brackets or parentheses before the words of an item: "[dustin] finish the
  * patch", "(tc, cloudops teams) write a runbook", "(aki) set up the meeting"; or a team that
  * opens the item as a label: "Platform team: review the agents". A link (`[text](url)`), a
  * checkbox and a status or priority word in brackets ("(optional)", "[P1]") are not owners.
  */
-const LEADING_OWNER = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(?:\[(?![xX]\])([A-Za-z][\w.'-]*\??(?:(?:[ \t]*[,/&][ \t]*|[ \t]+)[A-Za-z][\w.'-]*\??){0,4})\](?![([:])|\(([A-Za-z][\w.'-]*\??(?:(?:[ \t]*[,/&][ \t]*|[ \t]+)[A-Za-z][\w.'-]*\??){0,4})\)|([A-Z][\w.'-]*(?:[ \t]+[A-Za-z][\w.'-]*)?[ \t]+team)[ \t]*:)[ \t]+(?=\S)/;
+const LEADING_OWNER = new RegExp(String.raw`${ITEM_MARK.source}(?:\[(?![xX]\])([A-Za-z][\w.'-]*\??(?:(?:[ \t]*[,/&][ \t]*|[ \t]+)[A-Za-z][\w.'-]*\??){0,4})\](?![([:])|\(([A-Za-z][\w.'-]*\??(?:(?:[ \t]*[,/&][ \t]*|[ \t]+)[A-Za-z][\w.'-]*\??){0,4})\)|([A-Z][\w.'-]*(?:[ \t]+[A-Za-z][\w.'-]*)?[ \t]+team)[ \t]*:)[ \t]+(?=\S)`);
 
 /** "bug 1604925", "Bug #1587511": a tracker's bug by its number. */
 const BUG_NUMBER = /(?<![\w-])bug\s*#?\s*(\d{3,})(?![\w-])/gi;
@@ -142,24 +145,23 @@ export function leadingOwner(markdown: string): string | undefined {
   return teamIntroducing(markdown.split('\n', 1)[0].replace(ITEM_MARK, ''));
 }
 
-const ITEM_MARK = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?/;
 
 /** The same subject with "will" (or "is going to"): "Hypha will run the full suite of tests". */
-const NAME_WILL = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+(?:will|shall|(?:is|are)[ \t]+going[ \t]+to)[ \t]+(\p{Ll}+)\b/u;
+const NAME_WILL = new RegExp(String.raw`${ITEM_MARK.source}(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+(?:will|shall|(?:is|are)[ \t]+going[ \t]+to)[ \t]+(\p{Ll}+)\b`, 'u');
 
 /**
  * A team named by its initials, then what it does, as minutes write it: "ICL check how to speed up
  * the upgrade tests". Only initials (two to six capitals): a capitalised word before a verb is as
  * often a topic ("Alerts page the on-call").
  */
-const ACRONYM_DOES = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}{2,6})[ \t]+(\p{Ll}+)\b/u;
+const ACRONYM_DOES = new RegExp(String.raw`${ITEM_MARK.source}(\p{Lu}{2,6})[ \t]+(\p{Ll}+)\b`, 'u');
 
 /**
  * A person named as the subject of the item, as minutes write it: "Nóva to send the list of
  * domains", "Priya and Tom to review the alerts". One or two capitalised names, then "to" and a
  * verb of work or of an errand.
  */
-const NAME_TO = /^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\[[ xX]\][ \t]+)?(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+to[ \t]+(\p{Ll}+)\b/u;
+const NAME_TO = new RegExp(String.raw`${ITEM_MARK.source}(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:and[ \t]+)?\p{Lu}[\p{L}'’.-]*)?)[ \t]+to[ \t]+(\p{Ll}+)\b`, 'u');
 
 /** Verbs of a person's errand, beside those that open instructions: "to send", "to list". */
 const ERRAND = /^(?:send|write|list|draft|share|email|file|open|ask|talk|follow|reach|run|find|own|drive|lead|handle|coordinate|present|summari[sz]e|organi[sz]e|post|sync|pair|chase|confirm|collect|gather|book|arrange|report|subscribe|produce|figure|look|work|set|get|give|propose|host|announce|support|clarify|explain|design|prototype|measure|benchmark|assess|estimate|compile|outline|sort|ping|triage|escalate|merge|ship|release|backport|cut|reproduce|debug|port|bump)$/i;

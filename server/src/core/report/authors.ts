@@ -5,6 +5,7 @@
  * a proposal …") names its owner the way minutes do.
  */
 import { plainText } from '../markdown/prose.js';
+import { openingNodes } from './sections.js';
 import type { Report } from './types.js';
 
 /** "Authors: …", "Author: …" at the start of a line. */
@@ -32,9 +33,11 @@ export function reportAuthors(report: Report): Set<string> {
     else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') add(v);
   }
   for (const section of report.sections) if (/^authors?$/.test(section.normalized)) add(plainText(section.content));
-  // The header stands before the first part of the report; a field far down is something else.
-  const header = report.text.slice(0, report.sections[1]?.bodyStart ?? report.text.length);
-  for (const m of header.matchAll(AUTHORS_FIELD)) add(m[1]);
+  // The header is the report's opening (`openingNodes`); a field far down is something else.
+  for (const node of openingNodes(report.sections, report.root, report.text.length)) {
+    const source = report.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+    for (const m of source.matchAll(AUTHORS_FIELD)) add(m[1]);
+  }
   known.set(report, names);
   return names;
 }
