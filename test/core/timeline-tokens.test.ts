@@ -60,6 +60,19 @@ test('12-hour times', () => {
   assert.match(read('23:00 AM x')?.problem ?? '', /"23:00 AM" is not a time/);
 });
 
+test('an hour alone is a time when AM or PM follows it', () => {
+  assert.deepEqual(read('3am UTC the proposal passes'), { token: '3am UTC', year: undefined, month: undefined, day: undefined, hour: 3, minute: 0, second: 0, zone: 'UTC', rest: 'the proposal passes' });
+  assert.equal(read('11 PM: alert fires')?.hour, 23);
+  assert.equal(read('12 a.m. x')?.hour, 0);
+  assert.deepEqual(read('13/09/2021 3am UTC'), { token: '13/09/2021 3am UTC', year: 2021, month: 9, day: 13, hour: 3, minute: 0, second: 0, zone: 'UTC', rest: '' });
+  assert.equal(read('Feb 12th at 3pm x')?.hour, 15);
+  assert.match(read('0am x')?.problem ?? '', /"0am" is not a time/);
+  // Without AM or PM an hour is a number; "2 amps" and "5 pmx" are words.
+  assert.equal(read('3 servers failed'), undefined);
+  assert.equal(read('2 amps of current'), undefined);
+  assert.equal(read('5 pmx'), undefined);
+});
+
 test('zones written on the entry', () => {
   assert.equal(read('14:05 PDT x')?.zone, 'PDT');
   assert.equal(read('14:05 (CEST) x')?.zone, 'CEST');

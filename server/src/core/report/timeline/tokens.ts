@@ -77,6 +77,8 @@ const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
 // follows ("1936 UTC").
 const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
+// "3am UTC", "around 11 PM": an hour alone is a time when AM or PM follows it.
+const HOUR_AM_PM = /(\d{1,2})()()(?=[ \t]?[ap]\.?m\.?(?![A-Za-z]))/iy;
 /**
  * The first clock time written anywhere in `text` ("The patch lands at 22:02."), as written:
  * the same clock the token reader reads at an entry's start (with seconds and AM/PM).
@@ -139,10 +141,13 @@ function readTime(text: string, at: number, afterDate = false): NotedTime | NotA
   if (!m) {
     // "12.39UTC", "4.52 pm": a dotted time is a time only when a zone or AM/PM says so.
     m = match(DOTTED_TIME, text, at);
-    if (!m || !(match(AM_PM, text, at + m[0].length) || readZone(text, at + m[0].length))) return undefined;
+    if (m && !(match(AM_PM, text, at + m[0].length) || readZone(text, at + m[0].length))) m = null;
   }
+  m ??= match(HOUR_AM_PM, text, at);
+  if (!m) return undefined;
   let hour = Number(m[1]);
-  const minute = Number(m[2]);
+  const mm = m[2] || '00';
+  const minute = Number(mm);
   const second = m[3] ? Number(m[3]) : 0;
   let end = at + m[0].length;
   const ampm = match(AM_PM, text, end);
@@ -155,10 +160,10 @@ function readTime(text: string, at: number, afterDate = false): NotedTime | NotA
   if (ampm) {
     if (hour > 12 && hour < 24 && ampm[1].toLowerCase() === 'p') {
       // "13:55 PM" can only mean 13:55: read it, and say how to write it.
-      return { end, hour, minute, second, note: `"${written}" mixes a 24-hour time with PM: it is read as ${String(hour).padStart(2, '0')}:${m[2]}; write ${String(hour).padStart(2, '0')}:${m[2]} or ${hour - 12}:${m[2]} PM.` };
+      return { end, hour, minute, second, note: `"${written}" mixes a 24-hour time with PM: it is read as ${String(hour).padStart(2, '0')}:${mm}; write ${String(hour).padStart(2, '0')}:${mm} or ${hour - 12}:${mm} PM.` };
     }
     if (hour < 1 || hour > 12) {
-      const suggestion = hour > 12 && hour < 24 ? ` (write ${String(hour).padStart(2, '0')}:${m[2]}, or ${hour - 12}:${m[2]} PM)` : '';
+      const suggestion = hour > 12 && hour < 24 ? ` (write ${String(hour).padStart(2, '0')}:${mm}, or ${hour - 12}:${mm} PM)` : '';
       return { end, problem: `"${written}" is not a time: a 12-hour clock with AM or PM runs from 1 to 12${suggestion}.` };
     }
     hour = (hour % 12) + (ampm[1].toLowerCase() === 'p' ? 12 : 0);
