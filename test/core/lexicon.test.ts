@@ -21,6 +21,11 @@ test('impact start: the system stops, stalls or goes hard down', () => {
   doesNotSay('start', ['The release manager halted the rollout', 'We paused the deploy', 'Engineer stalled the migration to check the backups', 'Validators signal they have applied the halt height']);
 });
 
+test('impact start: a named service that experienced an outage, degraded service or a spike in errors', () => {
+  says('start', ['Hachyderm experienced a spike in response times', 'OP Mainnet experienced degraded service following a surge', 'The Example API experienced a partial outage']);
+  doesNotSay('start', ['Examplewiki experienced a spike in sign-ups', 'The Team experienced issues reproducing it', 'we have experienced engineers on call']);
+});
+
 test('impact start: a change said to cause the failure, or to go out with the bug', () => {
   says('start', [
     'The 2.3 upgrade caused the cache pods to crash loop',

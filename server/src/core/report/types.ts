@@ -103,6 +103,11 @@ export interface StatedFact {
   changes?: string[];
   /** A time that ends a stated window of the impact ("from 15:30 to 18:10"). */
   window?: boolean;
+  /**
+   * A time told in the story ("At 19:55 UTC all services became unresponsive"), not given as a
+   * fact: a timeline entry whose words name the same milestone is the more exact of the two.
+   */
+  told?: boolean;
 }
 
 /** The four milestones as the report gives them; a milestone nothing tells is absent. */

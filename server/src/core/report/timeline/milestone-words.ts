@@ -115,6 +115,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // Those who use it run into the trouble: "we started experiencing networking issues", "users
     // experienced a momentary outage".
     /\b(?:we|users?|customers?|clients?|visitors?|members?)\s+(?:(?:started|began|start|begin)\s+)?experienc(?:e|ed|es|ing)\s+(?:an?\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:outages?|issues|errors|problems|downtime|failures|latency|degradation|disruptions?)\b/i,
+    // The service named as the one that ran into it: "Hachyderm experienced a spike in response
+    // times", "OP Mainnet experienced degraded service". A name, written with a capital.
+    /\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:(?:started|began)\s+)?experienc(?:ed|es|ing)\s+(?:an?\s+|some\s+)?(?:(?:[\w-]+\s+){0,2}?(?:outages?|downtime|disruptions?|degradation)\b|(?:severe\s+|significant\s+|sudden\s+)?(?:spikes?|surges?|increases?)\s+in\s+(?:errors|latency|response\s+times|load|timeouts|5xx)|degraded\s+(?:service|performance|availability)|(?:partial\s+|full\s+|complete\s+|total\s+)?(?:unavailability|outage))/,
     // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted
     // the deploy", nor a noun after an article ("applied the halt height").
     new RegExp(String.raw`\b(?!(?:the|a|an|its|their|our|this|that|his|her|my|your)\s)${SYSTEM}\s+(?:(?:has|have|had)\s+)?(?:stall(?:s|ed)?|halt(?:s|ed)?|freezes|froze|hangs|hung|(?:stops?|stopped)\s+working)\b(?!\s+(?:the|a|an|all|our|its|their|this|that|his|her)\b)`, 'i'),

@@ -317,11 +317,14 @@ export function selectMilestones(input: SelectionInput): Milestones {
   const entries = input.entries;
   const picks = explicitPicks(entries);
   const statements = input.timelineOnly ? [] : input.statements;
+  // Times told in the story come after the timeline's own words (see `StatedFact.told`).
+  const given = statements.filter((s) => !s.told);
+  const told = statements.filter((s) => s.told);
   const chosen: Milestones = {};
   for (const milestone of MILESTONES) {
     const last = milestone === 'resolved';
     const markedEntry = picked(picks.marked[milestone], last) ?? picked(picks.named[milestone], last);
-    const stated = statedFact(milestone, statements, chosen, input.entries, lines);
+    const stated = statedFact(milestone, given, chosen, input.entries, lines);
     // "Time to recovery: 13 minutes" and an entry 15 minutes in that says traffic flows again: that
     // entry is where the reader looks, the stated minutes stay the metric.
     if (stated?.statedMinutes !== undefined && stated.utc !== undefined && !stated.entry) {
@@ -340,6 +343,8 @@ export function selectMilestones(input: SelectionInput): Milestones {
       // A stated time points at the entry of that time, whatever the entry's words.
       (timeless ? undefined : stated) ??
       ((e) => e && fromEntry(milestone, e, lines))(inferredEntry(milestone, entries, chosen, picks)) ??
+      // A start told in the story comes after the readings of the timeline's opening too (below).
+      (told.length > 0 && milestone !== 'start' ? statedFact(milestone, told, chosen, input.entries, lines) : undefined) ??
       stated;
     if (fact && !(milestone === 'start' && symptomAfterReport(fact, input.entries, statements))) chosen[milestone] = fact;
   }
@@ -361,6 +366,10 @@ export function selectMilestones(input: SelectionInput): Milestones {
       said?.problemAt
         ? { milestone: 'start', source: 'inferred', utc: said.problemAt.utc, absolute: absoluteOf(said), range: entryLineRange(lines, said), entry: said, words: said.problemAt.words }
         : { ...fromEntry('detected', detected.entry, lines), milestone: 'start', source: 'inferred' };
+  }
+  if (!chosen.start && told.length > 0) {
+    const start = statedFact('start', told, chosen, input.entries, lines);
+    if (start && !symptomAfterReport(start, input.entries, statements)) chosen.start = start;
   }
   // The end of a stated window stands for its milestone unless that milestone is said in words:
   // a window of the impact ("down from 15:30 to 18:10") ends with the mitigation (and the

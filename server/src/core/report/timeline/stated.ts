@@ -17,7 +17,7 @@ import { APPROX_WORDS, readLeadingToken, hasDate, hasTime, type TimeToken } from
 
 /** A statement found in one text; offsets are into that text. */
 export type Statement =
-  | { kind: 'time'; milestone: Milestone; token: TimeToken; start: number; end: number; window?: true }
+  | { kind: 'time'; milestone: Milestone; token: TimeToken; start: number; end: number; window?: true; told?: true }
   | { kind: 'metric'; milestone: Exclude<Milestone, 'start'>; from: Milestone; minutes: number; start: number; end: number }
   | { kind: 'duration'; minutes: number; start: number; end: number }
   | { kind: 'cause'; changes: string[]; start: number; end: number };
@@ -145,8 +145,11 @@ function fieldWindows(text: string): Statement[] {
   return out;
 }
 
-/** A sentence that opens with its time: "At 19:55 UTC, all services became unresponsive". */
-const AT = /^[ \t*_]*at\s+/i;
+/**
+ * A sentence that opens with its time: "At 19:55 UTC, all services became unresponsive", or with
+ * its day and time: "On January 3, 2023 at approximately 12:30 UTC the site experienced …".
+ */
+const AT = /^[ \t*_]*(?:at|on)\s+/i;
 
 /**
  * The milestones a sentence names in words, at the time it opens with ("At around 14:30 UTC we
@@ -157,7 +160,7 @@ function atTimes(sentence: string, base: number): Statement[] {
   const m = AT.exec(sentence);
   const token = m ? tokenAfter(sentence, m[0].length) : undefined;
   if (!m || !token || token.hour === undefined) return [];
-  return milestoneWords(sentence.slice(token.end)).map((w) => ({ kind: 'time' as const, milestone: w.milestone, token, start: base + m.index, end: base + token.end }));
+  return milestoneWords(sentence.slice(token.end)).map((w) => ({ kind: 'time' as const, milestone: w.milestone, token, start: base + m.index, end: base + token.end, told: true as const }));
 }
 
 /** "By 15:02 UTC ingestion was healthy again", "by November 15, 6:20 AM UTC we had fully recovered". */

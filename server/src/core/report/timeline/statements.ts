@@ -147,7 +147,7 @@ export function resolveStatements(
     // before the entry that gave the day (the start at 23:15) is on the day after.
     const anchor = fromEntries.from?.utc;
     if (t.month === undefined && s.milestone !== 'start' && anchor !== undefined && utc < anchor && utc + 86_400_000 >= anchor) utc += 86_400_000;
-    out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined, ...(s.window ? { window: true } : {}) });
+    out.push({ kind: 'time', milestone: s.milestone, range, words, utc, absolute: date !== undefined, ...(s.window ? { window: true } : {}), ...(s.told ? { told: true } : {}) });
   }
   return out;
 }
