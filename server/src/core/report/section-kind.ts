@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
-import { BUILTIN_PROFILES, DEFAULT_PROFILE, flattenSpecs, type SectionSpec } from '../config/profiles.js';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
 import { findSections } from './sections.js';
 import type { Section } from './types.js';
 
@@ -15,10 +15,19 @@ export function specOfKind(config: ResolvedConfig, kind: Kind): SectionSpec | un
   return flattenSpecs(BUILTIN_PROFILES[DEFAULT_PROFILE].sections).find(({ spec }) => spec.kind === kind)?.spec;
 }
 
-/** The first section of `kind` in the report, by the profile's title and synonyms. */
+/**
+ * The section of `kind` in the report, by the profile's title and synonyms: of several, the one
+ * named most plainly (the earliest name in the list), then the first. A report with "Preventive
+ * measures" and, further down, "Action items" with owners lists its actionables in the latter.
+ */
 export function sectionOfKind(sections: Section[], config: ResolvedConfig, kind: Kind): Section | undefined {
   const spec = specOfKind(config, kind);
-  return spec ? findSections(sections, spec)[0] : undefined;
+  if (!spec) return undefined;
+  const found = findSections(sections, spec);
+  if (found.length < 2) return found[0];
+  const names = sectionNames(spec);
+  const rank = (s: Section): number => Math.min(...[s.normalized, s.core].map((n) => names.indexOf(n)).filter((i) => i >= 0));
+  return found.reduce((best, s) => (rank(s) < rank(best) ? s : best));
 }
 
 /** The nodes of a section and of all its subsections, in document order (headings left out). */
