@@ -58,10 +58,13 @@ test('a section under another name plays its role by its head words and question
     ['Fallout', 'impact'],
     ['Looking Forward', 'actionables'],
     ['Looking ahead', 'actionables'],
+    ['Proactive Measures', 'actionables'],
+    ['Root of Issue', 'cause'],
+    ['Root of the problem', 'cause'],
   ];
   for (const [title, role] of cases) assert.equal(sectionRole(title), role, title);
   // Not a role: a yes/no question, a hyphenated word, a timeline entry, a sentence.
-  for (const title of ['Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on', 'Looking-forward statements']) {
+  for (const title of ['Are the mobile apps affected?', 'Timeline-based billing', 'Action figures', '14:05 - the fix is deployed', 'Later on', 'Looking-forward statements', 'Proactive', 'Root of all evil']) {
     assert.equal(sectionRole(title), undefined, title);
   }
   // Deciding what a file is takes the names only: a README's "Problem" and "Solution" are no postmortem.

@@ -150,13 +150,13 @@ export const NAMES_WORK_LEFT = new RegExp(String.raw`\b(?:${WORK_LEFT})(?![\w-])
  */
 const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
   ['timeline', /\b(?:timeline|time line|chronology|sequence of events|order of events|log of events)(?![\w-])/],
-  ['actionables', new RegExp(String.raw`\b(?:${WORK_LEFT}|preventi(?:ve|ative)|prevention|(?:future|planned|further|resulting|recommended) (?:work|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward|looking (?:forward|ahead))(?![\w-])`)],
+  ['actionables', new RegExp(String.raw`\b(?:${WORK_LEFT}|preventi(?:ve|ative)|prevention|proactive (?:measures|steps|actions|work)|(?:future|planned|further|resulting|recommended) (?:work|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward|looking (?:forward|ahead))(?![\w-])`)],
   ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
   ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
   ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|risks? and hazards?|hazards?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],
   [
     'cause',
-    /\b(?:causes?|caused|why|analysis|diagnosis|investigation|contributing|fault|technical (?:details?|cause)|details of (?:the )?(?:incident|vulnerability|issue|bug|problem|exploit|attack|failure|outage))(?![\w-])/,
+    /\b(?:causes?|caused|why|root of (?:the )?(?:issue|problem|incident|outage|failure)|analysis|diagnosis|investigation|contributing|fault|technical (?:details?|cause)|details of (?:the )?(?:incident|vulnerability|issue|bug|problem|exploit|attack|failure|outage))(?![\w-])/,
   ],
   ['resolution', new RegExp(String.raw`\b(?:resolution|resolv(?:ed|ing)|recovery|recover(?:ed|ing)|mitigation|mitigat(?:ed|ing)|${FIX_WORDS}|what (?:was|we) did|what was done)(?![\w-])`)],
   ['summary', /\b(?:summary|overview|tl;?dr|synopsis|abstract|description|what happen(?:ed|s)|problem|introduction|background|(?:incident )?details)(?![\w-])/],
