@@ -132,6 +132,11 @@ test('detection: the team receiving an alert or a page', () => {
   doesNotSay('detected', ['We get alert rules reviewed every quarter', 'The team will receive alerts for this from now on', 'Every customer gets a blank page']);
 });
 
+test('detection: the people who run the service are notified', () => {
+  says('detected', ['Infrastructure staff is notified in the chat', 'The admins were notified by a student', 'On-call gets notified']);
+  doesNotSay('detected', ['Staff will be notified of the new policy', 'We notified the users of the fix']);
+});
+
 test('detection: someone reporting a success is not a detection', () => {
   says('detected', ['First validator reports an apphash on 22.0.1', 'Ana reports the deploy failed']);
   doesNotSay('detected', ['Hypha reports the state swap test passes', 'Ana reports the upgrade succeeded on the testnet']);

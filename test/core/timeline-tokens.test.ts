@@ -73,6 +73,15 @@ test('an hour alone is a time when AM or PM follows it', () => {
   assert.equal(read('5 pmx'), undefined);
 });
 
+test('a hurried log writes AM or PM as one letter right after the minutes', () => {
+  assert.deepEqual(read('2019-02-25 11:21a'), { token: '2019-02-25 11:21a', year: 2019, month: 2, day: 25, hour: 11, minute: 21, second: 0, zone: undefined, rest: '' });
+  assert.equal(read('1:15p the hub is back')?.hour, 13);
+  assert.equal(read('1:15p the hub is back')?.rest, 'the hub is back');
+  // Not a letter that begins a word, nor one after a space.
+  assert.equal(read('10:45 a new pod starts')?.hour, 10);
+  assert.equal(read('10:45ab x')?.rest, 'ab x');
+});
+
 test('zones written on the entry', () => {
   assert.equal(read('14:05 PDT x')?.zone, 'PDT');
   assert.equal(read('14:05 (CEST) x')?.zone, 'CEST');

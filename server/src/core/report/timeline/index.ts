@@ -14,7 +14,7 @@ import { countDateOrders, decideDayFirst } from './date-order.js';
 import { extractTimeline, type Extraction, type RawItem } from './entries.js';
 import { reportDay, reportMonth } from './report-day.js';
 import { resolveEntries, type ResolveContext } from './resolve.js';
-import { readLeadingToken } from './tokens.js';
+import { hasTime, readLeadingToken } from './tokens.js';
 import { selectMilestones } from './select.js';
 import { collectStatements, resolveStatements, sectionTree, type StatementReader } from './statements.js';
 import { findZoneDeclaration, findZonedTime, parseZone, type ZoneDeclaration } from './zones.js';
@@ -67,8 +67,8 @@ function isTimedList(section: Section): boolean {
 }
 
 /**
- * Sections right after the timeline, at its level, whose heading is only a date ("## July 22"):
- * days of the timeline written one level too high.
+ * Sections right after the timeline, at its level, whose heading is only a date ("## July 22") or
+ * starts with a time ("## 13:20"): days and entries of the timeline written one level too high.
  */
 export function followingDays(section: Section, sections: readonly Section[]): Section[] {
   const out: Section[] = [];
@@ -77,7 +77,8 @@ export function followingDays(section: Section, sections: readonly Section[]): S
     if (s.depth > section.depth) continue;
     if (s.depth < section.depth) break;
     const token = readLeadingToken(s.title);
-    if (!token || token.month === undefined || token.hour !== undefined || s.title.slice(token.rest).trim() !== '') break;
+    const day = token !== undefined && token.month !== undefined && token.hour === undefined && s.title.slice(token.rest).trim() === '';
+    if (!token || !(day || hasTime(token))) break;
     out.push(s);
   }
   return out;

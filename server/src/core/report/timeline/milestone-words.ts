@@ -178,7 +178,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // "a maintainer informed the on-call about failing builds". Not "tells us", which as often
     // brings news of another matter that leads to the incident.
     /\b(?:alerts?|warns?|warned|informs?|informed|notifies|notified)\s+(?:us|the\s+(?:team|on-?call|ops|sre|admins?|maintainers?|infra(?:structure)?\s+team))\b(?=[^.;]*?\b(?:that|about)\b)/i,
-    /\b(?:team|on-?call|sre|engineers?|responders?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
+    /\b(?:team|on-?call|sre|engineers?|responders?|staff|admins?|administrators?|operators?|maintainers?)\s+(?:is\s+|was\s+|were\s+|are\s+|gets?\s+|got\s+)?notified\b/i,
     /\b(?:pages?|paging)\s+(?:the\s+)?(?:on-?call|sre|team|engineers?)\b/i,
     // The one who reports may be named by a handle: "@ana reports on chat that merges are stuck";
     // not a report of success ("Hypha reports the state swap test passes").

@@ -77,6 +77,8 @@ const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
 // follows ("1936 UTC").
 const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
+// "11:21a", "12:28p": the letter alone, right after the minutes, in a hurried log.
+const TIGHT_AM_PM = /([ap])(?![A-Za-z0-9'\u2019])/iy;
 // "3am UTC", "around 11 PM": an hour alone is a time when AM or PM follows it.
 const HOUR_AM_PM = /(\d{1,2})()()(?=[ \t]?[ap]\.?m\.?(?![A-Za-z]))/iy;
 /**
@@ -150,7 +152,7 @@ function readTime(text: string, at: number, afterDate = false): NotedTime | NotA
   const minute = Number(mm);
   const second = m[3] ? Number(m[3]) : 0;
   let end = at + m[0].length;
-  const ampm = match(AM_PM, text, end);
+  const ampm = match(AM_PM, text, end) ?? (m[2] ? match(TIGHT_AM_PM, text, end) : null);
   if (ampm) end += ampm[0].length;
   const written = text.slice(at, end).trim();
   if (minute > 59 || second > 59 || (!ampm && hour > 23)) {
