@@ -78,6 +78,10 @@ const NOT_REPORT_NAMES = /^(?:readme|changelog|changes|history|contributing|code
 /** A relative link to a Markdown file in the same folder: `[report](2025-05-20-stall.md)`. */
 const SIBLING_MARKDOWN_LINK = /\]\((?:\.\/)?[^/()\s]+\.(?:md|markdown)(?:#[^()\s]*)?\)/i;
 const INDEX_NAMES = /^(?:index|_index|toc|summary|sidebar|_sidebar)$/i;
+/** A folder named for a day: `10-23-23`, `2023-11-11`, `2023-11-11-upgrade-halt`. */
+const DAY_FOLDER = /^\d{1,4}[-_.]\d{1,2}[-_.]\d{1,4}(?:[-_][\w-]*)?$/;
+/** Folders of guides for handling a kind of failure: their pages have Symptoms, Detection and Recovery headings, and are no incident. */
+const GUIDE_FOLDER = /^(?:run|play)[-_]?books?$/i;
 const TEMPLATE_NAME = /(?:^|[^a-z])template(?:s)?(?:[^a-z]|$)/i;
 /** Titles of documents about postmortems rather than of one incident. */
 const ABOUT_POSTMORTEMS =
@@ -113,7 +117,9 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   // keeps the report's images beside it); its content decides, as the README of the collection
   // itself, or of anything else, is never one.
   const folders = posix.split('/').slice(0, -1);
-  const ownFolderReadme = /^readme$/i.test(base) && folders.length >= 2 && inReportFolder(`${folders.slice(0, -1).join('/')}/`);
+  // So may a README in a folder named for a day ("10-23-23/README.md"), in a repository that is the collection.
+  const ownFolderReadme =
+    /^readme$/i.test(base) && folders.length >= 1 && ((folders.length >= 2 && inReportFolder(`${folders.slice(0, -1).join('/')}/`)) || DAY_FOLDER.test(folders[folders.length - 1]));
   if (NOT_REPORT_NAMES.test(base) && !ownFolderReadme) return { report: false, reason: `a ${base} file, not a report` };
   if (TEMPLATE_NAME.test(base)) return { report: false, reason: 'a template (its name says so)' };
   // An index lists reports. A page bundle's `index.md` (a folder named for one page, the page's
@@ -121,6 +127,7 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   if (INDEX_NAMES.test(base) && !isPageBundle(posix, base, text)) return { report: false, reason: `an ${base} page, not a report` };
   // A draft in the reports folder is still checked, placeholders and all.
   if (!ownFolderReadme && !posix.startsWith('../') && matchesGlobs(posix)) return { report: true, reason: 'its path matches the report globs' };
+  if (folders.some((f) => GUIDE_FOLDER.test(f))) return { report: false, reason: 'a runbook (its folder says so)' };
   const headings = scanHeadings(text);
   if (isMostlyPlaceholders(text, headings)) return { report: false, reason: 'a template (mostly placeholder text)' };
   // A README that links to a Markdown file beside it is the folder's index: the report is that file.
