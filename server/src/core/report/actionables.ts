@@ -25,6 +25,11 @@ import type { Actionable, Actionables, Section } from './types.js';
 
 /** Items that say there is nothing to do, or nothing at all (a bare `[ ]`): they do not count as items. */
 const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|actionables|follow-?ups|actions))?\.?$/i;
+/**
+ * An item that is only a template's variable, with its hint: "{{ summary }} [link to github
+ * issue]". One filled in inside the braces ("{{ Start writing after-action reports }}") is an item.
+ */
+const TEMPLATE_ONLY = /^\s*\{\{\s*[\w ,'-]{0,30}\}\}\s*(?:\[[^\]\n]{0,40}\])?\s*$/;
 
 /**
  * A paragraph that says nothing came out ("Nothing to follow up.", "No further action.") or points
@@ -261,7 +266,7 @@ class ItemReader {
     const status = statedStatus(this.lines.text.slice(start(node) + skip, end(node)));
     if (status && skip === 0) skip = status.skip;
     const text = skip > 0 ? plain([node]).replace(/^[^:]*:\s*/, '') : plain([node]);
-    if (NOTHING.test(text)) return;
+    if (NOTHING.test(text) || TEMPLATE_ONLY.test(text)) return;
     const actionable: Actionable = {
       text,
       range: this.lines.rangeOf(start(node), end(node)),
@@ -327,7 +332,7 @@ class ItemReader {
     // A label over the work it lists ("Immediate actions taken:") says it is done.
     const doneLabel = /:\s*$/.test(firstWords) && DONE_GROUP.test(firstWords);
     const done = status ? status.done : inherited.done || readsAsDone(firstWords, text) || doneByNarrative || doneLabel;
-    if ((split.length === 0 || checked) && !NOTHING.test(text)) {
+    if ((split.length === 0 || checked) && !NOTHING.test(text) && !TEMPLATE_ONLY.test(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
       const actionable: Actionable = {
@@ -361,7 +366,7 @@ class ItemReader {
     if (cells.every((c) => c.text === '')) return;
     const textCell = columns.text !== undefined ? cells[columns.text] : undefined;
     const text = textCell && textCell.text !== '' ? textCell.text : cells.map((c) => c.text).filter(Boolean).join(' | ');
-    if (NOTHING.test(text)) return;
+    if (NOTHING.test(text) || TEMPLATE_ONLY.test(text)) return;
     const refs = readReferences(this.lines.text.slice(start(row), end(row)));
     let taskCell = columns.task !== undefined ? cells[columns.task] : undefined;
     // A task column filled with "DONE" / "TODO" is used as the status column.
