@@ -137,6 +137,11 @@ test('detection: the people who run the service are notified', () => {
   doesNotSay('detected', ['Staff will be notified of the new policy', 'We notified the users of the fix']);
 });
 
+test('detection: the state of a monitor fires, as the alert names it', () => {
+  says('detected', ['`watch-cache` CRITICAL fires on node two', 'Nagios WARNING fired for disk usage']);
+  doesNotSay('detected', ['A critical bug fixed in the client', 'Zero "database is locked" errors confirmed after the restart']);
+});
+
 test('detection: someone reporting a success is not a detection', () => {
   says('detected', ['First validator reports an apphash on 22.0.1', 'Ana reports the deploy failed']);
   doesNotSay('detected', ['Hypha reports the state swap test passes', 'Ana reports the upgrade succeeded on the testnet']);

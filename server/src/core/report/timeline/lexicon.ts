@@ -101,7 +101,7 @@ export const MARKER_PATTERN = /\[(start|detected|mitigated|resolved)\]/gi;
 
 /** Words that say something did not happen, might happen, or only was tried. */
 const NOT_HAPPENED =
-  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|(?:pr|pull\s+request|merge\s+request|cl)\s+to|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|(?:designed|meant|intended|aim(?:s|ed|ing)?)\s+to|in\s+order\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
+  /\b(?:no|not|never|none|nobody|without|nor|cannot|unable|zero(?=\s+["'`\u201c]|\s+(?:[\w-]+\s+){0,2}(?:errors?|failures?|alerts?|5xxs?)\b)|(?:pr|pull\s+request|merge\s+request|cl)\s+to|fail(?:s|ed)?\s+to|tr(?:y|ies|ied|ying)\s+to|(?:designed|meant|intended|aim(?:s|ed|ing)?)\s+to|in\s+order\s+to|attempt(?:s|ed|ing)?(?:\s+to)?|previous(?:ly)?|first\s+occurrence|last\s+time|appears?\s+to|will|would|could|might|may|should|plan(?:s|ned)?\s+to|decide[sd]?\s+to|decision\s+(?:is\s+|was\s+)?(?:made\s+)?to|prepar(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|consider(?:s|ed|ing)?|think|thought|believes?|believed|suspects?|suspected|whether|if|until|partially|still|yet|seems?\s+to|hope)\b|n't\b/i;
 /** Negative words that belong to a positive statement: "no more errors". */
 const POSITIVE_NO = new RegExp(String.raw`\b(?:no\s+(?:more|further|new)\s+(?:errors?|failures?|alerts?|impact|timeouts?|action)|${NO_LONGER}|without\s+(?:any\s+)?(?:issues|problems|errors))\b`, 'gi');
 /**

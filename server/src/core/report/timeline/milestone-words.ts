@@ -157,7 +157,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:mis-?(?:releas(?:ed|es|ing)|deploy(?:ed|s|ing)|configur(?:ed|es|ing)|publish(?:ed|es|ing))|(?:wrongly|erroneously|accidentally|inadvertently|mistakenly|incorrectly)\s+(?:\w+\s+){0,2}?(?:released|deployed|published|pushed|merged|configured|changed|deleted|removed)|(?:bad|broken|faulty|wrong|incorrect|buggy)\s+(?:version|release|build|deploy(?:ment)?|config(?:uration)?|image|change)\s+(?:is\s+|was\s+|gets?\s+|got\s+)?(?:released|deployed|published|pushed|rolled\s+out|merged|applied))\b/i,
   ],
   detected: [
-    /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
+    // A monitor's state as its alert names it: "`disk-space` CRITICAL fires".
+    /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager|critical|warning)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
     /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|sending|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
     // The team on the receiving end: "Hypha receives alert for validator downtime" (not a page:
     // "every customer gets a blank page").

@@ -102,11 +102,18 @@ function windowAt(text: string, at: number): [TimeToken, TimeToken] | undefined 
   return [first.zone || !second.zone ? first : { ...first, zone: second.zone }, second];
 }
 
+/**
+ * Words right before a window that say the system worked through it ("the cache was working again
+ * from 16:26 to 20:04", "healthy between 09:00 and 11:00"): a window of no impact.
+ */
+const WORKED_THROUGH = /\b(?:work(?:s|ed|ing)|healthy|fine|normal(?:ly)?|operational|stable)(?:\s+again)?\s*$/i;
+
 /** The windows of one sentence that speaks of the impact: the start, and when the impact stopped. */
 function windows(sentence: string, base: number): Statement[] {
   const out: Statement[] = [];
   WINDOW_OPEN.lastIndex = 0;
   for (let m = WINDOW_OPEN.exec(sentence); m; m = WINDOW_OPEN.exec(sentence)) {
+    if (WORKED_THROUGH.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue;
     const found = windowAt(sentence, m.index + m[0].length);
     if (!found) continue;
     const [start, end] = found;
