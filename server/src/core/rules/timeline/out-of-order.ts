@@ -4,6 +4,11 @@ import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
 /** True when `entry` happened before `previous`; undefined when the two cannot be compared. */
+/** Right before a time, the mark or word that says it is approximate: "~16:50", "about 16:50". */
+const APPROXIMATE = /(?:~|\u2248|\babout|\baround|\broughly|\bapprox(?:\.|imately)?|\bcirca|\bca\.)[ \t*_`]*$/i;
+/** How far an approximate time may fall before the exact one above it and still be in order. */
+const APPROXIMATE_SLACK_MS = 60_000;
+
 function earlier(entry: TimelineEntry, previous: TimelineEntry): boolean {
   if (entry.utc !== undefined && previous.utc !== undefined) return entry.utc < previous.utc;
   if (entry.date !== undefined && previous.date !== undefined) return entry.date < previous.date;
@@ -26,6 +31,11 @@ export const outOfOrder: ReportRule = {
       const r = e.timeRange;
       return r ? report.text.slice(report.lines.offsetAt(r.start), report.lines.offsetAt(r.end)).replace(/[*_`]/g, '').trim() : '';
     };
+    const approximate = (e: TimelineEntry): boolean => {
+      if (!e.timeRange) return false;
+      const at = report.lines.offsetAt(e.timeRange.start);
+      return APPROXIMATE.test(report.text.slice(Math.max(0, at - 16), at));
+    };
     let previous: TimelineEntry | undefined;
     let fix: Fix | undefined | null = null;
     const { entries } = report.timeline;
@@ -33,7 +43,10 @@ export const outOfOrder: ReportRule = {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       if (entry.utc === undefined && entry.date === undefined) continue;
-      if (previous && earlier(entry, previous)) {
+      // "~16:50" under "16:50:25" is the same moment, told less exactly.
+      const roughly = (p: TimelineEntry): boolean =>
+        entry.utc !== undefined && p.utc !== undefined && p.utc - entry.utc <= APPROXIMATE_SLACK_MS && (approximate(entry) || approximate(p));
+      if (previous && earlier(entry, previous) && !roughly(previous)) {
         if (fix === null) fix = sortTimelineFix(report);
         findings.push({
           message: `This entry ("${written(entry)}") is earlier than the entry before it ("${written(previous)}"): a timeline reads top to bottom in time order.`,
