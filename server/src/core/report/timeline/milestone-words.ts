@@ -92,6 +92,10 @@ export const REPORT_HEADLINE = String.raw`^\W*(?:[A-Z][\w-]*\s+){1,2}(?:Report|D
  */
 const PROBLEM_BEGINS = new RegExp(String.raw`(?<!\b(?:into|of|on|about|for|regarding)\s+(?:the\s+|this\s+|that\s+)?)\b${PROBLEM}\s+(?:starts?|started|begins?|began|appears?|appeared|rises?|rose|spikes?|spiked|increases?|increased|climbs?|climbed)\b(?!\s+to\s+(?:fade|clear|subside|recover|drop|decrease))(?!(?<=appears?|appeared)\s+to\b)`, 'i');
 
+/** A service, named with a capital, that ran into trouble (see its entry below); gated in `WORD_NEEDS`. */
+const SERVICE_EXPERIENCED =
+  /\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:(?:started|began)\s+)?experienc(?:ed|es|ing)\s+(?:an?\s+|some\s+)?(?:(?:[\w-]+\s+){0,2}?(?:outages?|downtime|disruptions?|degradation)\b|(?:severe\s+|significant\s+|sudden\s+)?(?:spikes?|surges?|increases?)\s+in\s+(?:errors|latency|response\s+times|load|timeouts|5xx)|degraded\s+(?:service|performance|availability)|(?:partial\s+|full\s+|complete\s+|total\s+)?(?:unavailability|outage))/;
+
 /** A system doing what it must not, told with a failure verb on the system as subject (see its entry below). */
 const SYSTEM_FAILS = new RegExp(
   String.raw`(?<!\b(?:restart(?:ing)?|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|upgrade|deploy(?:ment)?|migration|rollover|checks?|probes?|monitors?)\s+(?:(?:of|on|for|against)\s+)?(?:the\s+)?(?:[\w.-]+\s+){0,2})\b(?!(?:restart|rollback|revert|fix|attempt|retry|workaround|patch|mitigation|tests?|checks?|probes?|we|I|they|he|she|team|and|or)\b)${SYSTEM}\s+(?:(?:has|had)\s+)?(?:(?:fails|failed|crashes|crashed|dies|died|aborts|aborted)(?=\s*(?:$|[.,;:!)]|(?:due|because|with|after|when|while|on|at|in|and|again|repeatedly|completely|silently|since|during|unexpectedly|overnight)\b))|(?:terminates|terminated|exits|exited)\s+(?:with|unexpectedly|abnormally))\b`,
@@ -116,8 +120,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // experienced a momentary outage".
     /\b(?:we|users?|customers?|clients?|visitors?|members?)\s+(?:(?:started|began|start|begin)\s+)?experienc(?:e|ed|es|ing)\s+(?:an?\s+|some\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:outages?|issues|errors|problems|downtime|failures|latency|degradation|disruptions?)\b/i,
     // The service named as the one that ran into it: "Hachyderm experienced a spike in response
-    // times", "OP Mainnet experienced degraded service". A name, written with a capital.
-    /\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s+(?:(?:started|began)\s+)?experienc(?:ed|es|ing)\s+(?:an?\s+|some\s+)?(?:(?:[\w-]+\s+){0,2}?(?:outages?|downtime|disruptions?|degradation)\b|(?:severe\s+|significant\s+|sudden\s+)?(?:spikes?|surges?|increases?)\s+in\s+(?:errors|latency|response\s+times|load|timeouts|5xx)|degraded\s+(?:service|performance|availability)|(?:partial\s+|full\s+|complete\s+|total\s+)?(?:unavailability|outage))/,
+    // times", "OP Mainnet experienced degraded service".
+    SERVICE_EXPERIENCED,
     // "The chain stalled at height 9", "the queue halts", "logs have stopped working"; not "halted
     // the deploy", nor a noun after an article ("applied the halt height").
     new RegExp(String.raw`\b(?!(?:the|a|an|its|their|our|this|that|his|her|my|your)\s)${SYSTEM}\s+(?:(?:has|have|had)\s+)?(?:stall(?:s|ed)?|halt(?:s|ed)?|freezes|froze|hangs|hung|(?:stops?|stopped)\s+working)\b(?!\s+(?:the|a|an|all|our|its|their|this|that|his|her)\b)`, 'i'),
@@ -318,4 +322,5 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
 export const WORD_NEEDS: ReadonlyMap<RegExp, RegExp> = new Map([
   [PROBLEM_BEGINS, /start|begin|began|appear|rise|rose|spike|increas|climb/i],
   [SYSTEM_FAILS, /fail|crash|die[sd]|abort|terminat|exit/i],
+  [SERVICE_EXPERIENCED, /experienc/],
 ]);
