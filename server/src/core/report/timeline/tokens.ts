@@ -80,7 +80,7 @@ const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 // "11:21a", "12:28p": the letter alone, right after the minutes, in a hurried log.
 const TIGHT_AM_PM = /([ap])(?![A-Za-z0-9'\u2019])/iy;
 // "3am UTC", "around 11 PM": an hour alone is a time when AM or PM follows it.
-const HOUR_AM_PM = /(\d{1,2})()()(?=[ \t]?[ap]\.?m\.?(?![A-Za-z]))/iy;
+const HOUR_AM_PM = new RegExp(String.raw`(\d{1,2})()()(?=${AM_PM.source})`, 'iy');
 /**
  * The first clock time written anywhere in `text` ("The patch lands at 22:02."), as written:
  * the same clock the token reader reads at an entry's start (with seconds and AM/PM).

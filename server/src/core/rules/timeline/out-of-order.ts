@@ -1,11 +1,12 @@
 import { entryLineRange, sortTimelineFix } from '../../report/timeline/sort.js';
+import { APPROX_WORDS } from '../../report/timeline/tokens.js';
 import type { TimelineEntry } from '../../report/types.js';
 import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
 /** True when `entry` happened before `previous`; undefined when the two cannot be compared. */
 /** Right before a time, the mark or word that says it is approximate: "~16:50", "about 16:50". */
-const APPROXIMATE = /(?:~|\u2248|\babout|\baround|\broughly|\bapprox(?:\.|imately)?|\bcirca|\bca\.)[ \t*_`]*$/i;
+const APPROXIMATE = new RegExp(String.raw`(?:[~\u2248]|\b${APPROX_WORDS})[ \t*_\`]*$`, 'i');
 /** How far an approximate time may fall before the exact one above it and still be in order. */
 const APPROXIMATE_SLACK_MS = 60_000;
 
