@@ -21,6 +21,7 @@ test('a known section name with a note after it is still that section', () => {
     ['Root cause(s)', 'cause'],
     ['Contributing Factors (findings)', 'cause'],
     ['Corrective and Preventative Measure', 'actionables'],
+    ['Proactive measures', 'actionables'],
     ['Resolution and recovery', 'resolution'],
     ['Issue Summary', 'summary'],
     ['**Timeline**: 3 March', 'timeline'],

@@ -82,6 +82,7 @@ export const ROLE_NAMES: Record<SectionRole, readonly string[]> = {
     'corrective and preventive measures',
     'preventive measures',
     'preventative measures',
+    'proactive measures',
     'remediation',
     'action plan',
     'next steps',
