@@ -142,6 +142,11 @@ test('detection: the state of a monitor fires, as the alert names it', () => {
   doesNotSay('detected', ['A critical bug fixed in the client', 'Zero "database is locked" errors confirmed after the restart']);
 });
 
+test('resolution: the work toward it beginning is not the resolution', () => {
+  says('resolved', ['Resolution reached at 14:00', 'Outage ended']);
+  doesNotSay('resolved', ['Resolution start: the node is cordoned', 'Resolution steps begin with a restart', 'Resolution work in progress']);
+});
+
 test('detection: someone reporting a success is not a detection', () => {
   says('detected', ['First validator reports an apphash on 22.0.1', 'Ana reports the deploy failed']);
   doesNotSay('detected', ['Hypha reports the state swap test passes', 'Ana reports the upgrade succeeded on the testnet']);

@@ -293,7 +293,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:check-?outs?|smoke\s+tests?|health\s*checks?|verification|validation|acceptance\s+tests?)\s+(?:pass(?:es|ed)?|succeed(?:s|ed)?|(?:is|was|are|were)\s+successful)\b/i,
     // Everything back, said of the whole: "all services restored", "all systems are operational again".
     /\ball\s+(?:the\s+)?(?:services|systems|instances|nodes|sites|functionality)\s+(?:are\s+|were\s+|have\s+been\s+)?(?:fully\s+)?(?:restored|recovered|back\s+(?:up|online|to\s+normal))\b/i,
-    /\b(?:resolution|(?:incident|outage)\s+(?:ends?|ended|over)|impact\s+(?:ends|ended|is\s+over))\b/i,
+    // Not the work toward it beginning: "**Resolution start**: the node is cordoned".
+    /\b(?:resolution(?!\s+(?:starts?|started|begins?|began|work|steps?|plan|attempts?|in\s+progress)\b)|(?:incident|outage)\s+(?:ends?|ended|over)|impact\s+(?:ends|ended|is\s+over))\b/i,
     // The fix going out, verb first: "released a hot-fix on the client side" (to a test stage it is
     // none: `TEST_STAGE`); not a release that comes "with a fix" (an attempt, until the errors are
     // said to stop).
