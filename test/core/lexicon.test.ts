@@ -26,6 +26,11 @@ test('impact start: a named service that experienced an outage, degraded service
   doesNotSay('start', ['Examplewiki experienced a spike in sign-ups', 'The Team experienced issues reproducing it', 'we have experienced engineers on call']);
 });
 
+test('impact start: server errors caused, or counted as the whole of an entry', () => {
+  says('start', ['The proxy was OOM-killed and caused many 503 errors for users', 'The change caused a spike of 502 errors', '2.5K 503 errors', '~300 5xx responses']);
+  doesNotSay('start', ['0 503 errors', 'We caused no 503 errors', 'This could cause 503 errors in future', '2.5K 503 errors were retried and none was lost before the fix']);
+});
+
 test('impact start: a change said to cause the failure, or to go out with the bug', () => {
   says('start', [
     'The 2.3 upgrade caused the cache pods to crash loop',

@@ -127,6 +127,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     new RegExp(String.raw`\b(?!(?:the|a|an|its|their|our|this|that|his|her|my|your)\s)${SYSTEM}\s+(?:(?:has|have|had)\s+)?(?:stall(?:s|ed)?|halt(?:s|ed)?|freezes|froze|hangs|hung|(?:stops?|stopped)\s+working)\b(?!\s+(?:the|a|an|all|our|its|their|this|that|his|her)\b)`, 'i'),
     // "the upgrade caused the DNS pods to crash loop".
     /\bcaus(?:e|es|ed|ing)\s+(?:[\w.-]+\s+){0,5}?to\s+(?:crash|fail|stop\s+working|break|hang|stall|time\s+out|go\s+down|become\s+unavailable|return\s+errors)/i,
+    // A count of server errors as the whole of what an entry says: "2.5K 503 errors".
+    /^\W*~?(?:[1-9][\d.,]*|0[.,]\d+)\s*[kKmM]?\+?\s+(?:5\d\d|5xx)\s+(?:errors?|responses?)\W*$/i,
+    // "the proxy was OOM-killed and caused many 503 errors": errors that users get, caused.
+    /\bcaus(?:e|es|ed|ing)\s+(?:many|numerous|lots\s+of|widespread|intermittent|a\s+(?:spike|flood|wave|burst)\s+(?:of|in))?\s*(?:5\d\d|5xx|http\s+5\d\d)\s+(?:errors?|responses?)\b/i,
     // The bad change going out: "version 2 deployed with a compatibility bug", "a release that breaks login".
     /\b(?:deploy(?:s|ed)?|releas(?:e|es|ed)|shipped|rolled\s+out|goes\s+out|went\s+out|merged)\b.{0,60}?\bwith\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:bug|regression|defect|flaw|(?:compatibility|breaking)\s+(?:issue|problem|change))s?\b/i,
     /\b(?:deploy(?:ment)?|release|change|upgrade|update|migration|version|rollout)\b(?:\s+[\w.-]+){0,6}?\s+(?:that\s+|which\s+)?(?:breaks|broke)\b/i,
