@@ -30,6 +30,8 @@ const NOTHING = /^(?:\[[ xX]\])?\s*(?:none|n\/?a|nothing|-+|no (?:action items|a
  * issue]". One filled in inside the braces ("{{ Start writing after-action reports }}") is an item.
  */
 const TEMPLATE_ONLY = /^\s*\{\{\s*[\w ,'-]{0,30}\}\}\s*(?:\[[^\]\n]{0,40}\])?\s*$/;
+/** Words that make no item: nothing to do ({@link NOTHING}), or only a template's variable ({@link TEMPLATE_ONLY}). */
+const noItem = (text: string): boolean => NOTHING.test(text) || TEMPLATE_ONLY.test(text);
 
 /**
  * A paragraph that says nothing came out ("Nothing to follow up.", "No further action.") or points
@@ -266,7 +268,7 @@ class ItemReader {
     const status = statedStatus(this.lines.text.slice(start(node) + skip, end(node)));
     if (status && skip === 0) skip = status.skip;
     const text = skip > 0 ? plain([node]).replace(/^[^:]*:\s*/, '') : plain([node]);
-    if (NOTHING.test(text) || TEMPLATE_ONLY.test(text)) return;
+    if (noItem(text)) return;
     const actionable: Actionable = {
       text,
       range: this.lines.rangeOf(start(node), end(node)),
@@ -332,7 +334,7 @@ class ItemReader {
     // A label over the work it lists ("Immediate actions taken:") says it is done.
     const doneLabel = /:\s*$/.test(firstWords) && DONE_GROUP.test(firstWords);
     const done = status ? status.done : inherited.done || readsAsDone(firstWords, text) || doneByNarrative || doneLabel;
-    if ((split.length === 0 || checked) && !NOTHING.test(text) && !TEMPLATE_ONLY.test(text)) {
+    if ((split.length === 0 || checked) && !noItem(text)) {
       const itemEnd = split.length > 0 ? Math.max(start(item) + 1, ...own.map(end)) : end(item);
       const first = own[0];
       const actionable: Actionable = {
@@ -366,7 +368,7 @@ class ItemReader {
     if (cells.every((c) => c.text === '')) return;
     const textCell = columns.text !== undefined ? cells[columns.text] : undefined;
     const text = textCell && textCell.text !== '' ? textCell.text : cells.map((c) => c.text).filter(Boolean).join(' | ');
-    if (NOTHING.test(text) || TEMPLATE_ONLY.test(text)) return;
+    if (noItem(text)) return;
     const refs = readReferences(this.lines.text.slice(start(row), end(row)));
     let taskCell = columns.task !== undefined ? cells[columns.task] : undefined;
     // A task column filled with "DONE" / "TODO" is used as the status column.

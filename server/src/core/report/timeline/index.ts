@@ -61,7 +61,9 @@ function isTimedList(section: Section): boolean {
   let timed = 0;
   for (const item of list.children) {
     const first = item.children[0];
-    if (first?.type === 'paragraph' && readLeadingToken(toString(first))?.hour !== undefined) timed++;
+    if (first?.type !== 'paragraph') continue;
+    const token = readLeadingToken(toString(first));
+    if (token && hasTime(token)) timed++;
   }
   return timed * 3 >= list.children.length * 2;
 }

@@ -37,6 +37,10 @@ export const outOfOrder: ReportRule = {
       const at = report.lines.offsetAt(e.timeRange.start);
       return APPROXIMATE.test(report.text.slice(Math.max(0, at - 16), at));
     };
+    // "~16:50" under "16:50:25" is the same moment, told less exactly. Asked only of an entry
+    // that is earlier than the one before it.
+    const roughly = (entry: TimelineEntry, before: TimelineEntry): boolean =>
+      entry.utc !== undefined && before.utc !== undefined && before.utc - entry.utc <= APPROXIMATE_SLACK_MS && (approximate(entry) || approximate(before));
     let previous: TimelineEntry | undefined;
     let fix: Fix | undefined | null = null;
     const { entries } = report.timeline;
@@ -44,10 +48,7 @@ export const outOfOrder: ReportRule = {
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       if (entry.utc === undefined && entry.date === undefined) continue;
-      // "~16:50" under "16:50:25" is the same moment, told less exactly.
-      const roughly = (p: TimelineEntry): boolean =>
-        entry.utc !== undefined && p.utc !== undefined && p.utc - entry.utc <= APPROXIMATE_SLACK_MS && (approximate(entry) || approximate(p));
-      if (previous && earlier(entry, previous) && !roughly(previous)) {
+      if (previous && earlier(entry, previous) && !roughly(entry, previous)) {
         if (fix === null) fix = sortTimelineFix(report);
         findings.push({
           message: `This entry ("${written(entry)}") is earlier than the entry before it ("${written(previous)}"): a timeline reads top to bottom in time order.`,
