@@ -241,6 +241,10 @@ test('four digits without a colon are a time right after a date, or with a zone 
   const t = readLeadingToken('2022-01-08 2233 ::::: telemetry stops');
   assert.deepEqual([t?.day, t?.hour, t?.minute], [8, 22, 33]);
   assert.equal(readLeadingToken('2022-01-08 0915Z the queue backs up')?.zone?.name, 'UTC');
+  // A colon and a space after them end the time as a space does: "2024-03-12 0616: wrong block".
+  const colon = readLeadingToken('2024-03-12 0616: wrong block generated');
+  assert.deepEqual([colon?.day, colon?.hour, colon?.minute], [12, 6, 16]);
+  assert.equal(readLeadingToken('2024-03-12 0616:30 x')?.hour, undefined);
   // Not a time: four digits with no date before them, an hour past 23, five digits.
   assert.equal(readLeadingToken('2233 ::::: telemetry stops'), undefined);
   assert.equal(readLeadingToken('2022-01-08 2460 x')?.hour, undefined);

@@ -73,9 +73,9 @@ const WEEKDAY = /(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?
 const DATE_TIME_SEPARATORS = [/T/iy, /[*_`]*,?[ \t]+(?:at[ \t]+)?[*_`]*/iy, /[*_`]*,?[ \t]*[-\u2013\u2014@|][ \t]*[*_`]*/y];
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?![\d])/y;
 const DOTTED_TIME = /(\d{1,2})\.(\d{2})()(?![\d.])/y;
-// "2022-01-08 2233": four digits without a colon are a time right after a date, or when a zone
-// follows ("1936 UTC").
-const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|Z(?![A-Za-z0-9])|$)/y;
+// "2022-01-08 2233", "2024-03-12 0616: wrong block": four digits without a colon are a time
+// right after a date, or when a zone follows ("1936 UTC").
+const COMPACT_TIME = /([01]\d|2[0-3])([0-5]\d)()(?=[ \t]|:[ \t]|Z(?![A-Za-z0-9])|$)/y;
 const AM_PM = /[ \t]?([ap])\.?m\.?(?![A-Za-z])/iy;
 // "11:21a", "12:28p": the letter alone, right after the minutes, in a hurried log.
 const TIGHT_AM_PM = /([ap])(?![A-Za-z0-9'\u2019])/iy;
