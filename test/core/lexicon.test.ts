@@ -47,6 +47,36 @@ test('impact start: a good measure falls to zero or begins to drop; a bad one dr
   says('mitigated', ['Error rate begins to drop']);
 });
 
+test('impact start: what the system hands out is wrong; a wrong input caught is not', () => {
+  says('start', ['wrong block generated at 8171899', 'An invalid state root was produced by the new nodes', 'corrupted records written to the archive']);
+  doesNotSay('start', ['a bad request was rejected by the gateway', 'the wrong block was identified by the team', 'we generated a new block template']);
+});
+
+test('mitigation: a recovery still going on is not one', () => {
+  says('mitigated', ['The node recovered after the restart', 'announced the recovery of the mainnet on discord']);
+  doesNotSay('mitigated', ['announced that the recovery of the mainnet is on going on discord', 'Recovery in progress for the replicas', 'recovery work starts on the primary']);
+});
+
+test('mitigation: a measure back to its baseline; a setting restored to a value is the fix, not the end of the impact', () => {
+  says('mitigated', ['Packet loss normalized to baseline levels following the routing fix', 'Latency back to baseline', 'Checkout restored for all users']);
+  doesNotSay('mitigated', ['We normalized the data before the import', '`max_connections` restored to 16000, controller restarted']);
+});
+
+test('impact start: a system that started to experience trouble', () => {
+  says('start', ['The system started to experience increased traffic on certain routes', 'The API began experiencing timeouts']);
+  doesNotSay('start', ['The team started to have a look at the logs']);
+});
+
+test('detection: the first alert named as a noun; an alert rule is not one', () => {
+  says('detected', ['First alert on Slack coming from Grafana, during the holidays', 'Initial PagerDuty alert to the on-call']);
+  doesNotSay('detected', ['First alert rule for the queue is reviewed', 'The first page of the report was blank']);
+});
+
+test('mitigation: tracking again, a backlog beginning to shrink', () => {
+  says('mitigated', ['Grafana starts tracking emails again', 'The number of pending jobs in the mailers queue starts to decrease']);
+  doesNotSay('mitigated', ['The queue starts to grow', 'Grafana starts tracking a new panel']);
+});
+
 test('detection: a ticket or issue opened, responders answering the alarms', () => {
   says('detected', ['Ticket https://desk.example.org/t/881 is opened about slow logins', 'issues/412 is opened, reporting failed uploads', 'Operators respond to the alarms']);
   doesNotSay('detected', ['We will open a ticket with the vendor', 'The runbook tells how to respond', 'Five validators were reported to be jailed']);

@@ -138,7 +138,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:success(?:\s+rate)?|availability|uptime|throughput|traffic|launches|builds|logins|requests\s+served)\b(?:\s+[\w%-]+){0,3}?\s+(?:reaches|reached|drops?\s+to|dropped\s+to|falls?\s+to|fell\s+to|goes\s+to|went\s+to|hits?)\s+(?:0\s*%|0\b|zero|nothing)/i,
     // A good measure beginning to fall: "traffic begins to drop"; not "errors start to drop", which is recovery.
     /(?<!\b(?:errors?|failures?|latency|timeouts?|alerts?|load|queue|backlog|5xxs?|retries)\s+(?:rates?\s+|counts?\s+)?)\b(?:starts?|started|begins?|began)\s+(?:to\s+)?(?:drop(?:ping)?|fall(?:ing)?|declin(?:e|ing)|decreas(?:e|ing))\b/i,
-    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting)\b/i,
+    /\b(?:start(?:s|ed)?|began|begins?)\s+(?:experiencing|seeing|showing|having|reporting|to\s+(?:experience|see|show|have)\b(?!\s+(?:a\s+)?(?:look|meeting|call|chat)\b))\b/i,
     // The first of several waves: "first wave of bad requests begins", "initial burst of traffic arrives".
     /\b(?:first|initial)\s+(?:wave|burst|surge|flood|spike|storm)\b(?:\s+[\w-]+){0,4}?\s+(?:begins?|began|starts?|started|arrives?|arrived|hits?)\b/i,
     // The machines that serve users are killed: "healthy nodes all get killed", "all pods were evicted".
@@ -161,6 +161,9 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     /\b(?:attackers?|exploiters?|hackers?)\b(?:\s+[\w-]+){0,2}?\s+(?:exploits?|exploited|drains?|drained|steals?|stole|attacks?|attacked)\b/i,
     // Malicious code running, or secrets leaving: "the proof-of-concept payload had already executed", "exfiltrating the secrets".
     /\b(?:payloads?|exploits?|malicious\s+(?:code|scripts?|requests?)|backdoors?|malware)\b(?:\s+[\w-]+){0,3}?\s+(?:executed|executes|ran|runs|fired)\b|\bexfiltrat(?:es|ed|ing)\b/i,
+    // What the system hands out is wrong: "wrong block generated at 8171899", "invalid state root
+    // produced"; not a wrong input caught ("a bad request was rejected").
+    /\b(?:wrong|bad|invalid|incorrect|corrupt(?:ed)?|malformed|faulty)\s+(?:[\w-]+\s+){0,2}?(?:blocks?|data|state(?:\s+roots?)?|records?|results?|responses?|values?|hash(?:es)?|payloads?|transactions?)\s+(?:(?:is|was|were|are|gets?|got|being)\s+)?(?:generated|produced|created|written|returned|served|proposed|mined|committed|emitted)\b/i,
     // A change that went out wrong: "a version was mis-released", "a bad config was pushed".
     /\b(?:mis-?(?:releas(?:ed|es|ing)|deploy(?:ed|s|ing)|configur(?:ed|es|ing)|publish(?:ed|es|ing))|(?:wrongly|erroneously|accidentally|inadvertently|mistakenly|incorrectly)\s+(?:\w+\s+){0,2}?(?:released|deployed|published|pushed|merged|configured|changed|deleted|removed)|(?:bad|broken|faulty|wrong|incorrect|buggy)\s+(?:version|release|build|deploy(?:ment)?|config(?:uration)?|image|change)\s+(?:is\s+|was\s+|gets?\s+|got\s+)?(?:released|deployed|published|pushed|rolled\s+out|merged|applied))\b/i,
   ],
@@ -168,6 +171,8 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // A monitor's state as its alert names it: "`disk-space` CRITICAL fires".
     /\b(?:alerts?|alarms?|pages?|monitors?|checks?|pagerduty|opsgenie|alertmanager|critical|warning)\b(?:\s+[\w-]+){0,3}?\s+(?:fires?|fired|firing|triggers?|triggered|triggering|goes\s+off|went\s+off|trips|tripped)\b/i,
     /\b(?:fires?|fired|triggers?|triggered|raises?|raised|sends?|sent|sending|emits?|emitted|posts?|posted)\s+(?:an?\s+|the\s+)?(?:[@\w-]+\s+){0,2}(?:alerts?|alarms?|pages?)\b/i,
+    // The first of the alerts, as a noun: "First alert on Slack coming from Grafana"; not a rule.
+    /\b(?:first|initial)\s+(?:[\w-]+\s+)?(?:alerts?|alarms?)\b(?!\s+(?:rules?|thresholds?|config\w*|settings?|was\s+added|is\s+added)\b)/i,
     // The team on the receiving end: "Hypha receives alert for validator downtime" (not a page:
     // "every customer gets a blank page").
     /\b(?:receives?|received|receiving|gets?|got)\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:alerts?|alarms?|notifications?)\b(?!\s+(?:rules?|thresholds?|config\w*|settings?)\b)/i,
@@ -235,7 +240,7 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
   mitigated: [
     /\b(?:roll(?:s|ed)?\s+back|rolled\s+back|rollback\s+(?:complete[ds]?|finishe[sd]|done|deployed)|revert(?:s|ed)|failed\s+over|fails\s+over|failover\s+(?:complete[ds]?|done))\b/i,
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+)?(?:drops?|dropped|stops?|stopped|subsides?|subsided|decreases?|decreased|disappears?|disappeared|clears?|cleared|ends?|ended|falls?|fell|recedes?|receded|returns?\s+to\s+normal|go(?:es)?\s+away|went\s+away|(?:is|are)\s+gone)\b`, 'i'),
-    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?(?!\s+(?:plans?|strateg\w*|options?|procedures?|process|steps?|runbooks?)\b)|restored|stabili[sz](?:es|ed)|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
+    /\b(?:back\s+to\s+normal|returns?\s+to\s+normal|returned\s+to\s+normal|(?<!\b(?:team|we|I|engineers?|everyone|people|they|responders?)\s+(?:is|are|was|were|came|come|comes)\s+)back\s+(?:up|online)|recover(?:s|ed|y|ing)?(?!\s+(?:plans?|strateg\w*|options?|procedures?|process|steps?|runbooks?|efforts?|work|(?:is\s+|are\s+)?(?:in\s+progress|under\s?way|on\s?-?going))\b)(?![^.;]{0,40}?\b(?:is|are)\s+(?:still\s+)?(?:in\s+progress|under\s?way|on\s?-?going)\b)|restored(?!\s+to\s+(?:\d|its\s+(?:default|previous|original)|the\s+(?:default|previous|original)\s+(?:value|setting)))|stabili[sz](?:es|ed)|normali[sz]ed(?!\s+(?:the|a|an|our|its|their|all)\b)|(?:back|returns?|returned)\s+to\s+baseline|healthy\s+again|working\s+again|no\s+(?:more|further)\s+errors|mitigated|mitigation\s+(?:in\s+place|deployed|applied))\b/i,
     /\b(?:workarounds?|hot-?fix(?:es)?|fix(?:es)?|patch(?:es)?)\b(?:\s+[\w-]+){0,4}?\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?:deployed|applied|in\s+place|live|rolled\s+out)\b/i,
     /\b(?:working|works?|available|visible|reachable|online|responding|running|flowing|succeed(?:s|ing)?|created|produced|processed|served|show(?:s|ing)?\s+up|load(?:s|ing)?|sav(?:es|ing)|merg(?:es|ing)|build(?:s|ing)|sync(?:s|ing)|accept(?:s|ing)|send(?:s|ing)|deliver(?:s|ing)|pass(?:es|ing)?|signing|moving|producing|processing|serving|finali[sz]ing|validating|progressing|functioning|operating|publishing|indexing|mining|committing|receiving|scheduling|launching)(?:(?:\s+[\w-]+){0,2}?\s+at\s+(?:the\s+|its\s+|their\s+)?(?:usual|normal|expected|full|previous)\s+(?:rate|speed|pace|capacity|level))?\s+again\b/i,
     /\b(?:back|returns?|returned)\s+to\s+100\s*%/i,
@@ -244,6 +249,10 @@ export const MILESTONE_WORDS: Readonly<Record<Milestone, readonly RegExp[]>> = {
     // The trouble said to be over: "uploads are no longer bottlenecked", "tiles are no longer failing".
     new RegExp(String.raw`\b(?:is|are|was|were)\s+${NO_LONGER}\b`, 'i'),
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?\s+|counts?\s+)?(?:starts?|started|begins?|began)\s+to\s+(?:drop|fall|decrease|subside|clear|fade)\b`, 'i'),
+    // What it handles named between: "Grafana starts tracking emails again", "delivering mail again".
+    /\b(?:tracking|recording|collecting|ingesting|replicating|sending|delivering|processing)\s+(?:[\w-]+\s+){1,2}?again\b/i,
+    // A backlog beginning to shrink: "the number of pending jobs in the mailers queue starts to decrease".
+    /\b(?:backlog|queue|pending\s+[\w-]+|lag)\b[^.;]{0,40}?\b(?:starts?|started|begins?|began)\s+to\s+(?:decrease|drain|shrink|fall|drop|go\s+down)\b/i,
     // The same with words between: "the error rates as observed on the dashboards subsequently drop back to zero".
     new RegExp(String.raw`\b${PROBLEM}\s+(?:rates?|counts?|levels?)\b[^.;]{1,60}?\b(?:drops?|dropped|falls?|fell|returns?|returned|goes|went|gets?|got)\s+(?:back\s+)?(?:down\s+)?to\s+(?:zero|0|normal|baseline)\b`, 'i'),
     /\bsuccessfully\s+(?:restart|redeploy|re-deploy|revert|roll(?:s|ed)?\s+back|fail(?:s|ed)?\s+over|migrat)\w*/i,
