@@ -7,6 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Report } from '../report/types.js';
 import type { Finding } from '../types.js';
+import { reportStatus } from '../report/frontmatter.js';
 import { displayUtc } from '../report/iso-date.js';
 import { formatMinutes } from './format.js';
 import { documentRoot, h, stringifyHast, type Child } from './hast.js';
@@ -51,7 +52,7 @@ export function renderHtml(report: Report, findings: readonly Finding[] = []): s
 
 function statusBadge(status: string | undefined): Element | undefined {
   if (!status) return undefined;
-  const known = ['draft', 'review', 'final'].includes(status.toLowerCase()) ? status.toLowerCase() : 'unknown';
+  const known = reportStatus(status) ?? 'unknown';
   return h('p', { className: ['status', `status-${known}`], title: 'Report status' }, status);
 }
 

@@ -7,12 +7,10 @@ import type { Definition, List, ListItem, Nodes, Parents, PhrasingContent, Root,
 import type { Finding } from '../types.js';
 import type { Report } from '../report/types.js';
 import { displayUtc } from '../report/iso-date.js';
+import { reportStatus } from '../report/frontmatter.js';
 import { readMetadata, type MetaInstant, type ReportMetadata } from './metadata.js';
 import { splitTaskIds, taskOfUrl } from './tasks.js';
 import { escapeEntities, escapeUrl, escapeWikiText, guardLineStart, isExternalUrl, nowiki, type WikiTextContext } from './wikitext-escape.js';
-
-/** Statuses the `{{irdoc}}` template knows; anything else is shown escaped. */
-const IRDOC_STATUSES = ['draft', 'review', 'final'];
 
 interface InlineContext extends WikiTextContext {
   /** Inside a link label: task ids stay text (links do not nest). */
@@ -38,8 +36,7 @@ export function renderWikitext(report: Report, _findings: readonly Finding[] = [
 
 /** `{{irdoc|status=draft}}`; an unknown status is kept, escaped, as the parameter's text. */
 function statusTemplate(status: string): string {
-  const known = status.trim().toLowerCase();
-  return `{{irdoc|status=${IRDOC_STATUSES.includes(known) ? known : escapeWikiText(status, { table: true })}}}`;
+  return `{{irdoc|status=${reportStatus(status) ?? escapeWikiText(status, { table: true })}}}`;
 }
 
 /** The level-1 heading that gives the title: the first heading of the document, if level 1. */

@@ -58,6 +58,21 @@ export function readFrontMatter(root: Root, lines: LineIndex): FrontMatter | und
   return fm;
 }
 
+/** The states of the report itself, as front matter `status` gives them (the wiki's `{{irdoc}}` knows these). */
+export const REPORT_STATUSES: readonly string[] = ['draft', 'review', 'final'];
+
+/**
+ * The states of the incident, which many sites keep in the same `status` field instead
+ * ("status: resolved", as status pages word them): a true statement, not a typo.
+ */
+export const INCIDENT_STATUSES: readonly string[] = ['investigating', 'identified', 'monitoring', 'mitigated', 'resolved', 'closed', 'ongoing', 'open'];
+
+/** The report's own state named by a front matter `status`, lower-cased, or undefined when it names none. */
+export function reportStatus(status: string): string | undefined {
+  const s = status.trim().toLowerCase();
+  return REPORT_STATUSES.includes(s) ? s : undefined;
+}
+
 /** Levels of nesting (indentation, brackets, sequence dashes) front matter may have. */
 export const MAX_YAML_DEPTH = 64;
 const MAX_ALIASES = 100;

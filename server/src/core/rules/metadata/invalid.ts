@@ -1,8 +1,8 @@
+import { INCIDENT_STATUSES, REPORT_STATUSES } from '../../report/frontmatter.js';
 import { parseIsoInstant, type IsoInstant } from '../../report/iso-date.js';
 import type { Range, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
-const STATUSES = ['draft', 'review', 'final'];
 const DATE_FIELDS = ['start', 'detected', 'end'] as const;
 
 /** Front matter that cannot be read, or whose values contradict each other. */
@@ -30,8 +30,8 @@ export const metadataInvalid: ReportRule = {
     if (present('type') && data.type !== 'incident') {
       findings.push({ message: `Front matter "type" is ${show(data.type)}; an incident report has "type: incident".`, range: at('type') });
     }
-    if (present('status') && !STATUSES.includes(String(data.status))) {
-      findings.push({ message: `Unknown status ${show(data.status)}: use one of ${STATUSES.join(', ')}.`, range: at('status') });
+    if (present('status') && !REPORT_STATUSES.includes(String(data.status)) && !INCIDENT_STATUSES.includes(String(data.status).toLowerCase())) {
+      findings.push({ message: `Unknown status ${show(data.status)}: use one of ${REPORT_STATUSES.join(', ')} (the report's state), or one of ${INCIDENT_STATUSES.join(', ')} (the incident's).`, range: at('status') });
     }
     const dates: Partial<Record<(typeof DATE_FIELDS)[number], IsoInstant>> = {};
     for (const key of DATE_FIELDS) {
