@@ -90,3 +90,11 @@ test('a statement that says how long passes, and a useless metric is not offered
   assert.equal(check('# T\n\nImpact: 10% of uploads failed.\n', 0)[0].fixes, undefined);
   assert.equal(check('# T\n\nImpact: 10% of uploads failed.\n', -5)[0].fixes, undefined);
 });
+
+test('a front matter duration is the length the report gives; one that holds no length is not', () => {
+  const body = '# T\n\n## Impact\n\n- **Customers**: about 20% of packets were lost on transit.\n';
+  assert.deepEqual(check(`---\nduration: "7h 45m"\n---\n${body}`, 465), []);
+  assert.deepEqual(check(`---\ndowntime: 2 hours\n---\n${body}`), []);
+  assert.equal(check(`---\nduration: unknown\n---\n${body}`).length, 1);
+  assert.equal(check(body).length, 1);
+});

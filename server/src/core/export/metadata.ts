@@ -31,6 +31,8 @@ export interface ReportMetadata {
   coordinators: string[];
   affectedMetrics: string[];
   impact?: string;
+  /** How long the impact lasted, as the front matter writes it ("7h 45m"). */
+  duration?: string;
 }
 
 /** Front matter spellings of each field, first match wins. */
@@ -48,6 +50,7 @@ const ALIASES = {
   coordinators: ['coordinators', 'coordinator', 'ic', 'incident_coordinator'],
   affected: ['affected_metrics', 'affected-metrics', 'affectedMetrics', 'metrics', 'slos', 'slo', 'affected'],
   impact: ['impact'],
+  duration: ['duration', 'impact_duration', 'outage_duration', 'downtime'],
 } as const;
 
 function pick(data: Record<string, unknown>, names: readonly string[]): unknown {
@@ -110,5 +113,6 @@ export function readMetadata(report: Report): ReportMetadata {
     affectedMetrics: textList(pick(data, ALIASES.affected)),
     // Only front matter: an impact statement in the body is already on the page.
     impact: scalarText(pick(data, ALIASES.impact)),
+    duration: scalarText(pick(data, ALIASES.duration)),
   };
 }

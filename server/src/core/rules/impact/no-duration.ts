@@ -1,3 +1,4 @@
+import { readMetadata } from '../../export/metadata.js';
 import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
 import { hasDuration, saysNoUserImpact, statesImpactLength, statesNoImpact } from '../../report/impact-phrases.js';
@@ -36,6 +37,9 @@ export const impactNoDuration: ReportRule = {
     if (impact.source === 'paragraph' && !impact.section && hasDuration(openingText(report))) return [];
     // The header or the summary gives the window ("Impact Window: 08:43–10:52 UTC", "Duration: ~3 hours").
     if (impact.source !== 'frontmatter' && statesImpactLength(summaryText(report))) return [];
+    // The front matter gives it ("duration: 7h 45m"), which sites print with the report.
+    const stated = readMetadata(report).duration;
+    if (stated !== undefined && hasDuration(stated)) return [];
     // The title gives it: "Photo sync down for about three days".
     if (report.title && hasDuration(report.title)) return [];
     const minutes = report.metrics.timeToResolveMinutes;
