@@ -22,6 +22,7 @@ test('a known section name with a note after it is still that section', () => {
     ['Contributing Factors (findings)', 'cause'],
     ['Corrective and Preventative Measure', 'actionables'],
     ['Proactive measures', 'actionables'],
+    ['How are we going to do better in the future?', 'actionables'],
     ['Resolution and recovery', 'resolution'],
     ['Issue Summary', 'summary'],
     ['**Timeline**: 3 March', 'timeline'],
@@ -38,6 +39,8 @@ test('a section under another name plays its role by its head words and question
   const cases: [string, string][] = [
     ['Platform Response Timeline', 'timeline'],
     ['Sequence of events', 'timeline'],
+    ['Future plan', 'actionables'],
+    ['Future works', 'actionables'],
     ['Symptoms', 'impact'],
     ['Who was affected?', 'impact'],
     ['What was the impact identified?', 'impact'],

@@ -88,6 +88,8 @@ export const ROLE_NAMES: Record<SectionRole, readonly string[]> = {
     'next steps',
     'how are we preventing it from happening again',
     'future improvements',
+    'how are we going to do better in the future',
+    'how will we prevent this from happening again',
   ],
 };
 
@@ -151,7 +153,7 @@ export const NAMES_WORK_LEFT = new RegExp(String.raw`\b(?:${WORK_LEFT})(?![\w-])
  */
 const ROLE_PATTERNS: readonly [SectionRole, RegExp][] = [
   ['timeline', /\b(?:timeline|time line|chronology|sequence of events|order of events|log of events)(?![\w-])/],
-  ['actionables', new RegExp(String.raw`\b(?:${WORK_LEFT}|preventi(?:ve|ative)|prevention|proactive (?:measures|steps|actions|work)|(?:future|planned|further|resulting|recommended) (?:work|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward|looking (?:forward|ahead))(?![\w-])`)],
+  ['actionables', new RegExp(String.raw`\b(?:${WORK_LEFT}|preventi(?:ve|ative)|prevention|proactive (?:measures|steps|actions|work)|(?:future|planned|further|resulting|recommended) (?:works?|plans?|improvements?|changes|actions?|measures|steps)|long[- ]term (?:solutions?|fix(?:es)?|plans?|changes)|improvements|(?:prevent|avoid) (?:it|this|that|recurrence)|going forward|looking (?:forward|ahead))(?![\w-])`)],
   ['lessons', /\b(?:lessons?|learn(?:ed|t|ings?)|takeaways?|retrospective|went (?:well|wrong|poorly|badly)|(?:got|get) lucky|conclusions?)(?![\w-])/],
   ['detection', /\b(?:detect(?:ion|ed)?|discover(?:y|ed)|alerts?|alerting|how (?:was it|we|it was) (?:found|noticed|spotted))(?![\w-])/],
   ['impact', /\b(?:impact(?:s|ed)?|symptoms?|effects?|consequences?|fallout|risks? and hazards?|hazards?|(?:who|what)\s+(?:was|were|is|are|got)\s+affected|affected\s+(?:users|customers|services|systems|parties)|blast radius|user[- ]facing|customer[- ]facing)(?![\w-])/],

@@ -134,7 +134,7 @@ export function contentPresence(report: Report, present: (spec: SectionSpec) => 
     if (spec.kind && ofRole(spec)) return true;
     switch (spec.kind) {
       case 'summary':
-        return opening(report).some((p) => p.split(/\s+/).filter(Boolean).length >= SUMMARY_WORDS);
+        return hasOpeningSummary(report);
       case 'lessons':
         return false;
       case 'actionables':
@@ -168,6 +168,11 @@ function proseOutside(report: Report, sections: (Section | undefined)[]): string
   return text + report.text.slice(at);
 }
 
+/** True when a paragraph before the first section is long enough to be the summary. */
+function hasOpeningSummary(report: Report): boolean {
+  return opening(report).some((p) => p.split(/\s+/).filter(Boolean).length >= SUMMARY_WORDS);
+}
+
 /** The paragraphs before the first section heading that is not the title. */
 function opening(report: Report): string[] {
   const first = report.sections.find((s, i) => !(i === 0 && s.depth === 1));
@@ -185,7 +190,13 @@ function opening(report: Report): string[] {
 export function sectionPresence(report: Report): Presence {
   const fields = labelledFields(report.root, report.text);
   const named = namedPresence(report.sections, fields);
-  if (report.profile.source === 'configured' || followsAsWritten(report, fields)) return named;
+  if (report.profile.source === 'configured') return named;
+  if (followsAsWritten(report, fields)) {
+    // The opening paragraphs are where a summary stands even in a report written to the
+    // template: a page whose title is outside the text (a blog post's front matter) opens with
+    // it and then goes on with "Impact", "Root Causes" …
+    return (spec, parent) => named(spec, parent) || (spec.kind === 'summary' && !parent && hasOpeningSummary(report));
+  }
   const has: Presence = (spec, parent) => named(spec, parent) || content(spec, parent);
   const content = contentPresence(report, (spec) => has(spec));
   return has;
