@@ -67,6 +67,10 @@ test('amounts: numbers, percentages, number words, fractions, wholes', () => {
     'Tools / services unreachable: wiki, chat bridge.',
     'Plausible is not responding since this morning.',
     'The Lindenfeld website example.org was affected by an outage of our host.',
+    'The search was unavailable for 13 minutes.',
+    '- Role management in the UI layer stopped working',
+    '- Automatic review assignments for users with the review role did not happen anymore',
+    'Multiple downtimes throughout the day.',
   ]) {
     assert.equal(hasQuantity(text), true, text);
   }
@@ -82,6 +86,9 @@ test('dates, times, task ids, versions, links and durations are not amounts', ()
     'Logins failed for an hour and 2h more.',
     'Search was slower than usual in the help center.',
     'Some pages of the site were slow.',
+    'Some searches were unavailable.',
+    'The search was unavailable for some users.',
+    'Uploads from a few tools stopped working for several hours.',
   ]) {
     assert.equal(hasQuantity(text), false, text);
   }

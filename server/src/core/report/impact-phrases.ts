@@ -58,7 +58,7 @@ const QUANTITY = new RegExp(`\\d|%|\\bper\\s?cent\\b|\\b(?:${NUMBER_WORDS}|half|
 
 /** The whole service out: "downtime for 3h", "a total outage", "the chain halted", "Matomo is not responding". */
 const WHOLE: RegExp[] = [
-  /\bdowntime\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
+  /\bdowntimes?\b|\b(?:total|complete|full|entire|service-wide|site-wide|hard)\s+(?:outage|downtime|down)\b/i,
   // Not a domain's last label: "openfoodfacts.net down" names one host, not a network.
   /(?<!\.)\b(?:chain|(?:test|main|dev)?net|network|site|website|service|platform|cluster|hub|tools|services|sites)\s+(?:was\s+|were\s+|is\s+|are\s+|went\s+|goes\s+)?(?:halted|halts|halt|stall(?:ed|s)?|down|offline|unavailable|inaccessible|unreachable|not\s+responding)\b/i,
   // A named service, whole, as the subject: "Matomo is not responding", "The Wire website was affected by an outage".
@@ -74,7 +74,10 @@ const WHOLE_OR_ONE: RegExp[] = [
   ...WHOLE,
   /\b(?:the|one|an?)\s+(?:affected\s+)?(?:employee|customer|user|client|tenant|account|person|individual|member|partner|developer|student|validator)(?![\w-])(?!\s+(?:experience|base|journey|interface|side)\b)/i,
   // The source may be named between: "Data updates from the loaders (i.e. posts to the API) were broken".
-  /(?:^|[.!?]\s+)(?:[A-Z][\w-]*\s+)?(?:updates|writes|reads|imports|syncs|deliveries|notifications|launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)(?:\s+(?:from|to|of|by)\s+(?:[^.;!?]|\b(?:i\.e|e\.g)\.){1,80}?)?\s+(?:were|are)\s+(?:all\s+)?(?:failing|failed|broken|unavailable|down|rejected)\b/,
+  /(?:^|[.!?]\s+)(?:(?!(?:Some|Several|Many|Certain|Most|Few)\b)[A-Z][\w-]*\s+)?(?:updates|writes|reads|imports|syncs|deliveries|notifications|launches|builds|logins|requests|deploys|uploads|downloads|searches|queries|payments|checkouts|jobs|pages)(?:\s+(?:from|to|of|by)\s+(?:[^.;!?]|\b(?:i\.e|e\.g)\.){1,80}?)?\s+(?:were|are)\s+(?:all\s+)?(?:failing|failed|broken|unavailable|down|rejected)\b/,
+  // A feature out as a whole: "the search was unavailable", "role management stopped working",
+  // "review assignments did not happen anymore"; not a part of it ("some searches were unavailable").
+  /(?:^|[.!?:]\s+|^\W+)(?!(?:some|a\s+few|several|certain|many|most|parts?)\b)(?:the\s+)?(?:[\w/-]+\s+){0,10}?(?:(?:was|were|is|went)\s+(?:completely\s+|entirely\s+|fully\s+)?(?:unavailable|down|offline|unreachable)|(?:stopped|ceased)\s+working|did\s+not\s+(?:\w+\s+){0,2}?any\s?more)\b(?![^.;\n]{0,30}\b(?:for|to)\s+(?:some|a\s+few|several|certain|many)\b)/i,
   // "did not respond to any events": none of them, that is all of them.
   /\b(?:not|never|no longer|unable to|failed to)\b[^.;\n]{0,40}?\bany\b/i,
 ];
