@@ -83,6 +83,8 @@ const DAY_FOLDER = /^\d{1,4}[-_.]\d{1,2}[-_.]\d{1,4}(?:[-_][\w-]*)?$/;
 /** Folders of guides for handling a kind of failure: their pages have Symptoms, Detection and Recovery headings, and are no incident. */
 const GUIDE_FOLDER = /^(?:run|play)[-_]?books?$/i;
 const TEMPLATE_NAME = /(?:^|[^a-z])template(?:s)?(?:[^a-z]|$)/i;
+/** Folders of templates: `templates/`, and a static site's `archetypes/` (the skeleton of each new page). */
+const TEMPLATE_FOLDER = /^(?:_?templates?|archetypes)$/i;
 /** Titles of documents about postmortems rather than of one incident. */
 const ABOUT_POSTMORTEMS =
   /\b(?:templates?|how to write|guidelines?|handbook|checklist|playbook|runbook|polic(?:y|ies))\b|^how to\b|\b(?:incident|postmortem|post-mortem|review|response|on-?call|escalation|disclosure) process\b/i;
@@ -122,6 +124,7 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
     /^readme$/i.test(base) && folders.length >= 1 && ((folders.length >= 2 && inReportFolder(`${folders.slice(0, -1).join('/')}/`)) || DAY_FOLDER.test(folders[folders.length - 1]));
   if (NOT_REPORT_NAMES.test(base) && !ownFolderReadme) return { report: false, reason: `a ${base} file, not a report` };
   if (TEMPLATE_NAME.test(base)) return { report: false, reason: 'a template (its name says so)' };
+  if (folders.some((f) => TEMPLATE_FOLDER.test(f))) return { report: false, reason: 'a template (its folder says so)' };
   // An index lists reports. A page bundle's `index.md` (a folder named for one page, the page's
   // title in its front matter) is that page, and is read like any other.
   if (INDEX_NAMES.test(base) && !isPageBundle(posix, base, text)) return { report: false, reason: `an ${base} page, not a report` };
