@@ -58,6 +58,8 @@ export const ROLE_NAMES: Record<SectionRole, readonly string[]> = {
     'what went well',
     'what went wrong',
     'what went poorly',
+    'where we got lucky',
+    'where did we get lucky',
     'retrospective',
     'insights',
     'takeaways',

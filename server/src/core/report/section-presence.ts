@@ -17,7 +17,7 @@ import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { flattenSpecs, sectionNames, type SectionSpec } from '../config/profiles.js';
 import { coreTitle, headingRole, normalizeTitle, sectionRole } from './heading-roles.js';
-import { findSections } from './sections.js';
+import { findSections, openingNodes } from './sections.js';
 import type { Report, Section } from './types.js';
 
 /** Answers whether the report has `spec` (a subsection of `parent` when given). */
@@ -173,12 +173,10 @@ function hasOpeningSummary(report: Report): boolean {
   return opening(report).some((p) => p.split(/\s+/).filter(Boolean).length >= SUMMARY_WORDS);
 }
 
-/** The paragraphs before the first section heading that is not the title. */
+/** The paragraphs that open the report, under its title (`openingNodes`). */
 function opening(report: Report): string[] {
-  const first = report.sections.find((s, i) => !(i === 0 && s.depth === 1));
-  const end = first?.heading.position?.start.offset ?? report.text.length;
-  return report.root.children
-    .filter((n) => n.type === 'paragraph' && (n.position?.end.offset ?? 0) <= end)
+  return openingNodes(report.sections, report.root, report.text.length)
+    .filter((n) => n.type === 'paragraph')
     .map((n) => report.text.slice(n.position?.start.offset ?? 0, n.position?.end.offset ?? 0));
 }
 
