@@ -23,6 +23,7 @@ test('durations in words, digits and abbreviations', () => {
     'Saves failed between May 21 and May 23.',
     'Saves failed from 2020-05-19 to 2020-05-20.',
     'Saves failed from the deploy until the rollback.',
+    'Mail was not sent to the users starting\nFebruary 3th, 2023 around 11:37PM until February 6th, 2023 13:06.',
     'The job queue was stalled for a day.',
     'The queue was stalled overnight.',
     'Mail was delayed for several days.',
@@ -36,6 +37,7 @@ test('durations in words, digits and abbreviations', () => {
 
 test('statements without a duration', () => {
   for (const text of [
+    'Mail was not sent starting February 3.\n\nIt was fixed on February 6 at 13:06.',
     'About 10% of uploads could not be embedded.',
     '3% of API requests failed with HTTP 500s.',
     'Thousands of users got an error at 14:00.',

@@ -21,8 +21,9 @@ const DURATION_PATTERNS: RegExp[] = [
   new RegExp(`\\b${AMOUNT}[\\s-]*${UNIT}\\b`, 'i'),
   // `2h`, `1.5 h`, `40m`, `2h30m`, `4 h 10 min`, `30 sec`
   /\b\d+(?:\.\d+)?\s?(?:h|hrs?|min|mins|sec|secs)\b|\b\d+m\b|\b\d+h\d+m?\b/i,
-  // `between 14:00 and 15:10`, `from Monday to Wednesday`, `from 09:12 until 10:40`
-  new RegExp(`\\b(?:between|from)\\b[^.;\\n]{0,50}?${INSTANT}[^.;\\n]{0,50}?(?:\\band\\b|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|[-–—])[^.;\\n]{0,50}?${INSTANT}`, 'i'),
+  // `between 14:00 and 15:10`, `from Monday to Wednesday`, `from 09:12 until 10:40`, `starting
+  // February 3 around 11:37PM until February 6 13:06` (a soft line break inside is the same line)
+  new RegExp(`\\b(?:between|from|starting|beginning)\\b(?:[^.;\\n]|\\n(?=\\S)){0,50}?${INSTANT}(?:[^.;\\n]|\\n(?=\\S)){0,50}?(?:\\band\\b|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|[-–—])(?:[^.;\\n]|\\n(?=\\S)){0,50}?${INSTANT}`, 'i'),
   // `14:00–15:10`
   new RegExp(`${TIME}\\s*(?:[-–—]|to)\\s*${TIME}`, 'i'),
   // `between the hours of 1900 and 2100 UTC`: hours written without a colon, said to be hours.
