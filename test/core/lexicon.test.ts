@@ -67,6 +67,22 @@ test('impact start: a system that started to experience trouble', () => {
   doesNotSay('start', ['The team started to have a look at the logs']);
 });
 
+test('impact start: an error tracker that starts to track errors', () => {
+  says('start', ['Errbit starts to track errors in the mailer job']);
+  doesNotSay('start', ['We start to track the error budget weekly']);
+});
+
+test('detection: a log line that opens with "notified that"', () => {
+  says('detected', ['notified that block generation was halted by the partner', 'We were notified about failing logins']);
+  doesNotSay('detected', ['The partner was notified that we fixed it', 'Users will be notified of the change']);
+});
+
+test('mitigation: back to acceptable levels, a server up again', () => {
+  says('mitigated', ['The application performance went back to acceptable levels', 'the server was up again']);
+  doesNotSay('mitigated', ['the team was up again at six']);
+  doesNotSay('mitigated', ['Latency is not yet back to acceptable levels']);
+});
+
 test('detection: the first alert named as a noun; an alert rule is not one', () => {
   says('detected', ['First alert on Slack coming from Grafana, during the holidays', 'Initial PagerDuty alert to the on-call']);
   doesNotSay('detected', ['First alert rule for the queue is reviewed', 'The first page of the report was blank']);
