@@ -153,21 +153,27 @@ function fieldWindows(text: string): Statement[] {
 }
 
 /**
- * A sentence that opens with its time: "At 19:55 UTC, all services became unresponsive", or with
- * its day and time: "On January 3, 2023 at approximately 12:30 UTC the site experienced …".
+ * A sentence, or a clause of it, that opens with its time: "At 19:55 UTC, all services became
+ * unresponsive", "… by removing them and at **11:58** the server was up again", or with its day
+ * and time: "On January 3, 2023 at approximately 12:30 UTC the site experienced …".
  */
-const AT = /^[ \t*_]*(?:at|on)\s+/i;
+const AT = /(?:^[ \t*_]*|[,;][ \t]*|\b(?:and|then)[ \t]+)(?:at|on)[ \t]+/gi;
 
 /**
- * The milestones a sentence names in words, at the time it opens with ("At around 14:30 UTC we
+ * The milestones each clause names in words, at the time it opens with ("At around 14:30 UTC we
  * started receiving alerts that services were unreachable"): told in prose, as a timeline entry
- * would tell them.
+ * would tell them. A clause runs to the next clause that opens with a time.
  */
 function atTimes(sentence: string, base: number): Statement[] {
-  const m = AT.exec(sentence);
-  const token = m ? tokenAfter(sentence, m[0].length) : undefined;
-  if (!m || !token || token.hour === undefined) return [];
-  return milestoneWords(sentence.slice(token.end)).map((w) => ({ kind: 'time' as const, milestone: w.milestone, token, start: base + m.index, end: base + token.end, told: true as const }));
+  const clauses: { at: number; token: TimeToken }[] = [];
+  AT.lastIndex = 0;
+  for (let m = AT.exec(sentence); m; m = AT.exec(sentence)) {
+    const token = tokenAfter(sentence, m.index + m[0].length);
+    if (token && hasTime(token)) clauses.push({ at: m.index, token });
+  }
+  return clauses.flatMap(({ at, token }, i) =>
+    milestoneWords(sentence.slice(token.end, clauses[i + 1]?.at ?? sentence.length)).map((w) => ({ kind: 'time' as const, milestone: w.milestone, token, start: base + at, end: base + token.end, told: true as const })),
+  );
 }
 
 /** "By 15:02 UTC ingestion was healthy again", "by November 15, 6:20 AM UTC we had fully recovered". */
