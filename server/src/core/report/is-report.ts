@@ -139,6 +139,18 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   return ownFolderReadme && !decision.report ? { report: false, reason: `a ${base} file, not a report: ${decision.reason}` } : decision;
 }
 
+/**
+ * A clock time where a timeline writes its entries: at the start of a line (a list item, a heading,
+ * a bold stamp) or of a table cell, or a list item that opens with its date. A heading that only
+ * has "timeline" among its words ("Clearer History Timeline" in a feature post) is a timeline
+ * only when the text has such entries.
+ */
+const TIMELINE_STAMP = /(?:^|\|)[ \t#>*_`+-]*(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}\/\d{1,2}\/\d{2,4}[ T])?\d{1,2}:\d{2}|^[ \t]*[-*+][ \t]+[*_`]*\d{4}-\d{2}-\d{2}/m;
+
+function hasClockTimes(text: string): boolean {
+  return TIMELINE_STAMP.test(text) || timedEntries(text, 1) > 0;
+}
+
 function classifyByContent(posix: string, text: string, headings: ScannedHeading[]): ReportDecision {
   const roles = new Map<SectionRole, string>();
   const story: string[] = [];
@@ -152,7 +164,7 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
     const kind = normalized === undefined ? undefined : storyKind(normalized);
     if (kind) story.push(h.text);
     if (kind === 'told') toldStory++;
-    if (!timelineLike && (role === 'timeline' || (normalized !== undefined && patternRole(normalized) === 'timeline'))) timelineLike = h.text;
+    if (!timelineLike && (role === 'timeline' || (normalized !== undefined && patternRole(normalized) === 'timeline' && hasClockTimes(text)))) timelineLike = h.text;
   }
   const title = headings.find((h) => h.depth === 1)?.text ?? frontMatterTitle(text) ?? headings[0]?.text ?? '';
   const found = [...roles.values(), ...story.filter((t) => t !== timelineLike), ...(timelineLike && !roles.has('timeline') ? [timelineLike] : [])]
