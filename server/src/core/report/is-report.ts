@@ -83,8 +83,11 @@ const DAY_FOLDER = /^\d{1,4}[-_.]\d{1,2}[-_.]\d{1,4}(?:[-_][\w-]*)?$/;
 /** Folders of guides for handling a kind of failure: their pages have Symptoms, Detection and Recovery headings, and are no incident. */
 const GUIDE_FOLDER = /^(?:run|play)[-_]?books?$/i;
 const TEMPLATE_NAME = /(?:^|[^a-z])template(?:s)?(?:[^a-z]|$)/i;
-/** Folders of templates: `templates/`, and a static site's `archetypes/` (the skeleton of each new page). */
-const TEMPLATE_FOLDER = /^(?:_?templates?|archetypes)$/i;
+/**
+ * A static site's folder of page skeletons (`archetypes/`, the skeleton of each new page). Not
+ * `templates/`: a web framework keeps its rendered pages there, blog posts included.
+ */
+const TEMPLATE_FOLDER = /^archetypes$/i;
 /** Titles of documents about postmortems rather than of one incident. */
 const ABOUT_POSTMORTEMS =
   /\b(?:templates?|how to write|guidelines?|handbook|checklist|playbook|runbook|polic(?:y|ies))\b|^how to\b|\b(?:incident|postmortem|post-mortem|review|response|on-?call|escalation|disclosure) process\b/i;
@@ -139,16 +142,19 @@ export function classifyMarkdown(relativePath: string, text: string, matchesGlob
   return ownFolderReadme && !decision.report ? { report: false, reason: `a ${base} file, not a report: ${decision.reason}` } : decision;
 }
 
-/**
- * A clock time where a timeline writes its entries: at the start of a line (a list item, a heading,
- * a bold stamp) or of a table cell, or a list item that opens with its date. A heading that only
- * has "timeline" among its words ("Clearer History Timeline" in a feature post) is a timeline
- * only when the text has such entries.
- */
-const TIMELINE_STAMP = /(?:^|\|)[ \t#>*_`+-]*(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}\/\d{1,2}\/\d{2,4}[ T])?\d{1,2}:\d{2}|^[ \t]*[-*+][ \t]+[*_`]*\d{4}-\d{2}-\d{2}/m;
+/** A line that can be a timeline's entry: a list item, a table row, or one that opens with a time. */
+const ENTRY_LINE = /^[ \t]{0,3}(?:[-*+][ \t]|\d+[.)][ \t]|\|)|^[ \t]*[*_`]*\d{1,2}:\d{2}/;
 
-function hasClockTimes(text: string): boolean {
-  return TIMELINE_STAMP.test(text) || timedEntries(text, 1) > 0;
+/**
+ * Whether the section under the heading at `line` holds entries (two lines that can be entries
+ * before the next heading). A heading that only has "timeline" among its words ("Clearer History
+ * Timeline" over a paragraph and a picture, in a feature post) is a timeline only when it does.
+ */
+function holdsEntries(lines: readonly string[], line: number, headings: readonly ScannedHeading[]): boolean {
+  const next = headings.find((h) => h.line > line)?.line ?? lines.length;
+  let entries = 0;
+  for (let i = line + 1; i < next && entries < 2; i++) if (ENTRY_LINE.test(lines[i])) entries++;
+  return entries >= 2;
 }
 
 function classifyByContent(posix: string, text: string, headings: ScannedHeading[]): ReportDecision {
@@ -156,6 +162,7 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
   const story: string[] = [];
   let toldStory = 0;
   let timelineLike: string | undefined;
+  let lines: string[] | undefined;
   for (const h of headings) {
     const role = headingRole(h.text);
     if (role && !roles.has(role)) roles.set(role, h.text);
@@ -164,7 +171,7 @@ function classifyByContent(posix: string, text: string, headings: ScannedHeading
     const kind = normalized === undefined ? undefined : storyKind(normalized);
     if (kind) story.push(h.text);
     if (kind === 'told') toldStory++;
-    if (!timelineLike && (role === 'timeline' || (normalized !== undefined && patternRole(normalized) === 'timeline' && hasClockTimes(text)))) timelineLike = h.text;
+    if (!timelineLike && (role === 'timeline' || (normalized !== undefined && patternRole(normalized) === 'timeline' && holdsEntries((lines ??= text.split(/\r?\n/)), h.line, headings)))) timelineLike = h.text;
   }
   const title = headings.find((h) => h.depth === 1)?.text ?? frontMatterTitle(text) ?? headings[0]?.text ?? '';
   const found = [...roles.values(), ...story.filter((t) => t !== timelineLike), ...(timelineLike && !roles.has('timeline') ? [timelineLike] : [])]
