@@ -1,4 +1,4 @@
-import { INCIDENT_STATUSES, REPORT_STATUSES } from '../../report/frontmatter.js';
+import { INCIDENT_STATUSES, REPORT_STATUSES, reportStatus } from '../../report/frontmatter.js';
 import { parseIsoInstant, type IsoInstant } from '../../report/iso-date.js';
 import type { Range, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
@@ -30,7 +30,7 @@ export const metadataInvalid: ReportRule = {
     if (present('type') && data.type !== 'incident') {
       findings.push({ message: `Front matter "type" is ${show(data.type)}; an incident report has "type: incident".`, range: at('type') });
     }
-    if (present('status') && !REPORT_STATUSES.includes(String(data.status)) && !INCIDENT_STATUSES.includes(String(data.status).toLowerCase())) {
+    if (present('status') && reportStatus(String(data.status)) === undefined && !INCIDENT_STATUSES.includes(String(data.status).trim().toLowerCase())) {
       findings.push({ message: `Unknown status ${show(data.status)}: use one of ${REPORT_STATUSES.join(', ')} (the report's state), or one of ${INCIDENT_STATUSES.join(', ')} (the incident's).`, range: at('status') });
     }
     const dates: Partial<Record<(typeof DATE_FIELDS)[number], IsoInstant>> = {};
