@@ -46,6 +46,9 @@ test('a report is given a template only where it uses a heading only that templa
   // Overview, What happened, Root causes, Resolution: names of the summary and of every postmortem,
   // even where a template uses them as its own titles, so nothing is asked for "How'd we do?".
   assert.equal(read('missing-section.story-headings.md').profile.name, 'generic');
+  // "**Contributing Factors**:" under "Root Cause" is a detail of that section, not PagerDuty's own
+  // section written as a field: nothing is asked for "How'd we do?".
+  assert.equal(read('missing-section.detail-fields.md').profile.name, 'generic');
 });
 
 test('a section under another name is not asked for: only what is really absent is named', () => {

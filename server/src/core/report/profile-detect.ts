@@ -64,7 +64,15 @@ function ownNames(profile: Profile): ReadonlySet<string> {
  */
 export function showsOwnHeading(sections: Section[], profile: Profile, fields: ReadonlySet<string> = new Set()): boolean {
   const own = ownNames(profile);
-  return sections.some((s) => own.has(s.normalized) || own.has(s.core)) || [...fields].some((f) => own.has(f));
+  if (sections.some((s) => own.has(s.normalized) || own.has(s.core))) return true;
+  // A field whose part a heading already plays is a detail of that section ("**Contributing
+  // Factors**:" under "Root Cause"), not the template's own section written as a field.
+  const played = new Set(sections.map((s) => sectionRole(s.title)).filter((r) => r !== undefined));
+  return [...fields].some((f) => {
+    if (!own.has(f)) return false;
+    const role = headingRole(f);
+    return role === undefined || !played.has(role);
+  });
 }
 
 /**
