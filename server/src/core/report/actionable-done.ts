@@ -16,7 +16,7 @@ const DONE_ITEM = new RegExp(
     String.raw`(?:^|[.;!]\s+)(?:already\s+)?(?:done|completed|implemented|fixed|merged|deployed)(?:\s+(?:in|on|via|with)\s+[^.;!]{1,40})?\.?\s*$`,
     // A closing sentence that says the item is done: "We already implemented that now.", "This is already in place."
     String.raw`(?:^|[.;!]\s+)(?:(?:we|they)\s+(?:have\s+)?(?:already\s+)?(?:implemented|done|fixed|deployed|shipped|merged)\s+(?:that|this|it)|(?:this|that|it)\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:already\s+)?(?:implemented|done|fixed|deployed|in\s+place))(?:\s+(?:now|already))?\.?\s*$`,
-    String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
+    String.raw`^(?:\[[^\]\n]{1,40}\]\s+|\([^)\n]{1,40}\)\s+)?(?:(?:as\s+a\s+first\s+step|first(?:ly)?|since\s+then|in\s+the\s+meantime|meanwhile),?\s+we\s+|we\s+)?(?:raised|added|fixed|increased|decreased|reduced|removed|deployed|updated|upgraded|migrated|moved|rolled back|reverted|disabled|enabled|created|wrote|documented|configured|restarted|replaced|patched|released|merged|implemented|changed|switched|bumped|rotated|revoked|deleted|sent|issued|notified|informed|announced|published|posted|contacted|refunded|credited|rebuilt|built|ran|paused|resumed|restored|cleaned up|shipped|made)\b`,
   ].join('|'),
   'i',
 );
