@@ -211,6 +211,8 @@ const ONLY_DETECTION = new RegExp(
     String.raw`(?:^\W*|(?<=[\d)*_\]:]\s*)|\s[-\u2013\u2014]\s)(?:(?:someone|somebody|a\s+user|users?)\s+)?(?:reports?|reported|detected|noticed|flagged)\s+(?:an?\s+|the\s+)?(?:issue|problem|bug|incident)\b`,
     ...REPORT_ARRIVES,
     REPORT_HEADLINE,
+    // A flaw reported by someone who found it: a disclosure tells of a bug, not of harm begun.
+    String.raw`\bclaim(?:s|ed|ing)?\s+to\s+have\s+found\b|\b(?:found|discovered|reports?|reported|disclos(?:es|ed))\s+(?:an?\s+|the\s+)?(?:critical\s+|severe\s+|potential\s+)?(?:vulnerabilit(?:y|ies)|security\s+(?:issue|bug|flaw|hole))\b`,
   ].join('|'),
   'i',
 );
