@@ -47,6 +47,10 @@ export const relativeDate: ReportRule = {
     // and the days next to it are known; a plan a week ahead ("next week") still wants its day.
     // Both are read section by section (a section ends at the next heading), so that the rule says
     // the same of a chunk as of the whole document.
+    // Most chunks hold no relative date at all: what the matches are checked against is worked
+    // out only once there is one (this rule runs on every chunk typed in).
+    const matches = scanProse(report.root, report.text, RELATIVE, { token });
+    if (matches.length === 0) return [];
     const parts = headingSections(report.root, report.text);
     const dated = datedBlocks(report.root, report.text);
     const verse = verseBlocks(report.root, report.text);
@@ -56,7 +60,7 @@ export const relativeDate: ReportRule = {
       for (const p of parts) if (p.start <= at) found = p;
       return found;
     };
-    return scanProse(report.root, report.text, RELATIVE, { token })
+    return matches
       // In an entry that starts with its date, "yesterday" is the day before that date.
       .filter((m) => !dated.some(([s, e]) => m.start >= s && m.end <= e))
       .filter((m) => !(partOf(m.start)?.dated && READ_AGAINST_DAY.test(m.text)))
