@@ -84,6 +84,11 @@ function fromMetric(ms: number | undefined): MetaInstant | undefined {
   return ms === undefined ? undefined : { text: new Date(ms).toISOString(), utc: ms, hasTime: true };
 }
 
+/** How long the impact lasted, as the front matter writes it (its `duration` field or an alias). */
+export function statedDuration(report: Report): string | undefined {
+  return scalarText(pick(report.frontMatter?.data ?? {}, ALIASES.duration));
+}
+
 /**
  * Reads the metadata of `report`. Start, detection and end fall back to the timeline's
  * milestones, so that a report written in the older style (no front matter) still gets them.
@@ -113,6 +118,6 @@ export function readMetadata(report: Report): ReportMetadata {
     affectedMetrics: textList(pick(data, ALIASES.affected)),
     // Only front matter: an impact statement in the body is already on the page.
     impact: scalarText(pick(data, ALIASES.impact)),
-    duration: scalarText(pick(data, ALIASES.duration)),
+    duration: statedDuration(report),
   };
 }

@@ -156,7 +156,14 @@ export function openingNodes(sections: readonly Section[], root: Root, textLengt
   if (at === 1 && subtitle.depth === 2 && sections[0].content.length === 0 && subtitle.children.length === 0 && sectionRole(subtitle.title) === undefined) at++;
   const first = at < 0 ? undefined : sections[at];
   const end = first?.heading.position?.start.offset ?? textLength;
-  return root.children.filter((n) => n.type !== 'heading' && n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= end);
+  // The nodes are in document order: the walk stops at the first one past the opening, instead of
+  // looking at every block of a long report on each version.
+  const out: RootContent[] = [];
+  for (const n of root.children) {
+    if ((n.position?.start.offset ?? 0) >= end) break;
+    if (n.type !== 'heading' && n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= end) out.push(n);
+  }
+  return out;
 }
 
 /**

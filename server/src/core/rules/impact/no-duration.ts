@@ -1,4 +1,4 @@
-import { readMetadata } from '../../export/metadata.js';
+import { statedDuration } from '../../export/metadata.js';
 import { forEachProse, plainText } from '../../markdown/prose.js';
 import { formatDuration } from '../../report/duration.js';
 import { hasDuration, saysNoUserImpact, statesImpactLength, statesNoImpact } from '../../report/impact-phrases.js';
@@ -38,7 +38,7 @@ export const impactNoDuration: ReportRule = {
     // The header or the summary gives the window ("Impact Window: 08:43–10:52 UTC", "Duration: ~3 hours").
     if (impact.source !== 'frontmatter' && statesImpactLength(summaryText(report))) return [];
     // The front matter gives it ("duration: 7h 45m"), which sites print with the report.
-    const stated = readMetadata(report).duration;
+    const stated = statedDuration(report);
     if (stated !== undefined && hasDuration(stated)) return [];
     // The title gives it: "Photo sync down for about three days".
     if (report.title && hasDuration(report.title)) return [];

@@ -4,12 +4,12 @@ import type { TimelineEntry } from '../../report/types.js';
 import type { Fix, RuleFinding } from '../../types.js';
 import type { ReportRule } from '../rule.js';
 
-/** True when `entry` happened before `previous`; undefined when the two cannot be compared. */
 /** Right before a time, the mark or word that says it is approximate: "~16:50", "about 16:50". */
 const APPROXIMATE = new RegExp(String.raw`(?:[~\u2248]|\b${APPROX_WORDS})[ \t*_\`]*$`, 'i');
 /** How far an approximate time may fall before the exact one above it and still be in order. */
 const APPROXIMATE_SLACK_MS = 60_000;
 
+/** True when `entry` happened before `previous`; false when the two cannot be compared. */
 function earlier(entry: TimelineEntry, previous: TimelineEntry): boolean {
   if (entry.utc !== undefined && previous.utc !== undefined) return entry.utc < previous.utc;
   if (entry.date !== undefined && previous.date !== undefined) return entry.date < previous.date;
